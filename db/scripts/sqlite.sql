@@ -1,0 +1,515 @@
+﻿CREATE TABLE IF NOT EXISTS "__EFMigrationsHistory" (
+    "MigrationId" TEXT NOT NULL CONSTRAINT "PK___EFMigrationsHistory" PRIMARY KEY,
+    "ProductVersion" TEXT NOT NULL
+);
+
+BEGIN TRANSACTION;
+CREATE TABLE "AspNetRoles" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_AspNetRoles" PRIMARY KEY,
+    "Name" TEXT NULL,
+    "NormalizedName" TEXT NULL,
+    "ConcurrencyStamp" TEXT NULL
+);
+
+CREATE TABLE "AuditEvents" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_AuditEvents" PRIMARY KEY AUTOINCREMENT,
+    "OccurredAt" TEXT NOT NULL,
+    "ActorId" TEXT NULL,
+    "ActorName" TEXT NOT NULL,
+    "Action" TEXT NOT NULL,
+    "EntityType" TEXT NOT NULL,
+    "EntityId" TEXT NOT NULL,
+    "Before" TEXT NULL,
+    "After" TEXT NULL,
+    "Reason" TEXT NULL
+);
+
+CREATE TABLE "BudgetYears" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_BudgetYears" PRIMARY KEY AUTOINCREMENT,
+    "Year" INTEGER NOT NULL,
+    "Envelope" INTEGER NOT NULL,
+    "Note" TEXT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+CREATE TABLE "Organizations" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Organizations" PRIMARY KEY AUTOINCREMENT,
+    "Name" TEXT NOT NULL,
+    "NameKorean" TEXT NOT NULL,
+    "RegistrationNumber" TEXT NOT NULL,
+    "Type" TEXT NOT NULL,
+    "Representative" TEXT NOT NULL,
+    "ContactName" TEXT NOT NULL,
+    "ContactEmail" TEXT NOT NULL,
+    "ContactPhone" TEXT NOT NULL,
+    "Address" TEXT NOT NULL,
+    "Website" TEXT NULL,
+    "Verification" TEXT NOT NULL,
+    "RejectionReason" TEXT NULL,
+    "VerifiedAt" TEXT NULL,
+    "VerifiedById" TEXT NULL,
+    "RegisteredAt" TEXT NOT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+CREATE TABLE "Recommendations" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Recommendations" PRIMARY KEY AUTOINCREMENT,
+    "Code" TEXT NOT NULL,
+    "SourceDocument" TEXT NOT NULL,
+    "Paragraph" TEXT NOT NULL,
+    "ShortTitleEnglish" TEXT NOT NULL,
+    "ShortTitleKorean" TEXT NOT NULL,
+    "TextEnglish" TEXT NOT NULL,
+    "TextKorean" TEXT NOT NULL
+);
+
+CREATE TABLE "ReminderDeliveries" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_ReminderDeliveries" PRIMARY KEY AUTOINCREMENT,
+    "Key" TEXT NOT NULL,
+    "Rule" TEXT NOT NULL,
+    "ItemType" TEXT NOT NULL,
+    "ItemId" INTEGER NOT NULL,
+    "RecipientId" TEXT NOT NULL,
+    "RecipientEmail" TEXT NOT NULL,
+    "Deadline" TEXT NOT NULL,
+    "LeadTime" TEXT NOT NULL,
+    "Status" TEXT NOT NULL,
+    "Attempts" INTEGER NOT NULL,
+    "LastError" TEXT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "SentAt" TEXT NULL
+);
+
+CREATE TABLE "AspNetRoleClaims" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_AspNetRoleClaims" PRIMARY KEY AUTOINCREMENT,
+    "RoleId" TEXT NOT NULL,
+    "ClaimType" TEXT NULL,
+    "ClaimValue" TEXT NULL,
+    CONSTRAINT "FK_AspNetRoleClaims_AspNetRoles_RoleId" FOREIGN KEY ("RoleId") REFERENCES "AspNetRoles" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "Calls" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Calls" PRIMARY KEY AUTOINCREMENT,
+    "BudgetYearId" INTEGER NOT NULL,
+    "Code" TEXT NOT NULL,
+    "TitleEnglish" TEXT NOT NULL,
+    "TitleKorean" TEXT NOT NULL,
+    "DescriptionEnglish" TEXT NOT NULL,
+    "DescriptionKorean" TEXT NOT NULL,
+    "Categories" INTEGER NOT NULL,
+    "Envelope" INTEGER NOT NULL,
+    "MinimumRequest" INTEGER NOT NULL,
+    "MaximumRequest" INTEGER NOT NULL,
+    "OpensAt" TEXT NOT NULL,
+    "ClosesAt" TEXT NOT NULL,
+    "ReviewersPerApplication" INTEGER NOT NULL,
+    "ReviewDueOn" TEXT NOT NULL,
+    "BlindReview" INTEGER NOT NULL,
+    "IsPublished" INTEGER NOT NULL,
+    "PublishedAt" TEXT NULL,
+    "FinalizedAt" TEXT NULL,
+    "Version" INTEGER NOT NULL,
+    CONSTRAINT "FK_Calls_BudgetYears_BudgetYearId" FOREIGN KEY ("BudgetYearId") REFERENCES "BudgetYears" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "AspNetUsers" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_AspNetUsers" PRIMARY KEY,
+    "DisplayName" TEXT NOT NULL,
+    "PreferredLanguage" TEXT NOT NULL,
+    "OrganizationId" INTEGER NULL,
+    "OptOutOfNonEssentialReminders" INTEGER NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "UserName" TEXT NULL,
+    "NormalizedUserName" TEXT NULL,
+    "Email" TEXT NULL,
+    "NormalizedEmail" TEXT NULL,
+    "EmailConfirmed" INTEGER NOT NULL,
+    "PasswordHash" TEXT NULL,
+    "SecurityStamp" TEXT NULL,
+    "ConcurrencyStamp" TEXT NULL,
+    "PhoneNumber" TEXT NULL,
+    "PhoneNumberConfirmed" INTEGER NOT NULL,
+    "TwoFactorEnabled" INTEGER NOT NULL,
+    "LockoutEnd" TEXT NULL,
+    "LockoutEnabled" INTEGER NOT NULL,
+    "AccessFailedCount" INTEGER NOT NULL,
+    CONSTRAINT "FK_AspNetUsers_Organizations_OrganizationId" FOREIGN KEY ("OrganizationId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "Applications" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Applications" PRIMARY KEY AUTOINCREMENT,
+    "CallId" INTEGER NOT NULL,
+    "OrganizationId" INTEGER NOT NULL,
+    "CreatedById" TEXT NOT NULL,
+    "ProjectTitle" TEXT NOT NULL,
+    "Summary" TEXT NOT NULL,
+    "Objectives" TEXT NOT NULL,
+    "Activities" TEXT NOT NULL,
+    "Beneficiaries" TEXT NOT NULL,
+    "StartDate" TEXT NULL,
+    "EndDate" TEXT NULL,
+    "Category" TEXT NOT NULL,
+    "DeclarationAccepted" INTEGER NOT NULL,
+    "Status" TEXT NOT NULL,
+    "ReceiptNumber" TEXT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "LastSavedAt" TEXT NOT NULL,
+    "SubmittedAt" TEXT NULL,
+    "WithdrawnAt" TEXT NULL,
+    "WithdrawalReason" TEXT NULL,
+    "PanelDecision" TEXT NULL,
+    "PanelNote" TEXT NULL,
+    "Version" INTEGER NOT NULL,
+    CONSTRAINT "FK_Applications_Calls_CallId" FOREIGN KEY ("CallId") REFERENCES "Calls" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Applications_Organizations_OrganizationId" FOREIGN KEY ("OrganizationId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "CallRecommendations" (
+    "CallId" INTEGER NOT NULL,
+    "RecommendationId" INTEGER NOT NULL,
+    CONSTRAINT "PK_CallRecommendations" PRIMARY KEY ("CallId", "RecommendationId"),
+    CONSTRAINT "FK_CallRecommendations_Calls_CallId" FOREIGN KEY ("CallId") REFERENCES "Calls" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_CallRecommendations_Recommendations_RecommendationId" FOREIGN KEY ("RecommendationId") REFERENCES "Recommendations" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "RubricCriteria" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_RubricCriteria" PRIMARY KEY AUTOINCREMENT,
+    "CallId" INTEGER NOT NULL,
+    "Order" INTEGER NOT NULL,
+    "NameEnglish" TEXT NOT NULL,
+    "NameKorean" TEXT NOT NULL,
+    "DescriptionEnglish" TEXT NOT NULL,
+    "DescriptionKorean" TEXT NOT NULL,
+    "Weight" TEXT NOT NULL,
+    "ScaleMinimum" INTEGER NOT NULL,
+    "ScaleMaximum" INTEGER NOT NULL,
+    CONSTRAINT "FK_RubricCriteria_Calls_CallId" FOREIGN KEY ("CallId") REFERENCES "Calls" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "AspNetUserClaims" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_AspNetUserClaims" PRIMARY KEY AUTOINCREMENT,
+    "UserId" TEXT NOT NULL,
+    "ClaimType" TEXT NULL,
+    "ClaimValue" TEXT NULL,
+    CONSTRAINT "FK_AspNetUserClaims_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "AspNetUserLogins" (
+    "LoginProvider" TEXT NOT NULL,
+    "ProviderKey" TEXT NOT NULL,
+    "ProviderDisplayName" TEXT NULL,
+    "UserId" TEXT NOT NULL,
+    CONSTRAINT "PK_AspNetUserLogins" PRIMARY KEY ("LoginProvider", "ProviderKey"),
+    CONSTRAINT "FK_AspNetUserLogins_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "AspNetUserRoles" (
+    "UserId" TEXT NOT NULL,
+    "RoleId" TEXT NOT NULL,
+    CONSTRAINT "PK_AspNetUserRoles" PRIMARY KEY ("UserId", "RoleId"),
+    CONSTRAINT "FK_AspNetUserRoles_AspNetRoles_RoleId" FOREIGN KEY ("RoleId") REFERENCES "AspNetRoles" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_AspNetUserRoles_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "AspNetUserTokens" (
+    "UserId" TEXT NOT NULL,
+    "LoginProvider" TEXT NOT NULL,
+    "Name" TEXT NOT NULL,
+    "Value" TEXT NULL,
+    CONSTRAINT "PK_AspNetUserTokens" PRIMARY KEY ("UserId", "LoginProvider", "Name"),
+    CONSTRAINT "FK_AspNetUserTokens_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "ReviewerProfiles" (
+    "UserId" TEXT NOT NULL CONSTRAINT "PK_ReviewerProfiles" PRIMARY KEY,
+    "Expertise" INTEGER NOT NULL,
+    "Biography" TEXT NULL,
+    CONSTRAINT "FK_ReviewerProfiles_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "Awards" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Awards" PRIMARY KEY AUTOINCREMENT,
+    "ApplicationId" INTEGER NOT NULL,
+    "CallId" INTEGER NOT NULL,
+    "OrganizationId" INTEGER NOT NULL,
+    "Amount" INTEGER NOT NULL,
+    "ReductionReason" TEXT NULL,
+    "Conditions" TEXT NOT NULL,
+    "Status" TEXT NOT NULL,
+    "AwardedAt" TEXT NOT NULL,
+    "AwardedById" TEXT NOT NULL,
+    "CancelledAt" TEXT NULL,
+    "CancellationReason" TEXT NULL,
+    "ReturnedAmount" INTEGER NOT NULL,
+    "Version" INTEGER NOT NULL,
+    CONSTRAINT "FK_Awards_Applications_ApplicationId" FOREIGN KEY ("ApplicationId") REFERENCES "Applications" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Awards_Calls_CallId" FOREIGN KEY ("CallId") REFERENCES "Calls" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Awards_Organizations_OrganizationId" FOREIGN KEY ("OrganizationId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "BudgetLines" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_BudgetLines" PRIMARY KEY AUTOINCREMENT,
+    "ApplicationId" INTEGER NOT NULL,
+    "Order" INTEGER NOT NULL,
+    "Category" TEXT NOT NULL,
+    "Item" TEXT NOT NULL,
+    "Amount" INTEGER NOT NULL,
+    "Justification" TEXT NOT NULL,
+    CONSTRAINT "FK_BudgetLines_Applications_ApplicationId" FOREIGN KEY ("ApplicationId") REFERENCES "Applications" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "Conflicts" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Conflicts" PRIMARY KEY AUTOINCREMENT,
+    "ApplicationId" INTEGER NOT NULL,
+    "ReviewerId" TEXT NOT NULL,
+    "Source" TEXT NOT NULL,
+    "Reason" TEXT NULL,
+    "IsPinned" INTEGER NOT NULL,
+    "RecordedAt" TEXT NOT NULL,
+    "RecordedById" TEXT NULL,
+    "LiftedAt" TEXT NULL,
+    "LiftedById" TEXT NULL,
+    "LiftReason" TEXT NULL,
+    CONSTRAINT "FK_Conflicts_Applications_ApplicationId" FOREIGN KEY ("ApplicationId") REFERENCES "Applications" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_Conflicts_AspNetUsers_ReviewerId" FOREIGN KEY ("ReviewerId") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "ReviewAssignments" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_ReviewAssignments" PRIMARY KEY AUTOINCREMENT,
+    "ApplicationId" INTEGER NOT NULL,
+    "ReviewerId" TEXT NOT NULL,
+    "AssignedAt" TEXT NOT NULL,
+    "AssignedById" TEXT NULL,
+    "DueOn" TEXT NOT NULL,
+    "NoConflictDeclaredAt" TEXT NULL,
+    CONSTRAINT "FK_ReviewAssignments_Applications_ApplicationId" FOREIGN KEY ("ApplicationId") REFERENCES "Applications" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_ReviewAssignments_AspNetUsers_ReviewerId" FOREIGN KEY ("ReviewerId") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "ReviewerAffiliations" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_ReviewerAffiliations" PRIMARY KEY AUTOINCREMENT,
+    "ReviewerId" TEXT NOT NULL,
+    "OrganizationId" INTEGER NULL,
+    "OrganizationName" TEXT NOT NULL,
+    "Kind" TEXT NOT NULL,
+    CONSTRAINT "FK_ReviewerAffiliations_Organizations_OrganizationId" FOREIGN KEY ("OrganizationId") REFERENCES "Organizations" ("Id") ON DELETE SET NULL,
+    CONSTRAINT "FK_ReviewerAffiliations_ReviewerProfiles_ReviewerId" FOREIGN KEY ("ReviewerId") REFERENCES "ReviewerProfiles" ("UserId") ON DELETE CASCADE
+);
+
+CREATE TABLE "AwardRecommendations" (
+    "AwardId" INTEGER NOT NULL,
+    "RecommendationId" INTEGER NOT NULL,
+    CONSTRAINT "PK_AwardRecommendations" PRIMARY KEY ("AwardId", "RecommendationId"),
+    CONSTRAINT "FK_AwardRecommendations_Awards_AwardId" FOREIGN KEY ("AwardId") REFERENCES "Awards" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_AwardRecommendations_Recommendations_RecommendationId" FOREIGN KEY ("RecommendationId") REFERENCES "Recommendations" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "ProjectReports" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_ProjectReports" PRIMARY KEY AUTOINCREMENT,
+    "AwardId" INTEGER NOT NULL,
+    "Kind" TEXT NOT NULL,
+    "DueOn" TEXT NOT NULL,
+    "Status" TEXT NOT NULL,
+    "ActivitiesCarriedOut" TEXT NOT NULL,
+    "Outcomes" TEXT NOT NULL,
+    "EventsAndPublications" TEXT NOT NULL,
+    "Lessons" TEXT NOT NULL,
+    "Participants" INTEGER NOT NULL,
+    "Beneficiaries" INTEGER NOT NULL,
+    "EventsHeld" INTEGER NOT NULL,
+    "Publications" INTEGER NOT NULL,
+    "MediaReach" INTEGER NOT NULL,
+    "SubmittedAt" TEXT NULL,
+    "ReviewedAt" TEXT NULL,
+    "ReviewedById" TEXT NULL,
+    "OfficerComment" TEXT NULL,
+    "SubmissionCount" INTEGER NOT NULL,
+    "Version" INTEGER NOT NULL,
+    CONSTRAINT "FK_ProjectReports_Awards_AwardId" FOREIGN KEY ("AwardId") REFERENCES "Awards" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "Reviews" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Reviews" PRIMARY KEY AUTOINCREMENT,
+    "AssignmentId" INTEGER NOT NULL,
+    "Status" TEXT NOT NULL,
+    "OverallComment" TEXT NOT NULL,
+    "Recommendation" TEXT NULL,
+    "SubmittedAt" TEXT NULL,
+    "Version" INTEGER NOT NULL,
+    CONSTRAINT "FK_Reviews_ReviewAssignments_AssignmentId" FOREIGN KEY ("AssignmentId") REFERENCES "ReviewAssignments" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "Attachments" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Attachments" PRIMARY KEY AUTOINCREMENT,
+    "ApplicationId" INTEGER NULL,
+    "ProjectReportId" INTEGER NULL,
+    "StoredName" TEXT NOT NULL,
+    "DisplayName" TEXT NOT NULL,
+    "Kind" TEXT NOT NULL,
+    "SizeBytes" INTEGER NOT NULL,
+    "Sha256" TEXT NOT NULL,
+    "UploadedById" TEXT NOT NULL,
+    "UploadedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_Attachments_Applications_ApplicationId" FOREIGN KEY ("ApplicationId") REFERENCES "Applications" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_Attachments_ProjectReports_ProjectReportId" FOREIGN KEY ("ProjectReportId") REFERENCES "ProjectReports" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "SpendingLines" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_SpendingLines" PRIMARY KEY AUTOINCREMENT,
+    "ProjectReportId" INTEGER NOT NULL,
+    "BudgetLineId" INTEGER NULL,
+    "Category" TEXT NOT NULL,
+    "Item" TEXT NOT NULL,
+    "Budgeted" INTEGER NOT NULL,
+    "Spent" INTEGER NOT NULL,
+    "VarianceExplanation" TEXT NULL,
+    CONSTRAINT "FK_SpendingLines_BudgetLines_BudgetLineId" FOREIGN KEY ("BudgetLineId") REFERENCES "BudgetLines" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_SpendingLines_ProjectReports_ProjectReportId" FOREIGN KEY ("ProjectReportId") REFERENCES "ProjectReports" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "Tranches" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Tranches" PRIMARY KEY AUTOINCREMENT,
+    "AwardId" INTEGER NOT NULL,
+    "Sequence" INTEGER NOT NULL,
+    "Amount" INTEGER NOT NULL,
+    "PlannedOn" TEXT NOT NULL,
+    "GatingReportId" INTEGER NULL,
+    CONSTRAINT "FK_Tranches_Awards_AwardId" FOREIGN KEY ("AwardId") REFERENCES "Awards" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_Tranches_ProjectReports_GatingReportId" FOREIGN KEY ("GatingReportId") REFERENCES "ProjectReports" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "CriterionScores" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_CriterionScores" PRIMARY KEY AUTOINCREMENT,
+    "ReviewId" INTEGER NOT NULL,
+    "CriterionId" INTEGER NOT NULL,
+    "Score" TEXT NOT NULL,
+    "Comment" TEXT NOT NULL,
+    CONSTRAINT "FK_CriterionScores_Reviews_ReviewId" FOREIGN KEY ("ReviewId") REFERENCES "Reviews" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_CriterionScores_RubricCriteria_CriterionId" FOREIGN KEY ("CriterionId") REFERENCES "RubricCriteria" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "Payments" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Payments" PRIMARY KEY AUTOINCREMENT,
+    "TrancheId" INTEGER NOT NULL,
+    "AwardId" INTEGER NOT NULL,
+    "Amount" INTEGER NOT NULL,
+    "Status" TEXT NOT NULL,
+    "RecordedById" TEXT NOT NULL,
+    "RecordedAt" TEXT NOT NULL,
+    "ApprovedById" TEXT NULL,
+    "ApprovedAt" TEXT NULL,
+    "PaidOn" TEXT NULL,
+    "BankReference" TEXT NULL,
+    "Note" TEXT NULL,
+    "Version" INTEGER NOT NULL,
+    CONSTRAINT "FK_Payments_Awards_AwardId" FOREIGN KEY ("AwardId") REFERENCES "Awards" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Payments_Tranches_TrancheId" FOREIGN KEY ("TrancheId") REFERENCES "Tranches" ("Id") ON DELETE RESTRICT
+);
+
+CREATE INDEX "IX_Applications_CallId_Status" ON "Applications" ("CallId", "Status");
+
+CREATE INDEX "IX_Applications_OrganizationId_Status" ON "Applications" ("OrganizationId", "Status");
+
+CREATE INDEX "IX_Applications_ProjectTitle" ON "Applications" ("ProjectTitle");
+
+CREATE UNIQUE INDEX "IX_Applications_ReceiptNumber" ON "Applications" ("ReceiptNumber");
+
+CREATE INDEX "IX_AspNetRoleClaims_RoleId" ON "AspNetRoleClaims" ("RoleId");
+
+CREATE UNIQUE INDEX "RoleNameIndex" ON "AspNetRoles" ("NormalizedName");
+
+CREATE INDEX "IX_AspNetUserClaims_UserId" ON "AspNetUserClaims" ("UserId");
+
+CREATE INDEX "IX_AspNetUserLogins_UserId" ON "AspNetUserLogins" ("UserId");
+
+CREATE INDEX "IX_AspNetUserRoles_RoleId" ON "AspNetUserRoles" ("RoleId");
+
+CREATE INDEX "EmailIndex" ON "AspNetUsers" ("NormalizedEmail");
+
+CREATE INDEX "IX_AspNetUsers_OrganizationId" ON "AspNetUsers" ("OrganizationId");
+
+CREATE UNIQUE INDEX "UserNameIndex" ON "AspNetUsers" ("NormalizedUserName");
+
+CREATE INDEX "IX_Attachments_ApplicationId" ON "Attachments" ("ApplicationId");
+
+CREATE INDEX "IX_Attachments_ProjectReportId" ON "Attachments" ("ProjectReportId");
+
+CREATE UNIQUE INDEX "IX_Attachments_StoredName" ON "Attachments" ("StoredName");
+
+CREATE INDEX "IX_AuditEvents_ActorId" ON "AuditEvents" ("ActorId");
+
+CREATE INDEX "IX_AuditEvents_EntityType_EntityId" ON "AuditEvents" ("EntityType", "EntityId");
+
+CREATE INDEX "IX_AuditEvents_OccurredAt" ON "AuditEvents" ("OccurredAt");
+
+CREATE INDEX "IX_AwardRecommendations_RecommendationId" ON "AwardRecommendations" ("RecommendationId");
+
+CREATE UNIQUE INDEX "IX_Awards_ApplicationId" ON "Awards" ("ApplicationId");
+
+CREATE INDEX "IX_Awards_CallId_Status" ON "Awards" ("CallId", "Status");
+
+CREATE INDEX "IX_Awards_OrganizationId" ON "Awards" ("OrganizationId");
+
+CREATE INDEX "IX_BudgetLines_ApplicationId" ON "BudgetLines" ("ApplicationId");
+
+CREATE UNIQUE INDEX "IX_BudgetYears_Year" ON "BudgetYears" ("Year");
+
+CREATE INDEX "IX_CallRecommendations_RecommendationId" ON "CallRecommendations" ("RecommendationId");
+
+CREATE INDEX "IX_Calls_BudgetYearId" ON "Calls" ("BudgetYearId");
+
+CREATE INDEX "IX_Calls_IsPublished_ClosesAt" ON "Calls" ("IsPublished", "ClosesAt");
+
+CREATE UNIQUE INDEX "IX_Conflicts_ApplicationId_ReviewerId_Source" ON "Conflicts" ("ApplicationId", "ReviewerId", "Source");
+
+CREATE INDEX "IX_Conflicts_ReviewerId" ON "Conflicts" ("ReviewerId");
+
+CREATE INDEX "IX_CriterionScores_CriterionId" ON "CriterionScores" ("CriterionId");
+
+CREATE UNIQUE INDEX "IX_CriterionScores_ReviewId_CriterionId" ON "CriterionScores" ("ReviewId", "CriterionId");
+
+CREATE UNIQUE INDEX "IX_Organizations_RegistrationNumber" ON "Organizations" ("RegistrationNumber");
+
+CREATE INDEX "IX_Payments_AwardId" ON "Payments" ("AwardId");
+
+CREATE INDEX "IX_Payments_Status_RecordedAt" ON "Payments" ("Status", "RecordedAt");
+
+CREATE INDEX "IX_Payments_TrancheId" ON "Payments" ("TrancheId");
+
+CREATE INDEX "IX_ProjectReports_AwardId_Kind" ON "ProjectReports" ("AwardId", "Kind");
+
+CREATE INDEX "IX_ProjectReports_Status_DueOn" ON "ProjectReports" ("Status", "DueOn");
+
+CREATE UNIQUE INDEX "IX_Recommendations_Code" ON "Recommendations" ("Code");
+
+CREATE UNIQUE INDEX "IX_ReminderDeliveries_Key" ON "ReminderDeliveries" ("Key");
+
+CREATE INDEX "IX_ReminderDeliveries_RecipientId" ON "ReminderDeliveries" ("RecipientId");
+
+CREATE INDEX "IX_ReminderDeliveries_Status_CreatedAt" ON "ReminderDeliveries" ("Status", "CreatedAt");
+
+CREATE UNIQUE INDEX "IX_ReviewAssignments_ApplicationId_ReviewerId" ON "ReviewAssignments" ("ApplicationId", "ReviewerId");
+
+CREATE INDEX "IX_ReviewAssignments_ReviewerId_DueOn" ON "ReviewAssignments" ("ReviewerId", "DueOn");
+
+CREATE INDEX "IX_ReviewerAffiliations_OrganizationId" ON "ReviewerAffiliations" ("OrganizationId");
+
+CREATE INDEX "IX_ReviewerAffiliations_ReviewerId" ON "ReviewerAffiliations" ("ReviewerId");
+
+CREATE UNIQUE INDEX "IX_Reviews_AssignmentId" ON "Reviews" ("AssignmentId");
+
+CREATE INDEX "IX_RubricCriteria_CallId" ON "RubricCriteria" ("CallId");
+
+CREATE INDEX "IX_SpendingLines_BudgetLineId" ON "SpendingLines" ("BudgetLineId");
+
+CREATE INDEX "IX_SpendingLines_ProjectReportId" ON "SpendingLines" ("ProjectReportId");
+
+CREATE UNIQUE INDEX "IX_Tranches_AwardId_Sequence" ON "Tranches" ("AwardId", "Sequence");
+
+CREATE INDEX "IX_Tranches_GatingReportId" ON "Tranches" ("GatingReportId");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261127235957_Initial', '10.0.15');
+
+COMMIT;
+

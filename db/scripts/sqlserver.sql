@@ -1,0 +1,1038 @@
+﻿IF OBJECT_ID(N'[__EFMigrationsHistory]') IS NULL
+BEGIN
+    CREATE TABLE [__EFMigrationsHistory] (
+        [MigrationId] nvarchar(150) NOT NULL,
+        [ProductVersion] nvarchar(32) NOT NULL,
+        CONSTRAINT [PK___EFMigrationsHistory] PRIMARY KEY ([MigrationId])
+    );
+END;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetRoles] (
+        [Id] nvarchar(450) NOT NULL,
+        [Name] nvarchar(256) NULL,
+        [NormalizedName] nvarchar(256) NULL,
+        [ConcurrencyStamp] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetRoles] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE TABLE [AuditEvents] (
+        [Id] bigint NOT NULL IDENTITY,
+        [OccurredAt] datetime2 NOT NULL,
+        [ActorId] nvarchar(64) NULL,
+        [ActorName] nvarchar(256) NOT NULL,
+        [Action] nvarchar(64) NOT NULL,
+        [EntityType] nvarchar(64) NOT NULL,
+        [EntityId] nvarchar(64) NOT NULL,
+        [Before] nvarchar(max) NULL,
+        [After] nvarchar(max) NULL,
+        [Reason] nvarchar(2000) NULL,
+        CONSTRAINT [PK_AuditEvents] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE TABLE [BudgetYears] (
+        [Id] int NOT NULL IDENTITY,
+        [Year] int NOT NULL,
+        [Envelope] bigint NOT NULL,
+        [Note] nvarchar(2000) NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_BudgetYears] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE TABLE [Organizations] (
+        [Id] int NOT NULL IDENTITY,
+        [Name] nvarchar(200) NOT NULL,
+        [NameKorean] nvarchar(200) NOT NULL,
+        [RegistrationNumber] nvarchar(20) NOT NULL,
+        [Type] nvarchar(40) NOT NULL,
+        [Representative] nvarchar(100) NOT NULL,
+        [ContactName] nvarchar(100) NOT NULL,
+        [ContactEmail] nvarchar(256) NOT NULL,
+        [ContactPhone] nvarchar(40) NOT NULL,
+        [Address] nvarchar(400) NOT NULL,
+        [Website] nvarchar(400) NULL,
+        [Verification] nvarchar(20) NOT NULL,
+        [RejectionReason] nvarchar(2000) NULL,
+        [VerifiedAt] datetime2 NULL,
+        [VerifiedById] nvarchar(64) NULL,
+        [RegisteredAt] datetime2 NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Organizations] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE TABLE [Recommendations] (
+        [Id] int NOT NULL IDENTITY,
+        [Code] nvarchar(32) NOT NULL,
+        [SourceDocument] nvarchar(200) NOT NULL,
+        [Paragraph] nvarchar(64) NOT NULL,
+        [ShortTitleEnglish] nvarchar(300) NOT NULL,
+        [ShortTitleKorean] nvarchar(300) NOT NULL,
+        [TextEnglish] nvarchar(max) NOT NULL,
+        [TextKorean] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_Recommendations] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE TABLE [ReminderDeliveries] (
+        [Id] bigint NOT NULL IDENTITY,
+        [Key] nvarchar(300) NOT NULL,
+        [Rule] nvarchar(40) NOT NULL,
+        [ItemType] nvarchar(40) NOT NULL,
+        [ItemId] int NOT NULL,
+        [RecipientId] nvarchar(64) NOT NULL,
+        [RecipientEmail] nvarchar(256) NOT NULL,
+        [Deadline] datetime2 NOT NULL,
+        [LeadTime] nvarchar(40) NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [Attempts] int NOT NULL,
+        [LastError] nvarchar(4000) NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [SentAt] datetime2 NULL,
+        CONSTRAINT [PK_ReminderDeliveries] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetRoleClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [RoleId] nvarchar(450) NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetRoleClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetRoleClaims_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE TABLE [Calls] (
+        [Id] int NOT NULL IDENTITY,
+        [BudgetYearId] int NOT NULL,
+        [Code] nvarchar(16) NOT NULL,
+        [TitleEnglish] nvarchar(300) NOT NULL,
+        [TitleKorean] nvarchar(300) NOT NULL,
+        [DescriptionEnglish] nvarchar(max) NOT NULL,
+        [DescriptionKorean] nvarchar(max) NOT NULL,
+        [Categories] int NOT NULL,
+        [Envelope] bigint NOT NULL,
+        [MinimumRequest] bigint NOT NULL,
+        [MaximumRequest] bigint NOT NULL,
+        [OpensAt] datetime2 NOT NULL,
+        [ClosesAt] datetime2 NOT NULL,
+        [ReviewersPerApplication] int NOT NULL,
+        [ReviewDueOn] date NOT NULL,
+        [BlindReview] bit NOT NULL,
+        [IsPublished] bit NOT NULL,
+        [PublishedAt] datetime2 NULL,
+        [FinalizedAt] datetime2 NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Calls] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Calls_BudgetYears_BudgetYearId] FOREIGN KEY ([BudgetYearId]) REFERENCES [BudgetYears] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUsers] (
+        [Id] nvarchar(450) NOT NULL,
+        [DisplayName] nvarchar(100) NOT NULL,
+        [PreferredLanguage] nvarchar(8) NOT NULL,
+        [OrganizationId] int NULL,
+        [OptOutOfNonEssentialReminders] bit NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [UserName] nvarchar(256) NULL,
+        [NormalizedUserName] nvarchar(256) NULL,
+        [Email] nvarchar(256) NULL,
+        [NormalizedEmail] nvarchar(256) NULL,
+        [EmailConfirmed] bit NOT NULL,
+        [PasswordHash] nvarchar(max) NULL,
+        [SecurityStamp] nvarchar(max) NULL,
+        [ConcurrencyStamp] nvarchar(max) NULL,
+        [PhoneNumber] nvarchar(max) NULL,
+        [PhoneNumberConfirmed] bit NOT NULL,
+        [TwoFactorEnabled] bit NOT NULL,
+        [LockoutEnd] datetimeoffset NULL,
+        [LockoutEnabled] bit NOT NULL,
+        [AccessFailedCount] int NOT NULL,
+        CONSTRAINT [PK_AspNetUsers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetUsers_Organizations_OrganizationId] FOREIGN KEY ([OrganizationId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE TABLE [Applications] (
+        [Id] int NOT NULL IDENTITY,
+        [CallId] int NOT NULL,
+        [OrganizationId] int NOT NULL,
+        [CreatedById] nvarchar(64) NOT NULL,
+        [ProjectTitle] nvarchar(300) NOT NULL,
+        [Summary] nvarchar(4000) NOT NULL,
+        [Objectives] nvarchar(max) NOT NULL,
+        [Activities] nvarchar(max) NOT NULL,
+        [Beneficiaries] nvarchar(4000) NOT NULL,
+        [StartDate] date NULL,
+        [EndDate] date NULL,
+        [Category] nvarchar(40) NOT NULL,
+        [DeclarationAccepted] bit NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [ReceiptNumber] nvarchar(32) NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [LastSavedAt] datetime2 NOT NULL,
+        [SubmittedAt] datetime2 NULL,
+        [WithdrawnAt] datetime2 NULL,
+        [WithdrawalReason] nvarchar(2000) NULL,
+        [PanelDecision] nvarchar(20) NULL,
+        [PanelNote] nvarchar(4000) NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Applications] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Applications_Calls_CallId] FOREIGN KEY ([CallId]) REFERENCES [Calls] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Applications_Organizations_OrganizationId] FOREIGN KEY ([OrganizationId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE TABLE [CallRecommendations] (
+        [CallId] int NOT NULL,
+        [RecommendationId] int NOT NULL,
+        CONSTRAINT [PK_CallRecommendations] PRIMARY KEY ([CallId], [RecommendationId]),
+        CONSTRAINT [FK_CallRecommendations_Calls_CallId] FOREIGN KEY ([CallId]) REFERENCES [Calls] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_CallRecommendations_Recommendations_RecommendationId] FOREIGN KEY ([RecommendationId]) REFERENCES [Recommendations] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE TABLE [RubricCriteria] (
+        [Id] int NOT NULL IDENTITY,
+        [CallId] int NOT NULL,
+        [Order] int NOT NULL,
+        [NameEnglish] nvarchar(200) NOT NULL,
+        [NameKorean] nvarchar(200) NOT NULL,
+        [DescriptionEnglish] nvarchar(2000) NOT NULL,
+        [DescriptionKorean] nvarchar(2000) NOT NULL,
+        [Weight] decimal(9,4) NOT NULL,
+        [ScaleMinimum] int NOT NULL,
+        [ScaleMaximum] int NOT NULL,
+        CONSTRAINT [PK_RubricCriteria] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_RubricCriteria_Calls_CallId] FOREIGN KEY ([CallId]) REFERENCES [Calls] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [UserId] nvarchar(450) NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetUserClaims_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserLogins] (
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [ProviderKey] nvarchar(450) NOT NULL,
+        [ProviderDisplayName] nvarchar(max) NULL,
+        [UserId] nvarchar(450) NOT NULL,
+        CONSTRAINT [PK_AspNetUserLogins] PRIMARY KEY ([LoginProvider], [ProviderKey]),
+        CONSTRAINT [FK_AspNetUserLogins_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserRoles] (
+        [UserId] nvarchar(450) NOT NULL,
+        [RoleId] nvarchar(450) NOT NULL,
+        CONSTRAINT [PK_AspNetUserRoles] PRIMARY KEY ([UserId], [RoleId]),
+        CONSTRAINT [FK_AspNetUserRoles_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_AspNetUserRoles_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserTokens] (
+        [UserId] nvarchar(450) NOT NULL,
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [Name] nvarchar(450) NOT NULL,
+        [Value] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserTokens] PRIMARY KEY ([UserId], [LoginProvider], [Name]),
+        CONSTRAINT [FK_AspNetUserTokens_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE TABLE [ReviewerProfiles] (
+        [UserId] nvarchar(450) NOT NULL,
+        [Expertise] int NOT NULL,
+        [Biography] nvarchar(4000) NULL,
+        CONSTRAINT [PK_ReviewerProfiles] PRIMARY KEY ([UserId]),
+        CONSTRAINT [FK_ReviewerProfiles_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE TABLE [Awards] (
+        [Id] int NOT NULL IDENTITY,
+        [ApplicationId] int NOT NULL,
+        [CallId] int NOT NULL,
+        [OrganizationId] int NOT NULL,
+        [Amount] bigint NOT NULL,
+        [ReductionReason] nvarchar(2000) NULL,
+        [Conditions] nvarchar(4000) NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [AwardedAt] datetime2 NOT NULL,
+        [AwardedById] nvarchar(64) NOT NULL,
+        [CancelledAt] datetime2 NULL,
+        [CancellationReason] nvarchar(2000) NULL,
+        [ReturnedAmount] bigint NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Awards] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Awards_Applications_ApplicationId] FOREIGN KEY ([ApplicationId]) REFERENCES [Applications] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Awards_Calls_CallId] FOREIGN KEY ([CallId]) REFERENCES [Calls] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Awards_Organizations_OrganizationId] FOREIGN KEY ([OrganizationId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE TABLE [BudgetLines] (
+        [Id] int NOT NULL IDENTITY,
+        [ApplicationId] int NOT NULL,
+        [Order] int NOT NULL,
+        [Category] nvarchar(40) NOT NULL,
+        [Item] nvarchar(300) NOT NULL,
+        [Amount] bigint NOT NULL,
+        [Justification] nvarchar(2000) NOT NULL,
+        CONSTRAINT [PK_BudgetLines] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_BudgetLines_Applications_ApplicationId] FOREIGN KEY ([ApplicationId]) REFERENCES [Applications] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE TABLE [Conflicts] (
+        [Id] int NOT NULL IDENTITY,
+        [ApplicationId] int NOT NULL,
+        [ReviewerId] nvarchar(450) NOT NULL,
+        [Source] nvarchar(30) NOT NULL,
+        [Reason] nvarchar(2000) NULL,
+        [IsPinned] bit NOT NULL,
+        [RecordedAt] datetime2 NOT NULL,
+        [RecordedById] nvarchar(64) NULL,
+        [LiftedAt] datetime2 NULL,
+        [LiftedById] nvarchar(64) NULL,
+        [LiftReason] nvarchar(2000) NULL,
+        CONSTRAINT [PK_Conflicts] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Conflicts_Applications_ApplicationId] FOREIGN KEY ([ApplicationId]) REFERENCES [Applications] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_Conflicts_AspNetUsers_ReviewerId] FOREIGN KEY ([ReviewerId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE TABLE [ReviewAssignments] (
+        [Id] int NOT NULL IDENTITY,
+        [ApplicationId] int NOT NULL,
+        [ReviewerId] nvarchar(450) NOT NULL,
+        [AssignedAt] datetime2 NOT NULL,
+        [AssignedById] nvarchar(64) NULL,
+        [DueOn] date NOT NULL,
+        [NoConflictDeclaredAt] datetime2 NULL,
+        CONSTRAINT [PK_ReviewAssignments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ReviewAssignments_Applications_ApplicationId] FOREIGN KEY ([ApplicationId]) REFERENCES [Applications] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_ReviewAssignments_AspNetUsers_ReviewerId] FOREIGN KEY ([ReviewerId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE TABLE [ReviewerAffiliations] (
+        [Id] int NOT NULL IDENTITY,
+        [ReviewerId] nvarchar(450) NOT NULL,
+        [OrganizationId] int NULL,
+        [OrganizationName] nvarchar(200) NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        CONSTRAINT [PK_ReviewerAffiliations] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ReviewerAffiliations_Organizations_OrganizationId] FOREIGN KEY ([OrganizationId]) REFERENCES [Organizations] ([Id]) ON DELETE SET NULL,
+        CONSTRAINT [FK_ReviewerAffiliations_ReviewerProfiles_ReviewerId] FOREIGN KEY ([ReviewerId]) REFERENCES [ReviewerProfiles] ([UserId]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE TABLE [AwardRecommendations] (
+        [AwardId] int NOT NULL,
+        [RecommendationId] int NOT NULL,
+        CONSTRAINT [PK_AwardRecommendations] PRIMARY KEY ([AwardId], [RecommendationId]),
+        CONSTRAINT [FK_AwardRecommendations_Awards_AwardId] FOREIGN KEY ([AwardId]) REFERENCES [Awards] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_AwardRecommendations_Recommendations_RecommendationId] FOREIGN KEY ([RecommendationId]) REFERENCES [Recommendations] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE TABLE [ProjectReports] (
+        [Id] int NOT NULL IDENTITY,
+        [AwardId] int NOT NULL,
+        [Kind] nvarchar(10) NOT NULL,
+        [DueOn] date NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [ActivitiesCarriedOut] nvarchar(max) NOT NULL,
+        [Outcomes] nvarchar(max) NOT NULL,
+        [EventsAndPublications] nvarchar(max) NOT NULL,
+        [Lessons] nvarchar(max) NOT NULL,
+        [Participants] int NOT NULL,
+        [Beneficiaries] int NOT NULL,
+        [EventsHeld] int NOT NULL,
+        [Publications] int NOT NULL,
+        [MediaReach] bigint NOT NULL,
+        [SubmittedAt] datetime2 NULL,
+        [ReviewedAt] datetime2 NULL,
+        [ReviewedById] nvarchar(64) NULL,
+        [OfficerComment] nvarchar(4000) NULL,
+        [SubmissionCount] int NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_ProjectReports] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ProjectReports_Awards_AwardId] FOREIGN KEY ([AwardId]) REFERENCES [Awards] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE TABLE [Reviews] (
+        [Id] int NOT NULL IDENTITY,
+        [AssignmentId] int NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [OverallComment] nvarchar(max) NOT NULL,
+        [Recommendation] nvarchar(20) NULL,
+        [SubmittedAt] datetime2 NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Reviews] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Reviews_ReviewAssignments_AssignmentId] FOREIGN KEY ([AssignmentId]) REFERENCES [ReviewAssignments] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE TABLE [Attachments] (
+        [Id] int NOT NULL IDENTITY,
+        [ApplicationId] int NULL,
+        [ProjectReportId] int NULL,
+        [StoredName] nvarchar(64) NOT NULL,
+        [DisplayName] nvarchar(255) NOT NULL,
+        [Kind] nvarchar(10) NOT NULL,
+        [SizeBytes] bigint NOT NULL,
+        [Sha256] nchar(64) NOT NULL,
+        [UploadedById] nvarchar(64) NOT NULL,
+        [UploadedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_Attachments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Attachments_Applications_ApplicationId] FOREIGN KEY ([ApplicationId]) REFERENCES [Applications] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_Attachments_ProjectReports_ProjectReportId] FOREIGN KEY ([ProjectReportId]) REFERENCES [ProjectReports] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE TABLE [SpendingLines] (
+        [Id] int NOT NULL IDENTITY,
+        [ProjectReportId] int NOT NULL,
+        [BudgetLineId] int NULL,
+        [Category] nvarchar(40) NOT NULL,
+        [Item] nvarchar(300) NOT NULL,
+        [Budgeted] bigint NOT NULL,
+        [Spent] bigint NOT NULL,
+        [VarianceExplanation] nvarchar(2000) NULL,
+        CONSTRAINT [PK_SpendingLines] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SpendingLines_BudgetLines_BudgetLineId] FOREIGN KEY ([BudgetLineId]) REFERENCES [BudgetLines] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_SpendingLines_ProjectReports_ProjectReportId] FOREIGN KEY ([ProjectReportId]) REFERENCES [ProjectReports] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE TABLE [Tranches] (
+        [Id] int NOT NULL IDENTITY,
+        [AwardId] int NOT NULL,
+        [Sequence] int NOT NULL,
+        [Amount] bigint NOT NULL,
+        [PlannedOn] date NOT NULL,
+        [GatingReportId] int NULL,
+        CONSTRAINT [PK_Tranches] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Tranches_Awards_AwardId] FOREIGN KEY ([AwardId]) REFERENCES [Awards] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_Tranches_ProjectReports_GatingReportId] FOREIGN KEY ([GatingReportId]) REFERENCES [ProjectReports] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE TABLE [CriterionScores] (
+        [Id] int NOT NULL IDENTITY,
+        [ReviewId] int NOT NULL,
+        [CriterionId] int NOT NULL,
+        [Score] decimal(9,4) NOT NULL,
+        [Comment] nvarchar(4000) NOT NULL,
+        CONSTRAINT [PK_CriterionScores] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CriterionScores_Reviews_ReviewId] FOREIGN KEY ([ReviewId]) REFERENCES [Reviews] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_CriterionScores_RubricCriteria_CriterionId] FOREIGN KEY ([CriterionId]) REFERENCES [RubricCriteria] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE TABLE [Payments] (
+        [Id] int NOT NULL IDENTITY,
+        [TrancheId] int NOT NULL,
+        [AwardId] int NOT NULL,
+        [Amount] bigint NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [RecordedById] nvarchar(64) NOT NULL,
+        [RecordedAt] datetime2 NOT NULL,
+        [ApprovedById] nvarchar(64) NULL,
+        [ApprovedAt] datetime2 NULL,
+        [PaidOn] date NULL,
+        [BankReference] nvarchar(100) NULL,
+        [Note] nvarchar(2000) NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Payments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Payments_Awards_AwardId] FOREIGN KEY ([AwardId]) REFERENCES [Awards] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Payments_Tranches_TrancheId] FOREIGN KEY ([TrancheId]) REFERENCES [Tranches] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Applications_CallId_Status] ON [Applications] ([CallId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Applications_OrganizationId_Status] ON [Applications] ([OrganizationId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Applications_ProjectTitle] ON [Applications] ([ProjectTitle]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Applications_ReceiptNumber] ON [Applications] ([ReceiptNumber]) WHERE [ReceiptNumber] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUsers_OrganizationId] ON [AspNetUsers] ([OrganizationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Attachments_ApplicationId] ON [Attachments] ([ApplicationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Attachments_ProjectReportId] ON [Attachments] ([ProjectReportId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Attachments_StoredName] ON [Attachments] ([StoredName]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEvents_ActorId] ON [AuditEvents] ([ActorId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEvents_EntityType_EntityId] ON [AuditEvents] ([EntityType], [EntityId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEvents_OccurredAt] ON [AuditEvents] ([OccurredAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AwardRecommendations_RecommendationId] ON [AwardRecommendations] ([RecommendationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Awards_ApplicationId] ON [Awards] ([ApplicationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Awards_CallId_Status] ON [Awards] ([CallId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Awards_OrganizationId] ON [Awards] ([OrganizationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_BudgetLines_ApplicationId] ON [BudgetLines] ([ApplicationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_BudgetYears_Year] ON [BudgetYears] ([Year]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_CallRecommendations_RecommendationId] ON [CallRecommendations] ([RecommendationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Calls_BudgetYearId] ON [Calls] ([BudgetYearId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Calls_IsPublished_ClosesAt] ON [Calls] ([IsPublished], [ClosesAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Conflicts_ApplicationId_ReviewerId_Source] ON [Conflicts] ([ApplicationId], [ReviewerId], [Source]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Conflicts_ReviewerId] ON [Conflicts] ([ReviewerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_CriterionScores_CriterionId] ON [CriterionScores] ([CriterionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CriterionScores_ReviewId_CriterionId] ON [CriterionScores] ([ReviewId], [CriterionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Organizations_RegistrationNumber] ON [Organizations] ([RegistrationNumber]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Payments_AwardId] ON [Payments] ([AwardId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Payments_Status_RecordedAt] ON [Payments] ([Status], [RecordedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Payments_TrancheId] ON [Payments] ([TrancheId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ProjectReports_AwardId_Kind] ON [ProjectReports] ([AwardId], [Kind]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ProjectReports_Status_DueOn] ON [ProjectReports] ([Status], [DueOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Recommendations_Code] ON [Recommendations] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ReminderDeliveries_Key] ON [ReminderDeliveries] ([Key]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ReminderDeliveries_RecipientId] ON [ReminderDeliveries] ([RecipientId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ReminderDeliveries_Status_CreatedAt] ON [ReminderDeliveries] ([Status], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ReviewAssignments_ApplicationId_ReviewerId] ON [ReviewAssignments] ([ApplicationId], [ReviewerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ReviewAssignments_ReviewerId_DueOn] ON [ReviewAssignments] ([ReviewerId], [DueOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ReviewerAffiliations_OrganizationId] ON [ReviewerAffiliations] ([OrganizationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ReviewerAffiliations_ReviewerId] ON [ReviewerAffiliations] ([ReviewerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Reviews_AssignmentId] ON [Reviews] ([AssignmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_RubricCriteria_CallId] ON [RubricCriteria] ([CallId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_SpendingLines_BudgetLineId] ON [SpendingLines] ([BudgetLineId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_SpendingLines_ProjectReportId] ON [SpendingLines] ([ProjectReportId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Tranches_AwardId_Sequence] ON [Tranches] ([AwardId], [Sequence]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Tranches_GatingReportId] ON [Tranches] ([GatingReportId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128000006_Initial'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128000006_Initial', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

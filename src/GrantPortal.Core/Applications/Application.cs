@@ -1,0 +1,261 @@
+using GrantPortal.Core.Calls;
+using GrantPortal.Core.Data;
+using GrantPortal.Core.Money;
+using GrantPortal.Core.Organizations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NodaTime;
+
+namespace GrantPortal.Core.Applications;
+
+public enum ApplicationStatus
+{
+    Draft,
+    Submitted,
+    UnderReview,
+    Awarded,
+    Rejected,
+    Withdrawn,
+}
+
+/// <summary>The officer's panel decision after the reviews, which feeds awards.</summary>
+public enum PanelDecision
+{
+    Fund,
+    Reserve,
+    Decline,
+}
+
+/// <summary>A CSO's proposal to a call: a draft until submitted, then immutable.</summary>
+public sealed class Application : IVersioned
+{
+    public int Id { get; private set; }
+
+    public int CallId { get; private set; }
+
+    public Call? Call { get; private set; }
+
+    public int OrganizationId { get; private set; }
+
+    public Organization? Organization { get; private set; }
+
+    public string CreatedById { get; private set; } = "";
+
+    public string ProjectTitle { get; set; } = "";
+
+    public string Summary { get; set; } = "";
+
+    public string Objectives { get; set; } = "";
+
+    public string Activities { get; set; } = "";
+
+    public string Beneficiaries { get; set; } = "";
+
+    public LocalDate? StartDate { get; set; }
+
+    public LocalDate? EndDate { get; set; }
+
+    public ProjectCategories Category { get; set; }
+
+    public bool DeclarationAccepted { get; set; }
+
+    public ApplicationStatus Status { get; private set; }
+
+    /// <summary>Given at submission: 2026-NKHR-0042.</summary>
+    public string? ReceiptNumber { get; private set; }
+
+    public Instant CreatedAt { get; private set; }
+
+    public Instant LastSavedAt { get; private set; }
+
+    public Instant? SubmittedAt { get; private set; }
+
+    public Instant? WithdrawnAt { get; private set; }
+
+    public string? WithdrawalReason { get; private set; }
+
+    public PanelDecision? PanelDecision { get; private set; }
+
+    public string? PanelNote { get; private set; }
+
+    /// <summary>Application-managed concurrency token: SQLite has no database row version.</summary>
+    public int Version { get; set; }
+
+    public List<BudgetLine> BudgetLines { get; } = [];
+
+    public List<Attachment> Attachments { get; } = [];
+
+    private Application()
+    {
+    }
+
+    public static Application StartDraft(Call call, int organizationId, string userId, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return new Application
+        {
+            CallId = call.Id,
+            OrganizationId = organizationId,
+            CreatedById = userId,
+            Status = ApplicationStatus.Draft,
+            CreatedAt = now,
+            LastSavedAt = now,
+        };
+    }
+
+    public Krw RequestedTotal => Krw.Sum(BudgetLines.Select(l => l.Amount));
+
+    public bool IsEditableByApplicant => Status == ApplicationStatus.Draft;
+
+    public void MarkSaved(Instant now)
+    {
+        EnsureStatus(ApplicationStatus.Draft, "edit");
+        LastSavedAt = now;
+    }
+
+    public void Submit(string receiptNumber, Instant now)
+    {
+        MoveTo(ApplicationStatus.Submitted);
+        ReceiptNumber = receiptNumber;
+        SubmittedAt = now;
+        LastSavedAt = now;
+    }
+
+    public void Withdraw(string reason, Instant now)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new ArgumentException("Withdrawing needs a reason.", nameof(reason));
+        }
+
+        MoveTo(ApplicationStatus.Withdrawn);
+        WithdrawalReason = reason.Trim();
+        WithdrawnAt = now;
+    }
+
+    public void StartReview() => MoveTo(ApplicationStatus.UnderReview);
+
+    public void RecordPanelDecision(PanelDecision decision, string? note)
+    {
+        EnsureStatus(ApplicationStatus.UnderReview, "decide");
+        PanelDecision = decision;
+        PanelNote = note;
+    }
+
+    public void MarkAwarded() => MoveTo(ApplicationStatus.Awarded);
+
+    public void MarkRejected() => MoveTo(ApplicationStatus.Rejected);
+
+    private void MoveTo(ApplicationStatus next)
+    {
+        if (!ApplicationStatusMachine.CanMove(Status, next))
+        {
+            throw new InvalidStatusTransitionException(Status, next);
+        }
+
+        Status = next;
+    }
+
+    private void EnsureStatus(ApplicationStatus expected, string operation)
+    {
+        if (Status != expected)
+        {
+            throw new InvalidOperationException($"Cannot {operation} an application in status {Status}.");
+        }
+    }
+}
+
+/// <summary>The only ways an application's status may change.</summary>
+public static class ApplicationStatusMachine
+{
+    private static readonly Dictionary<ApplicationStatus, ApplicationStatus[]> Allowed = new()
+    {
+        [ApplicationStatus.Draft] = [ApplicationStatus.Submitted],
+        [ApplicationStatus.Submitted] = [ApplicationStatus.UnderReview, ApplicationStatus.Withdrawn, ApplicationStatus.Rejected],
+        [ApplicationStatus.UnderReview] = [ApplicationStatus.Awarded, ApplicationStatus.Rejected],
+        [ApplicationStatus.Awarded] = [],
+        [ApplicationStatus.Rejected] = [],
+        [ApplicationStatus.Withdrawn] = [],
+    };
+
+    public static bool CanMove(ApplicationStatus from, ApplicationStatus to) =>
+        Allowed.TryGetValue(from, out var targets) && targets.Contains(to);
+}
+
+public sealed class InvalidStatusTransitionException(ApplicationStatus from, ApplicationStatus to)
+    : InvalidOperationException($"An application cannot move from {from} to {to}.")
+{
+    public ApplicationStatus From { get; } = from;
+
+    public ApplicationStatus To { get; } = to;
+}
+
+public enum BudgetCategory
+{
+    Personnel,
+    Activities,
+    Travel,
+    Venue,
+    Publication,
+    Equipment,
+    Administration,
+    Other,
+}
+
+/// <summary>One line of an application's budget.</summary>
+public sealed class BudgetLine
+{
+    public int Id { get; private set; }
+
+    public int ApplicationId { get; set; }
+
+    public int Order { get; set; }
+
+    public BudgetCategory Category { get; set; }
+
+    public string Item { get; set; } = "";
+
+    public Krw Amount { get; set; }
+
+    public string Justification { get; set; } = "";
+}
+
+internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Application>
+{
+    public void Configure(EntityTypeBuilder<Application> builder)
+    {
+        builder.HasOne(a => a.Call).WithMany().HasForeignKey(a => a.CallId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.Organization).WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(a => a.CreatedById).HasMaxLength(64);
+        builder.Property(a => a.ProjectTitle).HasMaxLength(300);
+        builder.Property(a => a.Summary).HasMaxLength(4000);
+        builder.Property(a => a.Objectives).HasMaxLength(8000);
+        builder.Property(a => a.Activities).HasMaxLength(8000);
+        builder.Property(a => a.Beneficiaries).HasMaxLength(4000);
+        builder.Property(a => a.Category).HasConversion<string>().HasMaxLength(40);
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.PanelDecision).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.PanelNote).HasMaxLength(4000);
+        builder.Property(a => a.WithdrawalReason).HasMaxLength(2000);
+        builder.Property(a => a.ReceiptNumber).HasMaxLength(32);
+        builder.HasIndex(a => a.ReceiptNumber).IsUnique();
+        builder.HasIndex(a => new { a.CallId, a.Status });
+        builder.HasIndex(a => new { a.OrganizationId, a.Status });
+        builder.HasIndex(a => a.ProjectTitle);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.Ignore(a => a.RequestedTotal);
+        builder.Ignore(a => a.IsEditableByApplicant);
+        builder.HasMany(a => a.BudgetLines).WithOne().HasForeignKey(l => l.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.Attachments).WithOne().HasForeignKey(f => f.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class BudgetLineConfiguration : IEntityTypeConfiguration<BudgetLine>
+{
+    public void Configure(EntityTypeBuilder<BudgetLine> builder)
+    {
+        builder.Property(l => l.Category).HasConversion<string>().HasMaxLength(40);
+        builder.Property(l => l.Item).HasMaxLength(300);
+        builder.Property(l => l.Justification).HasMaxLength(2000);
+    }
+}

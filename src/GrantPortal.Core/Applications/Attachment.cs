@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NodaTime;
+
+namespace GrantPortal.Core.Applications;
+
+/// <summary>The file types the portal accepts, identified from content, never from the name.</summary>
+public enum AttachmentKind
+{
+    Pdf,
+    Docx,
+    Xlsx,
+    Hwp,
+    Hwpx,
+    Jpeg,
+    Png,
+}
+
+/// <summary>
+/// A file attached to an application or a project report. The stored name is generated;
+/// the name the user gave is kept only (cleaned) for display.
+/// </summary>
+public sealed class Attachment
+{
+    public int Id { get; private set; }
+
+    public int? ApplicationId { get; set; }
+
+    public int? ProjectReportId { get; set; }
+
+    public string StoredName { get; set; } = "";
+
+    public string DisplayName { get; set; } = "";
+
+    public AttachmentKind Kind { get; set; }
+
+    public long SizeBytes { get; set; }
+
+    /// <summary>Lower-case hex SHA-256 of the content.</summary>
+    public string Sha256 { get; set; } = "";
+
+    public string UploadedById { get; set; } = "";
+
+    public Instant UploadedAt { get; set; }
+}
+
+internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachment>
+{
+    public void Configure(EntityTypeBuilder<Attachment> builder)
+    {
+        builder.Property(a => a.StoredName).HasMaxLength(64);
+        builder.HasIndex(a => a.StoredName).IsUnique();
+        builder.Property(a => a.DisplayName).HasMaxLength(255);
+        builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(10);
+        builder.Property(a => a.Sha256).HasMaxLength(64).IsFixedLength();
+        builder.Property(a => a.UploadedById).HasMaxLength(64);
+    }
+}

@@ -1,0 +1,114 @@
+using GrantPortal.Core.Accounts;
+using GrantPortal.Core.Applications;
+using GrantPortal.Core.Auditing;
+using GrantPortal.Core.Awards;
+using GrantPortal.Core.Calls;
+using GrantPortal.Core.Disbursements;
+using GrantPortal.Core.Money;
+using GrantPortal.Core.Notifications;
+using GrantPortal.Core.Organizations;
+using GrantPortal.Core.Recommendations;
+using GrantPortal.Core.Reporting;
+using GrantPortal.Core.Reviews;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace GrantPortal.Core.Data;
+
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options)
+{
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<BudgetYear> BudgetYears => Set<BudgetYear>();
+
+    public DbSet<Call> Calls => Set<Call>();
+
+    public DbSet<RubricCriterion> RubricCriteria => Set<RubricCriterion>();
+
+    public DbSet<Application> Applications => Set<Application>();
+
+    public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
+
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+
+    public DbSet<ReviewerProfile> ReviewerProfiles => Set<ReviewerProfile>();
+
+    public DbSet<ReviewerAffiliation> ReviewerAffiliations => Set<ReviewerAffiliation>();
+
+    public DbSet<ConflictOfInterest> Conflicts => Set<ConflictOfInterest>();
+
+    public DbSet<ReviewAssignment> ReviewAssignments => Set<ReviewAssignment>();
+
+    public DbSet<Review> Reviews => Set<Review>();
+
+    public DbSet<CriterionScore> CriterionScores => Set<CriterionScore>();
+
+    public DbSet<Award> Awards => Set<Award>();
+
+    public DbSet<Tranche> Tranches => Set<Tranche>();
+
+    public DbSet<Payment> Payments => Set<Payment>();
+
+    public DbSet<ProjectReport> ProjectReports => Set<ProjectReport>();
+
+    public DbSet<SpendingLine> SpendingLines => Set<SpendingLine>();
+
+    public DbSet<Recommendation> Recommendations => Set<Recommendation>();
+
+    public DbSet<CallRecommendation> CallRecommendations => Set<CallRecommendation>();
+
+    public DbSet<AwardRecommendation> AwardRecommendations => Set<AwardRecommendation>();
+
+    public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<Krw>().HaveConversion<KrwConverter>();
+
+        // PostgreSQL maps NodaTime natively through UseNodaTime(); the others store BCL types.
+        if (!Database.IsNpgsql())
+        {
+            configurationBuilder.Properties<Instant>().HaveConversion<InstantConverter>();
+            configurationBuilder.Properties<LocalDate>().HaveConversion<LocalDateConverter>();
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        PrepareForSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        PrepareForSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void PrepareForSave()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is AuditEvent && entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException("Audit events are append-only: they cannot be changed or deleted.");
+            }
+
+            if (entry.Entity is IVersioned versioned && entry.State == EntityState.Modified)
+            {
+                // The original value stays the concurrency check; the new value is what the next save must match.
+                versioned.Version++;
+            }
+        }
+    }
+}
