@@ -1,0 +1,42 @@
+using GrantPortal.Core.Accounts;
+using GrantPortal.Core.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NodaTime;
+
+namespace GrantPortal.Core;
+
+/// <summary>Everything Core needs from the container, registered in one readable place.</summary>
+public static class PortalServices
+{
+    public static IServiceCollection AddPortalCore(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    {
+        services.TryAddSingleton<IClock>(SystemClock.Instance);
+        services.AddDbContextFactory<PortalDbContext>(options => PortalDatabase.Configure(options, provider, connectionString));
+
+        services.AddIdentityCore<PortalUser>(options =>
+            {
+                // NIST SP 800-63B: length, not composition rules.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddDefaultTokenProviders();
+
+        services.AddScoped<RoleSetup>();
+        services.AddScoped<DatabaseMigrator>();
+        return services;
+    }
+}
