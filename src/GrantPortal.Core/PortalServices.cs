@@ -33,9 +33,15 @@ public static class PortalServices
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
+            .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
 
+        services.AddLocalization();
         services.AddScoped<RoleSetup>();
+        services.AddScoped<RegistrationService>();
+        services.AddSingleton<Dashboards.DashboardService>();
+        services.AddSingleton<UserDirectory>();
         services.AddScoped<DatabaseMigrator>();
         return services;
     }

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace GrantPortal.Core.Accounts;
+
+/// <summary>Claims the portal adds to a signed-in person, so pages need no lookup to know who is asking.</summary>
+public static class PortalClaims
+{
+    public const string DisplayName = "grantportal:display_name";
+    public const string OrganizationId = "grantportal:organization_id";
+    public const string Language = "grantportal:language";
+}
+
+/// <summary>The person behind a request, as Core services need them for authorization.</summary>
+public sealed record CurrentUser(string UserId, string Name, int? OrganizationId, IReadOnlySet<string> RoleNames)
+{
+    public bool IsIn(string role) => RoleNames.Contains(role);
+
+    public bool IsStaff => IsIn(Roles.ProgramOfficer) || IsIn(Roles.Finance) || IsIn(Roles.Administrator);
+
+    public Auditing.Actor AsActor() => new(UserId, Name);
+
+    public static CurrentUser? From(ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        var id = principal.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (principal.Identity?.IsAuthenticated != true || id is null)
+        {
+            return null;
+        }
+
+        var organization = principal.FindFirstValue(PortalClaims.OrganizationId);
+        return new CurrentUser(
+            id,
+            principal.FindFirstValue(PortalClaims.DisplayName) ?? principal.Identity.Name ?? "",
+            int.TryParse(organization, NumberStyles.None, CultureInfo.InvariantCulture, out var orgId) ? orgId : null,
+            principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal));
+    }
+}
+
+public sealed class PortalClaimsPrincipalFactory(
+    UserManager<PortalUser> userManager,
+    RoleManager<IdentityRole> roleManager,
+    IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<PortalUser, IdentityRole>(userManager, roleManager, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PortalUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(PortalClaims.DisplayName, string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? "" : user.DisplayName));
+        identity.AddClaim(new Claim(PortalClaims.Language, Languages.Normalize(user.PreferredLanguage)));
+        if (user.OrganizationId is { } organizationId)
+        {
+            identity.AddClaim(new Claim(PortalClaims.OrganizationId, organizationId.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return identity;
+    }
+}

@@ -1,0 +1,175 @@
+using GrantPortal.Core.Accounts;
+using GrantPortal.Core.Applications;
+using GrantPortal.Core.Awards;
+using GrantPortal.Core.Data;
+using GrantPortal.Core.Disbursements;
+using GrantPortal.Core.Money;
+using GrantPortal.Core.Notifications;
+using GrantPortal.Core.Organizations;
+using GrantPortal.Core.Reporting;
+using GrantPortal.Core.Reviews;
+using GrantPortal.Core.Time;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace GrantPortal.Core.Dashboards;
+
+public sealed record ApplicantDashboard(
+    string OrganizationName,
+    VerificationState Verification,
+    string? RejectionReason,
+    int Drafts,
+    int Submitted,
+    int Awarded,
+    Krw AwardedTotal,
+    Instant? NextCallDeadline,
+    int ReportsDue,
+    LocalDate? NextReportDue);
+
+public sealed record ReviewerDashboard(int Assigned, int Pending, int Submitted, LocalDate? NextDue, int Overdue);
+
+public sealed record OfficerDashboard(
+    int Year,
+    Krw Envelope,
+    Krw AllocatedToCalls,
+    Krw Committed,
+    Krw Disbursed,
+    int OpenCalls,
+    int SubmittedInOpenCalls,
+    int UnderReview,
+    int PendingOrganizations,
+    int ReportsAwaitingReview);
+
+public sealed record FinanceDashboard(int AwaitingApproval, Krw AwaitingApprovalTotal, int TranchesPlannedThisMonth, Krw PaidThisYear, int Year);
+
+public sealed record AdministratorDashboard(int Users, int LockedOut, int AuditEventsLastDay, int FailedDeliveries);
+
+/// <summary>The numbers each role sees first, read straight from the database.</summary>
+public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactory, IClock clock)
+{
+    public async Task<ApplicantDashboard?> ForApplicantAsync(CurrentUser user, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.OrganizationId is not { } organizationId)
+        {
+            return null;
+        }
+
+        var now = clock.GetCurrentInstant();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var organization = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organizationId, ct);
+        if (organization is null)
+        {
+            return null;
+        }
+
+        var counts = await db.Applications.Where(a => a.OrganizationId == organizationId)
+            .GroupBy(a => a.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Status, g => g.Count, ct);
+        var awardedTotal = await db.Awards
+            .Where(a => a.OrganizationId == organizationId && a.Status != AwardStatus.Cancelled)
+            .SumAsync(a => (long)a.Amount, ct);
+        var nextDeadline = await db.Calls
+            .Where(c => c.IsPublished && c.OpensAt <= now && c.ClosesAt >= now)
+            .OrderBy(c => c.ClosesAt)
+            .Select(c => (Instant?)c.ClosesAt)
+            .FirstOrDefaultAsync(ct);
+        var openReports = db.ProjectReports
+            .Where(r => r.Status != ReportStatus.Approved && r.Status != ReportStatus.Submitted)
+            .Where(r => db.Awards.Any(a => a.Id == r.AwardId && a.OrganizationId == organizationId && a.Status == AwardStatus.Active));
+        var reportsDue = await openReports.CountAsync(ct);
+        var nextReport = await openReports.OrderBy(r => r.DueOn).Select(r => (LocalDate?)r.DueOn).FirstOrDefaultAsync(ct);
+
+        int Count(ApplicationStatus status) => counts.GetValueOrDefault(status);
+        return new ApplicantDashboard(
+            organization.NameKorean.Length > 0 ? organization.NameKorean : organization.Name,
+            organization.Verification,
+            organization.RejectionReason,
+            Count(ApplicationStatus.Draft),
+            Count(ApplicationStatus.Submitted) + Count(ApplicationStatus.UnderReview),
+            Count(ApplicationStatus.Awarded),
+            new Krw(awardedTotal),
+            nextDeadline,
+            reportsDue,
+            nextReport);
+    }
+
+    public async Task<ReviewerDashboard> ForReviewerAsync(CurrentUser user, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var today = Seoul.Today(clock);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+
+        // Conflicted assignments never count: the reviewer must not even learn they exist.
+        var assignments = db.ReviewAssignments.Where(a => a.ReviewerId == user.UserId)
+            .Where(a => !db.Conflicts.Any(c => c.ApplicationId == a.ApplicationId && c.ReviewerId == user.UserId && c.LiftedAt == null));
+        var pending = assignments.Where(a => a.Review == null || a.Review.Status != ReviewStatus.Submitted);
+        return new ReviewerDashboard(
+            await assignments.CountAsync(ct),
+            await pending.CountAsync(ct),
+            await assignments.CountAsync(a => a.Review != null && a.Review.Status == ReviewStatus.Submitted, ct),
+            await pending.OrderBy(a => a.DueOn).Select(a => (LocalDate?)a.DueOn).FirstOrDefaultAsync(ct),
+            await pending.CountAsync(a => a.DueOn < today, ct));
+    }
+
+    public async Task<OfficerDashboard> ForOfficerAsync(CancellationToken ct)
+    {
+        var now = clock.GetCurrentInstant();
+        var year = Seoul.Today(clock).Year;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var budget = await db.BudgetYears.AsNoTracking().SingleOrDefaultAsync(y => y.Year == year, ct);
+        var yearCalls = db.Calls.Where(c => c.BudgetYear!.Year == year);
+        var allocated = await yearCalls.SumAsync(c => (long)c.Envelope, ct);
+        var yearAwards = db.Awards.Where(a => a.Status != AwardStatus.Cancelled && yearCalls.Any(c => c.Id == a.CallId));
+        var committed = await yearAwards.SumAsync(a => (long)a.Amount, ct);
+        var disbursed = await db.Payments
+            .Where(p => p.Status == PaymentStatus.Paid && yearAwards.Any(a => a.Id == p.AwardId))
+            .SumAsync(p => (long)p.Amount, ct);
+        var openCalls = db.Calls.Where(c => c.IsPublished && c.OpensAt <= now && c.ClosesAt >= now);
+
+        return new OfficerDashboard(
+            year,
+            budget?.Envelope ?? Krw.Zero,
+            new Krw(allocated),
+            new Krw(committed),
+            new Krw(disbursed),
+            await openCalls.CountAsync(ct),
+            await db.Applications.CountAsync(a => a.Status == ApplicationStatus.Submitted && openCalls.Any(c => c.Id == a.CallId), ct),
+            await db.Applications.CountAsync(a => a.Status == ApplicationStatus.UnderReview, ct),
+            await db.Organizations.CountAsync(o => o.Verification == VerificationState.Pending, ct),
+            await db.ProjectReports.CountAsync(r => r.Status == ReportStatus.Submitted, ct));
+    }
+
+    public async Task<FinanceDashboard> ForFinanceAsync(CancellationToken ct)
+    {
+        var today = Seoul.Today(clock);
+        var monthStart = new LocalDate(today.Year, today.Month, 1);
+        var nextMonth = monthStart.PlusMonths(1);
+        var yearStart = new LocalDate(today.Year, 1, 1);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var awaiting = db.Payments.Where(p => p.Status == PaymentStatus.AwaitingApproval);
+        return new FinanceDashboard(
+            await awaiting.CountAsync(ct),
+            new Krw(await awaiting.SumAsync(p => (long)p.Amount, ct)),
+            await db.Tranches.CountAsync(t => t.PlannedOn >= monthStart && t.PlannedOn < nextMonth, ct),
+            new Krw(await db.Payments.Where(p => p.Status == PaymentStatus.Paid && p.PaidOn >= yearStart).SumAsync(p => (long)p.Amount, ct)),
+            today.Year);
+    }
+
+    public async Task<AdministratorDashboard> ForAdministratorAsync(CancellationToken ct)
+    {
+        var now = clock.GetCurrentInstant();
+        var dayAgo = now - Duration.FromDays(1);
+        var nowOffset = now.ToDateTimeOffset();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+
+        // SQLite cannot compare DateTimeOffset in SQL; the few lockout ends are compared here.
+        var lockoutEnds = await db.Users.Where(u => u.LockoutEnd != null).Select(u => u.LockoutEnd!.Value).ToListAsync(ct);
+        return new AdministratorDashboard(
+            await db.Users.CountAsync(ct),
+            lockoutEnds.Count(end => end > nowOffset),
+            await db.AuditEvents.CountAsync(e => e.OccurredAt >= dayAgo, ct),
+            await db.ReminderDeliveries.CountAsync(d => d.Status == DeliveryStatus.Failed, ct));
+    }
+}

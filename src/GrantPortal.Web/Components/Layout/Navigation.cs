@@ -1,0 +1,24 @@
+using GrantPortal.Core.Accounts;
+using MudBlazor;
+
+namespace GrantPortal.Web.Components.Layout;
+
+/// <summary>One entry of the side navigation; <see cref="Roles"/> empty means every signed-in person.</summary>
+public sealed record NavEntry(string Href, string LabelKey, string Icon, IReadOnlyList<string> Roles, bool ForceLoad = false)
+{
+    public bool IsVisibleTo(CurrentUser? user) =>
+        user is not null && (Roles.Count == 0 || Roles.Any(user.IsIn));
+}
+
+public static class Navigation
+{
+    public static readonly IReadOnlyList<NavEntry> Entries =
+    [
+        new("/", "Nav_Dashboard", Icons.Material.Outlined.Dashboard, []),
+        new("/admin", "Nav_Admin", Icons.Material.Outlined.AdminPanelSettings, [Roles.Administrator]),
+        new("/hangfire", "Nav_Jobs", Icons.Material.Outlined.Schedule, [Roles.Administrator], ForceLoad: true),
+        new("/Account/Profile", "Nav_Profile", Icons.Material.Outlined.Person, [], ForceLoad: true),
+    ];
+
+    public static IEnumerable<NavEntry> For(CurrentUser? user) => Entries.Where(e => e.IsVisibleTo(user));
+}

@@ -1,0 +1,54 @@
+using GrantPortal.Core.Data;
+using GrantPortal.Core.Demo;
+
+namespace GrantPortal.Web.Hosting;
+
+/// <summary>Tasks an operator runs on the same executable, after the same start-up as the portal.</summary>
+public static class CommandVerbs
+{
+    public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(args);
+        // A verb comes first; options such as --urls follow the usual ASP.NET Core rules.
+        var verb = args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal) ? args[0] : null;
+        if (verb is null)
+        {
+            return false;
+        }
+
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CommandVerbs));
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        switch (verb)
+        {
+            case "migrate":
+                await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellation.Token);
+                logger.LogInformation("Database is at the current schema");
+                return true;
+            case "seed-demo":
+                await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellation.Token);
+                var seeded = await services.GetRequiredService<DemoSeeder>().SeedAsync(cancellation.Token);
+                if (seeded)
+                {
+                    logger.LogInformation("Demo data seeded");
+                }
+                else
+                {
+                    logger.LogInformation("Database already holds data; demo data not seeded");
+                }
+
+                return true;
+            default:
+                logger.LogError("Unknown command {Verb}. Known: migrate, seed-demo", verb);
+                Environment.ExitCode = 2;
+                return true;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using GrantPortal.Core.Accounts;
+using GrantPortal.Core.Data;
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.PostgreSql;
+
+namespace GrantPortal.Web.Hosting;
+
+public static class Jobs
+{
+    /// <summary>
+    /// Hangfire keeps its jobs where the portal keeps its data: in memory for the embedded SQLite default
+    /// (one instance, nothing to share), in the production database otherwise so that several instances share one queue.
+    /// </summary>
+    public static IServiceCollection AddPortalJobs(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    {
+        services.AddHangfire((serviceProvider, configuration) =>
+        {
+            configuration.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            switch (provider)
+            {
+                case DatabaseProvider.SqlServer:
+                    configuration.UseSqlServerStorage(connectionString);
+                    break;
+                case DatabaseProvider.PostgreSql:
+                    configuration.UsePostgreSqlStorage(options => options.UseNpgsqlConnection(connectionString));
+                    break;
+                default:
+                    configuration.UseInMemoryStorage();
+                    break;
+            }
+        });
+        services.AddHangfireServer(options => options.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapPortalJobsDashboard(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new AdministratorsOnly()],
+            AppPath = "/admin",
+            DisplayStorageConnectionString = false,
+            DashboardTitle = "GrantPortal jobs",
+        }).RequireAuthorization(Roles.Administrator);
+        return endpoints;
+    }
+
+    /// <summary>The endpoint already demands the role; this keeps Hangfire from admitting anyone else on its own terms.</summary>
+    private sealed class AdministratorsOnly : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context) => context.GetHttpContext().User.IsInRole(Roles.Administrator);
+    }
+}

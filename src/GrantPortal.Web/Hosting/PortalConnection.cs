@@ -1,0 +1,27 @@
+using GrantPortal.Core.Data;
+
+namespace GrantPortal.Web.Hosting;
+
+public static class PortalConnection
+{
+    /// <summary>
+    /// The configured connection string, or for the embedded default a SQLite file under App_Data.
+    /// A relative SQLite path is taken from the content root, not the working directory.
+    /// </summary>
+    public static string Resolve(DatabaseProvider provider, string? configured, string contentRoot)
+    {
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        if (provider != DatabaseProvider.Sqlite)
+        {
+            throw new InvalidOperationException($"ConnectionStrings:Portal is required for the {provider} provider.");
+        }
+
+        var folder = Path.Combine(contentRoot, "App_Data");
+        Directory.CreateDirectory(folder);
+        return $"Data Source={Path.Combine(folder, "grantportal.db")};Default Timeout=30";
+    }
+}
