@@ -11,10 +11,23 @@ namespace GrantPortal.Core;
 /// <summary>Everything Core needs from the container, registered in one readable place.</summary>
 public static class PortalServices
 {
-    public static IServiceCollection AddPortalCore(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    /// <summary>Core on a database known now (tests, tools).</summary>
+    public static IServiceCollection AddPortalCore(this IServiceCollection services, DatabaseProvider provider, string connectionString) =>
+        services.AddPortalCore(_ => new PortalDatabaseSettings(provider, connectionString));
+
+    /// <summary>
+    /// Core on a database decided when the container is built, so that configuration added late
+    /// (environment, test hosts) is honoured.
+    /// </summary>
+    public static IServiceCollection AddPortalCore(this IServiceCollection services, Func<IServiceProvider, PortalDatabaseSettings> database)
     {
         services.TryAddSingleton<IClock>(SystemClock.Instance);
-        services.AddDbContextFactory<PortalDbContext>(options => PortalDatabase.Configure(options, provider, connectionString));
+        services.AddSingleton(database);
+        services.AddDbContextFactory<PortalDbContext>((serviceProvider, options) =>
+        {
+            var settings = serviceProvider.GetRequiredService<PortalDatabaseSettings>();
+            PortalDatabase.Configure(options, settings.Provider, settings.ConnectionString);
+        });
 
         services.AddIdentityCore<PortalUser>(options =>
             {

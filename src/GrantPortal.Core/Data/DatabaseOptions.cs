@@ -23,6 +23,9 @@ public sealed class DatabaseOptions
     public bool SeedDemoDataOnStartup { get; set; }
 }
 
+/// <summary>The database the portal runs on, resolved once from configuration.</summary>
+public sealed record PortalDatabaseSettings(DatabaseProvider Provider, string ConnectionString);
+
 /// <summary>The provider switch: one place that knows how each database is configured.</summary>
 public static class PortalDatabase
 {

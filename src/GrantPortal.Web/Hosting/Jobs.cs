@@ -12,20 +12,21 @@ public static class Jobs
     /// Hangfire keeps its jobs where the portal keeps its data: in memory for the embedded SQLite default
     /// (one instance, nothing to share), in the production database otherwise so that several instances share one queue.
     /// </summary>
-    public static IServiceCollection AddPortalJobs(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    public static IServiceCollection AddPortalJobs(this IServiceCollection services)
     {
         services.AddHangfire((serviceProvider, configuration) =>
         {
             configuration.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
-            switch (provider)
+            var database = serviceProvider.GetRequiredService<PortalDatabaseSettings>();
+            switch (database.Provider)
             {
                 case DatabaseProvider.SqlServer:
-                    configuration.UseSqlServerStorage(connectionString);
+                    configuration.UseSqlServerStorage(database.ConnectionString);
                     break;
                 case DatabaseProvider.PostgreSql:
-                    configuration.UsePostgreSqlStorage(options => options.UseNpgsqlConnection(connectionString));
+                    configuration.UsePostgreSqlStorage(options => options.UseNpgsqlConnection(database.ConnectionString));
                     break;
                 default:
                     configuration.UseInMemoryStorage();

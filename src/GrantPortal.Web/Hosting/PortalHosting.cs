@@ -17,13 +17,9 @@ public static class PortalHosting
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        var configuration = builder.Configuration;
 
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var connectionString = PortalConnection.Resolve(database.Provider, configuration.GetConnectionString("Portal"), builder.Environment.ContentRootPath);
-
-        services.AddPortalCore(database.Provider, connectionString);
+        services.AddPortalCore(PortalConnection.FromConfiguration);
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
@@ -48,7 +44,7 @@ public static class PortalHosting
             .AddPolicy(Roles.Administrator, policy => policy.RequireRole(Roles.Administrator));
 
         services.AddPortalLocalization();
-        services.AddPortalJobs(database.Provider, connectionString);
+        services.AddPortalJobs();
 
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
 
