@@ -1,0 +1,54 @@
+using System.Net;
+using GrantPortal.Core.Data;
+using GrantPortal.Core.Demo;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GrantPortal.BrowserTests;
+
+/// <summary>
+/// The real portal on a real loopback port, on a fresh SQLite file seeded with the demo data,
+/// exactly as `dotnet run` serves it in Development.
+/// </summary>
+public sealed class PortalServer : WebApplicationFactory<Program>
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("grantportal-browser-").FullName;
+
+    public string BaseAddress { get; private set; } = "";
+
+    public string MailFolder => Path.Combine(folder, "mail");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Portal", $"Data Source={Path.Combine(folder, "portal.db")};Default Timeout=30");
+
+        // The fixture migrates and seeds once, before the first browser opens a page.
+        builder.UseSetting("Database:MigrateOnStartup", "false");
+        builder.UseSetting("Smtp:PickupDirectory", MailFolder);
+    }
+
+    public async Task StartAsync()
+    {
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        BaseAddress = ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold the file for a moment; the temp folder is cleaned by the OS later.
+        }
+    }
+}

@@ -1,0 +1,182 @@
+using System.Text.RegularExpressions;
+using GrantPortal.Core.Accounts;
+using GrantPortal.Core.Demo;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace GrantPortal.BrowserTests;
+
+[Collection(BrowserCollection.Name)]
+public sealed partial class SignInTests(BrowserFixture fixture)
+{
+    public static TheoryData<string, string> DemoAccountDashboards => new()
+    {
+        { DemoAccounts.Applicant1.Email, "dashboard-applicant" },
+        { DemoAccounts.Applicant2.Email, "dashboard-applicant" },
+        { DemoAccounts.Reviewer1.Email, "dashboard-reviewer" },
+        { DemoAccounts.Reviewer2.Email, "dashboard-reviewer" },
+        { DemoAccounts.Officer.Email, "dashboard-officer" },
+        { DemoAccounts.Finance1.Email, "dashboard-finance" },
+        { DemoAccounts.Finance2.Email, "dashboard-finance" },
+        { DemoAccounts.Administrator.Email, "dashboard-administrator" },
+    };
+
+    [Theory]
+    [MemberData(nameof(DemoAccountDashboards))]
+    public async Task Each_demo_account_signs_in_and_lands_on_its_dashboard(string email, string dashboard)
+    {
+        var page = await fixture.NewPageAsync();
+
+        await SignInAsync(page, email, DemoAccounts.Password);
+
+        await Expect(page.GetByTestId(dashboard)).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("signed-in-as")).Not.ToBeEmptyAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Login_page_lists_the_demo_accounts_in_development()
+    {
+        var page = await fixture.NewPageAsync();
+
+        await page.GotoAsync("/Account/Login");
+
+        foreach (var account in DemoAccounts.All)
+        {
+            await Expect(page.Locator("table")).ToContainTextAsync(account.Email);
+        }
+
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Korean_browser_gets_the_korean_sign_in_page_and_a_korean_error()
+    {
+        var page = await fixture.NewPageAsync("ko-KR");
+
+        await page.GotoAsync("/Account/Login");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("로그인");
+        await page.FillAsync("#login-email", DemoAccounts.Reviewer2.Email);
+        await page.FillAsync("#login-password", "not-the-password");
+        await page.GetByTestId("login-submit").ClickAsync();
+
+        await Expect(page.GetByTestId("login-error")).ToContainTextAsync("이메일 또는 비밀번호가 올바르지 않습니다");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Fifth_wrong_password_locks_the_account_and_the_sixth_attempt_is_told_so()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/Account/Register");
+        var email = $"lockout-{Guid.NewGuid():N}@example.org";
+        await RegisterAsync(page, email, UniqueRegistrationNumber());
+        await page.Context.CloseAsync();
+
+        var attacker = await fixture.NewPageAsync();
+        for (var attempt = 1; attempt <= 6; attempt++)
+        {
+            await attacker.GotoAsync("/Account/Login");
+            await attacker.FillAsync("#login-email", email);
+            await attacker.FillAsync("#login-password", $"wrong password {attempt}");
+            await attacker.GetByTestId("login-submit").ClickAsync();
+            var error = attacker.GetByTestId("login-error");
+            if (attempt < 5)
+            {
+                await Expect(error).ToContainTextAsync("incorrect");
+            }
+            else
+            {
+                await Expect(error).ToContainTextAsync("locked");
+            }
+        }
+
+        // Even the right password is refused while the lock lasts.
+        await attacker.GotoAsync("/Account/Login");
+        await attacker.FillAsync("#login-email", email);
+        await attacker.FillAsync("#login-password", "correct horse battery staple");
+        await attacker.GetByTestId("login-submit").ClickAsync();
+        await Expect(attacker.GetByTestId("login-error")).ToContainTextAsync("locked");
+        await attacker.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Registration_with_bad_input_explains_each_field_in_korean()
+    {
+        var page = await fixture.NewPageAsync("ko-KR");
+        await page.GotoAsync("/Account/Register");
+
+        await page.FillAsync("#reg-org-ko", "시험 단체");
+        await page.FillAsync("#reg-org-en", "Test Organization");
+        await page.FillAsync("#reg-number", "12345");
+        await page.FillAsync("#reg-contact", "홍길동");
+        await page.FillAsync("#reg-email", "not-an-email");
+        await page.FillAsync("#reg-password", "short");
+        await page.FillAsync("#reg-confirm", "short");
+        await page.GetByTestId("register-submit").ClickAsync();
+
+        await Expect(page.GetByTestId("error-RegistrationNumber")).ToContainTextAsync("숫자 10자리");
+        await Expect(page.GetByTestId("error-Email")).ToContainTextAsync("올바른 이메일 주소");
+        await Expect(page.GetByTestId("error-Password")).ToContainTextAsync("12자 이상");
+        await Expect(page.Locator("#reg-org-ko")).ToHaveValueAsync("시험 단체");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Registering_a_number_that_is_already_registered_is_refused()
+    {
+        var number = UniqueRegistrationNumber();
+        var first = await fixture.NewPageAsync();
+        await first.GotoAsync("/Account/Register");
+        await RegisterAsync(first, $"first-{Guid.NewGuid():N}@example.org", number);
+        await Expect(first.GetByTestId("registered-notice")).ToBeVisibleAsync();
+        await first.Context.CloseAsync();
+
+        var second = await fixture.NewPageAsync();
+        await second.GotoAsync("/Account/Register");
+        await RegisterAsync(second, $"second-{Guid.NewGuid():N}@example.org", number);
+
+        await Expect(second.GetByTestId("error-RegistrationNumber")).ToContainTextAsync("already registered");
+        await second.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Registered_organization_waits_for_verification()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/Account/Register");
+
+        await RegisterAsync(page, $"new-{Guid.NewGuid():N}@example.org", UniqueRegistrationNumber());
+
+        await Expect(page.GetByTestId("dashboard-applicant")).ToContainTextAsync("awaiting verification");
+        await page.Context.CloseAsync();
+    }
+
+    internal static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#login-email", email);
+        await page.FillAsync("#login-password", password);
+        await page.GetByTestId("login-submit").ClickAsync();
+        await page.WaitForURLAsync(DashboardUrl());
+    }
+
+    private static async Task RegisterAsync(IPage page, string email, string registrationNumber)
+    {
+        await page.FillAsync("#reg-org-ko", "함께 걷는 인권연대");
+        await page.FillAsync("#reg-org-en", "Walking Together Rights Network");
+        await page.FillAsync("#reg-number", registrationNumber);
+        await page.FillAsync("#reg-contact", "Kim Minji");
+        await page.FillAsync("#reg-email", email);
+        await page.FillAsync("#reg-phone", "02-123-4567");
+        await page.FillAsync("#reg-password", "correct horse battery staple");
+        await page.FillAsync("#reg-confirm", "correct horse battery staple");
+        await page.GetByTestId("register-submit").ClickAsync();
+    }
+
+    private static string UniqueRegistrationNumber() =>
+        string.Concat(Guid.NewGuid().ToByteArray().Take(10).Select(b => (char)('0' + (b % 10))));
+
+    [GeneratedRegex(@"/(\?.*)?$")]
+    private static partial Regex DashboardUrl();
+}
