@@ -1,0 +1,66 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using GrantPortal.Core.Demo;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace GrantPortal.BrowserTests;
+
+/// <summary>KWCAG 2.2 / WCAG 2.1 AA: an automated axe-core audit of the main pages finds no serious or critical violation.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityTests(BrowserFixture fixture)
+{
+    [Theory]
+    [InlineData("/Account/Login", "en-US")]
+    [InlineData("/Account/Login", "ko-KR")]
+    [InlineData("/Account/Register", "ko-KR")]
+    [InlineData("/", "en-US")]
+    public async Task Public_pages_have_no_serious_accessibility_violations(string path, string locale)
+    {
+        var page = await fixture.NewPageAsync(locale);
+        await page.GotoAsync(path);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        await AssertNoSeriousViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("applicant1@demo.local", "dashboard-applicant")]
+    [InlineData("officer@demo.local", "dashboard-officer")]
+    [InlineData("admin@demo.local", "dashboard-administrator")]
+    public async Task Dashboards_have_no_serious_accessibility_violations(string email, string dashboard)
+    {
+        var page = await fixture.NewPageAsync("ko-KR");
+        await SignInTests.SignInAsync(page, email, DemoAccounts.Password);
+        await Expect(page.GetByTestId(dashboard)).ToBeVisibleAsync();
+
+        await AssertNoSeriousViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Dashboard_works_on_a_phone()
+    {
+        var page = await fixture.NewPageAsync("ko-KR", phone: true);
+        await SignInTests.SignInAsync(page, DemoAccounts.Applicant1.Email, DemoAccounts.Password);
+
+        await Expect(page.GetByTestId("dashboard-applicant")).ToBeVisibleAsync();
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+        Assert.False(overflow, "The dashboard scrolls sideways on a 390 px wide phone.");
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task AssertNoSeriousViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        var serious = result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}")
+            .ToList();
+        Assert.True(serious.Count == 0, string.Join(Environment.NewLine, serious));
+    }
+}

@@ -1,0 +1,45 @@
+using GrantPortal.Core.Demo;
+using static Microsoft.Playwright.Assertions;
+
+namespace GrantPortal.BrowserTests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class ScreenshotTests(BrowserFixture fixture)
+{
+    /// <summary>
+    /// The README's picture of the portal: the program officer's dashboard on the demo data.
+    /// Written next to the test binaries on every run; copied into docs/images when GRANTPORTAL_UPDATE_SCREENSHOTS=1.
+    /// </summary>
+    [Fact]
+    public async Task Officer_dashboard_is_captured_for_the_readme()
+    {
+        var page = await fixture.NewPageAsync("en-US");
+        await SignInTests.SignInAsync(page, DemoAccounts.Officer.Email, DemoAccounts.Password);
+        await Expect(page.GetByTestId("dashboard-officer")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("stat-envelope")).Not.ToContainTextAsync("₩0");
+
+        var path = Path.Combine(AppContext.BaseDirectory, "dashboard.png");
+        var bytes = await page.ScreenshotAsync(new() { Path = path, FullPage = false });
+        Assert.True(bytes.Length > 10_000, "The screenshot is suspiciously small; the page may not have rendered.");
+
+        if (Environment.GetEnvironmentVariable("GRANTPORTAL_UPDATE_SCREENSHOTS") == "1")
+        {
+            var target = Path.Combine(RepositoryRoot(), "docs", "images", "dashboard.png");
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(path, target, overwrite: true);
+        }
+
+        await page.Context.CloseAsync();
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "GrantPortal.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("GrantPortal.sln not found.");
+    }
+}
