@@ -1,5 +1,7 @@
 using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Data;
+using GrantPortal.Core.Demo;
+using GrantPortal.Core.Recommendations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +39,8 @@ public static class PortalServices
 
         services.AddScoped<RoleSetup>();
         services.AddScoped<DatabaseMigrator>();
+        services.AddScoped<RecommendationCatalogue>();
+        services.AddScoped<DemoSeeder>();
         return services;
     }
 }
