@@ -18,6 +18,8 @@ public static class PortalServices
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.AddDbContextFactory<PortalDbContext>(options => PortalDatabase.Configure(options, provider, connectionString));
 
+        // Identity's token providers need data protection; the web host adds its key storage on top of this.
+        services.AddDataProtection();
         services.AddIdentityCore<PortalUser>(options =>
             {
                 // NIST SP 800-63B: length, not composition rules.

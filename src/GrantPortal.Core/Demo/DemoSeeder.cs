@@ -45,16 +45,21 @@ public sealed class DemoSeeder(
 
         var started = Stopwatch.GetTimestamp();
         var now = clock.GetCurrentInstant();
+
+        // Password hashing is deliberately slow (~100 ms). The demo accounts share one published password,
+        // so one hash serves them all; it is computed while the roles and the catalogue are set up.
+        var hashing = Task.Run(() => users.PasswordHasher.HashPassword(new PortalUser(), DemoAccounts.Password), ct);
         await roleSetup.EnsureRolesAsync();
         await catalogue.EnsureSeededAsync(ct);
         var recommendations = await db.Recommendations.ToDictionaryAsync(r => r.Code, StringComparer.Ordinal, ct);
 
-        var people = await CreateStaffAsync(now);
+        var passwordHash = await hashing;
+        var people = await CreateStaffAsync(passwordHash, now);
         var history = new DemoGrantHistory(db, people, recommendations, now, Seoul.Today(clock));
         history.AddOrganizationsAndCalls();
         await db.SaveChangesAsync(ct);
 
-        await CreateApplicantsAsync(people, history.Organizations, now);
+        await CreateApplicantsAsync(people, history.Organizations, passwordHash, now);
         history.AddGrants();
         await db.SaveChangesAsync(ct);
 
@@ -80,19 +85,19 @@ public sealed class DemoSeeder(
         return true;
     }
 
-    private async Task<DemoPeople> CreateStaffAsync(Instant now)
+    private async Task<DemoPeople> CreateStaffAsync(string passwordHash, Instant now)
     {
         var since = now - Duration.FromDays(400);
         var created = new Dictionary<string, PortalUser>(StringComparer.Ordinal);
         foreach (var account in DemoAccounts.All.Where(a => a.Role != Roles.Applicant))
         {
-            created[account.Email] = await EnsureUserAsync(account.Email, account.DisplayName, account.PreferredLanguage, account.Role, null, withPassword: true, since);
+            created[account.Email] = await EnsureUserAsync(account.Email, account.DisplayName, account.PreferredLanguage, account.Role, null, passwordHash, since);
         }
 
         var reviewers = new List<PortalUser> { created[DemoAccounts.Reviewer1.Email], created[DemoAccounts.Reviewer2.Email] };
         foreach (var (email, displayName, language) in ExtraReviewers)
         {
-            reviewers.Add(await EnsureUserAsync(email, displayName, language, Roles.Reviewer, null, withPassword: false, since));
+            reviewers.Add(await EnsureUserAsync(email, displayName, language, Roles.Reviewer, null, null, since));
         }
 
         return new DemoPeople
@@ -105,7 +110,7 @@ public sealed class DemoSeeder(
     }
 
     /// <summary>applicant1 and applicant2 for the first two organizations; a contact without a password for each other one.</summary>
-    private async Task CreateApplicantsAsync(DemoPeople people, IReadOnlyList<Organizations.Organization> organizations, Instant now)
+    private async Task CreateApplicantsAsync(DemoPeople people, IReadOnlyList<Organizations.Organization> organizations, string passwordHash, Instant now)
     {
         for (var i = 0; i < organizations.Count; i++)
         {
@@ -119,13 +124,16 @@ public sealed class DemoSeeder(
             };
             var createdAt = organization.RegisteredAt < now ? organization.RegisteredAt : now;
             people.Applicants[i] = account is null
-                ? await EnsureUserAsync(organization.ContactEmail, data.ContactName, data.Language, Roles.Applicant, organization.Id, withPassword: false, createdAt)
-                : await EnsureUserAsync(account.Email, account.DisplayName, account.PreferredLanguage, account.Role, organization.Id, withPassword: true, createdAt);
+                ? await EnsureUserAsync(organization.ContactEmail, data.ContactName, data.Language, Roles.Applicant, organization.Id, null, createdAt)
+                : await EnsureUserAsync(account.Email, account.DisplayName, account.PreferredLanguage, account.Role, organization.Id, passwordHash, createdAt);
         }
     }
 
-    /// <summary>Finds or creates one user in one role; a rerun after a failed seed reuses the accounts it made.</summary>
-    private async Task<PortalUser> EnsureUserAsync(string email, string displayName, string language, string role, int? organizationId, bool withPassword, Instant createdAt)
+    /// <summary>
+    /// Finds or creates one user in one role; a rerun after a failed seed reuses the accounts it made.
+    /// A null <paramref name="passwordHash"/> makes an account that cannot sign in until a password is set.
+    /// </summary>
+    private async Task<PortalUser> EnsureUserAsync(string email, string displayName, string language, string role, int? organizationId, string? passwordHash, Instant createdAt)
     {
         var user = await users.FindByEmailAsync(email);
         if (user is null)
@@ -139,10 +147,16 @@ public sealed class DemoSeeder(
                 PreferredLanguage = language,
                 OrganizationId = organizationId,
                 CreatedAt = createdAt,
+                PasswordHash = passwordHash,
             };
-            EnsureSucceeded(withPassword ? await users.CreateAsync(user, DemoAccounts.Password) : await users.CreateAsync(user), email);
+
+            // Creating with a ready hash skips the password validators; the only hash used is of DemoAccounts.Password, which meets the policy.
+            EnsureSucceeded(await users.CreateAsync(user), email);
+            EnsureSucceeded(await users.AddToRoleAsync(user, role), email);
+            return user;
         }
-        else if (user.OrganizationId != organizationId)
+
+        if (user.OrganizationId != organizationId)
         {
             user.OrganizationId = organizationId;
             EnsureSucceeded(await users.UpdateAsync(user), email);
