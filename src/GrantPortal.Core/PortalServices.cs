@@ -1,5 +1,7 @@
 using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Data;
+using GrantPortal.Core.Demo;
+using GrantPortal.Core.Recommendations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +31,8 @@ public static class PortalServices
             PortalDatabase.Configure(options, settings.Provider, settings.ConnectionString);
         });
 
+        // Identity's token providers need data protection; the web host adds its key storage on top of this.
+        services.AddDataProtection();
         services.AddIdentityCore<PortalUser>(options =>
             {
                 // NIST SP 800-63B: length, not composition rules.
@@ -56,6 +60,8 @@ public static class PortalServices
         services.AddSingleton<Dashboards.DashboardService>();
         services.AddSingleton<UserDirectory>();
         services.AddScoped<DatabaseMigrator>();
+        services.AddScoped<RecommendationCatalogue>();
+        services.AddScoped<DemoSeeder>();
         return services;
     }
 }
