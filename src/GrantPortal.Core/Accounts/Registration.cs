@@ -76,6 +76,14 @@ public sealed class RegistrationService(
             return new RegistrationResult(null, errors);
         }
 
+        // SQL Server retries transient failures; a user-started transaction must run inside that strategy.
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(() => CreateAsync(form, registrationNumber, ct));
+    }
+
+    private async Task<RegistrationResult> CreateAsync(RegistrationForm form, string registrationNumber, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
         var now = clock.GetCurrentInstant();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var organization = Organization.Register(

@@ -44,13 +44,16 @@ public sealed record FinanceDashboard(int AwaitingApproval, Krw AwaitingApproval
 
 public sealed record AdministratorDashboard(int Users, int LockedOut, int AuditEventsLastDay, int FailedDeliveries);
 
-/// <summary>The numbers each role sees first, read straight from the database.</summary>
+/// <summary>
+/// The numbers each role sees first, read straight from the database. Each method answers only a person
+/// who holds its role (null otherwise), so no page can show one role's figures to another.
+/// </summary>
 public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactory, IClock clock)
 {
     public async Task<ApplicantDashboard?> ForApplicantAsync(CurrentUser user, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(user);
-        if (user.OrganizationId is not { } organizationId)
+        if (!user.IsIn(Roles.Applicant) || user.OrganizationId is not { } organizationId)
         {
             return null;
         }
@@ -95,9 +98,14 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
             nextReport);
     }
 
-    public async Task<ReviewerDashboard> ForReviewerAsync(CurrentUser user, CancellationToken ct)
+    public async Task<ReviewerDashboard?> ForReviewerAsync(CurrentUser user, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(user);
+        if (!user.IsIn(Roles.Reviewer))
+        {
+            return null;
+        }
+
         var today = Seoul.Today(clock);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
@@ -113,8 +121,14 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
             await pending.CountAsync(a => a.DueOn < today, ct));
     }
 
-    public async Task<OfficerDashboard> ForOfficerAsync(CancellationToken ct)
+    public async Task<OfficerDashboard?> ForOfficerAsync(CurrentUser user, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(user);
+        if (!user.IsIn(Roles.ProgramOfficer))
+        {
+            return null;
+        }
+
         var now = clock.GetCurrentInstant();
         var year = Seoul.Today(clock).Year;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -141,8 +155,14 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
             await db.ProjectReports.CountAsync(r => r.Status == ReportStatus.Submitted, ct));
     }
 
-    public async Task<FinanceDashboard> ForFinanceAsync(CancellationToken ct)
+    public async Task<FinanceDashboard?> ForFinanceAsync(CurrentUser user, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(user);
+        if (!user.IsIn(Roles.Finance))
+        {
+            return null;
+        }
+
         var today = Seoul.Today(clock);
         var monthStart = new LocalDate(today.Year, today.Month, 1);
         var nextMonth = monthStart.PlusMonths(1);
@@ -157,8 +177,14 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
             today.Year);
     }
 
-    public async Task<AdministratorDashboard> ForAdministratorAsync(CancellationToken ct)
+    public async Task<AdministratorDashboard?> ForAdministratorAsync(CurrentUser user, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(user);
+        if (!user.IsIn(Roles.Administrator))
+        {
+            return null;
+        }
+
         var now = clock.GetCurrentInstant();
         var dayAgo = now - Duration.FromDays(1);
         var nowOffset = now.ToDateTimeOffset();

@@ -39,32 +39,12 @@ public sealed partial class Home : IDisposable
         loading = true;
         var ct = cancellation.Token;
 
-        // One query set per role the person holds; most people hold one.
-        if (user.IsIn(Roles.Applicant))
-        {
-            applicant = await Dashboards.ForApplicantAsync(user, ct);
-        }
-
-        if (user.IsIn(Roles.Reviewer))
-        {
-            reviewer = await Dashboards.ForReviewerAsync(user, ct);
-        }
-
-        if (user.IsIn(Roles.ProgramOfficer))
-        {
-            officer = await Dashboards.ForOfficerAsync(ct);
-        }
-
-        if (user.IsIn(Roles.Finance))
-        {
-            finance = await Dashboards.ForFinanceAsync(ct);
-        }
-
-        if (user.IsIn(Roles.Administrator))
-        {
-            administrator = await Dashboards.ForAdministratorAsync(ct);
-        }
-
+        // Core answers only for the roles the person holds; most people hold one.
+        applicant = await Dashboards.ForApplicantAsync(user, ct);
+        reviewer = await Dashboards.ForReviewerAsync(user, ct);
+        officer = await Dashboards.ForOfficerAsync(user, ct);
+        finance = await Dashboards.ForFinanceAsync(user, ct);
+        administrator = await Dashboards.ForAdministratorAsync(user, ct);
         loading = false;
     }
 
