@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace GrantPortal.IntegrationTests.Infrastructure;
@@ -37,7 +35,7 @@ public sealed class PostgresCluster : IAsyncLifetime
             await RunAsync("chown", ["-R", "postgres:postgres", rootDirectory]);
         }
 
-        Port = FreeLoopbackPort();
+        Port = Loopback.FreePort();
         await RunServerToolAsync("initdb", $"-D {DataDirectory} -U {SuperUser} --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync");
 
         // Durability settings are off: the cluster lives for one test run and speed is what matters.
@@ -93,15 +91,6 @@ public sealed class PostgresCluster : IAsyncLifetime
         return found ?? throw new InvalidOperationException(
             "PostgreSQL server binaries (initdb, pg_ctl) were not found on PATH or in /usr/lib/postgresql/*/bin. " +
             "Install them (Debian: apt-get install -y postgresql) or run ./test.sh, which does.");
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private Task RunServerToolAsync(string tool, string arguments)
