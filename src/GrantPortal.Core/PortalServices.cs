@@ -1,5 +1,6 @@
 using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Data;
+using GrantPortal.Core.Notifications;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +38,25 @@ public static class PortalServices
 
         services.AddScoped<RoleSetup>();
         services.AddScoped<DatabaseMigrator>();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers <see cref="IMailSender"/> and the "smtp" health check, with options from the "Smtp" section.
+    /// A relative pickup directory is resolved against <paramref name="contentRootPath"/> (the web host's
+    /// content root), so Core needs no hosting types.
+    /// </summary>
+    public static IServiceCollection AddPortalMail(this IServiceCollection services, string contentRootPath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(contentRootPath);
+        services.AddOptions<SmtpOptions>()
+            .BindConfiguration(SmtpOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart()
+            .PostConfigure(o => o.PickupDirectory = Path.GetFullPath(o.PickupDirectory, contentRootPath));
+        services.TryAddSingleton<IClock>(SystemClock.Instance);
+        services.TryAddSingleton<IMailSender, MailKitSender>();
+        services.AddHealthChecks().AddCheck<SmtpHealthCheck>("smtp", tags: ["smtp"]);
         return services;
     }
 }

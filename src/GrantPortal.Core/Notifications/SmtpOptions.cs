@@ -26,7 +26,7 @@ public sealed class SmtpOptions : IValidatableObject
     /// <summary>Upgrades the connection with STARTTLS; off means plain SMTP, as on a relay inside the ministry network.</summary>
     public bool UseStartTls { get; set; }
 
-    /// <summary>Relative paths are resolved against the content root given to <see cref="MailServices.AddPortalMail"/>.</summary>
+    /// <summary>Relative paths are resolved against the content root given to <see cref="PortalServices.AddPortalMail"/>.</summary>
     [Required]
     public string PickupDirectory { get; set; } = "App_Data/mail";
 
