@@ -1,6 +1,7 @@
 using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Data;
 using GrantPortal.Core.Demo;
+using GrantPortal.Core.Notifications;
 using GrantPortal.Core.Recommendations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -62,6 +63,25 @@ public static class PortalServices
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<RecommendationCatalogue>();
         services.AddScoped<DemoSeeder>();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers <see cref="IMailSender"/> and the "smtp" health check, with options from the "Smtp" section.
+    /// A relative pickup directory is resolved against <paramref name="contentRootPath"/> (the web host's
+    /// content root), so Core needs no hosting types.
+    /// </summary>
+    public static IServiceCollection AddPortalMail(this IServiceCollection services, string contentRootPath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(contentRootPath);
+        services.AddOptions<SmtpOptions>()
+            .BindConfiguration(SmtpOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart()
+            .PostConfigure(o => o.PickupDirectory = Path.GetFullPath(o.PickupDirectory, contentRootPath));
+        services.TryAddSingleton<IClock>(SystemClock.Instance);
+        services.TryAddSingleton<IMailSender, MailKitSender>();
+        services.AddHealthChecks().AddCheck<SmtpHealthCheck>("smtp", tags: ["smtp"]);
         return services;
     }
 }

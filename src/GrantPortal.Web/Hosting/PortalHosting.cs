@@ -20,6 +20,7 @@ public static class PortalHosting
 
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddPortalCore(PortalConnection.FromConfiguration);
+        services.AddPortalMail(builder.Environment.ContentRootPath);
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
