@@ -58,6 +58,7 @@ public static class PortalServices
         services.AddLocalization();
         services.AddScoped<RoleSetup>();
         services.AddScoped<RegistrationService>();
+        services.AddScoped<AdministratorSetup>();
         services.AddSingleton<Dashboards.DashboardService>();
         services.AddSingleton<UserDirectory>();
         services.AddScoped<DatabaseMigrator>();

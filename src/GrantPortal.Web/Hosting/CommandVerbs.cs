@@ -1,3 +1,4 @@
+using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Data;
 using GrantPortal.Core.Demo;
 
@@ -45,8 +46,20 @@ public static class CommandVerbs
                 }
 
                 return true;
+            case "create-admin" when args.Length >= 2:
+                await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellation.Token);
+                var created = await services.GetRequiredService<AdministratorSetup>().CreateAsync(
+                    args[1], args.Length >= 3 ? args[2] : args[1], Environment.GetEnvironmentVariable("GRANTPORTAL_ADMIN_PASSWORD"));
+                logger.LogInformation("{Email} is an administrator", created.Email);
+                if (created.GeneratedPassword is not null)
+                {
+                    // Printed once, to the operator's terminal only; never logged.
+                    await Console.Out.WriteLineAsync($"Generated password for {created.Email}: {created.GeneratedPassword}");
+                }
+
+                return true;
             default:
-                logger.LogError("Unknown command {Verb}. Known: migrate, seed-demo", verb);
+                logger.LogError("Unknown command {Verb}. Known: migrate, seed-demo, create-admin EMAIL [NAME]", verb);
                 Environment.ExitCode = 2;
                 return true;
         }

@@ -4,6 +4,7 @@ using GrantPortal.Core.Data;
 using GrantPortal.Web.Components;
 using GrantPortal.Web.Features.Accounts;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
@@ -21,6 +22,9 @@ public static class PortalHosting
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddPortalCore(PortalConnection.FromConfiguration);
         services.AddPortalMail(builder.Environment.ContentRootPath);
+
+        // Keys live in the portal's database, so every instance behind a load balancer reads the same sign-in cookies.
+        services.AddDataProtection().SetApplicationName("GrantPortal").PersistKeysToDbContext<PortalDbContext>();
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
