@@ -52,6 +52,16 @@ if [ "$mode" = full ]; then
     fi
   fi
 
+  # Korean text in screenshots needs a CJK font; without one Hangul renders as empty boxes (tests still pass).
+  if ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+    if is_root; then
+      echo "No CJK font found: installing Debian's fonts-noto-cjk package"
+      apt_install fonts-noto-cjk
+    else
+      echo "warning: no CJK font (fonts-noto-cjk); Korean text in screenshots will show as boxes." >&2
+    fi
+  fi
+
   # The integration tests start their own PostgreSQL cluster with initdb and pg_ctl.
   has_postgres() {
     { command -v initdb && command -v pg_ctl; } >/dev/null 2>&1 || compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null

@@ -20,6 +20,7 @@ public sealed class LanguageTests(BrowserFixture fixture)
         await page.FillAsync("#reg-confirm", "correct horse battery staple");
         await page.GetByTestId("register-submit").ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("Dashboard");
+        await SignInTests.WaitUntilInteractiveAsync(page);
 
         await page.GetByTestId("lang-ko").ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("대시보드");

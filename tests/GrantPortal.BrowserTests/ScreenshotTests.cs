@@ -16,6 +16,10 @@ public sealed class ScreenshotTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync("en-US");
         await SignInTests.SignInAsync(page, DemoAccounts.Officer.Email, DemoAccounts.Password);
         await Expect(page.GetByTestId("dashboard-officer")).ToBeVisibleAsync();
+
+        // The officer's profile says Korean; the README is read in English.
+        await page.GetByTestId("lang-en").ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Dashboard");
         await Expect(page.GetByTestId("stat-envelope")).Not.ToContainTextAsync("₩0");
 
         var path = Path.Combine(AppContext.BaseDirectory, "dashboard.png");

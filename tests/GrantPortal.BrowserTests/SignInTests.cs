@@ -159,7 +159,12 @@ public sealed partial class SignInTests(BrowserFixture fixture)
         await page.FillAsync("#login-password", password);
         await page.GetByTestId("login-submit").ClickAsync();
         await page.WaitForURLAsync(DashboardUrl());
+        await WaitUntilInteractiveAsync(page);
     }
+
+    /// <summary>The page is prerendered first; clicks count only once the Blazor circuit has taken over.</summary>
+    internal static Task WaitUntilInteractiveAsync(IPage page) =>
+        Expect(page.Locator("[data-interactive=true]")).ToBeAttachedAsync(new() { Timeout = 20_000 });
 
     private static async Task RegisterAsync(IPage page, string email, string registrationNumber)
     {
