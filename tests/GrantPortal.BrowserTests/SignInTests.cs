@@ -9,6 +9,8 @@ namespace GrantPortal.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed partial class SignInTests(BrowserFixture fixture)
 {
+    internal const string TestPassword = "correct horse battery staple";
+
     public static TheoryData<string, string> DemoAccountDashboards => new()
     {
         { DemoAccounts.Applicant1.Email, "dashboard-applicant" },
@@ -94,7 +96,7 @@ public sealed partial class SignInTests(BrowserFixture fixture)
         // Even the right password is refused while the lock lasts.
         await attacker.GotoAsync("/Account/Login");
         await attacker.FillAsync("#login-email", email);
-        await attacker.FillAsync("#login-password", "correct horse battery staple");
+        await attacker.FillAsync("#login-password", TestPassword);
         await attacker.GetByTestId("login-submit").ClickAsync();
         await Expect(attacker.GetByTestId("login-error")).ToContainTextAsync("locked");
         await attacker.Context.CloseAsync();
@@ -166,7 +168,8 @@ public sealed partial class SignInTests(BrowserFixture fixture)
     internal static Task WaitUntilInteractiveAsync(IPage page) =>
         Expect(page.Locator("[data-interactive=true]")).ToBeAttachedAsync(new() { Timeout = 20_000 });
 
-    private static async Task RegisterAsync(IPage page, string email, string registrationNumber)
+    /// <summary>Fills and posts the registration form of an already opened /Account/Register.</summary>
+    internal static async Task RegisterAsync(IPage page, string email, string registrationNumber)
     {
         await page.FillAsync("#reg-org-ko", "함께 걷는 인권연대");
         await page.FillAsync("#reg-org-en", "Walking Together Rights Network");
@@ -174,12 +177,12 @@ public sealed partial class SignInTests(BrowserFixture fixture)
         await page.FillAsync("#reg-contact", "Kim Minji");
         await page.FillAsync("#reg-email", email);
         await page.FillAsync("#reg-phone", "02-123-4567");
-        await page.FillAsync("#reg-password", "correct horse battery staple");
-        await page.FillAsync("#reg-confirm", "correct horse battery staple");
+        await page.FillAsync("#reg-password", TestPassword);
+        await page.FillAsync("#reg-confirm", TestPassword);
         await page.GetByTestId("register-submit").ClickAsync();
     }
 
-    private static string UniqueRegistrationNumber() =>
+    internal static string UniqueRegistrationNumber() =>
         string.Concat(Guid.NewGuid().ToByteArray().Take(10).Select(b => (char)('0' + (b % 10))));
 
     [GeneratedRegex(@"/(\?.*)?$")]

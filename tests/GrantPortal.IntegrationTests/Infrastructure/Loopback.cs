@@ -16,18 +16,14 @@ public static class Loopback
     }
 }
 
-/// <summary>Forwards loopback TCP connections to another port and counts them, to see how many connections a client opened.</summary>
-public sealed class CountingTcpProxy : IAsyncDisposable
+/// <summary>A TCP server on a free loopback port that hands each connection to <see cref="ServeAsync"/> until disposed.</summary>
+public abstract class LoopbackTcpServer : IAsyncDisposable
 {
     private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource stop = new();
-    private readonly int targetPort;
     private readonly Task acceptLoop;
-    private int connections;
 
-    public CountingTcpProxy(int targetPort)
+    protected LoopbackTcpServer()
     {
-        this.targetPort = targetPort;
         listener.Start();
         Port = ((IPEndPoint)listener.LocalEndpoint).Port;
         acceptLoop = AcceptAsync();
@@ -35,11 +31,12 @@ public sealed class CountingTcpProxy : IAsyncDisposable
 
     public int Port { get; }
 
-    public int Connections => Volatile.Read(ref connections);
+    /// <summary>Cancelled when the server stops; connection handlers pass it on.</summary>
+    protected CancellationTokenSource Stop { get; } = new();
 
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync();
+        await Stop.CancelAsync();
         listener.Stop();
         try
         {
@@ -50,29 +47,41 @@ public sealed class CountingTcpProxy : IAsyncDisposable
             // Stopping is the normal end of the accept loop.
         }
 
-        stop.Dispose();
+        Stop.Dispose();
+        GC.SuppressFinalize(this);
     }
+
+    protected abstract Task ServeAsync(TcpClient client);
 
     private async Task AcceptAsync()
     {
-        while (!stop.IsCancellationRequested)
+        await Task.Yield();
+        while (!Stop.IsCancellationRequested)
         {
-            var client = await listener.AcceptTcpClientAsync(stop.Token);
-            Interlocked.Increment(ref connections);
-            _ = PumpAsync(client);
+            var client = await listener.AcceptTcpClientAsync(Stop.Token);
+            _ = ServeAsync(client);
         }
     }
+}
 
-    private async Task PumpAsync(TcpClient client)
+/// <summary>Forwards loopback TCP connections to another port and counts them, to see how many connections a client opened.</summary>
+public sealed class CountingTcpProxy(int targetPort) : LoopbackTcpServer
+{
+    private int connections;
+
+    public int Connections => Volatile.Read(ref connections);
+
+    protected override async Task ServeAsync(TcpClient client)
     {
+        Interlocked.Increment(ref connections);
         using (client)
         using (var server = new TcpClient())
         {
             try
             {
-                await server.ConnectAsync(IPAddress.Loopback, targetPort, stop.Token);
-                var up = client.GetStream().CopyToAsync(server.GetStream(), stop.Token);
-                var down = server.GetStream().CopyToAsync(client.GetStream(), stop.Token);
+                await server.ConnectAsync(IPAddress.Loopback, targetPort, Stop.Token);
+                var up = client.GetStream().CopyToAsync(server.GetStream(), Stop.Token);
+                var down = server.GetStream().CopyToAsync(client.GetStream(), Stop.Token);
                 await Task.WhenAny(up, down);
             }
             catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException)

@@ -8,23 +8,9 @@ namespace GrantPortal.IntegrationTests.Infrastructure;
 /// A minimal scripted SMTP server that refuses one recipient with 550, as a real server refuses an unknown
 /// mailbox; netDumbster accepts everyone. It records the subjects of the messages it accepted.
 /// </summary>
-public sealed class RefusingSmtpServer : IAsyncDisposable
+public sealed class RefusingSmtpServer(string refusedAddress) : LoopbackTcpServer
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource stop = new();
-    private readonly string refusedAddress;
-    private readonly Task acceptLoop;
     private readonly List<string> accepted = [];
-
-    public RefusingSmtpServer(string refusedAddress)
-    {
-        this.refusedAddress = refusedAddress;
-        listener.Start();
-        Port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        acceptLoop = AcceptAsync();
-    }
-
-    public int Port { get; }
 
     /// <summary>Raw DATA of every accepted message.</summary>
     public IReadOnlyList<string> AcceptedMessages
@@ -38,32 +24,7 @@ public sealed class RefusingSmtpServer : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await stop.CancelAsync();
-        listener.Stop();
-        try
-        {
-            await acceptLoop;
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping is the normal end of the accept loop.
-        }
-
-        stop.Dispose();
-    }
-
-    private async Task AcceptAsync()
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            var client = await listener.AcceptTcpClientAsync(stop.Token);
-            _ = ServeAsync(client);
-        }
-    }
-
-    private async Task ServeAsync(TcpClient client)
+    protected override async Task ServeAsync(TcpClient client)
     {
         using (client)
         {
@@ -73,7 +34,7 @@ public sealed class RefusingSmtpServer : IAsyncDisposable
                 using var reader = new StreamReader(stream, Encoding.UTF8);
                 await using var writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\r\n", AutoFlush = true };
                 await writer.WriteLineAsync("220 refusing.test ESMTP");
-                while (await reader.ReadLineAsync(stop.Token) is { } line)
+                while (await reader.ReadLineAsync(Stop.Token) is { } line)
                 {
                     var verb = line.Split(' ', 2)[0].ToUpperInvariant();
                     switch (verb)
@@ -87,7 +48,7 @@ public sealed class RefusingSmtpServer : IAsyncDisposable
                         case "DATA":
                             await writer.WriteLineAsync("354 End data with <CR><LF>.<CR><LF>");
                             var data = new StringBuilder();
-                            while (await reader.ReadLineAsync(stop.Token) is { } dataLine && dataLine != ".")
+                            while (await reader.ReadLineAsync(Stop.Token) is { } dataLine && dataLine != ".")
                             {
                                 data.AppendLine(dataLine);
                             }
