@@ -34,7 +34,7 @@ public static class CultureEndpoint
         context.Response.Cookies.Append(
             CookieRequestCultureProvider.DefaultCookieName,
             Localization.CookieValue(language),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+            new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
     }
 
     private static bool IsLocal(string? url) =>
