@@ -3,19 +3,6 @@ using System.Net.Sockets;
 
 namespace GrantPortal.IntegrationTests.Infrastructure;
 
-public static class Loopback
-{
-    /// <summary>A port nothing listens on right now; the OS hands it out again only after a long while.</summary>
-    public static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-}
-
 /// <summary>A TCP server on a free loopback port that hands each connection to <see cref="ServeAsync"/> until disposed.</summary>
 public abstract class LoopbackTcpServer : IAsyncDisposable
 {
