@@ -66,6 +66,12 @@ public sealed record CallYear(int Year, Krw Envelope, Krw Allocated, IReadOnlyLi
     public Krw Remaining => Envelope - Allocated;
 }
 
+/// <summary>A recommendation an officer can tie a call to.</summary>
+public sealed record RecommendationOption(int Id, string Code, string ShortTitleKorean, string ShortTitleEnglish)
+{
+    public string ShortTitle(string language) => language == "en" ? ShortTitleEnglish : ShortTitleKorean;
+}
+
 /// <summary>A call opened for editing.</summary>
 public sealed record EditableCall(int Id, bool IsPublished, Instant? PublishedAt, CallForm Form);
 
@@ -153,6 +159,21 @@ public sealed class CallService(
             .Select(c => new CallSummary(c.Id, c.Code, c.TitleKorean, c.TitleEnglish, c.Envelope, c.OpensAt, c.ClosesAt, c.IsPublished))
             .ToList();
         return new CallYear(budget.Year, budget.Envelope, Krw.Sum(summaries.Select(c => c.Envelope)), summaries);
+    }
+
+    /// <summary>The catalogue of recommendations a call can serve, by code; empty for non-officers.</summary>
+    public async Task<IReadOnlyList<RecommendationOption>> ListRecommendationsAsync(CurrentUser user, CancellationToken ct)
+    {
+        if (!IsOfficer(user))
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var options = await db.Recommendations.AsNoTracking()
+            .Select(r => new RecommendationOption(r.Id, r.Code, r.ShortTitleKorean, r.ShortTitleEnglish))
+            .ToListAsync(ct);
+        return options.OrderBy(r => r.Code, StringComparer.Ordinal).ToList();
     }
 
     public async Task<EditableCall?> GetForEditAsync(CurrentUser user, int id, CancellationToken ct)
