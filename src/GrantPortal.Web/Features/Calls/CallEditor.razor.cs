@@ -103,6 +103,14 @@ public sealed partial class CallEditor
         }
     }
 
+    /// <summary>A datetime-local input answers "2026-12-04T18:00", or with seconds once the browser has normalized it.</summary>
+    private static ParseResult<LocalDateTime> ParseMoment(string? text)
+    {
+        var trimmed = (text ?? "").Trim();
+        var result = MomentPattern.Parse(trimmed);
+        return result.Success ? result : LocalDateTimePattern.ExtendedIso.Parse(trimmed);
+    }
+
     private bool Has(string field) => errors.ContainsKey(field);
 
     private string? ErrorOf(string field) => errors.GetValueOrDefault(field);
@@ -138,7 +146,7 @@ public sealed partial class CallEditor
             ok = false;
         }
 
-        var opens = MomentPattern.Parse(opensText ?? "");
+        var opens = ParseMoment(opensText);
         if (opens.Success)
         {
             form!.Opens = opens.Value;
@@ -148,7 +156,7 @@ public sealed partial class CallEditor
             Fail(nameof(CallForm.Opens), "CallEdit_MomentInvalid");
         }
 
-        var closes = MomentPattern.Parse(closesText ?? "");
+        var closes = ParseMoment(closesText);
         if (closes.Success)
         {
             form!.Closes = closes.Value;
