@@ -56,4 +56,49 @@ public sealed class CallTests(BrowserFixture fixture)
         await Expect(visitor.Locator("h1")).ToHaveTextAsync(title);
         await visitor.Context.CloseAsync();
     }
+
+    [Theory]
+    [InlineData("en-US")]
+    [InlineData("ko-KR")]
+    public async Task Public_call_list_and_details_have_no_serious_accessibility_violations(string locale)
+    {
+        var page = await fixture.NewPageAsync(locale);
+        await page.GotoAsync("/calls");
+        await SignInTests.WaitUntilInteractiveAsync(page);
+        await Expect(page.GetByTestId("call-card").First).ToBeVisibleAsync();
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(page);
+
+        await page.GetByTestId("call-title").First.ClickAsync();
+        await Expect(page.GetByTestId("call-deadline")).ToContainTextAsync("KST");
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("/calls/manage", "manage-calls")]
+    [InlineData("/calls/new", "save-call")]
+    [InlineData("/organizations", "organization-filter")]
+    public async Task Officer_pages_have_no_serious_accessibility_violations(string path, string testId)
+    {
+        var page = await fixture.NewPageAsync("ko-KR");
+        await SignInTests.SignInAsync(page, DemoAccounts.Officer.Email, DemoAccounts.Password);
+        await page.GotoAsync(path);
+        await SignInTests.WaitUntilInteractiveAsync(page);
+        await Expect(page.GetByTestId(testId)).ToBeVisibleAsync();
+
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Public_call_list_works_on_a_phone()
+    {
+        var page = await fixture.NewPageAsync("ko-KR", phone: true);
+        await page.GotoAsync("/calls");
+        await Expect(page.GetByTestId("call-card").First).ToBeVisibleAsync();
+
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+        Assert.False(overflow, "The call list scrolls sideways on a 390 px wide phone.");
+        await page.Context.CloseAsync();
+    }
 }
