@@ -166,7 +166,7 @@ public sealed partial class SignInTests(BrowserFixture fixture)
     internal static Task WaitUntilInteractiveAsync(IPage page) =>
         Expect(page.Locator("[data-interactive=true]")).ToBeAttachedAsync(new() { Timeout = 20_000 });
 
-    private static async Task RegisterAsync(IPage page, string email, string registrationNumber)
+    internal static async Task RegisterAsync(IPage page, string email, string registrationNumber)
     {
         await page.FillAsync("#reg-org-ko", "함께 걷는 인권연대");
         await page.FillAsync("#reg-org-en", "Walking Together Rights Network");
@@ -179,7 +179,7 @@ public sealed partial class SignInTests(BrowserFixture fixture)
         await page.GetByTestId("register-submit").ClickAsync();
     }
 
-    private static string UniqueRegistrationNumber() =>
+    internal static string UniqueRegistrationNumber() =>
         string.Concat(Guid.NewGuid().ToByteArray().Take(10).Select(b => (char)('0' + (b % 10))));
 
     [GeneratedRegex(@"/(\?.*)?$")]
