@@ -61,6 +61,8 @@ public static class PortalServices
         services.AddScoped<AdministratorSetup>();
         services.AddSingleton<Dashboards.DashboardService>();
         services.AddSingleton<UserDirectory>();
+        services.AddSingleton<Calls.CallService>();
+        services.AddSingleton<Organizations.OrganizationVerificationService>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<RecommendationCatalogue>();
         services.AddScoped<DemoSeeder>();

@@ -51,7 +51,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 
-    private static async Task AssertNoSeriousViolationsAsync(IPage page)
+    internal static async Task AssertNoSeriousViolationsAsync(IPage page)
     {
         var result = await page.RunAxe(new AxeRunOptions
         {

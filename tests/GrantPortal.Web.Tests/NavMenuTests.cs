@@ -64,4 +64,36 @@ public sealed class NavMenuTests : PortalComponentTest
         Assert.Contains("대시보드", menu.Find("[data-testid=nav-Nav_Dashboard]").TextContent, StringComparison.Ordinal);
         Assert.Contains("관리", menu.Find("[data-testid=nav-Nav_Admin]").TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Officer_sees_calls_management_and_organization_verification()
+    {
+        SignInAs("officer", Roles.ProgramOfficer);
+
+        var menu = Render<NavMenu>();
+
+        Assert.Contains("Calls for proposals", menu.Find("[data-testid=nav-Nav_Calls]").TextContent, StringComparison.Ordinal);
+        Assert.NotEmpty(menu.FindAll("[data-testid=nav-Nav_ManageCalls]"));
+        Assert.NotEmpty(menu.FindAll("[data-testid=nav-Nav_Organizations]"));
+    }
+
+    [Fact]
+    public void Applicant_sees_public_calls_but_not_their_management()
+    {
+        SignInAs("김하늘", Roles.Applicant);
+
+        var menu = Render<NavMenu>();
+
+        Assert.NotEmpty(menu.FindAll("[data-testid=nav-Nav_Calls]"));
+        Assert.Empty(menu.FindAll("[data-testid=nav-Nav_ManageCalls]"));
+        Assert.Empty(menu.FindAll("[data-testid=nav-Nav_Organizations]"));
+    }
+
+    [Fact]
+    public void Visitor_can_find_the_public_calls()
+    {
+        var menu = Render<NavMenu>();
+
+        Assert.Contains("Calls for proposals", menu.Find("[data-testid=nav-public-calls]").TextContent, StringComparison.Ordinal);
+    }
 }

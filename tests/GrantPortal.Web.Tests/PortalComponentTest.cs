@@ -15,7 +15,7 @@ namespace GrantPortal.Web.Tests;
 /// The one base for component tests: MudBlazor services, the real Korean and English resources,
 /// a fixed clock and a chosen culture, so every render is deterministic.
 /// </summary>
-public abstract class PortalComponentTest : BunitContext
+public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
 {
     private readonly CultureInfo originalCulture = CultureInfo.CurrentCulture;
     private readonly CultureInfo originalUiCulture = CultureInfo.CurrentUICulture;
@@ -50,6 +50,11 @@ public abstract class PortalComponentTest : BunitContext
         Authorization.SetRoles(roles);
         Authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, "user-" + name), new Claim(PortalClaims.DisplayName, name));
     }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // Some MudBlazor services (the key interceptor behind chips and menus) only dispose asynchronously.
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 
     protected override void Dispose(bool disposing)
     {

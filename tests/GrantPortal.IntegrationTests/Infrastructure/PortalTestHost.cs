@@ -62,7 +62,8 @@ public sealed class PortalTestHost : IAsyncDisposable
     public static async Task<PortalTestHost> StartSqliteAsync()
     {
         var directory = NewWorkDirectory();
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "portal.db") }.ConnectionString;
+        // As in the app: concurrent writers wait for SQLite's write lock instead of failing at once with SQLITE_BUSY.
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "portal.db"), DefaultTimeout = 30 }.ConnectionString;
         return await StartAsync(DatabaseProvider.Sqlite, connectionString, directory);
     }
 

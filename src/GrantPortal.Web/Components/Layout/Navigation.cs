@@ -15,6 +15,9 @@ public static class Navigation
     public static readonly IReadOnlyList<NavEntry> Entries =
     [
         new("/", "Nav_Dashboard", Icons.Material.Outlined.Dashboard, []),
+        new("/calls", "Nav_Calls", Icons.Material.Outlined.Campaign, []),
+        new("/calls/manage", "Nav_ManageCalls", Icons.Material.Outlined.EditCalendar, [Roles.ProgramOfficer]),
+        new("/organizations", "Nav_Organizations", Icons.Material.Outlined.VerifiedUser, [Roles.ProgramOfficer]),
         new("/admin", "Nav_Admin", Icons.Material.Outlined.AdminPanelSettings, [Roles.Administrator]),
         new("/hangfire", "Nav_Jobs", Icons.Material.Outlined.Schedule, [Roles.Administrator], ForceLoad: true),
         new("/Account/Profile", "Nav_Profile", Icons.Material.Outlined.Person, [], ForceLoad: true),

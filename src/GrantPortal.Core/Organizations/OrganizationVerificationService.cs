@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text.Json;
+using GrantPortal.Core.Accounts;
+using GrantPortal.Core.Auditing;
+using GrantPortal.Core.Data;
+using GrantPortal.Core.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace GrantPortal.Core.Organizations;
+
+/// <summary>A registered organization as the program office reviews it.</summary>
+public sealed record OrganizationToVerify(
+    int Id,
+    string Name,
+    string NameKorean,
+    string RegistrationNumber,
+    OrganizationType Type,
+    string ContactName,
+    string ContactEmail,
+    string ContactPhone,
+    Instant RegisteredAt,
+    VerificationState Verification,
+    string? RejectionReason,
+    int Version);
+
+public sealed record VerificationResult(bool Succeeded, string? Error)
+{
+    public static VerificationResult Done { get; } = new(true, null);
+}
+
+/// <summary>
+/// Program officers verify registered organizations (only verified ones may submit applications) or reject
+/// them with a reason the applicant reads. Anyone else is told the organization does not exist.
+/// </summary>
+public sealed class OrganizationVerificationService(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    IClock clock,
+    IStringLocalizer<Strings> localizer,
+    ILogger<OrganizationVerificationService> logger)
+{
+    /// <summary>Organizations in <paramref name="state"/> (all when null), pending first, oldest registration first.</summary>
+    public async Task<IReadOnlyList<OrganizationToVerify>> ListAsync(CurrentUser user, VerificationState? state, CancellationToken ct)
+    {
+        if (!IsOfficer(user))
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.Organizations.AsNoTracking();
+        if (state is { } wanted)
+        {
+            query = query.Where(o => o.Verification == wanted);
+        }
+
+        var rows = await query
+            .Select(o => new OrganizationToVerify(
+                o.Id, o.Name, o.NameKorean, o.RegistrationNumber, o.Type, o.ContactName, o.ContactEmail, o.ContactPhone,
+                o.RegisteredAt, o.Verification, o.RejectionReason, o.Version))
+            .ToListAsync(ct);
+        return rows.OrderBy(o => o.Verification == VerificationState.Pending ? 0 : 1).ThenBy(o => o.RegisteredAt).ToList();
+    }
+
+    public Task<VerificationResult> VerifyAsync(CurrentUser user, int organizationId, CancellationToken ct) =>
+        DecideAsync(user, organizationId, null, ct);
+
+    public Task<VerificationResult> RejectAsync(CurrentUser user, int organizationId, string reason, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(reason)
+            ? Task.FromResult(new VerificationResult(false, localizer["Organizations_ReasonRequired"].Value))
+            : DecideAsync(user, organizationId, reason, ct);
+
+    private async Task<VerificationResult> DecideAsync(CurrentUser user, int organizationId, string? rejectionReason, CancellationToken ct)
+    {
+        if (!IsOfficer(user))
+        {
+            return NotFound();
+        }
+
+        var now = clock.GetCurrentInstant();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var organization = await db.Organizations.SingleOrDefaultAsync(o => o.Id == organizationId, ct);
+        if (organization is null)
+        {
+            return NotFound();
+        }
+
+        var before = Snapshot(organization);
+        if (rejectionReason is null)
+        {
+            organization.Verify(user.UserId, now);
+        }
+        else
+        {
+            organization.Reject(user.UserId, rejectionReason, now);
+        }
+
+        db.AuditEvents.Add(AuditEvent.Record(
+            now,
+            user.AsActor(),
+            rejectionReason is null ? "organization.verified" : "organization.rejected",
+            nameof(Organization),
+            organizationId.ToString(CultureInfo.InvariantCulture),
+            before,
+            Snapshot(organization),
+            organization.RejectionReason));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new VerificationResult(false, localizer["Error_Concurrency"].Value);
+        }
+
+        logger.LogInformation("Organization {OrganizationId} {Decision} by {UserId}", organizationId, organization.Verification, user.UserId);
+        return VerificationResult.Done;
+    }
+
+    private VerificationResult NotFound() => new(false, localizer["Organizations_NotFound"].Value);
+
+    private static bool IsOfficer(CurrentUser? user) => user is not null && user.IsIn(Roles.ProgramOfficer);
+
+    private static string Snapshot(Organization o) =>
+        JsonSerializer.Serialize(new { Verification = o.Verification.ToString(), o.RejectionReason, o.VerifiedById });
+}

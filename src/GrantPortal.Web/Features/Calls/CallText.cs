@@ -1,0 +1,25 @@
+using System.Globalization;
+using GrantPortal.Core.Accounts;
+using GrantPortal.Core.Calls;
+
+namespace GrantPortal.Web.Features.Calls;
+
+/// <summary>Small pieces of call display shared by the public and officer pages.</summary>
+public static class CallText
+{
+    public static readonly IReadOnlyList<ProjectCategories> Categories =
+    [
+        ProjectCategories.CapacityBuilding,
+        ProjectCategories.CultureAndArts,
+        ProjectCategories.ResearchAndDocumentation,
+        ProjectCategories.ConferencesAndAdvocacy,
+        ProjectCategories.Other,
+    ];
+
+    /// <summary>"ko" or "en": which of a call's two texts the reader sees.</summary>
+    public static string Language => Languages.Normalize(CultureInfo.CurrentUICulture.Name);
+
+    public static string CategoryKey(ProjectCategories category) => "CallCategory_" + category;
+
+    public static IEnumerable<ProjectCategories> In(ProjectCategories categories) => Categories.Where(c => (categories & c) == c);
+}

@@ -1,0 +1,38 @@
+using GrantPortal.Core.Demo;
+using static Microsoft.Playwright.Assertions;
+
+namespace GrantPortal.BrowserTests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class OrganizationVerificationTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task Officer_rejects_a_new_organization_with_a_reason_the_applicant_then_reads()
+    {
+        var number = SignInTests.UniqueRegistrationNumber();
+        var reason = "The registration certificate " + number + " is unreadable; please upload a clear scan.";
+        var applicant = await fixture.NewPageAsync();
+        await applicant.GotoAsync("/Account/Register");
+        await SignInTests.RegisterAsync(applicant, $"verify-{Guid.NewGuid():N}@example.org", number);
+        await Expect(applicant.GetByTestId("registered-notice")).ToBeVisibleAsync();
+
+        var officer = await fixture.NewPageAsync();
+        await SignInTests.SignInAsync(officer, DemoAccounts.Officer.Email, DemoAccounts.Password);
+        await officer.GotoAsync("/organizations");
+        await SignInTests.WaitUntilInteractiveAsync(officer);
+        await officer.GetByTestId("reject-" + number).ClickAsync();
+
+        // An empty reason is refused in the dialog itself.
+        await officer.GetByTestId("reject-confirm").ClickAsync();
+        await Expect(officer.Locator(".mud-dialog")).ToBeVisibleAsync();
+        await officer.GetByTestId("reject-reason").FillAsync(reason);
+        await officer.GetByTestId("reject-confirm").ClickAsync();
+
+        await Expect(officer.GetByTestId("reject-" + number)).ToHaveCountAsync(0);
+        await officer.Context.CloseAsync();
+
+        await applicant.GotoAsync("/");
+        await Expect(applicant.GetByTestId("dashboard-applicant")).ToContainTextAsync(reason);
+        await applicant.Context.CloseAsync();
+    }
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using GrantPortal.Core.Accounts;
+using GrantPortal.Core.Organizations;
+using GrantPortal.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GrantPortal.IntegrationTests.Organizations;
+
+public abstract class OrganizationVerificationTests : ProviderTest
+{
+    private static readonly CurrentUser Officer = new("officer-1", "Park Officer", null, new HashSet<string> { Roles.ProgramOfficer });
+    private static readonly CurrentUser Applicant = new("applicant-1", "Kim Applicant", 1, new HashSet<string> { Roles.Applicant });
+
+    protected OrganizationVerificationTests() => CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+
+    private OrganizationVerificationService Verification => Host.Services.GetRequiredService<OrganizationVerificationService>();
+
+    private async Task<int> RegisterAsync(string name, string number)
+    {
+        await using var db = await Host.CreateDbContextAsync();
+        var organization = Organization.Register(name, name + " 한국어", number, OrganizationType.IncorporatedAssociation, "Contact", "contact@" + number + ".example", Host.Clock.GetCurrentInstant());
+        db.Organizations.Add(organization);
+        await db.SaveChangesAsync();
+        Host.Clock.AdvanceMinutes(1);
+        return organization.Id;
+    }
+
+    [Fact]
+    public async Task Pending_organizations_come_first()
+    {
+        var verified = await RegisterAsync("Early Verified", "1018200001");
+        var pending = await RegisterAsync("Waiting", "1018200002");
+        await Verification.VerifyAsync(Officer, verified, CancellationToken.None);
+
+        var list = await Verification.ListAsync(Officer, null, CancellationToken.None);
+
+        Assert.Equal([pending, verified], list.Select(o => o.Id));
+        Assert.Equal([pending], (await Verification.ListAsync(Officer, VerificationState.Pending, CancellationToken.None)).Select(o => o.Id));
+    }
+
+    [Fact]
+    public async Task Verify_lets_the_organization_submit_and_is_audited()
+    {
+        var id = await RegisterAsync("Open Doors Korea", "1018200003");
+
+        var result = await Verification.VerifyAsync(Officer, id, CancellationToken.None);
+
+        Assert.True(result.Succeeded);
+        await using var db = await Host.CreateDbContextAsync();
+        var organization = await db.Organizations.SingleAsync(o => o.Id == id);
+        Assert.True(organization.CanSubmitApplications);
+        var audit = await db.AuditEvents.SingleAsync(e => e.Action == "organization.verified");
+        Assert.Equal(Officer.UserId, audit.ActorId);
+        Assert.Contains("Pending", audit.Before, StringComparison.Ordinal);
+        Assert.Contains("Verified", audit.After, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reject_records_the_reason_the_applicant_sees_and_is_audited()
+    {
+        var id = await RegisterAsync("Hana Forum", "1018200004");
+
+        var result = await Verification.RejectAsync(Officer, id, "The registration certificate is unreadable.", CancellationToken.None);
+
+        Assert.True(result.Succeeded);
+        await using var db = await Host.CreateDbContextAsync();
+        var organization = await db.Organizations.SingleAsync(o => o.Id == id);
+        Assert.Equal(VerificationState.Rejected, organization.Verification);
+        Assert.Equal("The registration certificate is unreadable.", organization.RejectionReason);
+        var audit = await db.AuditEvents.SingleAsync(e => e.Action == "organization.rejected");
+        Assert.Equal("The registration certificate is unreadable.", audit.Reason);
+    }
+
+    [Fact]
+    public async Task Reject_without_a_reason_is_refused()
+    {
+        var id = await RegisterAsync("Hana Forum", "1018200005");
+
+        var result = await Verification.RejectAsync(Officer, id, "  ", CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("Give a reason the organization can read.", result.Error);
+        await using var db = await Host.CreateDbContextAsync();
+        Assert.Equal(VerificationState.Pending, (await db.Organizations.SingleAsync(o => o.Id == id)).Verification);
+    }
+
+    [Fact]
+    public async Task Non_officer_cannot_list_or_decide()
+    {
+        var id = await RegisterAsync("Hana Forum", "1018200006");
+
+        Assert.Empty(await Verification.ListAsync(Applicant, null, CancellationToken.None));
+        var result = await Verification.VerifyAsync(Applicant, id, CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("This organization does not exist.", result.Error);
+        await using var db = await Host.CreateDbContextAsync();
+        Assert.Equal(VerificationState.Pending, (await db.Organizations.SingleAsync(o => o.Id == id)).Verification);
+        Assert.False(await db.AuditEvents.AnyAsync());
+    }
+}
+
+public sealed class OrganizationVerificationTests_on_Sqlite : OrganizationVerificationTests
+{
+    protected override Task<PortalTestHost> StartHostAsync() => PortalTestHost.StartSqliteAsync();
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class OrganizationVerificationTests_on_PostgreSql(PostgresCluster cluster) : OrganizationVerificationTests
+{
+    protected override Task<PortalTestHost> StartHostAsync() => PortalTestHost.StartPostgreSqlAsync(cluster);
+}
