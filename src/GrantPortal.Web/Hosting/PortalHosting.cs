@@ -22,6 +22,7 @@ public static class PortalHosting
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddPortalCore(PortalConnection.FromConfiguration);
         services.AddPortalMail(builder.Environment.ContentRootPath);
+        services.AddPortalApplications(builder.Environment.ContentRootPath);
 
         // Keys live in the portal's database, so every instance behind a load balancer reads the same sign-in cookies.
         services.AddDataProtection().SetApplicationName("GrantPortal").PersistKeysToDbContext<PortalDbContext>();
