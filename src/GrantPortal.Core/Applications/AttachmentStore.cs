@@ -44,7 +44,10 @@ public sealed record AttachmentUploadResult(AttachmentView? Attachment, string? 
 }
 
 /// <summary>A file a reader may download: its content and the cleaned name to offer.</summary>
-public sealed record AttachmentDownload(Stream Content, string DisplayName, string ContentType, long SizeBytes);
+public sealed record AttachmentDownload(Stream Content, string DisplayName, string ContentType, long SizeBytes) : IAsyncDisposable
+{
+    public ValueTask DisposeAsync() => Content.DisposeAsync();
+}
 
 /// <summary>
 /// Keeps application attachments on disk under generated names, after checking their type from content and
