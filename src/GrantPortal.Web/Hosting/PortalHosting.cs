@@ -3,6 +3,7 @@ using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Data;
 using GrantPortal.Web.Components;
 using GrantPortal.Web.Features.Accounts;
+using GrantPortal.Web.Features.Applications;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -86,6 +87,7 @@ public static class PortalHosting
         app.MapHealthChecks("/health", new HealthCheckOptions { AllowCachingResponses = false });
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
+        app.MapApplicationEndpoints();
         app.MapPortalJobsDashboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

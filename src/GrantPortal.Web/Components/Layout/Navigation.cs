@@ -15,6 +15,7 @@ public static class Navigation
     public static readonly IReadOnlyList<NavEntry> Entries =
     [
         new("/", "Nav_Dashboard", Icons.Material.Outlined.Dashboard, []),
+        new("/applications", "Nav_Applications", Icons.Material.Outlined.Description, [Roles.Applicant, Roles.ProgramOfficer]),
         new("/admin", "Nav_Admin", Icons.Material.Outlined.AdminPanelSettings, [Roles.Administrator]),
         new("/hangfire", "Nav_Jobs", Icons.Material.Outlined.Schedule, [Roles.Administrator], ForceLoad: true),
         new("/Account/Profile", "Nav_Profile", Icons.Material.Outlined.Person, [], ForceLoad: true),
