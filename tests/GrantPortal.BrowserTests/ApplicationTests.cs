@@ -50,6 +50,37 @@ public sealed partial class ApplicationTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Officer_intake_lists_submissions_and_exports_csv()
+    {
+        var page = await fixture.NewPageAsync();
+        await SignInTests.SignInAsync(page, DemoAccounts.Officer.Email, DemoAccounts.Password);
+        await page.GotoAsync("/applications");
+        await SignInTests.WaitUntilInteractiveAsync(page);
+
+        await Expect(page.GetByTestId("intake").Locator("tbody tr").First).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("status-counts")).ToBeVisibleAsync();
+        var export = await page.Context.APIRequest.GetAsync("/applications/export.csv");
+
+        Assert.Equal(200, export.Status);
+        Assert.StartsWith("text/csv", export.Headers["content-type"], StringComparison.Ordinal);
+        var body = await export.BodyAsync();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, body[..3]);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Applicant_cannot_export_the_intake()
+    {
+        var page = await fixture.NewPageAsync();
+        await SignInTests.SignInAsync(page, DemoAccounts.Applicant2.Email, DemoAccounts.Password);
+
+        var export = await page.Context.APIRequest.GetAsync("/applications/export.csv");
+
+        Assert.Equal(404, export.Status);
+        await page.Context.CloseAsync();
+    }
+
     [GeneratedRegex(@"/applications/\d+$")]
     private static partial Regex ApplicationUrl();
 
