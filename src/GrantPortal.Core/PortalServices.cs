@@ -1,4 +1,5 @@
 using GrantPortal.Core.Accounts;
+using GrantPortal.Core.Applications;
 using GrantPortal.Core.Data;
 using GrantPortal.Core.Demo;
 using GrantPortal.Core.Notifications;
@@ -85,6 +86,24 @@ public static class PortalServices
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton<IMailSender, MailKitSender>();
         services.AddHealthChecks().AddCheck<SmtpHealthCheck>("smtp", tags: ["smtp"]);
+        return services;
+    }
+
+    /// <summary>
+    /// Registers applications and their attachments, with options from the "Attachments" section. A relative
+    /// attachment directory is resolved against <paramref name="contentRootPath"/>, as the mail pickup directory is.
+    /// </summary>
+    public static IServiceCollection AddPortalApplications(this IServiceCollection services, string contentRootPath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(contentRootPath);
+        services.AddOptions<AttachmentOptions>()
+            .BindConfiguration(AttachmentOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart()
+            .PostConfigure(o => o.Directory = Path.GetFullPath(o.Directory, contentRootPath));
+        services.TryAddSingleton<IClock>(SystemClock.Instance);
+        services.AddSingleton<ApplicationService>();
+        services.AddSingleton<AttachmentStore>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Data;
 using GrantPortal.Web.Components;
 using GrantPortal.Web.Features.Accounts;
+using GrantPortal.Web.Features.Applications;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -22,6 +23,7 @@ public static class PortalHosting
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddPortalCore(PortalConnection.FromConfiguration);
         services.AddPortalMail(builder.Environment.ContentRootPath);
+        services.AddPortalApplications(builder.Environment.ContentRootPath);
 
         // Keys live in the portal's database, so every instance behind a load balancer reads the same sign-in cookies.
         services.AddDataProtection().SetApplicationName("GrantPortal").PersistKeysToDbContext<PortalDbContext>();
@@ -85,6 +87,7 @@ public static class PortalHosting
         app.MapHealthChecks("/health", new HealthCheckOptions { AllowCachingResponses = false });
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
+        app.MapApplicationEndpoints();
         app.MapPortalJobsDashboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -44,6 +44,7 @@ public sealed class PortalTestHost : IAsyncDisposable
         // Identity's token providers need data protection, which the web host adds; keys stay in memory here.
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddPortalMail(workDirectory);
+        services.AddPortalApplications(workDirectory);
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         DbFactory = Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
     }

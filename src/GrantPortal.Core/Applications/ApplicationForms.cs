@@ -1,0 +1,150 @@
+using GrantPortal.Core.Accounts;
+using GrantPortal.Core.Calls;
+using GrantPortal.Core.Money;
+using NodaTime;
+
+namespace GrantPortal.Core.Applications;
+
+/// <summary>What an applicant edits on the form; saved as a whole by autosave.</summary>
+public sealed record ApplicationDraft
+{
+    public string ProjectTitle { get; set; } = "";
+
+    public string Summary { get; set; } = "";
+
+    public string Objectives { get; set; } = "";
+
+    public string Activities { get; set; } = "";
+
+    public string Beneficiaries { get; set; } = "";
+
+    public LocalDate? StartDate { get; set; }
+
+    public LocalDate? EndDate { get; set; }
+
+    public ProjectCategories Category { get; set; }
+
+    public bool DeclarationAccepted { get; set; }
+
+    public List<BudgetLineDraft> BudgetLines { get; init; } = [];
+
+    public Krw RequestedTotal => Krw.Sum(BudgetLines.Select(l => l.Amount));
+}
+
+public sealed record BudgetLineDraft
+{
+    public BudgetCategory Category { get; set; } = BudgetCategory.Activities;
+
+    public string Item { get; set; } = "";
+
+    public Krw Amount { get; set; }
+
+    public string Justification { get; set; } = "";
+}
+
+public sealed record AttachmentView(int Id, string DisplayName, AttachmentKind Kind, long SizeBytes, string Sha256, Instant UploadedAt);
+
+/// <summary>An application as its reader may see it, with what the form needs from its call.</summary>
+public sealed record ApplicationView(
+    int Id,
+    int CallId,
+    string CallCode,
+    string CallTitleEnglish,
+    string CallTitleKorean,
+    Instant CallClosesAt,
+    ProjectCategories CallCategories,
+    Krw CallMinimumRequest,
+    Krw CallMaximumRequest,
+    int BudgetYear,
+    int OrganizationId,
+    string OrganizationName,
+    ApplicationStatus Status,
+    string? ReceiptNumber,
+    Instant? SubmittedAt,
+    Instant LastSavedAt,
+    string? WithdrawalReason,
+    int Version,
+    ApplicationDraft Form,
+    IReadOnlyList<AttachmentView> Attachments,
+    bool CanEdit,
+    bool CanWithdraw)
+{
+    public string CallTitle(string language) => language == "en" ? CallTitleEnglish : CallTitleKorean;
+}
+
+public sealed record StartDraftResult(int? ApplicationId, string? Error)
+{
+    public bool Succeeded => ApplicationId is not null;
+}
+
+public sealed record DraftSaveResult(bool Saved, int Version, Instant? SavedAt, bool IsStale, IReadOnlyList<FieldError> Errors)
+{
+    public string? Message => Errors.Count > 0 ? Errors[0].Message : null;
+}
+
+public sealed record SubmitResult(string? ReceiptNumber, bool AlreadySubmitted, IReadOnlyList<FieldError> Errors)
+{
+    public bool Succeeded => ReceiptNumber is not null;
+}
+
+public sealed record WithdrawResult(bool Succeeded, string? Error);
+
+/// <summary>One line of an applicant's own list.</summary>
+public sealed record OrganizationApplicationRow(
+    int Id,
+    string ProjectTitle,
+    string CallTitleEnglish,
+    string CallTitleKorean,
+    ApplicationStatus Status,
+    string? ReceiptNumber,
+    Instant CallClosesAt,
+    Instant LastSavedAt,
+    Instant? SubmittedAt,
+    Krw RequestedTotal)
+{
+    public string CallTitle(string language) => language == "en" ? CallTitleEnglish : CallTitleKorean;
+}
+
+public enum ApplicationSort
+{
+    SubmittedAt,
+    Title,
+    Organization,
+    RequestedTotal,
+    Status,
+}
+
+/// <summary>The officer's intake filters; everything optional.</summary>
+public sealed record ApplicationQuery
+{
+    public int? CallId { get; init; }
+
+    public ApplicationStatus? Status { get; init; }
+
+    public ProjectCategories? Category { get; init; }
+
+    public int? OrganizationId { get; init; }
+
+    public string? TitleSearch { get; init; }
+
+    public ApplicationSort Sort { get; init; } = ApplicationSort.SubmittedAt;
+
+    public bool Descending { get; init; } = true;
+
+    public int Page { get; init; }
+
+    public int PageSize { get; init; } = 25;
+}
+
+public sealed record IntakeRow(
+    int Id,
+    string ProjectTitle,
+    string OrganizationName,
+    string CallCode,
+    ProjectCategories Category,
+    ApplicationStatus Status,
+    string? ReceiptNumber,
+    Instant? SubmittedAt,
+    Krw RequestedTotal);
+
+public sealed record IntakePage(IReadOnlyList<IntakeRow> Rows, int TotalCount, IReadOnlyDictionary<ApplicationStatus, int> CountsByStatus);

@@ -1,0 +1,219 @@
+using System.Globalization;
+using System.Text;
+using GrantPortal.Core.Accounts;
+using GrantPortal.Core.Calls;
+using GrantPortal.Core.Money;
+using GrantPortal.Core.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantPortal.Core.Applications;
+
+public sealed partial class ApplicationService
+{
+    /// <summary>An applicant's own organization's applications, newest work first; empty for anyone else.</summary>
+    public async Task<IReadOnlyList<OrganizationApplicationRow>> ListForOrganizationAsync(CurrentUser user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (!user.IsIn(Roles.Applicant) || user.OrganizationId is not { } organizationId)
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Applications.AsNoTracking()
+            .Where(a => a.OrganizationId == organizationId)
+            .OrderByDescending(a => a.LastSavedAt).ThenByDescending(a => a.Id)
+            .Select(a => new
+            {
+                a.Id,
+                a.ProjectTitle,
+                a.Call!.TitleEnglish,
+                a.Call.TitleKorean,
+                a.Status,
+                a.ReceiptNumber,
+                a.Call.ClosesAt,
+                a.LastSavedAt,
+                a.SubmittedAt,
+                Total = a.BudgetLines.Sum(l => (long)l.Amount),
+            })
+            .ToListAsync(ct);
+        return rows.Select(r => new OrganizationApplicationRow(
+            r.Id, r.ProjectTitle, r.TitleEnglish, r.TitleKorean, r.Status, r.ReceiptNumber, r.ClosesAt, r.LastSavedAt, r.SubmittedAt, new Krw(r.Total))).ToList();
+    }
+
+    /// <summary>
+    /// The program officer's intake: submitted applications (drafts are the applicant's own work), one page at a
+    /// time, with counts by status over the same filters. Null for anyone who is not a program officer.
+    /// </summary>
+    public async Task<IntakePage?> SearchAsync(CurrentUser user, ApplicationQuery query, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(query);
+        if (!user.IsIn(Roles.ProgramOfficer))
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var filtered = Filter(db.Applications.AsNoTracking(), query, includeStatus: false, db.Database.IsNpgsql());
+        var counts = await filtered.GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var matching = query.Status is { } status ? filtered.Where(a => a.Status == status) : filtered;
+        var total = query.Status is { } s ? counts.GetValueOrDefault(s) : counts.Values.Sum();
+        var pageSize = Math.Clamp(query.PageSize, 1, 200);
+        var page = Math.Max(query.Page, 0);
+        var rows = await Project(Sort(matching, query)).Skip(page * pageSize).Take(pageSize).ToListAsync(ct);
+        return new IntakePage(rows.Select(ToRow).ToList(), total, counts);
+    }
+
+    /// <summary>
+    /// Writes the intake matching <paramref name="query"/> as CSV, row by row, in UTF-8 with a byte order mark so
+    /// Excel reads Korean. Returns false, writing nothing, for anyone who is not a program officer.
+    /// </summary>
+    public async Task<bool> ExportCsvAsync(CurrentUser user, ApplicationQuery query, Stream output, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(output);
+        if (!user.IsIn(Roles.ProgramOfficer))
+        {
+            return false;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var matching = Filter(db.Applications.AsNoTracking(), query, includeStatus: true, db.Database.IsNpgsql());
+        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 16 * 1024, leaveOpen: true);
+        await writer.WriteLineAsync(Csv.Line(["Receipt", "Title", "Organization", "Call", "Category", "Status", "SubmittedAt (KST)", "RequestedTotal (KRW)"]));
+        var lines = 0;
+        await foreach (var projected in Project(Sort(matching, query)).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var row = ToRow(projected);
+            await writer.WriteLineAsync(Csv.Line(
+            [
+                row.ReceiptNumber ?? "",
+                row.ProjectTitle,
+                row.OrganizationName,
+                row.CallCode,
+                row.Category.ToString(),
+                row.Status.ToString(),
+                row.SubmittedAt is { } at ? Seoul.FormatWithSeconds(at) : "",
+                row.RequestedTotal.Won.ToString(CultureInfo.InvariantCulture),
+            ]));
+            if (++lines % 500 == 0)
+            {
+                await writer.FlushAsync(ct);
+            }
+        }
+
+        await writer.FlushAsync(ct);
+        return true;
+    }
+
+    private static IQueryable<Application> Filter(IQueryable<Application> applications, ApplicationQuery query, bool includeStatus, bool caseInsensitiveLike)
+    {
+        var result = applications.Where(a => a.Status != ApplicationStatus.Draft);
+        if (query.CallId is { } callId)
+        {
+            result = result.Where(a => a.CallId == callId);
+        }
+
+        if (includeStatus && query.Status is { } status)
+        {
+            result = result.Where(a => a.Status == status);
+        }
+
+        if (query.Category is { } category && category != ProjectCategories.None)
+        {
+            result = result.Where(a => a.Category == category);
+        }
+
+        if (query.OrganizationId is { } organizationId)
+        {
+            result = result.Where(a => a.OrganizationId == organizationId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.TitleSearch))
+        {
+            // SQLite and SQL Server's default collation compare Latin letters case-insensitively; PostgreSQL needs ILIKE.
+            var pattern = "%" + EscapeLike(query.TitleSearch.Trim()) + "%";
+            result = caseInsensitiveLike
+                ? result.Where(a => EF.Functions.ILike(a.ProjectTitle, pattern, "\\"))
+                : result.Where(a => EF.Functions.Like(a.ProjectTitle, pattern, "\\"));
+        }
+
+        return result;
+    }
+
+    /// <summary>What people type is searched for literally: % and _ are not wildcards.</summary>
+    internal static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal)
+            .Replace("[", "\\[", StringComparison.Ordinal);
+
+    private static IQueryable<Application> Sort(IQueryable<Application> applications, ApplicationQuery query)
+    {
+        var sorted = (query.Sort, query.Descending) switch
+        {
+            (ApplicationSort.Title, false) => applications.OrderBy(a => a.ProjectTitle),
+            (ApplicationSort.Title, true) => applications.OrderByDescending(a => a.ProjectTitle),
+            (ApplicationSort.Organization, false) => applications.OrderBy(a => a.Organization!.Name),
+            (ApplicationSort.Organization, true) => applications.OrderByDescending(a => a.Organization!.Name),
+            (ApplicationSort.RequestedTotal, false) => applications.OrderBy(a => a.BudgetLines.Sum(l => (long)l.Amount)),
+            (ApplicationSort.RequestedTotal, true) => applications.OrderByDescending(a => a.BudgetLines.Sum(l => (long)l.Amount)),
+            (ApplicationSort.Status, false) => applications.OrderBy(a => a.Status),
+            (ApplicationSort.Status, true) => applications.OrderByDescending(a => a.Status),
+            (_, false) => applications.OrderBy(a => a.SubmittedAt),
+            (_, true) => applications.OrderByDescending(a => a.SubmittedAt),
+        };
+        return sorted.ThenBy(a => a.Id);
+    }
+
+    private static IQueryable<IntakeProjection> Project(IQueryable<Application> applications) =>
+        applications.Select(a => new IntakeProjection(
+            a.Id,
+            a.ProjectTitle,
+            a.Organization!.Name,
+            a.Call!.Code,
+            a.Category,
+            a.Status,
+            a.ReceiptNumber,
+            a.SubmittedAt,
+            a.BudgetLines.Sum(l => (long)l.Amount)));
+
+    private static IntakeRow ToRow(IntakeProjection p) =>
+        new(p.Id, p.ProjectTitle, p.OrganizationName, p.CallCode, p.Category, p.Status, p.ReceiptNumber, p.SubmittedAt, new Krw(p.Total));
+
+    private sealed record IntakeProjection(
+        int Id,
+        string ProjectTitle,
+        string OrganizationName,
+        string CallCode,
+        ProjectCategories Category,
+        ApplicationStatus Status,
+        string? ReceiptNumber,
+        NodaTime.Instant? SubmittedAt,
+        long Total);
+}
+
+/// <summary>RFC 4180 lines that spreadsheet programs cannot turn into formulas.</summary>
+public static class Csv
+{
+    public static string Line(IEnumerable<string> cells)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        return string.Join(',', cells.Select(Cell));
+    }
+
+    public static string Cell(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+
+        // OWASP CSV injection: a leading = + - @ (or tab, carriage return) makes Excel evaluate the cell.
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            value = "'" + value;
+        }
+
+        return "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+}

@@ -1,0 +1,315 @@
+using System.Globalization;
+using GrantPortal.Core.Accounts;
+using GrantPortal.Core.Applications;
+using GrantPortal.Core.Calls;
+using GrantPortal.Core.Money;
+using GrantPortal.Core.Time;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using NodaTime;
+
+namespace GrantPortal.Web.Features.Applications;
+
+/// <summary>
+/// The draft form. It saves by itself: shortly after typing stops (at most <see cref="AutosaveDelay"/>) and when a
+/// field loses focus, always sending the version it was built from, so a stale tab is told instead of overwriting.
+/// </summary>
+public sealed partial class ApplicationEditor : IAsyncDisposable
+{
+    private readonly SemaphoreSlim saveGate = new(1, 1);
+    private ApplicationDraft form = new();
+    private List<AttachmentView> attachments = [];
+    private IReadOnlyList<FieldError> errors = [];
+    private CancellationTokenSource? debounce;
+    private int version;
+    private bool dirty;
+    private bool saving;
+    private bool stale;
+    private bool submitting;
+    private bool uploading;
+    private Instant? savedAt;
+    private string? saveMessage;
+    private string? uploadError;
+    private int? loadedId;
+
+    [Parameter, EditorRequired]
+    public ApplicationView View { get; set; } = default!;
+
+    /// <summary>Saves the form based on the given version.</summary>
+    [Parameter, EditorRequired]
+    public Func<ApplicationDraft, int, Task<DraftSaveResult>> SaveDraft { get; set; } = default!;
+
+    [Parameter, EditorRequired]
+    public Func<Task<SubmitResult>> SubmitDraft { get; set; } = default!;
+
+    [Parameter]
+    public Func<IBrowserFile, Task<AttachmentUploadResult>>? Upload { get; set; }
+
+    [Parameter]
+    public Func<int, Task<string?>>? DeleteAttachment { get; set; }
+
+    [Parameter]
+    public EventCallback<string> OnSubmitted { get; set; }
+
+    /// <summary>Quiet time after the last keystroke before saving; the issue allows at most two seconds.</summary>
+    [Parameter]
+    public TimeSpan AutosaveDelay { get; set; } = TimeSpan.FromSeconds(1.5);
+
+    private DateTime YearStart => new(View.BudgetYear, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
+
+    private DateTime YearEnd => new(View.BudgetYear, 12, 31, 0, 0, 0, DateTimeKind.Unspecified);
+
+    private IEnumerable<ProjectCategories> AllowedCategories =>
+        Enum.GetValues<ProjectCategories>().Where(c => c is not ProjectCategories.None and not ProjectCategories.All && (View.CallCategories & c) == c);
+
+    private Krw? Total
+    {
+        get
+        {
+            try
+            {
+                return form.RequestedTotal;
+            }
+            catch (OverflowException)
+            {
+                return null;
+            }
+        }
+    }
+
+    private bool TotalWithinLimits => Total is { } total && total >= View.CallMinimumRequest && total <= View.CallMaximumRequest;
+
+    private string TotalText => Total?.Format(CultureInfo.CurrentUICulture) ?? "—";
+
+    protected override void OnParametersSet()
+    {
+        // Only a different application resets the form; re-renders of the same one keep what the person typed.
+        if (loadedId != View.Id)
+        {
+            loadedId = View.Id;
+            form = View.Form with { BudgetLines = View.Form.BudgetLines.Select(l => l with { }).ToList() };
+            attachments = View.Attachments.ToList();
+            version = View.Version;
+            savedAt = null;
+        }
+    }
+
+    private static string SavedAtText(Instant at) => Seoul.ToLocal(at).TimeOfDay.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+
+    private static string ItemField(int index) => string.Create(CultureInfo.InvariantCulture, $"BudgetLines[{index}].Item");
+
+    private static string AmountField(int index) => string.Create(CultureInfo.InvariantCulture, $"BudgetLines[{index}].Amount");
+
+    private bool HasError(string field) => errors.Any(e => e.Field == field);
+
+    private string? ErrorFor(string field) => errors.FirstOrDefault(e => e.Field == field)?.Message;
+
+    private static DateTime? ToDate(LocalDate? date) => date?.ToDateTimeUnspecified();
+
+    private static LocalDate? FromDate(DateTime? date) => date is { } d ? LocalDate.FromDateTime(d) : null;
+
+    /// <summary>Typing: remember the change and save once the person pauses.</summary>
+    private void Change(Action apply)
+    {
+        apply();
+        dirty = true;
+        ClearFieldErrors();
+        if (debounce is not null)
+        {
+            debounce.Cancel();
+            debounce.Dispose();
+        }
+
+        debounce = new CancellationTokenSource();
+        _ = SaveAfterPauseAsync(debounce.Token);
+    }
+
+    /// <summary>Choices (dates, selects, checkboxes) are complete at once: save now.</summary>
+    private async Task ChangeNow(Action apply)
+    {
+        apply();
+        dirty = true;
+        ClearFieldErrors();
+        await SaveAsync();
+    }
+
+    private void ClearFieldErrors()
+    {
+        if (errors.Count > 0)
+        {
+            errors = [];
+        }
+    }
+
+    private async Task SaveAfterPauseAsync(CancellationToken ct)
+    {
+        try
+        {
+            await Task.Delay(AutosaveDelay, ct);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        await InvokeAsync(SaveAsync);
+    }
+
+    private Task SaveOnBlurAsync() => SaveAsync();
+
+    private async Task SaveAsync()
+    {
+        if (!dirty || stale)
+        {
+            return;
+        }
+
+        await saveGate.WaitAsync();
+        try
+        {
+            if (!dirty || stale)
+            {
+                return;
+            }
+
+            dirty = false;
+            saving = true;
+            StateHasChanged();
+            var snapshot = form with { BudgetLines = form.BudgetLines.Select(l => l with { }).ToList() };
+            var result = await SaveDraft(snapshot, version);
+            saving = false;
+            if (result.Saved)
+            {
+                version = result.Version;
+                savedAt = result.SavedAt;
+                saveMessage = null;
+            }
+            else
+            {
+                // The person's text stays on screen; only the message changes.
+                dirty = !result.IsStale;
+                stale = result.IsStale;
+                saveMessage = result.Message;
+            }
+        }
+        finally
+        {
+            saving = false;
+            saveGate.Release();
+        }
+
+        StateHasChanged();
+    }
+
+    private async Task SubmitAsync()
+    {
+        if (submitting)
+        {
+            return;
+        }
+
+        submitting = true;
+        try
+        {
+            debounce?.Cancel();
+            await SaveAsync();
+            if (stale || saveMessage is not null)
+            {
+                return;
+            }
+
+            var result = await SubmitDraft();
+            errors = result.Errors;
+            if (result.Succeeded)
+            {
+                await OnSubmitted.InvokeAsync(result.ReceiptNumber);
+            }
+        }
+        finally
+        {
+            submitting = false;
+        }
+    }
+
+    private async Task AddLine()
+    {
+        form.BudgetLines.Add(new BudgetLineDraft());
+        dirty = true;
+        await SaveAsync();
+    }
+
+    private async Task RemoveLine(int index)
+    {
+        form.BudgetLines.RemoveAt(index);
+        dirty = true;
+        ClearFieldErrors();
+        await SaveAsync();
+    }
+
+    private async Task UploadAsync(IBrowserFile? file)
+    {
+        if (file is null || Upload is null)
+        {
+            return;
+        }
+
+        uploading = true;
+        uploadError = null;
+        try
+        {
+            var result = await Upload(file);
+            if (result.Succeeded)
+            {
+                attachments.Add(result.Attachment!);
+            }
+            else
+            {
+                uploadError = result.Error;
+            }
+        }
+        finally
+        {
+            uploading = false;
+        }
+    }
+
+    private async Task DeleteAttachmentAsync(int id)
+    {
+        if (DeleteAttachment is null)
+        {
+            return;
+        }
+
+        var error = await DeleteAttachment(id);
+        if (error is null)
+        {
+            attachments.RemoveAll(a => a.Id == id);
+        }
+
+        uploadError = error;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (debounce is not null)
+        {
+            await debounce.CancelAsync();
+            debounce.Dispose();
+        }
+
+        // A closing tab still gets the words typed since the last pause saved.
+        if (dirty && !stale)
+        {
+            try
+            {
+                await SaveDraft(form, version);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The service's container is gone with the circuit; the last autosave is what remains.
+            }
+        }
+
+        saveGate.Dispose();
+    }
+}

@@ -1,0 +1,163 @@
+using System.Globalization;
+using GrantPortal.Core.Accounts;
+using GrantPortal.Core.Applications;
+using GrantPortal.Core.Calls;
+using GrantPortal.Core.Data;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor;
+using NodaTime;
+
+namespace GrantPortal.Web.Features.Applications;
+
+public sealed partial class ApplicationsPage
+{
+    private CurrentUser? user;
+    private IReadOnlyList<OrganizationApplicationRow>? rows;
+    private MudTable<IntakeRow>? table;
+    private IReadOnlyDictionary<ApplicationStatus, int> counts = new Dictionary<ApplicationStatus, int>();
+    private List<(int Id, string Code)> calls = [];
+    private List<(int Id, string Name)> organizations = [];
+    private string? search;
+    private ApplicationStatus? status;
+    private ProjectCategories? category;
+    private int? callId;
+    private int? organizationId;
+    private ApplicationQuery lastQuery = new();
+
+    [Inject]
+    private ApplicationService Applications { get; set; } = default!;
+
+    // Filter choices only: calls and organizations belong to the calls feature, read here as plain lists.
+    [Inject]
+    private IDbContextFactory<PortalDbContext> DbFactory { get; set; } = default!;
+
+    [Inject]
+    private IClock Clock { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "ko";
+
+    private string ExportHref
+    {
+        get
+        {
+            var parameters = new Dictionary<string, object?>
+            {
+                ["call"] = callId,
+                ["status"] = status?.ToString(),
+                ["category"] = category?.ToString(),
+                ["organization"] = organizationId,
+                ["q"] = string.IsNullOrWhiteSpace(search) ? null : search,
+                ["sort"] = lastQuery.Sort.ToString(),
+                ["desc"] = lastQuery.Descending,
+            };
+            return "/applications/export.csv" + QueryString(parameters);
+        }
+    }
+
+    protected override async Task OnInitializedAsync()
+    {
+        user = CurrentUser.From((await AuthenticationState).User);
+        if (user is null)
+        {
+            return;
+        }
+
+        if (user.IsIn(Roles.ProgramOfficer))
+        {
+            await using var db = await DbFactory.CreateDbContextAsync();
+            calls = (await db.Calls.AsNoTracking().OrderByDescending(c => c.ClosesAt).Select(c => new { c.Id, c.Code }).ToListAsync())
+                .Select(c => (c.Id, c.Code)).ToList();
+            organizations = (await db.Organizations.AsNoTracking().OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync())
+                .Select(o => (o.Id, o.Name)).ToList();
+        }
+        else
+        {
+            rows = await Applications.ListForOrganizationAsync(user);
+        }
+    }
+
+    private async Task<TableData<IntakeRow>> LoadIntakeAsync(TableState state, CancellationToken ct)
+    {
+        lastQuery = new ApplicationQuery
+        {
+            CallId = callId,
+            Status = status,
+            Category = category,
+            OrganizationId = organizationId,
+            TitleSearch = search,
+            Sort = Enum.TryParse<ApplicationSort>(state.SortLabel, out var sort) ? sort : ApplicationSort.SubmittedAt,
+            Descending = state.SortDirection != SortDirection.Ascending,
+            Page = state.Page,
+            PageSize = state.PageSize,
+        };
+        var page = await Applications.SearchAsync(user!, lastQuery, ct);
+        if (page is null)
+        {
+            return new TableData<IntakeRow> { Items = [], TotalItems = 0 };
+        }
+
+        counts = page.CountsByStatus;
+        StateHasChanged();
+        return new TableData<IntakeRow> { Items = page.Rows, TotalItems = page.TotalCount };
+    }
+
+    private Task SearchAsync(string? text)
+    {
+        search = text;
+        return ReloadAsync();
+    }
+
+    private Task FilterStatusAsync(ApplicationStatus? value)
+    {
+        status = value;
+        return ReloadAsync();
+    }
+
+    private Task FilterCallAsync(int? value)
+    {
+        callId = value;
+        return ReloadAsync();
+    }
+
+    private Task FilterCategoryAsync(ProjectCategories? value)
+    {
+        category = value;
+        return ReloadAsync();
+    }
+
+    private Task FilterOrganizationAsync(int? value)
+    {
+        organizationId = value;
+        return ReloadAsync();
+    }
+
+    private Task ReloadAsync() => table?.ReloadServerData() ?? Task.CompletedTask;
+
+    private string NextStep(OrganizationApplicationRow row)
+    {
+        var now = Clock.GetCurrentInstant();
+        return row.Status switch
+        {
+            ApplicationStatus.Draft when now <= row.CallClosesAt => L["Applications_NextSubmit", Core.Time.Seoul.Format(row.CallClosesAt)],
+            ApplicationStatus.Draft => L["Applications_NextClosed"],
+            ApplicationStatus.Submitted => L["Applications_NextWaitReview", row.ReceiptNumber ?? ""],
+            ApplicationStatus.UnderReview => L["Applications_NextUnderReview"],
+            ApplicationStatus.Awarded => L["Applications_NextAwarded"],
+            _ => "",
+        };
+    }
+
+    private static string QueryString(Dictionary<string, object?> parameters)
+    {
+        var parts = parameters
+            .Where(p => p.Value is not null)
+            .Select(p => p.Key + "=" + Uri.EscapeDataString(Convert.ToString(p.Value, CultureInfo.InvariantCulture)!))
+            .ToList();
+        return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
+    }
+}

@@ -1,0 +1,140 @@
+using Bunit;
+using GrantPortal.Core.Accounts;
+using GrantPortal.Core.Applications;
+using GrantPortal.Core.Calls;
+using GrantPortal.Core.Money;
+using GrantPortal.Web.Features.Applications;
+using NodaTime;
+
+namespace GrantPortal.Web.Tests;
+
+public sealed class ApplicationEditorTests : PortalComponentTest, IAsyncLifetime
+{
+    private readonly List<(ApplicationDraft Form, int Version)> saves = [];
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor's pickers hold services that can only be disposed asynchronously.
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+
+    [Fact]
+    public void Validation_messages_render_per_field()
+    {
+        var editor = RenderEditor(submit: () => Task.FromResult(new SubmitResult(null, false,
+        [
+            new FieldError(nameof(ApplicationDraft.ProjectTitle), "Enter the project title."),
+            new FieldError(nameof(ApplicationDraft.Summary), "Enter a summary of the project."),
+            new FieldError(nameof(ApplicationDraft.BudgetLines), "Add at least one budget line."),
+            new FieldError(nameof(ApplicationDraft.DeclarationAccepted), "Confirm the declaration before submitting."),
+            new FieldError("Deadline", "The deadline for this call has passed: applications closed at 2026-03-10 18:00 KST."),
+        ])));
+
+        editor.Find("[data-testid=submit]").Click();
+
+        Assert.Contains("5 item(s) need attention", editor.Find("[data-testid=submit-errors]").TextContent, StringComparison.Ordinal);
+        var fieldErrors = editor.FindAll(".mud-input-helper-text").Select(e => e.TextContent).ToList();
+        Assert.Contains(fieldErrors, t => t.Contains("Enter the project title.", StringComparison.Ordinal));
+        Assert.Contains(fieldErrors, t => t.Contains("Enter a summary of the project.", StringComparison.Ordinal));
+        Assert.Contains("Add at least one budget line.", editor.Find("[data-testid=error-BudgetLines]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Confirm the declaration", editor.Find("[data-testid=error-DeclarationAccepted]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("2026-03-10 18:00 KST", editor.Find("[data-testid=error-Deadline]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Autosave_indicator_shows_saved_at_after_leaving_a_field()
+    {
+        var editor = RenderEditor();
+        var title = editor.FindAll("input")[0];
+
+        title.Input("Young defenders academy");
+        editor.FindAll("input")[0].Blur();
+
+        // The clock stands at 2026-03-01 00:00 UTC, which is 09:00:00 in Seoul.
+        editor.WaitForAssertion(() => Assert.Equal("Saved at 09:00:00", editor.Find("[data-testid=saved-at]").TextContent.Trim()));
+        var (form, version) = Assert.Single(saves);
+        Assert.Equal("Young defenders academy", form.ProjectTitle);
+        Assert.Equal(3, version);
+    }
+
+    [Fact]
+    public void Autosave_runs_after_a_pause_in_typing()
+    {
+        var editor = RenderEditor(delay: TimeSpan.FromMilliseconds(400));
+
+        editor.FindAll("input")[0].Input("Y");
+        editor.FindAll("input")[0].Input("Young");
+
+        editor.WaitForAssertion(() => Assert.Contains("Saved at", editor.Find("[data-testid=saved-at]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        Assert.Equal("Young", Assert.Single(saves).Form.ProjectTitle);
+    }
+
+    [Fact]
+    public void Stale_save_shows_the_message_and_keeps_the_text()
+    {
+        var editor = RenderEditor(save: (_, version) => Task.FromResult(new DraftSaveResult(false, version + 1, null, true,
+            [new FieldError("", "This draft was saved from another tab or by a colleague after you opened it.")])));
+
+        editor.FindAll("input")[0].Input("My careful wording");
+        editor.FindAll("input")[0].Blur();
+
+        editor.WaitForAssertion(() => Assert.Contains("another tab", editor.Find("[data-testid=save-error]").TextContent, StringComparison.Ordinal));
+        Assert.Equal("My careful wording", editor.FindAll("input")[0].GetAttribute("value"));
+        Assert.True(editor.Find("[data-testid=submit]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void Requested_total_is_checked_against_the_calls_limits()
+    {
+        var view = View() with { Form = new ApplicationDraft { BudgetLines = [new BudgetLineDraft { Item = "Trainers", Amount = new Krw(5_000_000) }] } };
+
+        var editor = Render<ApplicationEditor>(p => p
+            .Add(c => c.View, view)
+            .Add(c => c.SaveDraft, SaveAsync)
+            .Add(c => c.SubmitDraft, () => Task.FromResult(new SubmitResult("x", false, []))));
+
+        var total = editor.Find("[data-testid=requested-total]");
+        Assert.Contains("₩5,000,000", total.TextContent, StringComparison.Ordinal);
+        Assert.Contains("₩10,000,000 – ₩100,000,000", total.TextContent, StringComparison.Ordinal);
+        Assert.Contains("mud-error-text", total.ClassName, StringComparison.Ordinal);
+    }
+
+    private IRenderedComponent<ApplicationEditor> RenderEditor(
+        Func<ApplicationDraft, int, Task<DraftSaveResult>>? save = null,
+        Func<Task<SubmitResult>>? submit = null,
+        TimeSpan? delay = null) =>
+        Render<ApplicationEditor>(p => p
+            .Add(c => c.View, View())
+            .Add(c => c.SaveDraft, save ?? SaveAsync)
+            .Add(c => c.SubmitDraft, submit ?? (() => Task.FromResult(new SubmitResult("2026-NKHR-0001", false, []))))
+            .Add(c => c.AutosaveDelay, delay ?? TimeSpan.FromMinutes(5)));
+
+    private Task<DraftSaveResult> SaveAsync(ApplicationDraft form, int version)
+    {
+        saves.Add((form, version));
+        return Task.FromResult(new DraftSaveResult(true, version + 1, Clock.GetCurrentInstant(), false, []));
+    }
+
+    private static ApplicationView View() => new(
+        Id: 7,
+        CallId: 1,
+        CallCode: "NKHR",
+        CallTitleEnglish: "North Korean human rights 2026",
+        CallTitleKorean: "2026 북한인권 증진 사업",
+        CallClosesAt: Instant.FromUtc(2026, 3, 10, 9, 0),
+        CallCategories: ProjectCategories.CapacityBuilding | ProjectCategories.CultureAndArts,
+        CallMinimumRequest: new Krw(10_000_000),
+        CallMaximumRequest: new Krw(100_000_000),
+        BudgetYear: 2026,
+        OrganizationId: 1,
+        OrganizationName: "Open Doors Korea",
+        Status: ApplicationStatus.Draft,
+        ReceiptNumber: null,
+        SubmittedAt: null,
+        LastSavedAt: Instant.FromUtc(2026, 2, 28, 0, 0),
+        WithdrawalReason: null,
+        Version: 3,
+        Form: new ApplicationDraft(),
+        Attachments: [],
+        CanEdit: true,
+        CanWithdraw: false);
+}
