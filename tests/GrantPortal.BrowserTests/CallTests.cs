@@ -25,16 +25,7 @@ public sealed class CallTests(BrowserFixture fixture)
         await officer.GetByTestId("new-call").ClickAsync();
         await Expect(officer.GetByTestId("save-call")).ToBeVisibleAsync();
 
-        await officer.GetByTestId("call-code").FillAsync(code);
-        await officer.GetByTestId("call-title-ko").FillAsync("브라우저 시험 공모 " + code);
-        await officer.GetByTestId("call-title-en").FillAsync(title);
-        await officer.GetByTestId("call-description-en").FillAsync("Created by the browser test.");
-        await officer.GetByTestId("call-opens").FillAsync($"{today:yyyy-MM-dd}T00:00");
-        await officer.GetByTestId("call-closes").FillAsync($"{today.Year}-12-31T23:00");
-        await officer.GetByTestId("call-review-due").FillAsync($"{today.Year + 1}-01-15");
-        await officer.GetByTestId("call-envelope").FillAsync("1,000,000");
-        await officer.GetByTestId("call-minimum").FillAsync("100,000");
-        await officer.GetByTestId("call-maximum").FillAsync("500,000");
+        await FillCallAsync(officer, code, title, "1,000,000");
         await officer.GetByTestId("save-call").ClickAsync();
 
         await Expect(officer.GetByTestId("publish-call")).ToBeVisibleAsync();
@@ -100,5 +91,44 @@ public sealed class CallTests(BrowserFixture fixture)
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
         Assert.False(overflow, "The call list scrolls sideways on a 390 px wide phone.");
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Envelope_beyond_the_year_is_refused_with_the_remaining_amount_and_a_double_click_saves_once()
+    {
+        var code = "D" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var officer = await fixture.NewPageAsync();
+        await SignInTests.SignInAsync(officer, DemoAccounts.Officer.Email, DemoAccounts.Password);
+        await officer.GotoAsync("/calls/new");
+        await SignInTests.WaitUntilInteractiveAsync(officer);
+
+        await FillCallAsync(officer, code, "Too big " + code, "900,000,000,000");
+        await officer.GetByTestId("save-call").ClickAsync();
+        await Expect(officer.GetByTestId("call-errors")).ToContainTextAsync(new Regex("remains for this call|배정할 수 있는 금액은"));
+
+        await officer.GetByTestId("call-envelope").FillAsync("1,000,000");
+        await officer.GetByTestId("save-call").DblClickAsync();
+        await Expect(officer.GetByTestId("publish-call")).ToBeVisibleAsync();
+
+        await officer.GotoAsync("/calls/manage");
+        await SignInTests.WaitUntilInteractiveAsync(officer);
+        await Expect(officer.GetByTestId("edit-" + code)).ToHaveCountAsync(1);
+        await officer.Context.CloseAsync();
+    }
+
+    private static async Task FillCallAsync(IPage page, string code, string title, string envelope)
+    {
+        var today = Seoul.Today(SystemClock.Instance);
+        await Expect(page.GetByTestId("save-call")).ToBeVisibleAsync();
+        await page.GetByTestId("call-code").FillAsync(code);
+        await page.GetByTestId("call-title-ko").FillAsync("브라우저 시험 공모 " + code);
+        await page.GetByTestId("call-title-en").FillAsync(title);
+        await page.GetByTestId("call-description-en").FillAsync("Created by the browser test.");
+        await page.GetByTestId("call-opens").FillAsync($"{today:yyyy-MM-dd}T00:00");
+        await page.GetByTestId("call-closes").FillAsync($"{today.Year}-12-31T23:00");
+        await page.GetByTestId("call-review-due").FillAsync($"{today.Year + 1}-01-15");
+        await page.GetByTestId("call-envelope").FillAsync(envelope);
+        await page.GetByTestId("call-minimum").FillAsync("100,000");
+        await page.GetByTestId("call-maximum").FillAsync("500,000");
     }
 }

@@ -77,4 +77,28 @@ public sealed class CallCardTests : PortalComponentTest
         Assert.Equal("Closed", card.Find("[data-testid=call-state]").TextContent.Trim());
         Assert.Equal("Closed", card.Find("[data-testid=countdown]").TextContent);
     }
+
+    [Fact]
+    public void Call_list_renders_each_call_with_its_deadline_in_KST()
+    {
+        var calls = new[]
+        {
+            Call(Instant.FromUtc(2026, 2, 1, 0, 0), Instant.FromUtc(2026, 3, 5, 9, 0)),
+            Call(Instant.FromUtc(2026, 2, 1, 0, 0), Instant.FromUtc(2026, 12, 4, 9, 0)) with { Id = 8, Code = "CULT" },
+        };
+
+        var list = Render<CallListView>(p => p.Add(c => c.Calls, calls).Add(c => c.Now, Clock.GetCurrentInstant()));
+
+        Assert.Equal(["2026-03-05 18:00 KST", "2026-12-04 18:00 KST"], list.FindAll("[data-testid=call-deadline]").Select(e => e.TextContent));
+        Assert.Equal(2, list.FindAll("[data-testid=countdown]").Count);
+        Assert.Empty(list.FindAll("[data-testid=calls-empty]"));
+    }
+
+    [Fact]
+    public void Empty_call_list_says_what_to_do_next()
+    {
+        var list = Render<CallListView>(p => p.Add(c => c.Calls, Array.Empty<PublishedCall>()).Add(c => c.Now, Clock.GetCurrentInstant()));
+
+        Assert.Contains("register your organization", list.Find("[data-testid=calls-empty]").TextContent, StringComparison.Ordinal);
+    }
 }
