@@ -35,6 +35,12 @@ public sealed partial class ApplicationTests(BrowserFixture fixture)
             Buffer = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray(),
         });
         await Expect(page.GetByTestId("attachment")).ToContainTextAsync("project-plan.pdf");
+        var href = await page.GetByTestId("attachment").Locator("a").GetAttributeAsync("href");
+        var download = await page.Context.APIRequest.GetAsync(href!);
+        Assert.Equal(200, download.Status);
+        Assert.Equal("application/pdf", download.Headers["content-type"]);
+        Assert.Equal("nosniff", download.Headers["x-content-type-options"]);
+        Assert.Contains("project-plan.pdf", download.Headers["content-disposition"], StringComparison.Ordinal);
 
         // The demo's short call leaves its drafts unfinished: the activities and the declaration are still missing.
         await page.GetByTestId("submit").ClickAsync();
@@ -48,6 +54,12 @@ public sealed partial class ApplicationTests(BrowserFixture fixture)
         await Expect(page.GetByTestId("receipt")).ToContainTextAsync(ReceiptNumber());
         await Expect(page.GetByTestId("application-summary")).ToContainTextAsync("project-plan.pdf");
         await page.Context.CloseAsync();
+
+        // Another organization's applicant asking for the same file gets "not found".
+        var stranger = await fixture.NewPageAsync();
+        await SignInTests.SignInAsync(stranger, DemoAccounts.Applicant2.Email, DemoAccounts.Password);
+        Assert.Equal(404, (await stranger.Context.APIRequest.GetAsync(href!)).Status);
+        await stranger.Context.CloseAsync();
     }
 
     [Fact]

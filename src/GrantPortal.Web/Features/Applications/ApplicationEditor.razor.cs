@@ -6,6 +6,7 @@ using GrantPortal.Core.Money;
 using GrantPortal.Core.Time;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using MudBlazor;
 using NodaTime;
 
 namespace GrantPortal.Web.Features.Applications;
@@ -31,6 +32,9 @@ public sealed partial class ApplicationEditor : IAsyncDisposable
     private string? saveMessage;
     private string? uploadError;
     private int? loadedId;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
 
     [Parameter, EditorRequired]
     public ApplicationView View { get; set; } = default!;
@@ -273,12 +277,24 @@ public sealed partial class ApplicationEditor : IAsyncDisposable
         }
     }
 
-    private async Task DeleteAttachmentAsync(int id)
+    private async Task DeleteAttachmentAsync(AttachmentView file)
     {
         if (DeleteAttachment is null)
         {
             return;
         }
+
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            L["Application_RemoveAttachmentTitle"],
+            L["Application_RemoveAttachmentConfirm", file.DisplayName],
+            yesText: L["Application_RemoveAttachmentYes"],
+            cancelText: L["Application_Cancel"]);
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        var id = file.Id;
 
         var error = await DeleteAttachment(id);
         if (error is null)
