@@ -2,7 +2,13 @@
 //   dotnet run -c Release --project tests/GrantPortal.Benchmarks -- <benchmark>
 // and with no argument to list what there is.
 
-var benchmarks = new SortedDictionary<string, (string Description, Func<string[], Task<int>> Run)>(StringComparer.OrdinalIgnoreCase);
+using GrantPortal.Benchmarks;
+
+var benchmarks = new SortedDictionary<string, (string Description, Func<string[], Task<int>> Run)>(StringComparer.OrdinalIgnoreCase)
+{
+    ["deadline-burst"] = ("[sqlite|postgres] [applicants=500]: submissions just before the deadline", ApplicationBenchmarks.DeadlineBurstAsync),
+    ["intake-first-page"] = ("[sqlite|postgres] [applications=50000]: the officer's intake list", ApplicationBenchmarks.IntakeFirstPageAsync),
+};
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "list")
 {

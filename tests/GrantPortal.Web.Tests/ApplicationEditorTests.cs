@@ -8,14 +8,9 @@ using NodaTime;
 
 namespace GrantPortal.Web.Tests;
 
-public sealed class ApplicationEditorTests : PortalComponentTest, IAsyncLifetime
+public sealed class ApplicationEditorTests : PortalComponentTest
 {
     private readonly List<(ApplicationDraft Form, int Version)> saves = [];
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    // MudBlazor's pickers hold services that can only be disposed asynchronously.
-    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 
     [Fact]
     public void Validation_messages_render_per_field()

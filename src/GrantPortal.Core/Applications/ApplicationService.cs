@@ -229,8 +229,9 @@ public sealed partial class ApplicationService(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
         // Lock the call's row first, so submissions to one call run one at a time: the receipt sequence
-        // cannot repeat and a second request for the same draft sees the first one's result.
-        await db.Calls.Where(c => c.Id == callId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Version, c => c.Version + 1), ct);
+        // cannot repeat and a second request for the same draft sees the first one's result. The write
+        // leaves the version as it is, so an officer editing the call during a deadline rush is not refused.
+        await db.Calls.Where(c => c.Id == callId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Version, c => c.Version), ct);
 
         var now = clock.GetCurrentInstant();
         var application = await db.Applications

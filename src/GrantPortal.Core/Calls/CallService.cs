@@ -230,9 +230,10 @@ public sealed class CallService(
         var now = clock.GetCurrentInstant();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
-        // A no-op write to the year is the lock: SQLite takes its database write lock, PostgreSQL and SQL Server
+        // A write that changes nothing is the lock: SQLite takes its database write lock, PostgreSQL and SQL Server
         // a row lock held until commit. Every other save in this year waits here, so the sum below stays true.
-        await db.BudgetYears.Where(y => y.Id == yearId).ExecuteUpdateAsync(s => s.SetProperty(y => y.Version, y => y.Version + 1), ct);
+        // The version keeps its value, so nobody editing the year itself is told their copy went stale.
+        await db.BudgetYears.Where(y => y.Id == yearId).ExecuteUpdateAsync(s => s.SetProperty(y => y.Version, y => y.Version), ct);
         var budget = await db.BudgetYears.AsNoTracking().SingleAsync(y => y.Id == yearId, ct);
 
         Call call;

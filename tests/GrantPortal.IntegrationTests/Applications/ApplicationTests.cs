@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using System.Text;
 using GrantPortal.Core.Applications;
@@ -28,6 +29,22 @@ public abstract class ApplicationTests : ProviderTest
         Assert.Equal(1, await db.Applications.CountAsync(a => a.ReceiptNumber != null));
         Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.Action == "application.submitted"));
         Assert.Single(Directory.GetFiles(Host.MailPickupDirectory, "*.eml"));
+    }
+
+    [Fact]
+    public async Task Officer_extending_a_call_while_applicants_submit_is_not_told_the_call_went_stale()
+    {
+        var scenario = await ApplicationScenario.CreateAsync(Host);
+        var calls = Host.Services.GetRequiredService<CallService>();
+        var opened = await calls.GetForEditAsync(scenario.Officer, scenario.CallId, CancellationToken.None);
+        var id = await scenario.CompleteDraftAsync();
+
+        Assert.True((await scenario.Applications.SubmitAsync(scenario.Applicant, id)).Succeeded);
+        var extended = opened!.Form with { Closes = opened.Form.Closes.PlusDays(3) };
+        extended.Criteria.Add(new CriterionForm { NameKorean = "적합성", NameEnglish = "Relevance", Weight = 1m, ScaleMinimum = 1, ScaleMaximum = 5 });
+        var saved = await calls.SaveAsync(scenario.Officer, extended, CancellationToken.None);
+
+        Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.Select(e => e.Message)));
     }
 
     [Fact]

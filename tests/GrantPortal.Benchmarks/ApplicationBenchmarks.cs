@@ -1,0 +1,233 @@
+using System.Diagnostics;
+using GrantPortal.Core.Accounts;
+using GrantPortal.Core.Applications;
+using GrantPortal.Core.Calls;
+using GrantPortal.Core.Data;
+using GrantPortal.Core.Money;
+using GrantPortal.Core.Organizations;
+using GrantPortal.Core.Time;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace GrantPortal.Benchmarks;
+
+/// <summary>Issue 3's figures: a deadline burst of submissions, and the officer's intake list over a large call.</summary>
+internal static class ApplicationBenchmarks
+{
+    private static readonly SystemClock Clock = SystemClock.Instance;
+
+    /// <summary>
+    /// 500 applicants submit complete applications in the last minute before the deadline, with up to 50 requests
+    /// in flight and every tenth applicant double-clicking. Proves no submission is lost or duplicated.
+    /// </summary>
+    public static async Task<int> DeadlineBurstAsync(string[] args)
+    {
+        var provider = args.FirstOrDefault() ?? "sqlite";
+        var applicants = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 500;
+        await using var host = await BenchmarkHost.StartAsync(provider);
+        var (callId, drafts) = await PrepareDraftsAsync(host.DbFactory, applicants);
+        var service = host.Services.GetRequiredService<ApplicationService>();
+
+        using var inFlight = new SemaphoreSlim(50);
+        var latencies = new List<double>(applicants * 2);
+        var receipts = new List<(int ApplicationId, string? Receipt)>(applicants * 2);
+        var started = Stopwatch.GetTimestamp();
+        var requests = drafts.SelectMany(d => d.ApplicationId % 10 == 0 ? [d, d] : new[] { d }).Select(async draft =>
+        {
+            await inFlight.WaitAsync();
+            try
+            {
+                var begin = Stopwatch.GetTimestamp();
+                var result = await service.SubmitAsync(draft.User, draft.ApplicationId);
+                var elapsed = Measure.Milliseconds(begin);
+                lock (latencies)
+                {
+                    latencies.Add(elapsed);
+                    receipts.Add((draft.ApplicationId, result.ReceiptNumber));
+                }
+            }
+            finally
+            {
+                inFlight.Release();
+            }
+        });
+        await Task.WhenAll(requests);
+        var totalSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+
+        await using var db = await host.DbFactory.CreateDbContextAsync();
+        var submitted = await db.Applications.CountAsync(a => a.CallId == callId && a.Status == ApplicationStatus.Submitted);
+        var distinctReceipts = await db.Applications.Where(a => a.CallId == callId && a.ReceiptNumber != null).Select(a => a.ReceiptNumber).Distinct().CountAsync();
+        var failedRequests = receipts.Count(r => r.Receipt is null);
+        var inconsistentDoubleClicks = receipts.GroupBy(r => r.ApplicationId).Count(g => g.Select(r => r.Receipt).Distinct().Count() > 1);
+        var mails = Directory.Exists(host.MailFolder) ? Directory.GetFiles(host.MailFolder, "*.eml").Length : 0;
+        latencies.Sort();
+
+        Console.WriteLine("| provider | applicants | requests | submissions/s | p50 | p95 | max | peak memory | submitted | distinct receipts | lost | duplicated | confirmation mails |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        Console.WriteLine(
+            $"| {host.Provider} | {applicants} | {latencies.Count} | {applicants / totalSeconds:0.0} | {Measure.Ms(Measure.Percentile(latencies, 50))} | " +
+            $"{Measure.Ms(Measure.Percentile(latencies, 95))} | {Measure.Ms(latencies[^1])} | {Measure.PeakMemory()} | {submitted} | {distinctReceipts} | " +
+            $"{applicants - submitted} | {submitted - distinctReceipts + inconsistentDoubleClicks} | {mails} |");
+        return submitted == applicants && distinctReceipts == applicants && failedRequests == 0 && inconsistentDoubleClicks == 0 && mails == applicants ? 0 : 1;
+    }
+
+    /// <summary>The officer's first intake page (25 rows, newest first, with counts by status) over 50,000 applications.</summary>
+    public static async Task<int> IntakeFirstPageAsync(string[] args)
+    {
+        var provider = args.FirstOrDefault() ?? "sqlite";
+        var total = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50_000;
+        await using var host = await BenchmarkHost.StartAsync(provider);
+        var callId = await PrepareSubmittedAsync(host.DbFactory, total);
+        var service = host.Services.GetRequiredService<ApplicationService>();
+        var officer = new CurrentUser("bench-officer", "Officer", null, new HashSet<string> { Roles.ProgramOfficer });
+
+        var queries = new (string Name, ApplicationQuery Query)[]
+        {
+            ("first page, newest first", new ApplicationQuery { CallId = callId }),
+            ("filtered by status", new ApplicationQuery { CallId = callId, Status = ApplicationStatus.Submitted }),
+            ("title search", new ApplicationQuery { CallId = callId, TitleSearch = "인권" }),
+        };
+        Console.WriteLine("| provider | applications | query | p50 | p95 | SQL commands per page | rows | total |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        foreach (var (name, query) in queries)
+        {
+            await service.SearchAsync(officer, query);
+            var latencies = new List<double>();
+            long commands = 0;
+            IntakePage? page = null;
+            for (var i = 0; i < 40; i++)
+            {
+                host.Commands.Reset();
+                var begin = Stopwatch.GetTimestamp();
+                page = await service.SearchAsync(officer, query);
+                latencies.Add(Measure.Milliseconds(begin));
+                commands = host.Commands.Count;
+            }
+
+            latencies.Sort();
+            Console.WriteLine(
+                $"| {host.Provider} | {total} | {name} | {Measure.Ms(Measure.Percentile(latencies, 50))} | {Measure.Ms(Measure.Percentile(latencies, 95))} | " +
+                $"{commands} | {page!.Rows.Count} | {page.TotalCount} |");
+        }
+
+        Console.WriteLine($"peak memory: {Measure.PeakMemory()}");
+        return 0;
+    }
+
+    private sealed record Draft(int ApplicationId, CurrentUser User);
+
+    private static async Task<(int CallId, List<Draft> Drafts)> PrepareDraftsAsync(IDbContextFactory<PortalDbContext> dbFactory, int applicants)
+    {
+        var now = Clock.GetCurrentInstant();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var call = await CreateOpenCallAsync(db, now);
+        var organizations = Enumerable.Range(1, applicants).Select(i => NewOrganization(i, now)).ToList();
+        db.Organizations.AddRange(organizations);
+        await db.SaveChangesAsync();
+
+        // Real accounts, so each confirmation mail has an address and a language.
+        db.Users.AddRange(organizations.Select((o, i) => new PortalUser
+        {
+            Id = $"bench-user-{i}",
+            UserName = $"applicant{i}@bench.example",
+            NormalizedUserName = $"APPLICANT{i}@BENCH.EXAMPLE",
+            Email = $"applicant{i}@bench.example",
+            NormalizedEmail = $"APPLICANT{i}@BENCH.EXAMPLE",
+            DisplayName = $"신청자 {i}",
+            PreferredLanguage = i % 3 == 0 ? Languages.English : Languages.Korean,
+            OrganizationId = o.Id,
+            CreatedAt = now,
+        }));
+        await db.SaveChangesAsync();
+
+        var year = Seoul.ToLocal(now).Year;
+        var applications = organizations.Select((o, i) =>
+        {
+            var application = Application.StartDraft(call, o.Id, $"bench-user-{i}", now);
+            application.ProjectTitle = $"북한인권 기록 역량강화 사업 {i}";
+            application.Summary = "탈북민 증언 기록과 청년 활동가 교육을 함께 진행합니다.";
+            application.Objectives = "증언 기록 100건, 청년 활동가 30명 양성";
+            application.Activities = "워크숍 6회, 기록 인터뷰, 결과 보고서 발간";
+            application.Beneficiaries = "청년 활동가, 탈북민";
+            application.StartDate = new LocalDate(year, 1, 1).PlusMonths(1);
+            application.EndDate = new LocalDate(year, 12, 1);
+            application.Category = ProjectCategories.CapacityBuilding;
+            application.DeclarationAccepted = true;
+            application.BudgetLines.Add(new BudgetLine { Category = BudgetCategory.Activities, Item = "워크숍 운영", Amount = new Krw(30_000_000), Justification = "6회 × 500만 원" });
+            application.BudgetLines.Add(new BudgetLine { Category = BudgetCategory.Publication, Item = "보고서 발간", Amount = new Krw(10_000_000), Justification = "500부" });
+            return application;
+        }).ToList();
+        db.Applications.AddRange(applications);
+        await db.SaveChangesAsync();
+        var drafts = applications.Select((a, i) => new Draft(a.Id, new CurrentUser($"bench-user-{i}", $"Applicant {i}", a.OrganizationId, new HashSet<string> { Roles.Applicant }))).ToList();
+        return (call.Id, drafts);
+    }
+
+    private static async Task<int> PrepareSubmittedAsync(IDbContextFactory<PortalDbContext> dbFactory, int total)
+    {
+        var now = Clock.GetCurrentInstant();
+        int callId;
+        List<int> organizationIds;
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            var call = await CreateOpenCallAsync(db, now);
+            callId = call.Id;
+            var organizations = Enumerable.Range(1, 2_000).Select(i => NewOrganization(i, now)).ToList();
+            db.Organizations.AddRange(organizations);
+            await db.SaveChangesAsync();
+            organizationIds = organizations.Select(o => o.Id).ToList();
+        }
+
+        string[] themes = ["인권 기록", "청년 활동가 역량강화", "오페라 공연", "다큐멘터리 영화", "연극", "국제 학술회의", "증언 아카이브"];
+        for (var batchStart = 0; batchStart < total; batchStart += 5_000)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            var call = await db.Calls.SingleAsync(c => c.Id == callId);
+            for (var i = batchStart; i < Math.Min(total, batchStart + 5_000); i++)
+            {
+                var application = Application.StartDraft(call, organizationIds[i % organizationIds.Count], "bench", now);
+                application.ProjectTitle = $"{themes[i % themes.Length]} 사업 {i}";
+                application.Category = ProjectCategories.CapacityBuilding;
+                application.BudgetLines.Add(new BudgetLine { Category = BudgetCategory.Activities, Item = "활동", Amount = new Krw(10_000_000 + (i % 40) * 1_000_000) });
+                application.Submit($"{Seoul.ToLocal(now).Year}-BNCH-{i + 1:00000}", now - Duration.FromSeconds(total - i));
+                db.Applications.Add(application);
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        return callId;
+    }
+
+    private static async Task<Call> CreateOpenCallAsync(PortalDbContext db, Instant now)
+    {
+        var year = BudgetYear.Open(Seoul.ToLocal(now).Year, new Krw(100_000_000_000));
+        db.BudgetYears.Add(year);
+        await db.SaveChangesAsync();
+        var call = new Call
+        {
+            BudgetYearId = year.Id,
+            Code = "BNCH",
+            TitleEnglish = "Benchmark call",
+            TitleKorean = "성능 측정 공모",
+            Envelope = new Krw(50_000_000_000),
+            MinimumRequest = new Krw(5_000_000),
+            MaximumRequest = new Krw(100_000_000),
+            OpensAt = now - Duration.FromDays(14),
+            ClosesAt = now + Duration.FromHours(2),
+            ReviewDueOn = Seoul.ToLocal(now).Date.PlusDays(30),
+        };
+        call.Publish(now);
+        db.Calls.Add(call);
+        await db.SaveChangesAsync();
+        return call;
+    }
+
+    private static Organization NewOrganization(int i, Instant now)
+    {
+        var organization = Organization.Register($"Benchmark Organization {i}", $"성능 측정 단체 {i}", $"9{i:000000000}", OrganizationType.NonProfitPrivateOrganization, $"담당자 {i}", $"office{i}@bench{i}.example", now);
+        organization.Verify("bench-officer", now);
+        return organization;
+    }
+}
