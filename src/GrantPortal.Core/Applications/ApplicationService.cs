@@ -49,24 +49,40 @@ public sealed partial class ApplicationService(
             return new StartDraftResult(null, localizer["Application_CallNotOpen", Seoul.Format(call.OpensAt), Seoul.Format(call.ClosesAt)]);
         }
 
-        // One draft per organization and call: a second click on "apply" returns to the draft already begun.
-        var existing = await db.Applications
-            .Where(a => a.CallId == callId && a.OrganizationId == organizationId && a.Status == ApplicationStatus.Draft)
-            .OrderBy(a => a.Id)
-            .Select(a => (int?)a.Id)
-            .FirstOrDefaultAsync(ct);
-        if (existing is { } existingId)
+        // One draft per organization and call: a second click on "apply", even at the same instant, returns to
+        // the draft already begun. The check and the insert run under the call's row lock (a write that leaves
+        // its version unchanged), so two requests cannot both find nothing and both create.
+        var strategy = db.Database.CreateExecutionStrategy();
+        var (applicationId, created) = await strategy.ExecuteAsync(async () =>
         {
-            return new StartDraftResult(existingId, null);
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.Calls.Where(c => c.Id == callId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Version, c => c.Version), ct);
+            var existing = await db.Applications
+                .Where(a => a.CallId == callId && a.OrganizationId == organizationId && a.Status == ApplicationStatus.Draft)
+                .OrderBy(a => a.Id)
+                .Select(a => (int?)a.Id)
+                .FirstOrDefaultAsync(ct);
+            if (existing is { } existingId)
+            {
+                return (existingId, false);
+            }
+
+            var application = Application.StartDraft(call, organizationId, user.UserId, now);
+            db.Applications.Add(application);
+            await db.SaveChangesAsync(ct);
+            db.AuditEvents.Add(AuditEvent.Record(now, user.AsActor(), "application.draft-started", nameof(Application), Id(application.Id), after: JsonSerializer.Serialize(new { callId, organizationId })));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return (application.Id, true);
+        });
+
+        if (created)
+        {
+            logger.LogInformation("Organization {OrganizationId} started application {ApplicationId} in call {CallId}", organizationId, applicationId, callId);
         }
 
-        var application = Application.StartDraft(call, organizationId, user.UserId, now);
-        db.Applications.Add(application);
-        await db.SaveChangesAsync(ct);
-        db.AuditEvents.Add(AuditEvent.Record(now, user.AsActor(), "application.draft-started", nameof(Application), Id(application.Id), after: JsonSerializer.Serialize(new { callId, organizationId })));
-        await db.SaveChangesAsync(ct);
-        logger.LogInformation("Organization {OrganizationId} started application {ApplicationId} in call {CallId}", organizationId, application.Id, callId);
-        return new StartDraftResult(application.Id, null);
+        return new StartDraftResult(applicationId, null);
     }
 
     public async Task<ApplicationView?> GetAsync(CurrentUser user, int id, CancellationToken ct = default)

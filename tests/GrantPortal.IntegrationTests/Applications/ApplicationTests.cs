@@ -48,6 +48,19 @@ public abstract class ApplicationTests : ProviderTest
     }
 
     [Fact]
+    public async Task Ten_simultaneous_clicks_on_apply_open_one_draft()
+    {
+        var scenario = await ApplicationScenario.CreateAsync(Host);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => scenario.Applications.StartDraftAsync(scenario.Applicant, scenario.CallId))));
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Error));
+        Assert.Single(results.Select(r => r.ApplicationId).Distinct());
+        await using var db = await Host.CreateDbContextAsync();
+        Assert.Equal(1, await db.Applications.CountAsync(a => a.CallId == scenario.CallId && a.OrganizationId == scenario.Applicant.OrganizationId));
+    }
+
+    [Fact]
     public async Task Receipt_numbers_follow_each_other_within_a_call()
     {
         var scenario = await ApplicationScenario.CreateAsync(Host);
