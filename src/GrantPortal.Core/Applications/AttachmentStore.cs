@@ -128,36 +128,56 @@ public sealed class AttachmentStore(
                 return Refused("Attachment_ContentMismatch", FileSignatures.ContentType(kind));
             }
 
-            var used = await db.Attachments.Where(f => f.ApplicationId == applicationId).SumAsync(f => (long?)f.SizeBytes, ct) ?? 0;
-            if (used + size > settings.MaxApplicationBytes)
+            // The space check, the draft check and the insert run under the application's row lock (a write that
+            // leaves its version unchanged): two uploads at once cannot both fit into the space left for one, and a
+            // file cannot slip in after a submission that happened while it was uploading.
+            var strategy = db.Database.CreateExecutionStrategy();
+            return await strategy.ExecuteAsync(async () =>
             {
-                return Refused("Attachment_ApplicationFull", FormatBytes(settings.MaxApplicationBytes));
-            }
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                await db.Applications.Where(a => a.Id == applicationId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Version, a => a.Version), ct);
+                if (await db.Applications.Where(a => a.Id == applicationId).Select(a => a.Status).SingleAsync(ct) != ApplicationStatus.Draft)
+                {
+                    return Refused("Application_NotEditable");
+                }
 
-            File.Move(partial, path);
-            var now = clock.GetCurrentInstant();
-            var attachment = new Attachment
-            {
-                ApplicationId = applicationId,
-                StoredName = storedName,
-                DisplayName = displayName,
-                Kind = kind,
-                SizeBytes = size,
-                Sha256 = sha256,
-                UploadedById = user.UserId,
-                UploadedAt = now,
-            };
-            db.Attachments.Add(attachment);
-            await db.SaveChangesAsync(ct);
-            db.AuditEvents.Add(AuditEvent.Record(
-                now,
-                user.AsActor(),
-                "attachment.uploaded",
-                nameof(Attachment),
-                attachment.Id.ToString(CultureInfo.InvariantCulture),
-                after: JsonSerializer.Serialize(new { applicationId, displayName, Kind = kind.ToString(), size, sha256 })));
-            await db.SaveChangesAsync(ct);
-            return new AttachmentUploadResult(ApplicationService.ToView(attachment), null);
+                var used = await db.Attachments.Where(f => f.ApplicationId == applicationId).SumAsync(f => (long?)f.SizeBytes, ct) ?? 0;
+                if (used + size > settings.MaxApplicationBytes)
+                {
+                    return Refused("Attachment_ApplicationFull", FormatBytes(settings.MaxApplicationBytes));
+                }
+
+                if (!File.Exists(path))
+                {
+                    File.Move(partial, path);
+                }
+
+                var now = clock.GetCurrentInstant();
+                var attachment = new Attachment
+                {
+                    ApplicationId = applicationId,
+                    StoredName = storedName,
+                    DisplayName = displayName,
+                    Kind = kind,
+                    SizeBytes = size,
+                    Sha256 = sha256,
+                    UploadedById = user.UserId,
+                    UploadedAt = now,
+                };
+                db.Attachments.Add(attachment);
+                await db.SaveChangesAsync(ct);
+                db.AuditEvents.Add(AuditEvent.Record(
+                    now,
+                    user.AsActor(),
+                    "attachment.uploaded",
+                    nameof(Attachment),
+                    attachment.Id.ToString(CultureInfo.InvariantCulture),
+                    after: JsonSerializer.Serialize(new { applicationId, displayName, Kind = kind.ToString(), size, sha256 })));
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return new AttachmentUploadResult(ApplicationService.ToView(attachment), null);
+            });
         }
         catch
         {

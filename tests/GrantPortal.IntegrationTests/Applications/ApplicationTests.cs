@@ -216,6 +216,22 @@ public abstract class ApplicationTests : ProviderTest
     }
 
     [Fact]
+    public async Task Simultaneous_uploads_never_fill_an_application_beyond_its_limit()
+    {
+        var scenario = await ApplicationScenario.CreateAsync(Host);
+        var id = await scenario.CompleteDraftAsync();
+
+        // Three 18 MB files at once; only two fit into the 50 MB an application may hold.
+        var uploads = await Task.WhenAll(Enumerable.Range(0, 3).Select(i => Task.Run(() =>
+            InEnglish(() => scenario.Attachments.UploadAsync(scenario.Applicant, id, $"part-{i}.pdf", new PdfOfLength(18L * 1024 * 1024))))));
+
+        Assert.Equal(2, uploads.Count(u => u.Succeeded));
+        Assert.Contains("50 MB", Assert.Single(uploads, u => !u.Succeeded).Error, StringComparison.Ordinal);
+        await using var db = await Host.CreateDbContextAsync();
+        Assert.Equal(2, await db.Attachments.CountAsync(a => a.ApplicationId == id));
+    }
+
+    [Fact]
     public async Task Empty_upload_is_rejected()
     {
         var scenario = await ApplicationScenario.CreateAsync(Host);
