@@ -1,9 +1,11 @@
+using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Applications;
 using GrantPortal.Core.Calls;
 using GrantPortal.Core.Data;
-using GrantPortal.Core.Demo;
 using GrantPortal.Core.Money;
+using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Time;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -23,9 +25,12 @@ public sealed class LateSubmissionTests(BrowserFixture fixture)
     [Fact]
     public async Task Submit_after_the_deadline_is_refused_with_the_deadline_in_Seoul_time()
     {
-        var (applicationId, closesAt) = await CallClosingSoonWithCompleteDraftAsync();
+        // An organization of its own, so no other test finds this draft in its list.
+        var email = $"late-{Guid.NewGuid():N}@example.org";
+        var organizationId = await VerifiedApplicantAsync(email);
+        var (applicationId, closesAt) = await CallClosingSoonWithCompleteDraftAsync(organizationId);
         var page = await fixture.NewPageAsync();
-        await SignInTests.SignInAsync(page, DemoAccounts.Applicant1.Email, DemoAccounts.Password);
+        await SignInTests.SignInAsync(page, email, SignInTests.TestPassword);
         await page.GotoAsync($"/applications/{applicationId}");
         await SignInTests.WaitUntilInteractiveAsync(page);
         await Expect(page.GetByTestId("submit")).ToBeVisibleAsync();
@@ -46,12 +51,27 @@ public sealed class LateSubmissionTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 
-    private async Task<(int ApplicationId, Instant ClosesAt)> CallClosingSoonWithCompleteDraftAsync()
+    private async Task<int> VerifiedApplicantAsync(string email)
+    {
+        var now = SystemClock.Instance.GetCurrentInstant();
+        await using var scope = fixture.Server.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var organization = Organization.Register("Late Hour Forum", "늦은 시각 포럼", SignInTests.UniqueRegistrationNumber(), OrganizationType.Other, "Late Applicant", email, now);
+        organization.Verify("browser-test", now);
+        db.Organizations.Add(organization);
+        await db.SaveChangesAsync();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = new PortalUser { UserName = email, Email = email, DisplayName = "Late Applicant", PreferredLanguage = "en", OrganizationId = organization.Id, CreatedAt = now };
+        Assert.True((await users.CreateAsync(user, SignInTests.TestPassword)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, Roles.Applicant)).Succeeded);
+        return organization.Id;
+    }
+
+    private async Task<(int ApplicationId, Instant ClosesAt)> CallClosingSoonWithCompleteDraftAsync(int organizationId)
     {
         var now = SystemClock.Instance.GetCurrentInstant();
         var today = Seoul.ToLocal(now).Date;
         await using var db = await fixture.Server.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-        var organizationId = await db.Users.Where(u => u.Email == DemoAccounts.Applicant1.Email).Select(u => u.OrganizationId!.Value).SingleAsync();
         var year = await db.BudgetYears.SingleAsync(y => y.Year == today.Year);
         var call = new Call
         {

@@ -39,7 +39,8 @@ public class ThrowawayPostgres
         await RunServerToolAsync("initdb", $"-D {DataDirectory} -U {SuperUser} --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync");
 
         // Durability settings are off: the cluster lives for one test run and speed is what matters.
-        var serverOptions = $"-p {Port} -c listen_addresses=127.0.0.1 -k {DataDirectory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        // Every test gets its own database and so its own connection pool; concurrency tests open dozens at once.
+        var serverOptions = $"-p {Port} -c listen_addresses=127.0.0.1 -k {DataDirectory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400";
         var log = Path.Combine(rootDirectory, "server.log");
         await RunServerToolAsync("pg_ctl", $"-D {DataDirectory} -l {log} -o \"{serverOptions}\" -w start");
     }
