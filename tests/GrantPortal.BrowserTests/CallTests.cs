@@ -60,6 +60,7 @@ public sealed class CallTests(BrowserFixture fixture)
         await AccessibilityTests.AssertNoSeriousViolationsAsync(page);
 
         await page.GetByTestId("call-title").First.ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/calls/\d+$"));
         await Expect(page.GetByTestId("call-deadline")).ToContainTextAsync("KST");
         await AccessibilityTests.AssertNoSeriousViolationsAsync(page);
         await page.Context.CloseAsync();
