@@ -1,3 +1,4 @@
+using GrantPortal.Testing;
 using GrantPortal.Core.Demo;
 using static Microsoft.Playwright.Assertions;
 
@@ -28,22 +29,11 @@ public sealed class ScreenshotTests(BrowserFixture fixture)
 
         if (Environment.GetEnvironmentVariable("GRANTPORTAL_UPDATE_SCREENSHOTS") == "1")
         {
-            var target = Path.Combine(RepositoryRoot(), "docs", "images", "dashboard.png");
+            var target = Path.Combine(Repository.Root, "docs", "images", "dashboard.png");
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(path, target, overwrite: true);
         }
 
         await page.Context.CloseAsync();
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "GrantPortal.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("GrantPortal.sln not found.");
     }
 }

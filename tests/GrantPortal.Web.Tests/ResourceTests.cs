@@ -1,3 +1,4 @@
+using GrantPortal.Testing;
 using System.Collections;
 using System.Globalization;
 using System.Resources;
@@ -27,7 +28,7 @@ public sealed partial class ResourceTests
     public void Every_key_used_in_pages_and_services_exists()
     {
         var english = Entries(CultureInfo.InvariantCulture);
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         var used = Directory.EnumerateFiles(Path.Combine(root, "src"), "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
@@ -45,17 +46,6 @@ public sealed partial class ResourceTests
         var set = Resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)
             ?? throw new InvalidOperationException($"No resources for {culture.Name}.");
         return set.Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "GrantPortal.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("GrantPortal.sln not found above the test binaries.");
     }
 
     // L["Key"], L["Key", arg], localizer["Key"]: literal keys only; computed keys are covered by the pages' own tests.

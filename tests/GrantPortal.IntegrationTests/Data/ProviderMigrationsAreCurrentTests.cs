@@ -12,7 +12,7 @@ namespace GrantPortal.IntegrationTests.Data;
 [Trait("Category", "Slow")]
 public sealed class ProviderMigrationsAreCurrentTests
 {
-    private static readonly string RepositoryRoot = FindRepositoryRoot();
+    private static readonly string RepositoryRoot = Repository.Root;
 
     private static readonly string Configuration =
         typeof(ProviderMigrationsAreCurrentTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
@@ -83,18 +83,5 @@ public sealed class ProviderMigrationsAreCurrentTests
         await process.WaitForExitAsync();
         output.Append(await stdout).Append(await stderr);
         return (process.ExitCode, output.ToString());
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "GrantPortal.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No GrantPortal.sln above {AppContext.BaseDirectory}.");
     }
 }
