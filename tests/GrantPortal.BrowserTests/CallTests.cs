@@ -59,8 +59,13 @@ public sealed class CallTests(BrowserFixture fixture)
         await Expect(page.GetByTestId("call-card").First).ToBeVisibleAsync();
         await AccessibilityTests.AssertNoSeriousViolationsAsync(page);
 
-        await page.GetByTestId("call-title").First.ClickAsync();
+        var firstCard = page.GetByTestId("call-card").First;
+        var title = await firstCard.GetByTestId("call-title").InnerTextAsync();
+        await firstCard.GetByTestId("call-title").ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/calls/\d+$"));
+        // The URL changes before the details render; the single h1 and the absence of cards mark the details page.
+        await Expect(page.Locator("h1")).ToHaveTextAsync(title);
+        await Expect(page.GetByTestId("call-card")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("call-deadline")).ToContainTextAsync("KST");
         await AccessibilityTests.AssertNoSeriousViolationsAsync(page);
         await page.Context.CloseAsync();
