@@ -67,6 +67,14 @@ public static class PortalServices
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<RecommendationCatalogue>();
         services.AddScoped<DemoSeeder>();
+
+        // Reporting (issue 6): project reports, recommendation mapping, the accountability answer, open data.
+        services.AddOptions<AccountabilityOptions>().BindConfiguration(AccountabilityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Reporting.ReportService>();
+        services.AddSingleton<RecommendationService>();
+        services.AddSingleton<RecommendationFigures>();
+        services.AddSingleton<AccountabilityService>();
+        services.AddSingleton<OpenData.OpenDataService>();
         return services;
     }
 

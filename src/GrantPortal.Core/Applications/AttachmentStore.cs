@@ -190,6 +190,135 @@ public sealed class AttachmentStore(
         }
     }
 
+    /// <summary>
+    /// Stores a receipt for a project report under the same rules as an application's attachments: type from
+    /// content, size while streaming, and the same total per report as per application. The caller
+    /// (<see cref="Reporting.ReportService.UploadReceiptAsync"/>) has already checked the reader owns an editable report.
+    /// </summary>
+    internal async Task<AttachmentUploadResult> UploadReceiptAsync(CurrentUser user, int reportId, string fileName, Stream content, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var settings = options.Value;
+        var displayName = FileSignatures.SanitizeDisplayName(fileName);
+        if (FileSignatures.KindForExtension(displayName) is not { } declared)
+        {
+            return Refused("Attachment_TypeNotAllowed");
+        }
+
+        System.IO.Directory.CreateDirectory(settings.Directory);
+        var storedName = Guid.NewGuid().ToString("N");
+        var path = Path.Combine(settings.Directory, storedName);
+        var partial = path + ".part";
+        try
+        {
+            long size;
+            string sha256;
+            DetectedContent detected;
+            await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, useAsync: true))
+            {
+                var copied = await CopyWithLimitAsync(content, file, settings.MaxFileBytes, ct);
+                if (copied is null)
+                {
+                    return Refused("Attachment_TooLarge", FormatBytes(settings.MaxFileBytes));
+                }
+
+                (size, sha256) = copied.Value;
+                if (size == 0)
+                {
+                    return Refused("Attachment_Empty");
+                }
+
+                detected = FileSignatures.Detect(file);
+            }
+
+            if (detected == DetectedContent.Executable)
+            {
+                logger.LogWarning("Refused an executable named {DisplayName} for report {ReportId} from {UserId}", displayName, reportId, user.UserId);
+                return Refused("Attachment_Executable");
+            }
+
+            if (FileSignatures.ToKind(detected) is not { } kind)
+            {
+                return Refused("Attachment_UnknownContent");
+            }
+
+            if (kind != declared)
+            {
+                return Refused("Attachment_ContentMismatch", FileSignatures.ContentType(kind));
+            }
+
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var strategy = db.Database.CreateExecutionStrategy();
+            return await strategy.ExecuteAsync(async () =>
+            {
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+                // The report's row lock (a write that leaves its version unchanged) keeps two uploads from both filling the last space.
+                await db.ProjectReports.Where(r => r.Id == reportId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Version, r => r.Version), ct);
+                var used = await db.Attachments.Where(f => f.ProjectReportId == reportId).SumAsync(f => (long?)f.SizeBytes, ct) ?? 0;
+                if (used + size > settings.MaxApplicationBytes)
+                {
+                    return Refused("Attachment_ApplicationFull", FormatBytes(settings.MaxApplicationBytes));
+                }
+
+                if (!File.Exists(path))
+                {
+                    File.Move(partial, path);
+                }
+
+                var now = clock.GetCurrentInstant();
+                var attachment = new Attachment
+                {
+                    ProjectReportId = reportId,
+                    StoredName = storedName,
+                    DisplayName = displayName,
+                    Kind = kind,
+                    SizeBytes = size,
+                    Sha256 = sha256,
+                    UploadedById = user.UserId,
+                    UploadedAt = now,
+                };
+                db.Attachments.Add(attachment);
+                await db.SaveChangesAsync(ct);
+                db.AuditEvents.Add(AuditEvent.Record(
+                    now,
+                    user.AsActor(),
+                    "receipt.uploaded",
+                    nameof(Attachment),
+                    attachment.Id.ToString(CultureInfo.InvariantCulture),
+                    after: JsonSerializer.Serialize(new { reportId, displayName, Kind = kind.ToString(), size, sha256 })));
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return new AttachmentUploadResult(ApplicationService.ToView(attachment), null);
+            });
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
+    }
+
+    /// <summary>A report's receipt for a reader the caller has checked (<see cref="Reporting.ReportService.CanReadReceiptAsync"/>).</summary>
+    public async Task<AttachmentDownload?> OpenReceiptAsync(int attachmentId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var attachment = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(f => f.Id == attachmentId && f.ProjectReportId != null, ct);
+        var path = attachment is null ? null : Path.Combine(options.Value.Directory, attachment.StoredName);
+        if (attachment is null || !File.Exists(path))
+        {
+            return null;
+        }
+
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+        return new AttachmentDownload(stream, attachment.DisplayName, FileSignatures.ContentType(attachment.Kind), attachment.SizeBytes);
+    }
+
     /// <summary>The file, or null when it does not exist or the reader may not see its application.</summary>
     public async Task<AttachmentDownload?> OpenAsync(CurrentUser user, int attachmentId, CancellationToken ct = default)
     {

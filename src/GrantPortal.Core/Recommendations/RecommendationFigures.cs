@@ -1,0 +1,217 @@
+using GrantPortal.Core.Awards;
+using GrantPortal.Core.Calls;
+using GrantPortal.Core.Data;
+using GrantPortal.Core.Disbursements;
+using GrantPortal.Core.Money;
+using GrantPortal.Core.Reporting;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace GrantPortal.Core.Recommendations;
+
+/// <summary>What funded projects achieved, from their approved reports.</summary>
+public sealed record ProjectIndicators(long Participants, long Beneficiaries, long Events, long Publications, long MediaReach)
+{
+    public static ProjectIndicators Zero { get; } = new(0, 0, 0, 0, 0);
+
+    public ProjectIndicators Add(ProjectIndicators other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new(
+            Participants + other.Participants,
+            Beneficiaries + other.Beneficiaries,
+            Events + other.Events,
+            Publications + other.Publications,
+            MediaReach + other.MediaReach);
+    }
+
+    public static ProjectIndicators Sum(IEnumerable<ProjectIndicators> items) => items.Aggregate(Zero, (total, next) => total.Add(next));
+}
+
+/// <summary>One funded project as the public and the ministry's reports see it: no contact details, no people.</summary>
+public sealed record FundedProject(
+    int AwardId,
+    int Year,
+    int CallId,
+    string CallCode,
+    string CallTitleEnglish,
+    string CallTitleKorean,
+    string? ReceiptNumber,
+    string ProjectTitle,
+    string Summary,
+    ProjectCategories Category,
+    int OrganizationId,
+    string OrganizationName,
+    string OrganizationNameKorean,
+    string RegistrationNumber,
+    Krw Awarded,
+    Krw Disbursed,
+    Instant AwardedAt,
+    LocalDate? StartDate,
+    LocalDate? EndDate,
+    IReadOnlyList<string> Codes,
+    ProjectIndicators Indicators,
+    string? Outcomes)
+{
+    public string OrganizationDisplayName(string language) => language == "en" ? OrganizationName : OrganizationNameKorean;
+}
+
+/// <summary>A recommendation's money and results over a span of budget years.</summary>
+public sealed record RecommendationTotals(
+    string Code,
+    string ShortTitleEnglish,
+    string ShortTitleKorean,
+    Krw Awarded,
+    Krw Disbursed,
+    int Organizations,
+    int Projects,
+    ProjectIndicators Indicators,
+    IReadOnlyList<FundedProject> ProjectList)
+{
+    public string ShortTitle(string language) => language == "en" ? ShortTitleEnglish : ShortTitleKorean;
+}
+
+/// <summary>Indicators and money rolled up under one key (a call, a year).</summary>
+public sealed record IndicatorRollup(string Key, int Projects, Krw Awarded, Krw Disbursed, ProjectIndicators Indicators);
+
+/// <summary>
+/// The numbers the ministry answers the UN with and publishes as open data: awards per budget year (the call's
+/// year), money actually paid, and the indicators of approved reports. Everything here is public by design
+/// (the open-data feeds serve it without sign-in), so no caller check: nothing personal is ever read.
+/// </summary>
+public sealed class RecommendationFigures(IDbContextFactory<PortalDbContext> dbFactory)
+{
+    /// <summary>Every award that still holds money, in budget years <paramref name="fromYear"/>..<paramref name="toYear"/>.</summary>
+    public async Task<IReadOnlyList<FundedProject>> ProjectsAsync(int fromYear, int toYear, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var awards = db.Awards.AsNoTracking()
+            .Where(a => a.Status != AwardStatus.Cancelled)
+            .Where(a => db.Calls.Any(c => c.Id == a.CallId && c.BudgetYear!.Year >= fromYear && c.BudgetYear.Year <= toYear));
+
+        var rows = await awards
+            .Select(a => new
+            {
+                a.Id,
+                a.Amount,
+                a.AwardedAt,
+                a.OrganizationId,
+                a.CallId,
+                a.Application!.ReceiptNumber,
+                a.Application.ProjectTitle,
+                a.Application.Summary,
+                a.Application.Category,
+                a.Application.StartDate,
+                a.Application.EndDate,
+                a.Application.Organization!.Name,
+                a.Application.Organization.NameKorean,
+                a.Application.Organization.RegistrationNumber,
+            })
+            .ToListAsync(ct);
+        var calls = await db.Calls.AsNoTracking()
+            .Where(c => c.BudgetYear!.Year >= fromYear && c.BudgetYear.Year <= toYear)
+            .Select(c => new { c.Id, c.Code, c.TitleEnglish, c.TitleKorean, c.BudgetYear!.Year })
+            .ToDictionaryAsync(c => c.Id, ct);
+        var codes = (await db.AwardRecommendations.AsNoTracking()
+                .Where(r => awards.Select(a => a.Id).Contains(r.AwardId))
+                .Select(r => new { r.AwardId, r.Recommendation!.Code })
+                .ToListAsync(ct))
+            .ToLookup(r => r.AwardId, r => r.Code);
+        var paid = await db.Payments.AsNoTracking()
+            .Where(p => p.Status == PaymentStatus.Paid && awards.Select(a => a.Id).Contains(p.AwardId))
+            .GroupBy(p => p.AwardId)
+            .Select(g => new { AwardId = g.Key, Won = g.Sum(p => (long)p.Amount) })
+            .ToDictionaryAsync(p => p.AwardId, p => p.Won, ct);
+        var reports = (await db.ProjectReports.AsNoTracking()
+                .Where(r => r.Status == ReportStatus.Approved && awards.Select(a => a.Id).Contains(r.AwardId))
+                .Select(r => new { r.AwardId, r.Kind, r.ReviewedAt, r.Participants, r.Beneficiaries, r.EventsHeld, r.Publications, r.MediaReach, r.Outcomes })
+                .ToListAsync(ct))
+            .ToLookup(r => r.AwardId);
+
+        return rows.Select(a =>
+            {
+                var call = calls[a.CallId];
+
+                // A final report counts the whole project; without one, the latest approved interim report is the best known figure.
+                var report = reports[a.Id].OrderByDescending(r => r.Kind == ReportKind.Final).ThenByDescending(r => r.ReviewedAt).FirstOrDefault();
+                var indicators = report is null
+                    ? ProjectIndicators.Zero
+                    : new ProjectIndicators(report.Participants, report.Beneficiaries, report.EventsHeld, report.Publications, report.MediaReach);
+                return new FundedProject(
+                    a.Id,
+                    call.Year,
+                    a.CallId,
+                    call.Code,
+                    call.TitleEnglish,
+                    call.TitleKorean,
+                    a.ReceiptNumber,
+                    a.ProjectTitle,
+                    a.Summary,
+                    a.Category,
+                    a.OrganizationId,
+                    a.Name,
+                    a.NameKorean,
+                    a.RegistrationNumber,
+                    a.Amount,
+                    new Krw(paid.GetValueOrDefault(a.Id)),
+                    a.AwardedAt,
+                    a.StartDate,
+                    a.EndDate,
+                    codes[a.Id].Order(StringComparer.Ordinal).ToList(),
+                    indicators,
+                    string.IsNullOrWhiteSpace(report?.Outcomes) ? null : report.Outcomes);
+            })
+            .OrderBy(p => p.Year)
+            .ThenBy(p => p.ReceiptNumber, StringComparer.Ordinal)
+            .ThenBy(p => p.AwardId)
+            .ToList();
+    }
+
+    /// <summary>Every catalogue code with its totals over the years, including codes no award served yet.</summary>
+    public async Task<IReadOnlyList<RecommendationTotals>> TotalsAsync(int fromYear, int toYear, CancellationToken ct)
+    {
+        var projects = await ProjectsAsync(fromYear, toYear, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var catalogue = await db.Recommendations.AsNoTracking().ToListAsync(ct);
+        return catalogue
+            .OrderBy(r => r.Code, StringComparer.Ordinal)
+            .Select(r => Total(r.Code, r.ShortTitleEnglish, r.ShortTitleKorean, projects.Where(p => p.Codes.Contains(r.Code, StringComparer.Ordinal)).ToList()))
+            .ToList();
+    }
+
+    /// <summary>One code's totals; null when the catalogue has no such code.</summary>
+    public async Task<RecommendationTotals?> ForCodeAsync(string code, int fromYear, int toYear, CancellationToken ct)
+    {
+        var totals = await TotalsAsync(fromYear, toYear, ct);
+        return totals.SingleOrDefault(t => string.Equals(t.Code, code, StringComparison.Ordinal));
+    }
+
+    /// <summary>The budget years that have calls, newest first.</summary>
+    public async Task<IReadOnlyList<int>> YearsAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.BudgetYears.AsNoTracking().OrderByDescending(y => y.Year).Select(y => y.Year).ToListAsync(ct);
+    }
+
+    public static IReadOnlyList<IndicatorRollup> Rollup(IEnumerable<FundedProject> projects, Func<FundedProject, string> key) =>
+        projects.GroupBy(key)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new IndicatorRollup(
+                g.Key,
+                g.Count(),
+                Krw.Sum(g.Select(p => p.Awarded)),
+                Krw.Sum(g.Select(p => p.Disbursed)),
+                ProjectIndicators.Sum(g.Select(p => p.Indicators))))
+            .ToList();
+
+    private static RecommendationTotals Total(string code, string titleEnglish, string titleKorean, List<FundedProject> projects) => new(
+        code,
+        titleEnglish,
+        titleKorean,
+        Krw.Sum(projects.Select(p => p.Awarded)),
+        Krw.Sum(projects.Select(p => p.Disbursed)),
+        projects.Select(p => p.OrganizationId).Distinct().Count(),
+        projects.Count,
+        ProjectIndicators.Sum(projects.Select(p => p.Indicators)),
+        projects);
+}

@@ -1,0 +1,130 @@
+using GrantPortal.Core.Accounts;
+using GrantPortal.Core.Applications;
+using GrantPortal.Core.Money;
+using NodaTime;
+
+namespace GrantPortal.Core.Reporting;
+
+/// <summary>What a grantee writes in a report; saved as a whole by autosave.</summary>
+public sealed record ReportDraft
+{
+    public string ActivitiesCarriedOut { get; set; } = "";
+
+    public string Outcomes { get; set; } = "";
+
+    public string EventsAndPublications { get; set; } = "";
+
+    public string Lessons { get; set; } = "";
+
+    public int Participants { get; set; }
+
+    public int Beneficiaries { get; set; }
+
+    public int EventsHeld { get; set; }
+
+    public int Publications { get; set; }
+
+    public long MediaReach { get; set; }
+
+    public List<SpendingLineDraft> SpendingLines { get; init; } = [];
+}
+
+/// <summary>Spending against one approved budget line: the budget is fixed, the grantee fills in what was spent.</summary>
+public sealed record SpendingLineDraft
+{
+    public int? BudgetLineId { get; init; }
+
+    public BudgetCategory Category { get; init; }
+
+    public string Item { get; init; } = "";
+
+    public Krw Budgeted { get; init; }
+
+    public Krw Spent { get; set; }
+
+    public string? VarianceExplanation { get; set; }
+
+    public Krw Variance => Spent - Budgeted;
+
+    /// <summary>Over 10% away from the budget (either way) needs a reason.</summary>
+    public bool NeedsExplanation => Budgeted.IsZero ? !Spent.IsZero : Math.Abs(Variance.Won) * 10 > Budgeted.Won;
+
+    /// <summary>The variance as a percentage of the budget, rounded toward zero; null when nothing was budgeted.</summary>
+    public int? VariancePercent => Budgeted.IsZero ? null : (int)(Variance.Won * 100 / Budgeted.Won);
+}
+
+/// <summary>One report in a list: the grantee's own, or the officer's review queue.</summary>
+public sealed record ReportRow(
+    int Id,
+    int AwardId,
+    ReportKind Kind,
+    ReportStatus Status,
+    LocalDate DueOn,
+    string ProjectTitle,
+    string OrganizationName,
+    string CallCode,
+    int Year,
+    Instant? SubmittedAt,
+    int SubmissionCount);
+
+public sealed record ReportQuery
+{
+    public ReportStatus? Status { get; init; }
+
+    public int? Year { get; init; }
+
+    public int Page { get; init; }
+
+    public int PageSize { get; init; } = 25;
+}
+
+public sealed record ReportPage(IReadOnlyList<ReportRow> Rows, int TotalCount);
+
+/// <summary>A step in a report's life, from the audit trail: submissions, returns with the officer's comment, approval.</summary>
+public sealed record ReportHistoryEntry(Instant At, string Action, string ActorName, string? Comment);
+
+/// <summary>A payment tranche that waits for this report.</summary>
+public sealed record GatedTranche(int Sequence, Krw Amount, LocalDate PlannedOn);
+
+/// <summary>A report as its reader may see it.</summary>
+public sealed record ReportView(
+    int Id,
+    int AwardId,
+    ReportKind Kind,
+    ReportStatus Status,
+    LocalDate DueOn,
+    string ProjectTitle,
+    string OrganizationName,
+    string CallCode,
+    int Year,
+    Krw AwardAmount,
+    int Version,
+    ReportDraft Form,
+    Instant? SubmittedAt,
+    Instant? ReviewedAt,
+    string? OfficerComment,
+    int SubmissionCount,
+    IReadOnlyList<AttachmentView> Receipts,
+    IReadOnlyList<ReportHistoryEntry> History,
+    IReadOnlyList<GatedTranche> GatedTranches,
+    bool CanEdit,
+    bool CanReview)
+{
+    public Krw TotalBudgeted => Krw.Sum(Form.SpendingLines.Select(l => l.Budgeted));
+
+    public Krw TotalSpent => Krw.Sum(Form.SpendingLines.Select(l => l.Spent));
+}
+
+public enum ReportOutcome
+{
+    Saved,
+    NotFound,
+    NotEditable,
+    Invalid,
+    Stale,
+}
+
+public sealed record ReportResult(ReportOutcome Outcome, int Version, IReadOnlyList<FieldError> Errors, IReadOnlyList<GatedTranche> UnlockedTranches)
+{
+    public bool Succeeded => Outcome == ReportOutcome.Saved;
+}
