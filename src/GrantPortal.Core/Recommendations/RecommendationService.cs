@@ -139,8 +139,12 @@ public sealed class RecommendationService(
             return new ImportResult(0, 0, [new ImportError(0, localizer["Recommendations_NotFound"])]);
         }
 
+        // Upload streams read only asynchronously; the file is small (the page caps it), so read it whole first.
+        using var buffer = new MemoryStream();
+        await csv.CopyToAsync(buffer, ct);
+        buffer.Position = 0;
         IReadOnlyList<(int Line, IReadOnlyList<string> Cells)> rows;
-        using (var reader = new StreamReader(csv, leaveOpen: true))
+        using (var reader = new StreamReader(buffer, leaveOpen: true))
         {
             rows = RecommendationCsv.Read(reader);
         }

@@ -19,6 +19,8 @@ public static class Navigation
         new("/applications", "Nav_Applications", Icons.Material.Outlined.Description, [Roles.Applicant, Roles.ProgramOfficer]),
         new("/calls/manage", "Nav_ManageCalls", Icons.Material.Outlined.EditCalendar, [Roles.ProgramOfficer]),
         new("/organizations", "Nav_Organizations", Icons.Material.Outlined.VerifiedUser, [Roles.ProgramOfficer]),
+        new("/reports", "Nav_Reports", Icons.Material.Outlined.Assignment, [Roles.Applicant, Roles.ProgramOfficer]),
+        new("/recommendations", "Nav_Recommendations", Icons.Material.Outlined.Public, [Roles.ProgramOfficer, Roles.Administrator, Roles.Finance]),
         new("/admin", "Nav_Admin", Icons.Material.Outlined.AdminPanelSettings, [Roles.Administrator]),
         new("/hangfire", "Nav_Jobs", Icons.Material.Outlined.Schedule, [Roles.Administrator], ForceLoad: true),
         new("/Account/Profile", "Nav_Profile", Icons.Material.Outlined.Person, [], ForceLoad: true),

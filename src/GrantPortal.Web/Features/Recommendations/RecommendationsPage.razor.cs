@@ -1,0 +1,60 @@
+using System.Globalization;
+using GrantPortal.Core.Accounts;
+using GrantPortal.Core.Recommendations;
+using GrantPortal.Core.Time;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using NodaTime;
+
+namespace GrantPortal.Web.Features.Recommendations;
+
+/// <summary>Per year and recommendation: money awarded and paid, organizations, projects, indicators, and the projects' outcomes.</summary>
+public sealed partial class RecommendationsPage
+{
+    private CurrentUser? user;
+    private IReadOnlyList<int>? years;
+    private IReadOnlyList<RecommendationTotals> totals = [];
+    private IReadOnlyList<IndicatorRollup> byCall = [];
+    private int year;
+    private string? selected;
+
+    [Inject]
+    private RecommendationFigures Figures { get; set; } = default!;
+
+    [Inject]
+    private IClock Clock { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "ko";
+
+    private RecommendationTotals? Selected => totals.FirstOrDefault(t => t.Code == selected);
+
+    protected override async Task OnInitializedAsync()
+    {
+        user = CurrentUser.From((await AuthenticationState).User);
+        years = await Figures.YearsAsync(CancellationToken.None);
+
+        // The last finished year is what a government reports on; the current one is still being spent.
+        var current = Seoul.Today(Clock).Year;
+        year = years.Where(y => y < current).DefaultIfEmpty(years.Count > 0 ? years[0] : current).First();
+        await LoadAsync();
+    }
+
+    private async Task ChangeYearAsync(int value)
+    {
+        year = value;
+        selected = null;
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        totals = await Figures.TotalsAsync(year, year, CancellationToken.None);
+        var projects = await Figures.ProjectsAsync(year, year, CancellationToken.None);
+        byCall = RecommendationFigures.Rollup(projects, p => p.CallCode);
+    }
+
+    private static string Number(long value) => value.ToString("#,0", CultureInfo.CurrentCulture);
+}
