@@ -1,0 +1,157 @@
+using GrantPortal.Core.Accounts;
+using GrantPortal.Core.Money;
+using GrantPortal.Core.Reporting;
+using GrantPortal.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static GrantPortal.IntegrationTests.Reporting.ReportingScenario;
+
+namespace GrantPortal.IntegrationTests.Reporting;
+
+/// <summary>A grantee reports, the officer returns and then approves, and the tranche that waited is unlocked; strangers see nothing.</summary>
+public abstract class ReportWorkflowTests : ProviderTest
+{
+    private ReportService Reports => Host.Services.GetRequiredService<ReportService>();
+
+    [Fact]
+    public async Task Report_is_submitted_returned_resubmitted_and_approved_with_history_and_the_gated_tranche_unlocks()
+    {
+        var (reportId, organizationId) = await DueInterimReportAsync();
+        var grantee = ApplicantOf(organizationId);
+
+        var view = await Reports.GetAsync(grantee, reportId, CancellationToken.None);
+        Assert.NotNull(view);
+        Assert.True(view.CanEdit);
+        Assert.Equal(view.AwardAmount, view.TotalBudgeted);
+        Assert.Equal(2, Assert.Single(view.GatedTranches).Sequence);
+
+        var form = view.Form with { ActivitiesCarriedOut = "Ran three workshops." };
+        var saved = await Reports.SaveDraftAsync(grantee, reportId, view.Version, form, CancellationToken.None);
+        Assert.Equal(ReportOutcome.Saved, saved.Outcome);
+
+        var incomplete = await Reports.SubmitAsync(grantee, reportId, saved.Version, form, CancellationToken.None);
+        Assert.Equal(ReportOutcome.Invalid, incomplete.Outcome);
+        Assert.Contains(incomplete.Errors, e => e.Field == "Reports_Outcomes");
+        Assert.Contains(incomplete.Errors, e => e.Field == "Reports_Lessons");
+
+        form = Complete(form);
+        form.SpendingLines[0].Spent = new Krw(form.SpendingLines[0].Budgeted.Won * 12 / 10);
+        var unexplained = await Reports.SubmitAsync(grantee, reportId, saved.Version, form, CancellationToken.None);
+        Assert.Equal(ReportOutcome.Invalid, unexplained.Outcome);
+        Assert.Contains(unexplained.Errors, e => e.Field == "Spending");
+
+        form.SpendingLines[0].VarianceExplanation = "Venue prices rose; we moved money from printing.";
+        var submitted = await Reports.SubmitAsync(grantee, reportId, saved.Version, form, CancellationToken.None);
+        Assert.Equal(ReportOutcome.Saved, submitted.Outcome);
+        Assert.Equal(ReportOutcome.NotEditable, (await Reports.SaveDraftAsync(grantee, reportId, submitted.Version, form, CancellationToken.None)).Outcome);
+
+        Assert.Equal(ReportOutcome.Invalid, (await Reports.ReturnAsync(Officer, reportId, submitted.Version, " ", CancellationToken.None)).Outcome);
+        var returned = await Reports.ReturnAsync(Officer, reportId, submitted.Version, "Attach the venue receipts.", CancellationToken.None);
+        Assert.Equal(ReportOutcome.Saved, returned.Outcome);
+
+        var afterReturn = await Reports.GetAsync(grantee, reportId, CancellationToken.None);
+        Assert.Equal(ReportStatus.Returned, afterReturn!.Status);
+        Assert.True(afterReturn.CanEdit);
+        Assert.Equal("Attach the venue receipts.", afterReturn.OfficerComment);
+        var resubmitted = await Reports.SubmitAsync(grantee, reportId, afterReturn.Version, afterReturn.Form, CancellationToken.None);
+        Assert.Equal(ReportOutcome.Saved, resubmitted.Outcome);
+
+        var approved = await Reports.ApproveAsync(Officer, reportId, resubmitted.Version, null, CancellationToken.None);
+        Assert.Equal(ReportOutcome.Saved, approved.Outcome);
+        Assert.Equal(2, Assert.Single(approved.UnlockedTranches).Sequence);
+
+        var final = await Reports.GetAsync(Officer, reportId, CancellationToken.None);
+        Assert.Equal(ReportStatus.Approved, final!.Status);
+        Assert.Equal(2, final.SubmissionCount);
+        Assert.False(final.CanReview);
+        Assert.Equal(["report.submitted", "report.returned", "report.submitted", "report.approved"], final.History.Select(h => h.Action));
+        Assert.Equal("Attach the venue receipts.", final.History[1].Comment);
+        Assert.Equal("Venue prices rose; we moved money from printing.", final.Form.SpendingLines[0].VarianceExplanation);
+
+        // The awards feature pays a gated tranche once its report is approved: that is the status it reads.
+        await using var db = await Host.CreateDbContextAsync();
+        var gate = await db.Tranches.Include(t => t.GatingReport).SingleAsync(t => t.GatingReportId == reportId);
+        Assert.Equal(ReportStatus.Approved, gate.GatingReport!.Status);
+    }
+
+    [Fact]
+    public async Task Another_organizations_report_is_not_found()
+    {
+        var (reportId, organizationId) = await DueInterimReportAsync();
+        var stranger = ApplicantOf(organizationId + 1);
+        var reviewer = new CurrentUser("reviewer-1", "Reviewer", null, new HashSet<string> { Roles.Reviewer });
+
+        Assert.Null(await Reports.GetAsync(stranger, reportId, CancellationToken.None));
+        Assert.Null(await Reports.GetAsync(reviewer, reportId, CancellationToken.None));
+        Assert.DoesNotContain(await Reports.ListForOrganizationAsync(stranger, CancellationToken.None), r => r.Id == reportId);
+        Assert.Equal(ReportOutcome.NotFound, (await Reports.SaveDraftAsync(stranger, reportId, 0, new ReportDraft(), CancellationToken.None)).Outcome);
+        Assert.Equal(ReportOutcome.NotFound, (await Reports.SubmitAsync(stranger, reportId, 0, new ReportDraft(), CancellationToken.None)).Outcome);
+        Assert.Equal(ReportOutcome.NotFound, (await Reports.ApproveAsync(stranger, reportId, 0, null, CancellationToken.None)).Outcome);
+        Assert.Null(await Reports.SearchAsync(stranger, new ReportQuery(), CancellationToken.None));
+        Assert.Contains(await Reports.ListForOrganizationAsync(ApplicantOf(organizationId), CancellationToken.None), r => r.Id == reportId);
+    }
+
+    [Fact]
+    public async Task Draft_saved_from_a_stale_page_is_refused()
+    {
+        var (reportId, organizationId) = await DueInterimReportAsync();
+        var grantee = ApplicantOf(organizationId);
+        var view = await Reports.GetAsync(grantee, reportId, CancellationToken.None);
+
+        var first = await Reports.SaveDraftAsync(grantee, reportId, view!.Version, view.Form with { Lessons = "first tab" }, CancellationToken.None);
+        var second = await Reports.SaveDraftAsync(grantee, reportId, view.Version, view.Form with { Lessons = "second tab" }, CancellationToken.None);
+
+        Assert.Equal(ReportOutcome.Saved, first.Outcome);
+        Assert.Equal(ReportOutcome.Stale, second.Outcome);
+        Assert.Equal("first tab", (await Reports.GetAsync(grantee, reportId, CancellationToken.None))!.Form.Lessons);
+    }
+
+    [Fact]
+    public async Task Officer_queue_lists_submitted_reports_oldest_first()
+    {
+        await SeedAsync(Host);
+
+        var page = await Reports.SearchAsync(Officer, new ReportQuery { Status = ReportStatus.Submitted, PageSize = 100 }, CancellationToken.None);
+
+        Assert.NotNull(page);
+        Assert.True(page.TotalCount >= 4);
+        Assert.All(page.Rows, r => Assert.Equal(ReportStatus.Submitted, r.Status));
+        Assert.Equal(page.Rows.Select(r => r.SubmittedAt).Order(), page.Rows.Select(r => r.SubmittedAt));
+    }
+
+    private static ReportDraft Complete(ReportDraft form) => form with
+    {
+        Outcomes = "Forty activists trained.",
+        Lessons = "Start recruiting earlier.",
+        Participants = 40,
+        Beneficiaries = 40,
+        EventsHeld = 3,
+        Publications = 1,
+        MediaReach = 12_000,
+        SpendingLines = form.SpendingLines.Select(l => l with { Spent = l.Budgeted }).ToList(),
+    };
+
+    /// <summary>A demo interim report that is still due and that a second tranche waits for.</summary>
+    private async Task<(int ReportId, int OrganizationId)> DueInterimReportAsync()
+    {
+        await SeedAsync(Host);
+        await using var db = await Host.CreateDbContextAsync();
+        var report = await db.ProjectReports
+            .Where(r => r.Kind == ReportKind.Interim && r.Status == ReportStatus.Due && db.Tranches.Any(t => t.GatingReportId == r.Id))
+            .OrderBy(r => r.Id)
+            .Select(r => new { r.Id, db.Awards.Single(a => a.Id == r.AwardId).OrganizationId })
+            .FirstAsync();
+        return (report.Id, report.OrganizationId);
+    }
+}
+
+public sealed class ReportWorkflowTests_on_Sqlite : ReportWorkflowTests
+{
+    protected override Task<PortalTestHost> StartHostAsync() => PortalTestHost.StartSqliteAsync();
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class ReportWorkflowTests_on_PostgreSql(PostgresCluster cluster) : ReportWorkflowTests
+{
+    protected override Task<PortalTestHost> StartHostAsync() => PortalTestHost.StartPostgreSqlAsync(cluster);
+}
