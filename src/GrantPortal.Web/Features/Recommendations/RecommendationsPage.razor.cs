@@ -18,6 +18,9 @@ public sealed partial class RecommendationsPage
     private int year;
     private string? selected;
 
+    [SupplyParameterFromQuery(Name = "year")]
+    public int? Year { get; set; }
+
     [Inject]
     private RecommendationFigures Figures { get; set; } = default!;
 
@@ -38,7 +41,9 @@ public sealed partial class RecommendationsPage
 
         // The last finished year is what a government reports on; the current one is still being spent.
         var current = Seoul.Today(Clock).Year;
-        year = years.Where(y => y < current).DefaultIfEmpty(years.Count > 0 ? years[0] : current).First();
+        year = Year is { } asked && years.Contains(asked)
+            ? asked
+            : years.Where(y => y < current).DefaultIfEmpty(years.Count > 0 ? years[0] : current).First();
         await LoadAsync();
     }
 

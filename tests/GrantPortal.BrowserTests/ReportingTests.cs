@@ -1,0 +1,105 @@
+using System.Text.RegularExpressions;
+using DocumentFormat.OpenXml.Packaging;
+using GrantPortal.Core.Demo;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace GrantPortal.BrowserTests;
+
+/// <summary>The reporting story end to end: a grantee reports, the officer approves, the money shows per recommendation, the answer exports.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class ReportingTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task Grantee_submits_an_interim_report_and_the_officer_approves_it()
+    {
+        // applicant1's only report still due is the demo's interim report of its running project; no other test touches it.
+        var grantee = await fixture.NewPageAsync();
+        await SignInTests.SignInAsync(grantee, DemoAccounts.Applicant1.Email, DemoAccounts.Password);
+        await grantee.GotoAsync("/reports");
+        await Expect(grantee.GetByTestId("my-reports")).ToBeVisibleAsync();
+        await SignInTests.WaitUntilInteractiveAsync(grantee);
+        await grantee.GetByTestId("my-reports").Locator("tr", new() { HasText = "제출 예정" }).First.Locator("a").ClickAsync();
+        await grantee.WaitForURLAsync(ReportUrl());
+        await Expect(grantee.GetByTestId("report-activities")).ToBeVisibleAsync();
+        await SignInTests.WaitUntilInteractiveAsync(grantee);
+        var reportUrl = new Uri(grantee.Url).AbsolutePath;
+
+        await Field(grantee, "report-activities").FillAsync("청년 활동가 20명과 기록 워크숍을 두 번 열었습니다.");
+        await Field(grantee, "report-outcomes").FillAsync("참가자 모두 증언 기록 실습을 마쳤습니다.");
+        await Field(grantee, "report-lessons").FillAsync("모집을 더 일찍 시작해야 합니다.");
+        var explanations = grantee.Locator("[data-testid^=explain-] input, input[data-testid^=explain-]");
+        for (var i = 0; i < await explanations.CountAsync(); i++)
+        {
+            await explanations.Nth(i).FillAsync("중간보고 시점이라 아직 집행하지 않았습니다.");
+        }
+
+        await Expect(grantee.GetByTestId("report-autosave")).ToContainTextAsync("임시 저장됨");
+        await grantee.GetByTestId("report-submit").ClickAsync();
+        await Expect(grantee.GetByTestId("report-message")).ToBeVisibleAsync();
+        await Expect(grantee.GetByTestId("report-status").First).ToHaveTextAsync("제출됨");
+        await grantee.Context.CloseAsync();
+
+        var officer = await fixture.NewPageAsync();
+        await SignInTests.SignInAsync(officer, DemoAccounts.Officer.Email, DemoAccounts.Password);
+        await officer.GotoAsync(reportUrl);
+        await Expect(officer.GetByTestId("report-review")).ToBeVisibleAsync();
+        await SignInTests.WaitUntilInteractiveAsync(officer);
+        await Expect(officer.GetByTestId("summary-outcomes")).ToHaveTextAsync("참가자 모두 증언 기록 실습을 마쳤습니다.");
+        await Field(officer, "review-comment").FillAsync("잘 정리되었습니다.");
+        await officer.GetByTestId("report-approve").ClickAsync();
+
+        await Expect(officer.GetByTestId("report-status").First).ToHaveTextAsync("승인됨");
+        await Expect(officer.GetByTestId("gated-tranches")).ToContainTextAsync("지급 가능");
+        await Expect(officer.GetByTestId("report-history")).ToContainTextAsync("잘 정리되었습니다.");
+        await officer.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Recommendation_page_shows_the_2023_money_and_the_edited_narrative_exports()
+    {
+        var officer = await fixture.NewPageAsync();
+        await SignInTests.SignInAsync(officer, DemoAccounts.Officer.Email, DemoAccounts.Password);
+        await officer.GotoAsync("/recommendations?year=2023");
+        await Expect(officer.GetByTestId("totals")).ToBeVisibleAsync();
+        await Expect(officer.GetByTestId("awarded-1224")).ToHaveTextAsync("20억 원");
+        await Expect(officer.GetByTestId("organizations-1224")).ToHaveTextAsync("18");
+        await Expect(officer.GetByTestId("projects-1224")).ToHaveTextAsync("29");
+
+        await officer.GotoAsync("/recommendations/accountability?year=2023");
+        await Expect(officer.GetByTestId("accountability-generate")).ToBeVisibleAsync();
+        await SignInTests.WaitUntilInteractiveAsync(officer);
+        await officer.GetByTestId("accountability-generate").ClickAsync();
+        var english = officer.GetByTestId("text-en");
+        await Expect(english).ToHaveValueAsync(new Regex("provided financial support of 2 billion Korean Won \\(KRW\\) to 18 organizations in 2023\\. In total, 29 projects"));
+        var edited = await english.InputValueAsync() + "\n\nThe Ministry will continue this support in 2024.";
+        await english.FillAsync(edited);
+
+        var docx = await officer.RunAndWaitForDownloadAsync(() => officer.GetByTestId("export-docx-en").ClickAsync());
+        var docxPath = Path.Combine(Path.GetTempPath(), $"accountability-{Guid.NewGuid():N}.docx");
+        await docx.SaveAsAsync(docxPath);
+        using (var document = WordprocessingDocument.Open(docxPath, isEditable: false))
+        {
+            var text = document.MainDocumentPart!.Document!.Body!.InnerText;
+            Assert.Contains("to 18 organizations in 2023", text, StringComparison.Ordinal);
+            Assert.Contains("The Ministry will continue this support in 2024.", text, StringComparison.Ordinal);
+        }
+
+        File.Delete(docxPath);
+
+        var korean = officer.GetByTestId("text-ko");
+        await Expect(korean).ToHaveValueAsync(new Regex("2023년 18개 단체에 20억 원"));
+        var markdown = await officer.RunAndWaitForDownloadAsync(() => officer.GetByTestId("export-md-ko").ClickAsync());
+        var markdownPath = await markdown.PathAsync();
+        var content = await File.ReadAllTextAsync(markdownPath!);
+        Assert.StartsWith("# 권고 1224", content, StringComparison.Ordinal);
+        Assert.Contains("총 29개 사업", content, StringComparison.Ordinal);
+        await officer.Context.CloseAsync();
+    }
+
+    private static ILocator Field(IPage page, string testId) =>
+        page.Locator($"[data-testid={testId}] textarea, textarea[data-testid={testId}], [data-testid={testId}] input, input[data-testid={testId}]").First;
+
+    [GeneratedRegex(@"/reports/\d+$")]
+    private static partial Regex ReportUrl();
+}
