@@ -7,6 +7,7 @@ using GrantPortal.Benchmarks;
 var benchmarks = new SortedDictionary<string, (string Description, Func<string[], Task<int>> Run)>(StringComparer.OrdinalIgnoreCase)
 {
     ["deadline-burst"] = ("[sqlite|postgres] [applicants=500]: submissions just before the deadline", ApplicationBenchmarks.DeadlineBurstAsync),
+    ["reporting-feeds"] = ("[sqlite|postgres] [runs=40]: open-data feeds and the accountability narrative over the demo data", ReportingBenchmarks.FeedsAsync),
     ["intake-first-page"] = ("[sqlite|postgres] [applications=50000]: the officer's intake list", ApplicationBenchmarks.IntakeFirstPageAsync),
 };
 

@@ -45,7 +45,7 @@ public sealed class OpenDataService(RecommendationFigures figures, IOptions<Acco
             return false;
         }
 
-        var titles = await TitlesAsync(year, ct);
+        var titles = await figures.TitlesAsync(ct);
         var settings = options.Value;
         await using var json = new Utf8JsonWriter(output, WriterOptions);
         json.WriteStartObject();
@@ -121,7 +121,7 @@ public sealed class OpenDataService(RecommendationFigures figures, IOptions<Acco
             return false;
         }
 
-        var titles = await TitlesAsync(year, ct);
+        var titles = await figures.TitlesAsync(ct);
         var settings = options.Value;
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
         await writer.WriteLineAsync(string.Join(',', CsvColumns.Select(Csv.Cell)));
@@ -184,9 +184,6 @@ public sealed class OpenDataService(RecommendationFigures figures, IOptions<Acco
         json.WriteEndObject();
         await json.FlushAsync(ct);
     }
-
-    private async Task<Dictionary<string, string>> TitlesAsync(int year, CancellationToken ct) =>
-        (await figures.TotalsAsync(year, year, ct)).ToDictionary(t => t.Code, t => t.ShortTitleEnglish, StringComparer.Ordinal);
 
     private string GrantId(FundedProject project) =>
         options.Value.GrantIdentifierPrefix + (project.ReceiptNumber ?? string.Create(CultureInfo.InvariantCulture, $"{project.Year}-AWARD-{project.AwardId}"));

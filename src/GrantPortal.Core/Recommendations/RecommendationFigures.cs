@@ -186,6 +186,13 @@ public sealed class RecommendationFigures(IDbContextFactory<PortalDbContext> dbF
         return totals.SingleOrDefault(t => string.Equals(t.Code, code, StringComparison.Ordinal));
     }
 
+    /// <summary>The catalogue's English short titles by code, as open data names the codes.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> TitlesAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Recommendations.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.ShortTitleEnglish, StringComparer.Ordinal, ct);
+    }
+
     /// <summary>The budget years that have calls, newest first.</summary>
     public async Task<IReadOnlyList<int>> YearsAsync(CancellationToken ct)
     {
