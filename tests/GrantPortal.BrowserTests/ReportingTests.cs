@@ -97,6 +97,25 @@ public sealed partial class ReportingTests(BrowserFixture fixture)
         await officer.Context.CloseAsync();
     }
 
+    [Theory]
+    [InlineData("officer@demo.local", "/reports", "report-queue")]
+    [InlineData("applicant2@demo.local", "/reports", "my-reports")]
+    [InlineData("officer@demo.local", "/recommendations?year=2023", "totals")]
+    [InlineData("officer@demo.local", "/recommendations/mapping", "mapping")]
+    [InlineData("officer@demo.local", "/recommendations/accountability?year=2023", "accountability-generate")]
+    [InlineData("admin@demo.local", "/recommendations", "catalogue-import")]
+    public async Task Reporting_pages_have_no_serious_accessibility_violations(string email, string path, string testId)
+    {
+        var page = await fixture.NewPageAsync("ko-KR");
+        await SignInTests.SignInAsync(page, email, DemoAccounts.Password);
+        await page.GotoAsync(path);
+        await Expect(page.GetByTestId(testId)).ToBeVisibleAsync();
+        await SignInTests.WaitUntilInteractiveAsync(page);
+
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
     private static ILocator Field(IPage page, string testId) =>
         page.Locator($"[data-testid={testId}] textarea, textarea[data-testid={testId}], [data-testid={testId}] input, input[data-testid={testId}]").First;
 

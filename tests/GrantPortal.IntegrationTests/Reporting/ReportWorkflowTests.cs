@@ -92,6 +92,32 @@ public abstract class ReportWorkflowTests : ProviderTest
     }
 
     [Fact]
+    public async Task Receipts_follow_the_attachment_rules_and_only_the_report_readers_may_open_them()
+    {
+        var (reportId, organizationId) = await DueInterimReportAsync();
+        var grantee = ApplicantOf(organizationId);
+        var store = Host.Services.GetRequiredService<Core.Applications.AttachmentStore>();
+
+        var pdf = await Reports.UploadReceiptAsync(grantee, reportId, "venue-invoice.pdf", Bytes("%PDF-1.4\n%%EOF\n"), store, CancellationToken.None);
+        var disguised = await Reports.UploadReceiptAsync(grantee, reportId, "invoice.pdf", Bytes("MZ\u0090\u0000 not a pdf"), store, CancellationToken.None);
+        var strangers = await Reports.UploadReceiptAsync(ApplicantOf(organizationId + 1), reportId, "x.pdf", Bytes("%PDF-1.4\n"), store, CancellationToken.None);
+
+        Assert.True(pdf.Succeeded, pdf.Error);
+        Assert.False(disguised.Succeeded);
+        Assert.False(strangers.Succeeded);
+        var receiptId = pdf.Attachment!.Id;
+        Assert.True(await Reports.CanReadReceiptAsync(grantee, receiptId, CancellationToken.None));
+        Assert.True(await Reports.CanReadReceiptAsync(Officer, receiptId, CancellationToken.None));
+        Assert.False(await Reports.CanReadReceiptAsync(ApplicantOf(organizationId + 1), receiptId, CancellationToken.None));
+        await using (var download = await store.OpenReceiptAsync(receiptId))
+        {
+            Assert.Equal("venue-invoice.pdf", download!.DisplayName);
+        }
+
+        Assert.Equal("venue-invoice.pdf", Assert.Single((await Reports.GetAsync(grantee, reportId, CancellationToken.None))!.Receipts).DisplayName);
+    }
+
+    [Fact]
     public async Task Draft_saved_from_a_stale_page_is_refused()
     {
         var (reportId, organizationId) = await DueInterimReportAsync();
@@ -118,6 +144,8 @@ public abstract class ReportWorkflowTests : ProviderTest
         Assert.All(page.Rows, r => Assert.Equal(ReportStatus.Submitted, r.Status));
         Assert.Equal(page.Rows.Select(r => r.SubmittedAt).Order(), page.Rows.Select(r => r.SubmittedAt));
     }
+
+    private static MemoryStream Bytes(string text) => new(System.Text.Encoding.Latin1.GetBytes(text));
 
     private static ReportDraft Complete(ReportDraft form) => form with
     {
