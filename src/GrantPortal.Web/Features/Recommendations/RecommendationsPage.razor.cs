@@ -15,6 +15,7 @@ public sealed partial class RecommendationsPage
     private IReadOnlyList<int>? years;
     private IReadOnlyList<RecommendationTotals> totals = [];
     private IReadOnlyList<IndicatorRollup> byCall = [];
+    private IReadOnlyList<IndicatorRollup> byYear = [];
     private int year;
     private string? selected;
 
@@ -41,6 +42,12 @@ public sealed partial class RecommendationsPage
 
         // The last finished year is what a government reports on; the current one is still being spent.
         var current = Seoul.Today(Clock).Year;
+        if (years.Count > 0)
+        {
+            var all = await Figures.ProjectsAsync(years[^1], years[0], CancellationToken.None);
+            byYear = RecommendationFigures.Rollup(all, p => p.Year.ToString(CultureInfo.InvariantCulture));
+        }
+
         year = Year is { } asked && years.Contains(asked)
             ? asked
             : years.Where(y => y < current).DefaultIfEmpty(years.Count > 0 ? years[0] : current).First();
