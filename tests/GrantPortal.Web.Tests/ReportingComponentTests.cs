@@ -1,0 +1,48 @@
+using Bunit;
+using GrantPortal.Core.Accounts;
+using GrantPortal.Core.Reporting;
+using GrantPortal.Web.Components.Layout;
+using GrantPortal.Web.Features.Reports;
+
+namespace GrantPortal.Web.Tests;
+
+public sealed class ReportingComponentTests : PortalComponentTest
+{
+    [Theory]
+    [InlineData(Roles.Applicant, true, false)]
+    [InlineData(Roles.ProgramOfficer, true, true)]
+    [InlineData(Roles.Finance, false, true)]
+    [InlineData(Roles.Administrator, false, true)]
+    [InlineData(Roles.Reviewer, false, false)]
+    public void Reports_and_recommendations_appear_in_the_menu_for_the_roles_that_use_them(string role, bool reports, bool recommendations)
+    {
+        SignInAs("someone", role);
+
+        var menu = Render<NavMenu>();
+
+        Assert.Equal(reports, menu.FindAll("[data-testid=nav-Nav_Reports]").Count > 0);
+        Assert.Equal(recommendations, menu.FindAll("[data-testid=nav-Nav_Recommendations]").Count > 0);
+    }
+
+    [Fact]
+    public void Returned_report_reads_as_a_request_for_changes_in_korean()
+    {
+        UseLanguage("ko");
+
+        var chip = Render<ReportStatusChip>(p => p.Add(c => c.Status, ReportStatus.Returned));
+
+        Assert.Equal("보완 요청", chip.Find("[data-testid=report-status]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Submitted_report_shows_its_narrative_and_indicators()
+    {
+        var form = new ReportDraft { Outcomes = "Forty activists trained.", Participants = 1200, MediaReach = 35000 };
+
+        var summary = Render<ReportSummary>(p => p.Add(c => c.Form, form));
+
+        Assert.Equal("Forty activists trained.", summary.Find("[data-testid=summary-outcomes]").TextContent);
+        Assert.Contains("1,200", summary.Markup, StringComparison.Ordinal);
+        Assert.Contains("35,000", summary.Markup, StringComparison.Ordinal);
+    }
+}
