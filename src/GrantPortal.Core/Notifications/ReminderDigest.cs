@@ -6,6 +6,7 @@ using GrantPortal.Core.Time;
 using Microsoft.Extensions.Localization;
 using MimeKit;
 using MimeKit.Utils;
+using NodaTime;
 using NodaTime.Text;
 
 namespace GrantPortal.Core.Notifications;
@@ -18,7 +19,7 @@ public static class ReminderDigest
 {
     private static readonly LocalDatePattern DayPattern = LocalDatePattern.Iso;
 
-    public static MimeMessage Build(ReminderRecipient recipient, IReadOnlyList<DueReminder> items, string portalUrl, IStringLocalizer<Strings> localizer)
+    public static MimeMessage Build(ReminderRecipient recipient, IReadOnlyList<DueReminder> items, Instant now, string portalUrl, IStringLocalizer<Strings> localizer)
     {
         ArgumentNullException.ThrowIfNull(recipient);
         ArgumentNullException.ThrowIfNull(items);
@@ -28,7 +29,7 @@ public static class ReminderDigest
         {
             // The localizer reads the UI culture: the recipient's language, not the server's or the admin's.
             CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(recipient.Language);
-            return Compose(recipient, items.OrderBy(i => i.Deadline).ThenBy(i => i.Rule, StringComparer.Ordinal).ThenBy(i => i.ItemId).ToList(), portalUrl.TrimEnd('/'), localizer);
+            return Compose(recipient, items.OrderBy(i => i.Deadline).ThenBy(i => i.Rule, StringComparer.Ordinal).ThenBy(i => i.ItemId).ToList(), now, portalUrl.TrimEnd('/'), localizer);
         }
         finally
         {
@@ -36,8 +37,9 @@ public static class ReminderDigest
         }
     }
 
-    private static MimeMessage Compose(ReminderRecipient recipient, List<DueReminder> items, string portalUrl, IStringLocalizer<Strings> L)
+    private static MimeMessage Compose(ReminderRecipient recipient, List<DueReminder> items, Instant now, string portalUrl, IStringLocalizer<Strings> L)
     {
+        var today = now.InZone(Seoul.Zone).Date;
         var lines = items.Select(item => new
         {
             Heading = L[RuleKey(item.Rule)].Value,
@@ -48,7 +50,7 @@ public static class ReminderDigest
                 : L["Mail_Deadline", DeadlineText(item, L)].Value,
             When = item.Step.Overdue ? L["Mail_Overdue"].Value
                 : item.Rule == ReminderRules.PaymentApproval ? null
-                : L["Mail_LeadDays", item.Step.LeadTime.TrimEnd('d')].Value,
+                : DaysLeft(item, today, L),
             Link = portalUrl + item.Path,
         }).ToList();
         var anyEssential = items.Any(i => i.Step.Essential);
@@ -144,6 +146,14 @@ public static class ReminderDigest
 
     private static string DeadlineText(DueReminder item, IStringLocalizer<Strings> L) =>
         item.DueOn is { } day ? L["Mail_DueEndOfDay", DayPattern.Format(day)].Value : Seoul.Format(item.Deadline);
+
+    /// <summary>Counted in Seoul calendar days from today, so a pass that ran late still tells the truth.</summary>
+    private static string DaysLeft(DueReminder item, LocalDate today, IStringLocalizer<Strings> L)
+    {
+        var deadlineDay = item.DueOn ?? item.Deadline.InZone(Seoul.Zone).Date;
+        var days = Period.Between(today, deadlineDay, PeriodUnits.Days).Days;
+        return days <= 0 ? L["Mail_DueToday"].Value : L["Mail_DaysLeft", days].Value;
+    }
 
     private static string RuleKey(string rule) => rule switch
     {

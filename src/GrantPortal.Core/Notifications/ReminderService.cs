@@ -196,7 +196,7 @@ public sealed class ReminderService(
     {
         var digests = claimed
             .GroupBy(c => c.Item.Recipient.Id, StringComparer.Ordinal)
-            .Select(g => (Ids: g.Select(c => c.Id).ToList(), Message: ReminderDigest.Build(g.First().Item.Recipient, g.Select(c => c.Item).ToList(), settings.PortalUrl, localizer)))
+            .Select(g => (Ids: g.Select(c => c.Id).ToList(), Message: ReminderDigest.Build(g.First().Item.Recipient, g.Select(c => c.Item).ToList(), claimedAt, settings.PortalUrl, localizer)))
             .ToList();
         int sent = 0, deferred = 0, failed = 0, batches = 0;
         string? serverDown = null;
