@@ -55,6 +55,20 @@ public abstract class ReminderTests : ProviderTest
     }
 
     [Fact]
+    public async Task Passes_of_two_instances_at_once_send_each_reminder_once()
+    {
+        await ReminderScenario.CreateAsync(Host);
+        using var smtp = SimpleSmtpServer.Start(Loopback.FreePort());
+        var instances = Enumerable.Range(0, 4).Select(_ => ReminderScenario.Reminders(Host, smtp.Configuration.Port)).ToList();
+
+        var results = await Task.WhenAll(instances.Select(r => Task.Run(() => r.RunAsync(CancellationToken.None))));
+
+        Assert.Equal(5, results.Sum(r => r.Sent));
+        Assert.Equal(4, smtp.ReceivedEmailCount);
+        Assert.Equal(4, ReminderScenario.Parse(smtp).Select(m => m.To.Mailboxes.Single().Address).Distinct().Count());
+    }
+
+    [Fact]
     public async Task Later_step_is_sent_once_the_earlier_one_is_not_resent_and_a_missed_run_catches_up()
     {
         var scenario = await ReminderScenario.CreateAsync(Host);
