@@ -38,6 +38,8 @@ public sealed partial class NotificationsPage
         var user = await UserAsync();
         var page = await Log.ListAsync(user, search, status, state.Page, state.PageSize, ct);
         counts = await Log.CountAsync(user, ct);
+        // The table re-renders itself; the counts above it belong to the page.
+        StateHasChanged();
         return new TableData<NotificationRow> { Items = page.Rows, TotalItems = page.Total };
     }
 
