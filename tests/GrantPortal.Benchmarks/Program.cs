@@ -7,6 +7,7 @@ using GrantPortal.Benchmarks;
 var benchmarks = new SortedDictionary<string, (string Description, Func<string[], Task<int>> Run)>(StringComparer.OrdinalIgnoreCase)
 {
     ["deadline-burst"] = ("[sqlite|postgres] [applicants=500]: submissions just before the deadline", ApplicationBenchmarks.DeadlineBurstAsync),
+    ["reminder-pass"] = ("[sqlite|postgres] [recipients=2000]: one reminder pass, 5 due reviews per recipient, to SMTP on loopback", ReminderBenchmarks.ReminderPassAsync),
     ["intake-first-page"] = ("[sqlite|postgres] [applications=50000]: the officer's intake list", ApplicationBenchmarks.IntakeFirstPageAsync),
 };
 
