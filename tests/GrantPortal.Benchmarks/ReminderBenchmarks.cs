@@ -59,11 +59,13 @@ internal static class ReminderBenchmarks
         var second = await service.RunAsync(CancellationToken.None);
         var secondMs = Measure.Milliseconds(started);
 
-        Console.WriteLine("| provider | due reminders | recipients | pass | digests | connections | messages per connection | received | second pass | sent again | peak memory |");
-        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-        Console.WriteLine(
-            $"| {host.Provider} | {first.Due} | {recipients} | {Measure.Ms(firstMs)} | {first.Messages} | {first.Batches} | " +
-            $"{(first.Batches == 0 ? 0 : first.Messages / first.Batches)} | {smtp.ReceivedEmailCount} | {Measure.Ms(secondMs)} | {second.Sent} | {Measure.PeakMemory()} |");
+        Console.WriteLine("| provider | due reminders | recipients | pass | find / record / compose+send | digests | connections | messages per connection | received | second pass | sent again | peak memory |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        var t = first.Timings;
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"| {host.Provider} | {first.Due} | {recipients} | {Measure.Ms(firstMs)} | {t.Find.TotalSeconds:0.0} s / {t.Claim.TotalSeconds:0.0} s / {t.Send.TotalSeconds:0.0} s | {first.Messages} | {first.Batches} | " +
+            $"{(first.Batches == 0 ? 0 : first.Messages / first.Batches)} | {smtp.ReceivedEmailCount} | {Measure.Ms(secondMs)} | {second.Sent} | {Measure.PeakMemory()} |"));
         return first.Sent == recipients * perRecipient && second.Sent == 0 && smtp.ReceivedEmailCount == recipients ? 0 : 1;
     }
 

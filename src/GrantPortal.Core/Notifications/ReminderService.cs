@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using GrantPortal.Core.Data;
 using GrantPortal.Core.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,11 @@ public sealed record ReminderRunResult(
     int Deferred,
     int Failed,
     int Messages,
-    int Batches);
+    int Batches,
+    ReminderPassTimings Timings);
+
+/// <summary>Where a pass spent its time: reading what is due, recording the keys, composing and sending the digests.</summary>
+public sealed record ReminderPassTimings(TimeSpan Find, TimeSpan Claim, TimeSpan Send);
 
 /// <summary>
 /// One reminder pass: finds what is due under every rule, records each reminder under its unique key
@@ -44,6 +49,7 @@ public sealed class ReminderService(
     {
         var settings = options.Value;
         var now = clock.GetCurrentInstant();
+        var started = Stopwatch.GetTimestamp();
         List<DueReminder> due;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
@@ -58,15 +64,18 @@ public sealed class ReminderService(
             byKey.TryAdd(item.Key, item);
         }
 
+        var found = Stopwatch.GetElapsedTime(started);
         var claimed = new List<(long Id, DueReminder Item)>();
         var (retried, superseded) = await ClaimRetriesAsync(byKey, now, settings.ClaimLease, claimed, ct);
         var alreadyHandled = await ClaimNewAsync(byKey, now, claimed, ct);
         var claimedNew = claimed.Count - retried;
 
+        var recorded = Stopwatch.GetElapsedTime(started);
         var outcome = await SendAsync(claimed, now, settings, ct);
         var result = new ReminderRunResult(
             due.Count, due.Count - wanted.Count, alreadyHandled - retried, claimedNew, retried, superseded,
-            outcome.Sent, outcome.Deferred, outcome.Failed, outcome.Messages, outcome.Batches);
+            outcome.Sent, outcome.Deferred, outcome.Failed, outcome.Messages, outcome.Batches,
+            new ReminderPassTimings(found, recorded - found, Stopwatch.GetElapsedTime(started) - recorded));
         logger.LogInformation(
             "Reminder pass: {Due} due, {Claimed} new, {Retried} retried, {Sent} sent in {Messages} digest(s) over {Batches} connection(s), {Deferred} deferred, {Failed} failed",
             result.Due, result.Claimed, result.Retried, result.Sent, result.Messages, result.Batches, result.Deferred, result.Failed);
