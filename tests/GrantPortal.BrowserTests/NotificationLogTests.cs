@@ -32,8 +32,10 @@ public sealed class NotificationLogTests(BrowserFixture fixture)
 
         // Search by whoever got the first reminder: other tests change the demo data, so no fixed person is certain.
         var recipient = (await rows.First.TextContentAsync())!.Trim();
-        await page.GetByTestId("notifications-search").Locator("input").FillAsync(recipient);
-        await page.GetByTestId("notifications-search").Locator("input").PressAsync("Enter");
+        // MudTextField puts the test id on the input itself.
+        var search = page.Locator("input[data-testid=notifications-search]");
+        await search.FillAsync(recipient);
+        await search.PressAsync("Enter");
         await Expect(page.GetByTestId("notification-status").First).ToHaveAttributeAsync("data-status", "Sent");
         var deadlineSearch = DateTime.UtcNow.AddSeconds(30);
         while ((await rows.AllTextContentsAsync()).Any(t => t.Trim() != recipient))
