@@ -525,3 +525,13 @@ VALUES ('20261128003600_DataProtectionKeys', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "ReminderDeliveries" ADD "ClaimedAt" TEXT NULL;
+
+ALTER TABLE "ReminderDeliveries" ADD "ItemTitle" TEXT NOT NULL DEFAULT '';
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261128041326_Reminders', '10.0.15');
+
+COMMIT;
+

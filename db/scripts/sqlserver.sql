@@ -1062,3 +1062,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128041348_Reminders'
+)
+BEGIN
+    ALTER TABLE [ReminderDeliveries] ADD [ClaimedAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128041348_Reminders'
+)
+BEGIN
+    ALTER TABLE [ReminderDeliveries] ADD [ItemTitle] nvarchar(300) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128041348_Reminders'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128041348_Reminders', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -94,6 +94,15 @@ public static class PortalServices
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton<IMailSender, MailKitSender>();
         services.AddHealthChecks().AddCheck<SmtpHealthCheck>("smtp", tags: ["smtp"]);
+
+        // Reminders (issue 7): deadline rules, one digest per recipient per pass, the job and the administrators' log.
+        services.AddOptions<ReminderOptions>()
+            .BindConfiguration(ReminderOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<ReminderService>();
+        services.AddSingleton<NotificationLog>();
+        services.AddTransient<ReminderJob>();
         return services;
     }
 

@@ -741,6 +741,9 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<Instant?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Instant>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -749,6 +752,11 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
 
                     b.Property<int>("ItemId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ItemTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("ItemType")
                         .IsRequired()

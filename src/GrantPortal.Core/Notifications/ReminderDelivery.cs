@@ -6,9 +6,18 @@ namespace GrantPortal.Core.Notifications;
 
 public enum DeliveryStatus
 {
+    /// <summary>Claimed by a run that is sending it now (or crashed while sending: retried once the claim lease ends).</summary>
     Pending,
     Sent,
+
+    /// <summary>The server refused it for good (5xx); not retried.</summary>
     Failed,
+
+    /// <summary>The server was unreachable or said "try later"; a later run sends it if it is still due.</summary>
+    Deferred,
+
+    /// <summary>Never sent because, before a retry, the item was done or a later reminder for it fell due.</summary>
+    Superseded,
 }
 
 /// <summary>
@@ -36,6 +45,12 @@ public sealed class ReminderDelivery
 
     public string LeadTime { get; set; } = "";
 
+    /// <summary>What the reminder was about, as the recipient read it, so the log is searchable by item.</summary>
+    public string ItemTitle { get; set; } = "";
+
+    /// <summary>When a run last took this row to send it; a Pending row whose claim is older than the lease was abandoned by a crash.</summary>
+    public Instant? ClaimedAt { get; set; }
+
     public DeliveryStatus Status { get; set; }
 
     public int Attempts { get; set; }
@@ -61,6 +76,7 @@ internal sealed class ReminderDeliveryConfiguration : IEntityTypeConfiguration<R
         builder.Property(d => d.RecipientId).HasMaxLength(64);
         builder.Property(d => d.RecipientEmail).HasMaxLength(256);
         builder.Property(d => d.LeadTime).HasMaxLength(40);
+        builder.Property(d => d.ItemTitle).HasMaxLength(300);
         builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(d => d.LastError).HasMaxLength(4000);
         builder.HasIndex(d => new { d.Status, d.CreatedAt });

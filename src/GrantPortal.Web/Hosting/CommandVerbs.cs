@@ -1,6 +1,7 @@
 using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Data;
 using GrantPortal.Core.Demo;
+using GrantPortal.Core.Notifications;
 
 namespace GrantPortal.Web.Hosting;
 
@@ -58,8 +59,20 @@ public static class CommandVerbs
                 }
 
                 return true;
+            case "send-reminders":
+                // One pass in this process, whatever the schedule: keys recorded before sending keep it from repeating a running job's work.
+                var pass = await services.GetRequiredService<ReminderService>().RunAsync(cancellation.Token);
+                logger.LogInformation(
+                    "Reminders: {Due} due, {Sent} sent in {Messages} digest(s), {Deferred} deferred, {Failed} refused",
+                    pass.Due, pass.Sent, pass.Messages, pass.Deferred, pass.Failed);
+                if (pass.Deferred > 0 || pass.Failed > 0)
+                {
+                    Environment.ExitCode = 1;
+                }
+
+                return true;
             default:
-                logger.LogError("Unknown command {Verb}. Known: migrate, seed-demo, create-admin EMAIL [NAME]", verb);
+                logger.LogError("Unknown command {Verb}. Known: migrate, seed-demo, send-reminders, create-admin EMAIL [NAME]", verb);
                 Environment.ExitCode = 2;
                 return true;
         }

@@ -1,8 +1,10 @@
 using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Data;
+using GrantPortal.Core.Notifications;
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
+using Microsoft.Extensions.Options;
 
 namespace GrantPortal.Web.Hosting;
 
@@ -34,6 +36,7 @@ public static class Jobs
             }
         });
         services.AddHangfireServer(options => options.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+        services.AddHostedService<RecurringJobSchedule>();
         return services;
     }
 
@@ -47,6 +50,25 @@ public static class Jobs
             DashboardTitle = "GrantPortal jobs",
         }).RequireAuthorization(Roles.Administrator);
         return endpoints;
+    }
+
+    /// <summary>
+    /// Puts the reminder pass on its cron (<c>Reminders:Cron</c>, in Seoul time) when the portal starts, not when a
+    /// verb runs, so <c>migrate</c> never touches job storage. Every instance does it; Hangfire keeps one schedule.
+    /// </summary>
+    private sealed class RecurringJobSchedule(IRecurringJobManager jobs, IOptions<ReminderOptions> options) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            jobs.AddOrUpdate<ReminderJob>(
+                ReminderJob.RecurringId,
+                job => job.RunAsync(CancellationToken.None),
+                options.Value.Cron,
+                new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul") });
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     /// <summary>The endpoint already demands the role; this keeps Hangfire from admitting anyone else on its own terms.</summary>

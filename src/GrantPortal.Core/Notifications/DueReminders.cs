@@ -1,0 +1,173 @@
+using System.Globalization;
+using GrantPortal.Core.Accounts;
+using GrantPortal.Core.Applications;
+using GrantPortal.Core.Awards;
+using GrantPortal.Core.Data;
+using GrantPortal.Core.Disbursements;
+using GrantPortal.Core.Reporting;
+using GrantPortal.Core.Reviews;
+using GrantPortal.Core.Time;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace GrantPortal.Core.Notifications;
+
+/// <summary>A person a digest goes to, with what the digest needs to know about them.</summary>
+public sealed record ReminderRecipient(string Id, string Email, string DisplayName, string Language, bool OptedOutOfNonEssential);
+
+/// <summary>
+/// One reminder that is due now: a rule's current step for one item and one recipient. <paramref name="DueOn"/>
+/// is set for day-based deadlines (reviews, reports), which are met up to the end of that Seoul day.
+/// </summary>
+public sealed record DueReminder(
+    string Rule,
+    string ItemType,
+    int ItemId,
+    ReminderRecipient Recipient,
+    Instant Deadline,
+    LocalDate? DueOn,
+    ReminderStep Step,
+    string TitleKorean,
+    string TitleEnglish,
+    string Path)
+{
+    public string Key => ReminderDelivery.MakeKey(Rule, ItemType, ItemId, Recipient.Id, Deadline, Step.LeadTime);
+
+    public string Title(string language) => language == Languages.English ? TitleEnglish : TitleKorean;
+}
+
+/// <summary>Reads what is due under each rule, straight from the lifecycle's own records.</summary>
+internal static class DueReminders
+{
+    public static async Task<List<DueReminder>> FindAsync(PortalDbContext db, Instant now, ReminderOptions options, CancellationToken ct)
+    {
+        var today = now.InZone(Seoul.Zone).Date;
+        var found = new List<(string Rule, string ItemType, int ItemId, string RecipientId, Instant Deadline, LocalDate? DueOn, ReminderStep Step, string Ko, string En, string Path)>();
+
+        // Call closing: every member of an organization with a draft on a call that closes soon.
+        var callHorizon = now + Duration.FromDays(options.CallClosingLeadDays.DefaultIfEmpty(0).Max());
+        var drafts = await db.Applications.AsNoTracking()
+            .Where(a => a.Status == ApplicationStatus.Draft && a.Call!.IsPublished && a.Call.ClosesAt >= now && a.Call.ClosesAt <= callHorizon)
+            .Select(a => new { a.Id, a.OrganizationId, a.ProjectTitle, a.Call!.ClosesAt, a.Call.TitleKorean, a.Call.TitleEnglish })
+            .ToListAsync(ct);
+        var organizationIds = drafts.Select(d => d.OrganizationId).Distinct().ToList();
+        var members = (await db.Users.AsNoTracking()
+                .Where(u => u.OrganizationId != null && organizationIds.Contains(u.OrganizationId.Value))
+                .Select(u => new { u.Id, OrganizationId = u.OrganizationId!.Value })
+                .ToListAsync(ct))
+            .ToLookup(u => u.OrganizationId, u => u.Id);
+        foreach (var draft in drafts)
+        {
+            if (ReminderSchedule.ForCallClosing(draft.ClosesAt, now, options.CallClosingLeadDays) is not { } step)
+            {
+                continue;
+            }
+
+            foreach (var member in members[draft.OrganizationId])
+            {
+                found.Add((ReminderRules.CallClosing, "Application", draft.Id, member, draft.ClosesAt, null, step,
+                    Titled(draft.ProjectTitle, draft.TitleKorean), Titled(draft.ProjectTitle, draft.TitleEnglish), $"/applications/{draft.Id}"));
+            }
+        }
+
+        // Review due: the reviewer of every unsubmitted review free of an active conflict, while the call is undecided.
+        var reviewHorizon = today.PlusDays(options.ReviewDueLeadDays.DefaultIfEmpty(0).Max());
+        var assignments = await db.ReviewAssignments.AsNoTracking()
+            .Where(a => a.DueOn <= reviewHorizon
+                && (a.Review == null || a.Review.Status == ReviewStatus.Draft)
+                && a.Application!.Status != ApplicationStatus.Withdrawn
+                && a.Application.Call!.FinalizedAt == null
+                && !db.Conflicts.Any(c => c.ApplicationId == a.ApplicationId && c.ReviewerId == a.ReviewerId && c.LiftedAt == null))
+            .Select(a => new { a.Id, a.ReviewerId, a.DueOn, a.Application!.ReceiptNumber, a.Application.ProjectTitle, a.Application.Call!.TitleKorean, a.Application.Call.TitleEnglish })
+            .ToListAsync(ct);
+        foreach (var assignment in assignments)
+        {
+            if (ReminderSchedule.ForReviewDue(assignment.DueOn, now, options.ReviewDueLeadDays) is not { } step)
+            {
+                continue;
+            }
+
+            var label = string.IsNullOrEmpty(assignment.ReceiptNumber) ? assignment.ProjectTitle : $"{assignment.ReceiptNumber} {assignment.ProjectTitle}";
+            found.Add((ReminderRules.ReviewDue, "ReviewAssignment", assignment.Id, assignment.ReviewerId, ReminderSchedule.EndOfDay(assignment.DueOn), assignment.DueOn, step,
+                Titled(label, assignment.TitleKorean), Titled(label, assignment.TitleEnglish), $"/reviews/{assignment.Id}"));
+        }
+
+        // Report due: the grantee organization's members, for every report not yet submitted (or returned) on an active award.
+        var reportHorizon = today.PlusDays(options.ReportDueLeadDays.DefaultIfEmpty(0).Max());
+        var reports = await (
+                from r in db.ProjectReports.AsNoTracking()
+                join a in db.Awards.AsNoTracking() on r.AwardId equals a.Id
+                where (r.Status == ReportStatus.Due || r.Status == ReportStatus.Draft || r.Status == ReportStatus.Returned)
+                    && r.DueOn <= reportHorizon
+                    && a.Status == AwardStatus.Active
+                select new { r.Id, r.Kind, r.DueOn, a.OrganizationId, a.Application!.ProjectTitle })
+            .ToListAsync(ct);
+        var granteeIds = reports.Select(r => r.OrganizationId).Distinct().ToList();
+        var grantees = (await db.Users.AsNoTracking()
+                .Where(u => u.OrganizationId != null && granteeIds.Contains(u.OrganizationId.Value))
+                .Select(u => new { u.Id, OrganizationId = u.OrganizationId!.Value })
+                .ToListAsync(ct))
+            .ToLookup(u => u.OrganizationId, u => u.Id);
+        foreach (var report in reports)
+        {
+            if (ReminderSchedule.ForReportDue(report.DueOn, now, options.ReportDueLeadDays, options.ReportOverdueRepeats, options.ReportOverdueIntervalDays) is not { } step)
+            {
+                continue;
+            }
+
+            var (ko, en) = report.Kind == ReportKind.Final ? ("최종 보고서", "Final report") : ("중간 보고서", "Interim report");
+            foreach (var member in grantees[report.OrganizationId])
+            {
+                found.Add((ReminderRules.ReportDue, "ProjectReport", report.Id, member, ReminderSchedule.EndOfDay(report.DueOn), report.DueOn, step,
+                    $"{ko}: {report.ProjectTitle}", $"{en}: {report.ProjectTitle}", $"/reports/{report.Id}"));
+            }
+        }
+
+        // Payments awaiting approval: every Finance user except the one who recorded the payment (a checker must be someone else).
+        var payments = await (
+                from p in db.Payments.AsNoTracking()
+                join a in db.Awards.AsNoTracking() on p.AwardId equals a.Id
+                where p.Status == PaymentStatus.AwaitingApproval
+                select new { p.Id, p.Amount, p.RecordedById, p.RecordedAt, a.Application!.ProjectTitle })
+            .ToListAsync(ct);
+        if (payments.Count > 0)
+        {
+            var checkers = await db.UserRoles.AsNoTracking()
+                .Join(db.Roles.Where(r => r.Name == Roles.Finance), ur => ur.RoleId, r => r.Id, (ur, _) => ur.UserId)
+                .ToListAsync(ct);
+            var step = ReminderSchedule.ForPaymentApproval(now);
+            foreach (var payment in payments)
+            {
+                foreach (var checker in checkers.Where(c => c != payment.RecordedById))
+                {
+                    found.Add((ReminderRules.PaymentApproval, "Payment", payment.Id, checker, payment.RecordedAt, null, step,
+                        $"{payment.ProjectTitle} · {payment.Amount.Format(CultureInfo.GetCultureInfo(Languages.Korean))}",
+                        $"{payment.ProjectTitle} · {payment.Amount.Format(CultureInfo.GetCultureInfo(Languages.English))}",
+                        "/finance"));
+                }
+            }
+        }
+
+        var recipientIds = found.Select(f => f.RecipientId).Distinct().ToList();
+        var recipients = new Dictionary<string, ReminderRecipient>(StringComparer.Ordinal);
+        foreach (var chunk in recipientIds.Chunk(500))
+        {
+            var users = await db.Users.AsNoTracking()
+                .Where(u => chunk.Contains(u.Id) && u.Email != null)
+                .Select(u => new { u.Id, u.Email, u.DisplayName, u.PreferredLanguage, u.OptOutOfNonEssentialReminders })
+                .ToListAsync(ct);
+            foreach (var u in users)
+            {
+                recipients[u.Id] = new ReminderRecipient(u.Id, u.Email!, u.DisplayName, Languages.Normalize(u.PreferredLanguage), u.OptOutOfNonEssentialReminders);
+            }
+        }
+
+        return found
+            .Where(f => recipients.ContainsKey(f.RecipientId))
+            .Select(f => new DueReminder(f.Rule, f.ItemType, f.ItemId, recipients[f.RecipientId], f.Deadline, f.DueOn, f.Step, f.Ko, f.En, f.Path))
+            .ToList();
+    }
+
+    private static string Titled(string projectTitle, string callTitle) =>
+        string.IsNullOrWhiteSpace(projectTitle) ? callTitle : $"{projectTitle} ({callTitle})";
+}

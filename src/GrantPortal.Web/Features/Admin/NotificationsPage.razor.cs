@@ -1,0 +1,108 @@
+using GrantPortal.Core.Accounts;
+using GrantPortal.Core.Notifications;
+using Hangfire;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+
+namespace GrantPortal.Web.Features.Admin;
+
+/// <summary>The administrators' notification log: every reminder and its outcome, and a button that runs a pass now.</summary>
+public sealed partial class NotificationsPage
+{
+    private MudTable<NotificationRow>? table;
+    private string search = "";
+    private DeliveryStatus? status;
+    private NotificationCounts? counts;
+    private bool sending;
+
+    [Inject]
+    private NotificationLog Log { get; set; } = default!;
+
+    [Inject]
+    private IBackgroundJobClient Jobs { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private ILogger<NotificationsPage> Logger { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    private async Task<CurrentUser> UserAsync() => CurrentUser.From((await AuthenticationState).User)!;
+
+    private async Task<TableData<NotificationRow>> LoadAsync(TableState state, CancellationToken ct)
+    {
+        var user = await UserAsync();
+        var page = await Log.ListAsync(user, search, status, state.Page, state.PageSize, ct);
+        counts = await Log.CountAsync(user, ct);
+        // The table re-renders itself; the counts above it belong to the page.
+        StateHasChanged();
+        return new TableData<NotificationRow> { Items = page.Rows, TotalItems = page.Total };
+    }
+
+    private async Task SearchAsync(string value)
+    {
+        search = value;
+        await RefreshAsync();
+    }
+
+    private async Task StatusChangedAsync(DeliveryStatus? value)
+    {
+        status = value;
+        await RefreshAsync();
+    }
+
+    private async Task RefreshAsync()
+    {
+        if (table is not null)
+        {
+            await table.ReloadServerData();
+        }
+    }
+
+    /// <summary>Queues the pass as a job rather than running it in the circuit: it may take minutes, and the job survives a closed tab.</summary>
+    private async Task SendNowAsync()
+    {
+        sending = true;
+        try
+        {
+            var user = await UserAsync();
+            var jobId = Jobs.Enqueue<ReminderJob>(job => job.RunAsync(CancellationToken.None));
+            Logger.LogInformation("{UserId} queued reminder pass {JobId}", user.UserId, jobId);
+            Snackbar.Add(L["Notifications_Queued"], Severity.Success);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or BackgroundJobClientException)
+        {
+            Snackbar.Add(L["Notifications_QueueFailed", ex.Message], Severity.Error);
+        }
+        finally
+        {
+            sending = false;
+        }
+    }
+
+    private string StatusText(DeliveryStatus value) => L["Notifications_Status" + value].Value;
+
+    private string RuleText(string rule) => rule switch
+    {
+        ReminderRules.CallClosing => L["Reminders_RuleCallClosing"],
+        ReminderRules.ReviewDue => L["Reminders_RuleReviewDue"],
+        ReminderRules.ReportDue => L["Reminders_RuleReportDue"],
+        ReminderRules.PaymentApproval => L["Reminders_RulePaymentApproval"],
+        _ => rule,
+    };
+
+    private static Color StatusColor(DeliveryStatus value) => value switch
+    {
+        DeliveryStatus.Sent => Color.Success,
+        DeliveryStatus.Failed => Color.Error,
+        DeliveryStatus.Deferred => Color.Warning,
+        DeliveryStatus.Pending => Color.Info,
+        _ => Color.Default,
+    };
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
+}
