@@ -67,7 +67,7 @@ public sealed partial class AssignmentsPage
 
     private async Task AddAsync(int applicationId)
     {
-        Show(await Assignments.AddAsync(user!, applicationId, selected[applicationId]), L["Assignment_Added"]);
+        Show(await Assignments.AddAsync(user!, applicationId, selected[applicationId]), L["Assignment_ReviewerAdded"]);
         selected[applicationId] = "";
         await LoadAsync();
     }
