@@ -19,17 +19,9 @@ internal static class ConflictFacts
     {
         var rows = await db.Applications.AsNoTracking()
             .Where(a => applicationIds.Contains(a.Id))
-            .Select(a => new { a.Id, a.OrganizationId, a.Organization!.Name, a.Organization.NameKorean, a.Organization.ContactEmail })
+            .Select(a => new { a.Id, a.OrganizationId, a.Organization!.Name, a.Organization.NameKorean, a.Organization.ContactEmail, a.Organization.Website })
             .ToListAsync(ct);
-        var organizationIds = rows.Select(r => r.OrganizationId).Distinct().ToList();
-        var members = (await db.Users.AsNoTracking()
-                .Where(u => u.OrganizationId != null && organizationIds.Contains(u.OrganizationId.Value))
-                .Select(u => new { OrganizationId = u.OrganizationId!.Value, u.Email })
-                .ToListAsync(ct))
-            .ToLookup(u => u.OrganizationId, u => u.Email ?? "");
-        return rows.ToDictionary(
-            r => r.Id,
-            r => new ApplicantFacts(r.OrganizationId, r.Name, r.NameKorean, r.ContactEmail, members[r.OrganizationId].ToList()));
+        return rows.ToDictionary(r => r.Id, r => new ApplicantFacts(r.OrganizationId, r.Name, r.NameKorean, r.ContactEmail, r.Website));
     }
 
     /// <summary>Everyone in the Reviewer role, or only the given ones.</summary>

@@ -6,7 +6,7 @@ public sealed record ReviewerFacts(string ReviewerId, string? Email, int? Organi
 public sealed record AffiliationFact(int? OrganizationId, string OrganizationName);
 
 /// <summary>What conflict detection needs to know about the organization behind an application.</summary>
-public sealed record ApplicantFacts(int OrganizationId, string Name, string NameKorean, string ContactEmail, IReadOnlyList<string> MemberEmails);
+public sealed record ApplicantFacts(int OrganizationId, string Name, string NameKorean, string ContactEmail, string? Website);
 
 /// <summary>The conflict-of-interest rules that apply without anyone declaring anything.</summary>
 public static class ConflictRules
@@ -29,9 +29,11 @@ public static class ConflictRules
             found.Add(ConflictSource.DetectedAffiliation);
         }
 
+        // The organization's own domains are those of its contact address and website. Its members' personal
+        // addresses are not: they may sit on any shared domain, and membership is a rule of its own.
         var domain = Domain(reviewer.Email);
         if (domain is not null && !PublicMailDomains.Contains(domain)
-            && applicant.MemberEmails.Append(applicant.ContactEmail).Any(e => string.Equals(Domain(e), domain, StringComparison.OrdinalIgnoreCase)))
+            && (domain == Domain(applicant.ContactEmail) || domain == WebsiteDomain(applicant.Website)))
         {
             found.Add(ConflictSource.DetectedEmailDomain);
         }
@@ -51,6 +53,23 @@ public static class ConflictRules
     {
         var at = email?.LastIndexOf('@') ?? -1;
         return at < 0 || at == email!.Length - 1 ? null : email[(at + 1)..].Trim().ToLowerInvariant();
+    }
+
+    internal static string? WebsiteDomain(string? website)
+    {
+        if (string.IsNullOrWhiteSpace(website))
+        {
+            return null;
+        }
+
+        var text = website.Contains("://", StringComparison.Ordinal) ? website.Trim() : "https://" + website.Trim();
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri))
+        {
+            return null;
+        }
+
+        var host = uri.Host.ToLowerInvariant();
+        return host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
     }
 
     // Reviewers type affiliations by hand, so a name matches the organization's English or Korean name too.

@@ -4,7 +4,7 @@ namespace GrantPortal.Core.Tests.Reviews;
 
 public sealed class ConflictRuleTests
 {
-    private static readonly ApplicantFacts OpenDoors = new(7, "Open Doors Korea", "열린문", "contact@opendoors.example", ["staff@opendoors.example"]);
+    private static readonly ApplicantFacts OpenDoors = new(7, "Open Doors Korea", "열린문", "contact@opendoors.example", "https://www.open-doors.example/about");
 
     private static ReviewerFacts Reviewer(string email = "expert@university.example", int? organizationId = null, params AffiliationFact[] affiliations) =>
         new("r1", email, organizationId, affiliations);
@@ -26,7 +26,8 @@ public sealed class ConflictRuleTests
     public void Same_email_domain_as_the_organization_is_a_conflict_except_public_webmail()
     {
         Assert.Equal([ConflictSource.DetectedEmailDomain], ConflictRules.Detect(Reviewer("Board@OpenDoors.example"), OpenDoors));
-        var webmail = OpenDoors with { ContactEmail = "opendoors@naver.com", MemberEmails = [] };
+        Assert.Equal([ConflictSource.DetectedEmailDomain], ConflictRules.Detect(Reviewer("kim@open-doors.example"), OpenDoors));
+        var webmail = OpenDoors with { ContactEmail = "opendoors@naver.com", Website = null };
         Assert.Empty(ConflictRules.Detect(Reviewer("someone@naver.com"), webmail));
     }
 

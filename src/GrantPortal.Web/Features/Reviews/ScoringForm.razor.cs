@@ -9,8 +9,10 @@ namespace GrantPortal.Web.Features.Reviews;
 /// The rubric as a form. Every change is saved as a draft (out-of-scale scores are shown at once and not saved);
 /// submitting checks everything and locks the review.
 /// </summary>
-public sealed partial class ScoringForm
+public sealed partial class ScoringForm : IDisposable
 {
+    // Autosaves and the submission each carry the version the previous one returned, so they run one at a time.
+    private readonly SemaphoreSlim saving = new(1, 1);
     private IReadOnlyList<FieldError> errors = [];
     private string? generalError;
     private string? saveState;
@@ -51,13 +53,20 @@ public sealed partial class ScoringForm
             return;
         }
 
-        var result = await SaveDraft(Form, version);
-        Show(result);
-        if (result.Succeeded)
+        await saving.WaitAsync();
+        try
         {
-            saveState = L["Reviews_DraftSaved"];
+            var result = await SaveDraft(Form, version);
+            Show(result);
+            saveState = result.Succeeded ? L["Reviews_DraftSaved"].Value : null;
+        }
+        finally
+        {
+            saving.Release();
         }
     }
+
+    public void Dispose() => saving.Dispose();
 
     private async Task SubmitAsync()
     {
@@ -69,6 +78,7 @@ public sealed partial class ScoringForm
         }
 
         busy = true;
+        await saving.WaitAsync();
         try
         {
             var result = await Submit(Form, version);
@@ -80,6 +90,7 @@ public sealed partial class ScoringForm
         }
         finally
         {
+            saving.Release();
             busy = false;
         }
     }
