@@ -7,6 +7,8 @@ using GrantPortal.Benchmarks;
 var benchmarks = new SortedDictionary<string, (string Description, Func<string[], Task<int>> Run)>(StringComparer.OrdinalIgnoreCase)
 {
     ["deadline-burst"] = ("[sqlite|postgres] [applicants=500]: submissions just before the deadline", ApplicationBenchmarks.DeadlineBurstAsync),
+    ["review-ranking"] = ("[applications=10000] [reviews=3]: ranking with reviewer calibration", ReviewBenchmarks.RankingAsync),
+    ["review-assignment"] = ("[applications=2000] [reviewers=60] [conflicts=0.05]: automatic reviewer assignment", ReviewBenchmarks.AssignmentAsync),
     ["intake-first-page"] = ("[sqlite|postgres] [applications=50000]: the officer's intake list", ApplicationBenchmarks.IntakeFirstPageAsync),
 };
 
