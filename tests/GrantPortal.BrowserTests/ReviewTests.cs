@@ -100,6 +100,25 @@ public sealed class ReviewTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 
+    [Theory]
+    [InlineData("reviews", "review-tasks")]
+    [InlineData("ranking", "ranking-title")]
+    [InlineData("assignments", "assignments-title")]
+    public async Task Review_pages_have_no_serious_accessibility_violations(string screen, string testId)
+    {
+        await using var db = await fixture.Server.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var callId = await db.Applications.Where(a => a.Status == ApplicationStatus.UnderReview && a.Call!.FinalizedAt == null).Select(a => a.CallId).FirstAsync();
+        var page = await fixture.NewPageAsync("ko-KR");
+        var email = screen == "reviews" ? DemoAccounts.Reviewer1.Email : DemoAccounts.Officer.Email;
+        await SignInTests.SignInAsync(page, email, DemoAccounts.Password);
+
+        await page.GotoAsync(screen == "reviews" ? "/reviews" : $"/calls/{callId}/{screen}");
+        await Expect(page.GetByTestId(testId)).ToBeVisibleAsync(new() { Timeout = Slow });
+
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
     private async Task<(int AssignmentId, int ApplicationId, int CallId)> ReviewerWithAssignmentAsync(string email, string name)
     {
         var now = SystemClock.Instance.GetCurrentInstant();
