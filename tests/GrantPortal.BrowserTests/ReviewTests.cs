@@ -33,11 +33,11 @@ public sealed class ReviewTests(BrowserFixture fixture)
         await SignInTests.SignInAsync(page, email, SignInTests.TestPassword);
         await page.GotoAsync("/reviews");
         await SignInTests.WaitUntilInteractiveAsync(page);
-        await Expect(page.GetByTestId("review-tasks")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("review-tasks")).ToBeVisibleAsync(new() { Timeout = Slow });
         await page.GetByTestId($"task-{assignmentId}").ClickAsync();
-        await Expect(page.GetByTestId("declaration")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("declaration")).ToBeVisibleAsync(new() { Timeout = Slow });
         await page.GetByTestId("declare-no-conflict").ClickAsync();
-        await Expect(page.GetByTestId("scoring-form")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("scoring-form")).ToBeVisibleAsync(new() { Timeout = Slow });
 
         var criteria = await page.Locator("[data-testid^=criterion-]").CountAsync();
         Assert.True(criteria > 0);
@@ -51,7 +51,7 @@ public sealed class ReviewTests(BrowserFixture fixture)
         await page.Locator("[data-testid=overall-comment] textarea, textarea[data-testid=overall-comment]").FillAsync("A convincing proposal.");
         await page.Keyboard.PressAsync("Tab");
         await page.GetByTestId("recommendation").GetByText("Fund", new() { Exact = true }).ClickAsync();
-        await Expect(page.GetByTestId("save-state")).Not.ToBeEmptyAsync();
+        await Expect(page.GetByTestId("save-state")).Not.ToBeEmptyAsync(new() { Timeout = Slow });
         await page.GetByTestId("submit-review").ClickAsync();
         await Expect(page.GetByTestId("review-submitted")).ToBeVisibleAsync(new() { Timeout = Slow });
         await page.Context.CloseAsync();
@@ -62,13 +62,13 @@ public sealed class ReviewTests(BrowserFixture fixture)
         await SignInTests.WaitUntilInteractiveAsync(officer);
         await Expect(officer.GetByTestId("ranking-title")).ToBeVisibleAsync(new() { Timeout = Slow });
         var row = officer.GetByTestId($"rank-row-{applicationId}");
-        await Expect(row).ToBeVisibleAsync();
-        await Expect(row.GetByTestId("raw-rank")).Not.ToHaveTextAsync("–");
+        await Expect(row).ToBeVisibleAsync(new() { Timeout = Slow });
+        await Expect(row.GetByTestId("raw-rank")).Not.ToHaveTextAsync("–", new() { Timeout = Slow });
         await Expect(row.GetByTestId("calibrated-rank")).Not.ToHaveTextAsync("–");
         await row.GetByTestId("explain").ClickAsync();
         var explanation = row.GetByTestId("explanation");
         await Expect(explanation).ToContainTextAsync(name, new() { Timeout = Slow });
-        await Expect(explanation.Locator("tr", new() { HasText = name })).ToContainTextAsync("4.00");
+        await Expect(explanation.Locator("tr", new() { HasText = name })).ToContainTextAsync("4.00", new() { Timeout = Slow });
         await officer.Context.CloseAsync();
     }
 
@@ -80,7 +80,7 @@ public sealed class ReviewTests(BrowserFixture fixture)
 
         await page.GotoAsync("/reviews");
 
-        await Expect(page.GetByTestId("review-tasks")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("review-tasks")).ToBeVisibleAsync(new() { Timeout = Slow });
         Assert.True(await page.Locator("[data-testid^=task-]").CountAsync() >= 8);
         await page.Context.CloseAsync();
     }
