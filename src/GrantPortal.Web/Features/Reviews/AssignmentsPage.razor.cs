@@ -19,12 +19,16 @@ public sealed partial class AssignmentsPage
     private int? reasonFor;
     private string? reason;
     private (string ReviewerId, ConflictSource Source)? lifting;
+    private int? reopening;
 
     [Parameter]
     public int CallId { get; set; }
 
     [Inject]
     private AssignmentService Assignments { get; set; } = default!;
+
+    [Inject]
+    private ReviewService Reviews { get; set; } = default!;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -78,8 +82,17 @@ public sealed partial class AssignmentsPage
         await LoadAsync();
     }
 
+    private void StartReopen(int applicationId, int assignmentId)
+    {
+        lifting = null;
+        reopening = assignmentId;
+        reason = null;
+        reasonFor = applicationId;
+    }
+
     private void StartPin(int applicationId)
     {
+        reopening = null;
         lifting = null;
         reason = null;
         reasonFor = applicationId;
@@ -87,6 +100,7 @@ public sealed partial class AssignmentsPage
 
     private void StartLift(int applicationId, BoardConflict conflict)
     {
+        reopening = null;
         lifting = (conflict.ReviewerId, conflict.Source);
         reason = null;
         reasonFor = applicationId;
@@ -96,6 +110,20 @@ public sealed partial class AssignmentsPage
     {
         if (reasonFor is not { } applicationId)
         {
+            return;
+        }
+
+        if (reopening is { } assignmentId)
+        {
+            var reopened = await Reviews.ReopenAsync(user!, assignmentId, reason ?? "");
+            Show(reopened ? AssignmentChange.Done() : new AssignmentChange(false, L["Conflicts_ReasonRequired"]), L["Assignment_Reopened"]);
+            if (reopened)
+            {
+                reasonFor = null;
+                reopening = null;
+            }
+
+            await LoadAsync();
             return;
         }
 
