@@ -65,6 +65,13 @@ public static class PortalServices
         services.AddSingleton<Calls.CallService>();
         services.AddSingleton<Organizations.OrganizationVerificationService>();
         services.AddScoped<DatabaseMigrator>();
+
+        // Reviews and scoring (issue 4): conflict-free assignment, scoring, calibrated ranking.
+        services.AddSingleton<Reviews.ReviewService>();
+        services.AddSingleton<Reviews.AssignmentService>();
+        services.AddSingleton<Reviews.RankingService>();
+        services.AddSingleton<Reviews.ReviewerProfileService>();
+
         services.AddScoped<RecommendationCatalogue>();
         services.AddScoped<DemoSeeder>();
 

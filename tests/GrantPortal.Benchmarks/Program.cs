@@ -9,6 +9,8 @@ var benchmarks = new SortedDictionary<string, (string Description, Func<string[]
     ["deadline-burst"] = ("[sqlite|postgres] [applicants=500]: submissions just before the deadline", ApplicationBenchmarks.DeadlineBurstAsync),
     ["reporting-feeds"] = ("[sqlite|postgres] [runs=40]: open-data feeds and the accountability narrative over the demo data", ReportingBenchmarks.FeedsAsync),
     ["reminder-pass"] = ("[sqlite|postgres] [recipients=2000]: one reminder pass, 5 due reviews per recipient, to SMTP on loopback", ReminderBenchmarks.ReminderPassAsync),
+    ["review-ranking"] = ("[applications=10000] [reviews=3]: ranking with reviewer calibration", ReviewBenchmarks.RankingAsync),
+    ["review-assignment"] = ("[applications=2000] [reviewers=60] [conflicts=0.05]: automatic reviewer assignment", ReviewBenchmarks.AssignmentAsync),
     ["intake-first-page"] = ("[sqlite|postgres] [applications=50000]: the officer's intake list", ApplicationBenchmarks.IntakeFirstPageAsync),
 };
 

@@ -290,6 +290,13 @@ public sealed class CallService(
             }
         }
 
+        if (form.Id is { } reviewedCallId && before is not null && ChangesScoredRubric(call, form)
+            && await db.ReviewAssignments.AnyAsync(a => a.Application!.CallId == reviewedCallId && a.Review != null, ct))
+        {
+            // Scores already given refer to these criteria and were given on these scales.
+            return new CallResult(CallOutcome.Invalid, form.Id, [new FieldError(nameof(CallForm.Criteria), localizer["Reviews_RubricLocked"])]);
+        }
+
         Apply(call, form, yearId, code);
         try
         {
@@ -488,6 +495,13 @@ public sealed class CallService(
             call.Recommendations.Add(new CallRecommendation { RecommendationId = recommendationId });
         }
     }
+
+    /// <summary>True when the form removes a criterion or changes a kept criterion's scale.</summary>
+    private static bool ChangesScoredRubric(Call call, CallForm form) =>
+        call.Criteria.Any(existing =>
+            form.Criteria.FirstOrDefault(f => f.Id == existing.Id) is not { } kept
+            || kept.ScaleMinimum != existing.ScaleMinimum
+            || kept.ScaleMaximum != existing.ScaleMaximum);
 
     private static string Snapshot(Call c) => JsonSerializer.Serialize(new
     {

@@ -17,6 +17,8 @@ public static class Navigation
         new("/", "Nav_Dashboard", Icons.Material.Outlined.Dashboard, []),
         new("/calls", "Nav_Calls", Icons.Material.Outlined.Campaign, []),
         new("/applications", "Nav_Applications", Icons.Material.Outlined.Description, [Roles.Applicant, Roles.ProgramOfficer]),
+        new("/reviews", "Nav_Reviews", Icons.Material.Outlined.RateReview, [Roles.Reviewer, Roles.ProgramOfficer]),
+        new("/reviewers", "Nav_ReviewerProfile", Icons.Material.Outlined.Badge, [Roles.Reviewer]),
         new("/calls/manage", "Nav_ManageCalls", Icons.Material.Outlined.EditCalendar, [Roles.ProgramOfficer]),
         new("/organizations", "Nav_Organizations", Icons.Material.Outlined.VerifiedUser, [Roles.ProgramOfficer]),
         new("/reports", "Nav_Reports", Icons.Material.Outlined.Assignment, [Roles.Applicant, Roles.ProgramOfficer]),

@@ -1,0 +1,162 @@
+using GrantPortal.Core.Accounts;
+using GrantPortal.Core.Calls;
+using GrantPortal.Core.Localization;
+using GrantPortal.Core.Money;
+using Microsoft.Extensions.Localization;
+using NodaTime;
+
+namespace GrantPortal.Core.Reviews;
+
+/// <summary>One rubric criterion as the reviewer scores it.</summary>
+public sealed record CriterionScoreForm
+{
+    public int CriterionId { get; init; }
+
+    public string NameKorean { get; init; } = "";
+
+    public string NameEnglish { get; init; } = "";
+
+    public decimal Weight { get; init; } = 1m;
+
+    public int ScaleMinimum { get; init; } = 1;
+
+    public int ScaleMaximum { get; init; } = 5;
+
+    public decimal? Score { get; set; }
+
+    public string Comment { get; set; } = "";
+
+    public string Name(string language) => language == "en" ? NameEnglish : NameKorean;
+}
+
+/// <summary>The scoring form: a score and comment per criterion, an overall comment and a recommendation.</summary>
+public sealed record ScoreForm
+{
+    public const int CommentMaximum = 4000;
+    public const int OverallCommentMaximum = 8000;
+
+    public List<CriterionScoreForm> Criteria { get; init; } = [];
+
+    public string OverallComment { get; set; } = "";
+
+    public ReviewRecommendation? Recommendation { get; set; }
+
+    /// <summary>
+    /// A draft may be incomplete but never out of scale; a submission needs every score, every comment, the
+    /// overall comment and a recommendation.
+    /// </summary>
+    public IReadOnlyList<FieldError> Validate(IStringLocalizer<Strings> localizer, bool forSubmission)
+    {
+        ArgumentNullException.ThrowIfNull(localizer);
+        var errors = new List<FieldError>();
+        for (var i = 0; i < Criteria.Count; i++)
+        {
+            var c = Criteria[i];
+            if (c.Score is { } score && (score < c.ScaleMinimum || score > c.ScaleMaximum || decimal.Truncate(score) != score))
+            {
+                errors.Add(new FieldError(ScoreField(i), localizer["Reviews_ScoreOutOfScale", c.ScaleMinimum, c.ScaleMaximum]));
+            }
+            else if (forSubmission && c.Score is null)
+            {
+                errors.Add(new FieldError(ScoreField(i), localizer["Reviews_ScoreRequired"]));
+            }
+
+            if (c.Comment.Length > CommentMaximum)
+            {
+                errors.Add(new FieldError(CommentField(i), localizer["Reviews_CommentTooLong", CommentMaximum]));
+            }
+            else if (forSubmission && string.IsNullOrWhiteSpace(c.Comment))
+            {
+                errors.Add(new FieldError(CommentField(i), localizer["Reviews_CommentRequired"]));
+            }
+        }
+
+        if (OverallComment.Length > OverallCommentMaximum)
+        {
+            errors.Add(new FieldError(nameof(OverallComment), localizer["Reviews_CommentTooLong", OverallCommentMaximum]));
+        }
+        else if (forSubmission && string.IsNullOrWhiteSpace(OverallComment))
+        {
+            errors.Add(new FieldError(nameof(OverallComment), localizer["Reviews_OverallCommentRequired"]));
+        }
+
+        if (forSubmission && Recommendation is null)
+        {
+            errors.Add(new FieldError(nameof(Recommendation), localizer["Reviews_RecommendationRequired"]));
+        }
+
+        return errors;
+    }
+
+    public static string ScoreField(int index) => $"Criteria[{index}].Score";
+
+    public static string CommentField(int index) => $"Criteria[{index}].Comment";
+}
+
+public enum ReviewTaskStatus
+{
+    /// <summary>The reviewer must first declare whether they have a conflict.</summary>
+    DeclarationNeeded,
+    NotStarted,
+    Draft,
+    Submitted,
+}
+
+/// <summary>One line of a reviewer's worklist. The organization is null in a blind call.</summary>
+public sealed record ReviewTask(
+    int AssignmentId,
+    string CallCode,
+    string CallTitleKorean,
+    string CallTitleEnglish,
+    string ProjectTitle,
+    string? OrganizationName,
+    LocalDate DueOn,
+    ReviewTaskStatus Status)
+{
+    public string CallTitle(string language) => language == "en" ? CallTitleEnglish : CallTitleKorean;
+}
+
+/// <summary>
+/// An assignment opened by its reviewer. Before the reviewer declares no conflict only the title (and, unless the
+/// call is blind, the organization) is shown, so they can tell whether they are conflicted.
+/// </summary>
+public sealed record ScoringView(
+    int AssignmentId,
+    int ApplicationId,
+    string CallTitleKorean,
+    string CallTitleEnglish,
+    bool BlindReview,
+    string? OrganizationName,
+    string ProjectTitle,
+    string Summary,
+    string Objectives,
+    string Activities,
+    string Beneficiaries,
+    ProjectCategories Category,
+    Krw RequestedTotal,
+    LocalDate DueOn,
+    ReviewTaskStatus Status,
+    int Version,
+    Instant? SubmittedAt,
+    ScoreForm Form)
+{
+    public bool NeedsDeclaration => Status == ReviewTaskStatus.DeclarationNeeded;
+
+    public bool CanEdit => Status is ReviewTaskStatus.NotStarted or ReviewTaskStatus.Draft;
+
+    public string CallTitle(string language) => language == "en" ? CallTitleEnglish : CallTitleKorean;
+}
+
+public enum ReviewOutcome
+{
+    Saved,
+    Invalid,
+    NotFound,
+    Stale,
+    Locked,
+}
+
+public sealed record ReviewResult(ReviewOutcome Outcome, int Version, IReadOnlyList<FieldError> Errors)
+{
+    public bool Succeeded => Outcome == ReviewOutcome.Saved;
+}
