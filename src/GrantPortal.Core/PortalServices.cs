@@ -67,6 +67,12 @@ public static class PortalServices
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<RecommendationCatalogue>();
         services.AddScoped<DemoSeeder>();
+
+        // Awards, disbursements, budget overview and audit browser (issue 5).
+        services.AddSingleton<Awards.AwardService>();
+        services.AddSingleton<Awards.BudgetService>();
+        services.AddSingleton<Disbursements.DisbursementService>();
+        services.AddSingleton<Auditing.AuditBrowser>();
         return services;
     }
 

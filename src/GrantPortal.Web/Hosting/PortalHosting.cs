@@ -4,6 +4,7 @@ using GrantPortal.Core.Data;
 using GrantPortal.Web.Components;
 using GrantPortal.Web.Features.Accounts;
 using GrantPortal.Web.Features.Applications;
+using GrantPortal.Web.Features.Awards;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -88,6 +89,7 @@ public static class PortalHosting
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
         app.MapApplicationEndpoints();
+        app.MapAwardEndpoints();
         app.MapPortalJobsDashboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
