@@ -19,6 +19,13 @@ public static class Navigation
         new("/applications", "Nav_Applications", Icons.Material.Outlined.Description, [Roles.Applicant, Roles.ProgramOfficer]),
         new("/calls/manage", "Nav_ManageCalls", Icons.Material.Outlined.EditCalendar, [Roles.ProgramOfficer]),
         new("/organizations", "Nav_Organizations", Icons.Material.Outlined.VerifiedUser, [Roles.ProgramOfficer]),
+
+        // Awards, disbursements, budget and audit (issue 5).
+        new("/awards", "Awards_Nav", Icons.Material.Outlined.EmojiEvents, [Roles.ProgramOfficer]),
+        new("/finance", "Finance_Nav", Icons.Material.Outlined.Payments, [Roles.Finance]),
+        new("/budget", "Budget_Nav", Icons.Material.Outlined.AccountBalance, [Roles.ProgramOfficer, Roles.Finance, Roles.Administrator]),
+        new("/audit", "Audit_Nav", Icons.Material.Outlined.History, [Roles.ProgramOfficer, Roles.Finance, Roles.Administrator]),
+
         new("/admin", "Nav_Admin", Icons.Material.Outlined.AdminPanelSettings, [Roles.Administrator]),
         new("/hangfire", "Nav_Jobs", Icons.Material.Outlined.Schedule, [Roles.Administrator], ForceLoad: true),
         new("/Account/Profile", "Nav_Profile", Icons.Material.Outlined.Person, [], ForceLoad: true),
