@@ -168,16 +168,17 @@ public sealed partial class AwardService(
             return new AwardResult(AwardOutcome.Invalid, null, localizer["Awards_CallFinalized"]);
         }
 
-        var application = await db.Applications.SingleAsync(a => a.Id == form.ApplicationId, ct);
-        if (application.Status != ApplicationStatus.UnderReview || await db.Awards.AnyAsync(a => a.ApplicationId == application.Id, ct))
-        {
-            return new AwardResult(AwardOutcome.Invalid, null, localizer["Awards_AlreadyAwarded"]);
-        }
-
+        // The envelope first: under contention most attempts are refusals, and they need nothing else.
         var remaining = call.Envelope - await CommittedAsync(db, callId, ct);
         if (form.Amount > remaining)
         {
             return OverBudget(callId, form.Amount, remaining);
+        }
+
+        var application = await db.Applications.SingleAsync(a => a.Id == form.ApplicationId, ct);
+        if (application.Status != ApplicationStatus.UnderReview || await db.Awards.AnyAsync(a => a.ApplicationId == application.Id, ct))
+        {
+            return new AwardResult(AwardOutcome.Invalid, null, localizer["Awards_AlreadyAwarded"]);
         }
 
         application.MarkAwarded();
