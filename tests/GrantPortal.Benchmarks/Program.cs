@@ -7,6 +7,7 @@ using GrantPortal.Benchmarks;
 var benchmarks = new SortedDictionary<string, (string Description, Func<string[], Task<int>> Run)>(StringComparer.OrdinalIgnoreCase)
 {
     ["deadline-burst"] = ("[sqlite|postgres] [applicants=500]: submissions just before the deadline", ApplicationBenchmarks.DeadlineBurstAsync),
+    ["budget-year"] = ("[sqlite|postgres] [awards=5000] [payments=20000]: budget overview and finance exports of one year", AwardBenchmarks.BudgetYearAsync),
     ["intake-first-page"] = ("[sqlite|postgres] [applications=50000]: the officer's intake list", ApplicationBenchmarks.IntakeFirstPageAsync),
 };
 
