@@ -74,6 +74,40 @@ public sealed class AwardTests(BrowserFixture fixture)
         Assert.NotEqual(payment.RecordedById, payment.ApprovedById);
     }
 
+    [Theory]
+    [InlineData("finance1@demo.local", "/finance", "awaiting-approval")]
+    [InlineData("finance1@demo.local", "/budget?year=2023", "budget-summary")]
+    [InlineData("officer@demo.local", "/awards", "award-candidates")]
+    [InlineData("admin@demo.local", "/audit", "audit-events")]
+    public async Task Money_pages_show_the_demo_data_without_serious_accessibility_violations(string email, string path, string testId)
+    {
+        var page = await fixture.NewPageAsync("ko-KR");
+        await SignInTests.SignInAsync(page, email, DemoAccounts.Password);
+        await page.GotoAsync(path);
+        await SignInTests.WaitUntilInteractiveAsync(page);
+        await Expect(page.GetByTestId(testId)).ToBeVisibleAsync(new() { Timeout = 20_000 });
+
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_2023_overview_reads_like_the_ministry_report_and_finance1_can_approve_demo_payments()
+    {
+        var page = await fixture.NewPageAsync("ko-KR");
+        await SignInTests.SignInAsync(page, DemoAccounts.Finance1.Email, DemoAccounts.Password);
+        await page.GotoAsync("/budget?year=2023");
+        await SignInTests.WaitUntilInteractiveAsync(page);
+
+        await Expect(page.GetByTestId("budget-summary")).ToHaveTextAsync("2023년: ₩2,000,000,000(20억 원), 18개 단체 29개 사업 지원");
+
+        await page.GotoAsync("/finance");
+        await SignInTests.WaitUntilInteractiveAsync(page);
+        await Expect(page.GetByTestId("awaiting-approval")).ToBeVisibleAsync();
+        Assert.True(await page.Locator("[data-testid^=approve-]").CountAsync() >= 1);
+        await page.Context.CloseAsync();
+    }
+
     private async Task<PortalDbContext> DbAsync() =>
         await fixture.Server.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
 
