@@ -223,6 +223,27 @@ public abstract class AwardTests : ProviderTest
     }
 
     [Fact]
+    public async Task A_tranche_not_yet_paid_can_be_moved_and_the_move_is_audited()
+    {
+        var scenario = await AwardScenario.CreateAsync(Host);
+        var (_, applications) = await scenario.CallAsync(300_000_000, 1, 50_000_000);
+        var awardId = await scenario.AwardAsync(applications[0], 50_000_000);
+        var tranches = (await scenario.DetailsAsync(awardId)).Tranches;
+        await scenario.PayAsync(tranches[0].Id, tranches[0].Amount.Won);
+
+        var paidMove = await scenario.Awards.ReplanTrancheAsync(AwardScenario.Finance1, tranches[0].Id, new NodaTime.LocalDate(2026, 5, 1));
+        var moved = await scenario.Awards.ReplanTrancheAsync(AwardScenario.Finance1, tranches[1].Id, new NodaTime.LocalDate(2026, 10, 15));
+        var byApplicant = await scenario.Awards.ReplanTrancheAsync(scenario.Applicant, tranches[1].Id, new NodaTime.LocalDate(2026, 1, 1));
+
+        Assert.Equal("Only a tranche of an active award that is not fully paid can be moved.", paidMove.Message);
+        Assert.True(moved.Succeeded, moved.Message);
+        Assert.Equal(AwardOutcome.NotFound, byApplicant.Outcome);
+        Assert.Equal(new NodaTime.LocalDate(2026, 10, 15), (await scenario.DetailsAsync(awardId)).Tranches[1].PlannedOn);
+        await using var db = await Host.CreateDbContextAsync();
+        Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.Action == "tranche.replanned" && e.ActorId == "finance-1"));
+    }
+
+    [Fact]
     public async Task Finalizing_rejects_the_rest_and_tells_each_organization()
     {
         var scenario = await AwardScenario.CreateAsync(Host);

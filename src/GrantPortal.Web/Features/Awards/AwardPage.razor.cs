@@ -12,6 +12,7 @@ namespace GrantPortal.Web.Features.Awards;
 public sealed partial class AwardPage
 {
     private readonly Dictionary<int, Krw> paymentAmounts = [];
+    private readonly Dictionary<int, NodaTime.LocalDate> plannedDates = [];
     private AwardDetails? award;
     private CurrentUser? user;
     private bool loading = true;
@@ -57,6 +58,7 @@ public sealed partial class AwardPage
     {
         award = user is null ? null : await Awards.GetAsync(user, Id);
         paymentAmounts.Clear();
+        plannedDates.Clear();
         if (award is not null)
         {
             amendAmount = award.Amount;
@@ -73,6 +75,17 @@ public sealed partial class AwardPage
             var result = await Disbursements.RecordAsync(user!, tranche.Id, PaymentAmount(tranche), paymentNote);
             paymentNote = result.Succeeded ? null : paymentNote;
             return (result.Succeeded, result.Succeeded ? L["Finance_Recorded"].Value : result.Error);
+        });
+    }
+
+    private NodaTime.LocalDate PlannedOn(TrancheView tranche) => plannedDates.TryGetValue(tranche.Id, out var day) ? day : tranche.PlannedOn;
+
+    private async Task ReplanAsync(TrancheView tranche)
+    {
+        await RunAsync(async () =>
+        {
+            var result = await Awards.ReplanTrancheAsync(user!, tranche.Id, PlannedOn(tranche));
+            return (result.Succeeded, result.Succeeded ? L["Awards_Replanned"].Value : result.Message);
         });
     }
 
