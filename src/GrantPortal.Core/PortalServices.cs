@@ -82,6 +82,11 @@ public static class PortalServices
         services.AddSingleton<RecommendationFigures>();
         services.AddSingleton<AccountabilityService>();
         services.AddSingleton<OpenData.OpenDataService>();
+        // Awards, disbursements, budget overview and audit browser (issue 5).
+        services.AddSingleton<Awards.AwardService>();
+        services.AddSingleton<Awards.BudgetService>();
+        services.AddSingleton<Disbursements.DisbursementService>();
+        services.AddSingleton<Auditing.AuditBrowser>();
         return services;
     }
 

@@ -11,6 +11,7 @@ var benchmarks = new SortedDictionary<string, (string Description, Func<string[]
     ["reminder-pass"] = ("[sqlite|postgres] [recipients=2000]: one reminder pass, 5 due reviews per recipient, to SMTP on loopback", ReminderBenchmarks.ReminderPassAsync),
     ["review-ranking"] = ("[applications=10000] [reviews=3]: ranking with reviewer calibration", ReviewBenchmarks.RankingAsync),
     ["review-assignment"] = ("[applications=2000] [reviewers=60] [conflicts=0.05]: automatic reviewer assignment", ReviewBenchmarks.AssignmentAsync),
+    ["budget-year"] = ("[sqlite|postgres] [awards=5000] [payments=20000]: budget overview and finance exports of one year", AwardBenchmarks.BudgetYearAsync),
     ["intake-first-page"] = ("[sqlite|postgres] [applications=50000]: the officer's intake list", ApplicationBenchmarks.IntakeFirstPageAsync),
 };
 

@@ -335,7 +335,8 @@ internal sealed class DemoGrantHistory(PortalDbContext db, DemoPeople people, IR
             var second = AddTranche(award, 2, award.Amount - first.Amount, interim.DueOn.PlusDays(14), interim);
             if (k is 2 or 3)
             {
-                AddPayment(award, second, PaymentStatus.AwaitingApproval, people.Finance1, now - Duration.FromHours(20 + k), null, null, null);
+                // Recorded by finance2, so finance1 (the first account people try) is the checker who may approve.
+                AddPayment(award, second, PaymentStatus.AwaitingApproval, people.Finance2, now - Duration.FromHours(20 + k), null, null, null);
             }
             else if (k == 4)
             {

@@ -7,6 +7,7 @@ using GrantPortal.Web.Features.Applications;
 using GrantPortal.Web.Features.OpenData;
 using GrantPortal.Web.Features.Recommendations;
 using GrantPortal.Web.Features.Reports;
+using GrantPortal.Web.Features.Awards;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -94,6 +95,7 @@ public static class PortalHosting
         app.MapReportEndpoints();
         app.MapRecommendationEndpoints();
         app.MapOpenDataEndpoints();
+        app.MapAwardEndpoints();
         app.MapPortalJobsDashboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

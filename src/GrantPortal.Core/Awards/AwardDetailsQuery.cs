@@ -1,0 +1,105 @@
+using GrantPortal.Core.Accounts;
+using GrantPortal.Core.Disbursements;
+using GrantPortal.Core.Money;
+using Microsoft.EntityFrameworkCore;
+
+namespace GrantPortal.Core.Awards;
+
+public sealed partial class AwardService
+{
+    /// <summary>
+    /// An award with its schedule, payments and report requirements. Officers and finance see every award; an
+    /// applicant only their own organization's; anyone else gets null, as for an award that does not exist.
+    /// </summary>
+    public async Task<AwardDetails?> GetAsync(CurrentUser user, int awardId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var staff = IsOfficer(user) || user.IsIn(Roles.Finance);
+        if (!staff && !(user.IsIn(Roles.Applicant) && user.OrganizationId is not null))
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var award = await db.Awards.AsNoTracking()
+            .Include(a => a.Application!).ThenInclude(a => a.Organization)
+            .Include(a => a.Application!).ThenInclude(a => a.BudgetLines)
+            .Include(a => a.Application!).ThenInclude(a => a.Call!).ThenInclude(c => c.BudgetYear)
+            .Include(a => a.Tranches).ThenInclude(t => t.Payments)
+            .Include(a => a.Reports)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(a => a.Id == awardId && (staff || a.OrganizationId == user.OrganizationId), ct);
+        if (award is null)
+        {
+            return null;
+        }
+
+        var peopleIds = award.Tranches.SelectMany(t => t.Payments)
+            .SelectMany(p => new[] { p.RecordedById, p.ApprovedById })
+            .OfType<string>()
+            .Distinct()
+            .ToList();
+        var names = await db.Users.AsNoTracking().Where(u => peopleIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var reports = award.Reports.ToDictionary(r => r.Id);
+        var application = award.Application!;
+        var call = application.Call!;
+        var tranches = award.Tranches.OrderBy(t => t.Sequence).Select(t =>
+        {
+            var gate = t.GatingReportId is { } reportId ? reports.GetValueOrDefault(reportId) : null;
+            var payments = t.Payments.OrderBy(p => p.Id).Select(p => new PaymentView(
+                p.Id, t.Id, p.Amount, p.Status, names.GetValueOrDefault(p.RecordedById, p.RecordedById), p.RecordedAt,
+                p.ApprovedById is { } approver ? names.GetValueOrDefault(approver, approver) : null, p.ApprovedAt, p.PaidOn, p.BankReference, p.Note, p.Version)).ToList();
+            return new TrancheView(
+                t.Id, t.Sequence, t.Amount, t.PlannedOn, t.GatingReportId, gate?.Kind, gate?.Status,
+                Krw.Sum(t.Payments.Where(p => p.CountsAgainstAward).Select(p => p.Amount)),
+                Krw.Sum(t.Payments.Where(p => p.Status == PaymentStatus.Paid).Select(p => p.Amount)),
+                payments);
+        }).ToList();
+        return new AwardDetails(
+            award.Id,
+            application.Id,
+            call.Id,
+            call.Code,
+            call.TitleKorean,
+            call.TitleEnglish,
+            call.BudgetYear!.Year,
+            application.Organization!.Name,
+            application.Organization.NameKorean,
+            application.ProjectTitle,
+            application.ReceiptNumber,
+            application.StartDate,
+            application.EndDate,
+            application.RequestedTotal,
+            award.Amount,
+            award.ReductionReason,
+            award.Conditions,
+            award.Status,
+            award.AwardedAt,
+            award.CancelledAt,
+            award.CancellationReason,
+            award.ReturnedAmount,
+            award.Version,
+            tranches,
+            award.Reports.OrderBy(r => r.DueOn).Select(r => new ReportRequirement(r.Id, r.Kind, r.DueOn, r.Status)).ToList());
+    }
+
+    /// <summary>The award letter as a Word document in Korean or English; null when the caller may not see the award.</summary>
+    public async Task<AwardLetterFile?> LetterAsync(CurrentUser user, int awardId, string language, CancellationToken ct = default)
+    {
+        var details = await GetAsync(user, awardId, ct);
+        if (details is null)
+        {
+            return null;
+        }
+
+        var normalized = Languages.Normalize(language);
+        var bytes = InLanguage(normalized, () => AwardLetter.Write(details, normalized, localizer));
+        var name = $"award-letter-{details.ReceiptNumber ?? details.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}-{normalized}.docx";
+        return new AwardLetterFile(name, bytes);
+    }
+}
+
+public sealed record AwardLetterFile(string FileName, byte[] Content)
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+}

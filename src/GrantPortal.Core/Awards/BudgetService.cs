@@ -1,0 +1,170 @@
+using System.Globalization;
+using GrantPortal.Core.Accounts;
+using GrantPortal.Core.Data;
+using GrantPortal.Core.Disbursements;
+using GrantPortal.Core.Money;
+using GrantPortal.Core.Time;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace GrantPortal.Core.Awards;
+
+public sealed record BudgetCallLine(int CallId, string Code, string TitleKorean, string TitleEnglish, Krw Envelope, Krw Committed, Krw Disbursed, int Awards)
+{
+    public Krw Remaining => Envelope - Committed;
+
+    public string Title(string language) => language == "en" ? TitleEnglish : TitleKorean;
+}
+
+public sealed record BudgetOrganizationLine(int OrganizationId, string Name, int Projects, Krw Committed, Krw Disbursed);
+
+/// <summary>Cumulative commitment and disbursement at the end of one month (yyyy-MM).</summary>
+public sealed record BudgetMonth(string Month, Krw Committed, Krw Disbursed);
+
+/// <summary>A budget year as finance and officers report it.</summary>
+public sealed record BudgetOverview(
+    int Year,
+    Krw Envelope,
+    Krw Allocated,
+    Krw Committed,
+    Krw Disbursed,
+    Krw Returned,
+    int Organizations,
+    int Projects,
+    IReadOnlyList<BudgetCallLine> Calls,
+    IReadOnlyList<BudgetOrganizationLine> ByOrganization,
+    IReadOnlyList<BudgetMonth> Timeline)
+{
+    /// <summary>What the year can still commit.</summary>
+    public Krw Remaining => Envelope - Committed;
+
+    /// <summary>Committed money not yet paid out.</summary>
+    public Krw Outstanding => Committed - Disbursed;
+}
+
+/// <summary>
+/// The money of a budget year: envelope, allocated to calls, committed by awards, paid, and what remains; per call,
+/// per organization and over time. Officers, finance and administrators only.
+/// </summary>
+public sealed partial class BudgetService(IDbContextFactory<PortalDbContext> dbFactory, IClock clock)
+{
+    public static bool MaySee(CurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.IsIn(Roles.ProgramOfficer) || user.IsIn(Roles.Finance) || user.IsIn(Roles.Administrator);
+    }
+
+    public async Task<IReadOnlyList<int>> ListYearsAsync(CurrentUser user, CancellationToken ct = default)
+    {
+        if (!MaySee(user))
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.BudgetYears.OrderByDescending(y => y.Year).Select(y => y.Year).ToListAsync(ct);
+    }
+
+    /// <summary>The year that a page opens on: the current one when it has a budget, else the newest.</summary>
+    public int DefaultYear(IReadOnlyList<int> years)
+    {
+        ArgumentNullException.ThrowIfNull(years);
+        var current = Seoul.Today(clock).Year;
+        return years.Contains(current) ? current : years.Count > 0 ? years[0] : current;
+    }
+
+    public async Task<BudgetOverview?> OverviewAsync(CurrentUser user, int year, CancellationToken ct = default)
+    {
+        if (!MaySee(user))
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var budget = await db.BudgetYears.AsNoTracking().Where(y => y.Year == year).Select(y => new { y.Id, y.Envelope }).SingleOrDefaultAsync(ct);
+        if (budget is null)
+        {
+            return null;
+        }
+
+        // Each figure is one grouped query, so a year with thousands of awards costs a handful of commands.
+        var calls = await db.Calls.AsNoTracking().Where(c => c.BudgetYearId == budget.Id)
+            .Select(c => new { c.Id, c.Code, c.TitleKorean, c.TitleEnglish, c.Envelope }).ToListAsync(ct);
+        var yearAwards = db.Awards.AsNoTracking().Where(a => a.Status != AwardStatus.Cancelled && db.Calls.Any(c => c.Id == a.CallId && c.BudgetYearId == budget.Id));
+        var yearPaid = from p in db.Payments.AsNoTracking()
+                       join a in yearAwards on p.AwardId equals a.Id
+                       where p.Status == PaymentStatus.Paid
+                       select new { p.Amount, p.PaidOn, a.CallId, a.OrganizationId };
+
+        var committedByCall = await yearAwards.GroupBy(a => a.CallId)
+            .Select(g => new { CallId = g.Key, Sum = g.Sum(a => (long)a.Amount), Count = g.Count(), Returned = g.Sum(a => (long)a.ReturnedAmount) })
+            .ToDictionaryAsync(g => g.CallId, ct);
+        var paidByCall = await yearPaid.GroupBy(p => p.CallId).Select(g => new { CallId = g.Key, Sum = g.Sum(p => (long)p.Amount) })
+            .ToDictionaryAsync(g => g.CallId, g => g.Sum, ct);
+        var committedByOrganization = await yearAwards.GroupBy(a => a.OrganizationId)
+            .Select(g => new { OrganizationId = g.Key, Sum = g.Sum(a => (long)a.Amount), Count = g.Count() })
+            .ToListAsync(ct);
+        var paidByOrganization = await yearPaid.GroupBy(p => p.OrganizationId).Select(g => new { OrganizationId = g.Key, Sum = g.Sum(p => (long)p.Amount) })
+            .ToDictionaryAsync(g => g.OrganizationId, g => g.Sum, ct);
+        var organizationIds = committedByOrganization.Select(o => o.OrganizationId).ToList();
+        var names = await db.Organizations.AsNoTracking().Where(o => organizationIds.Contains(o.Id))
+            .ToDictionaryAsync(o => o.Id, o => string.IsNullOrWhiteSpace(o.NameKorean) || CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? o.Name : o.NameKorean, ct);
+        var awardMoments = await yearAwards.Select(a => new { a.AwardedAt, a.Amount }).ToListAsync(ct);
+        var paidDays = await yearPaid.GroupBy(p => p.PaidOn).Select(g => new { Day = g.Key, Sum = g.Sum(p => (long)p.Amount) }).ToListAsync(ct);
+
+        var callLines = calls.OrderBy(c => c.Code, StringComparer.Ordinal).Select(c => new BudgetCallLine(
+                c.Id, c.Code, c.TitleKorean, c.TitleEnglish, c.Envelope,
+                new Krw(committedByCall.TryGetValue(c.Id, out var committed) ? committed.Sum : 0),
+                new Krw(paidByCall.GetValueOrDefault(c.Id)),
+                committedByCall.TryGetValue(c.Id, out var counted) ? counted.Count : 0))
+            .ToList();
+        var organizationLines = committedByOrganization
+            .Select(o => new BudgetOrganizationLine(o.OrganizationId, names.GetValueOrDefault(o.OrganizationId, ""), o.Count, new Krw(o.Sum), new Krw(paidByOrganization.GetValueOrDefault(o.OrganizationId))))
+            .OrderByDescending(o => o.Committed)
+            .ThenBy(o => o.Name, StringComparer.Ordinal)
+            .ToList();
+
+        var timeline = Timeline(
+            awardMoments.Select(a => (Seoul.ToLocal(a.AwardedAt).Date, a.Amount)),
+            paidDays.Where(p => p.Day is not null).Select(p => (p.Day!.Value, new Krw(p.Sum))));
+        return new BudgetOverview(
+            year,
+            budget.Envelope,
+            Krw.Sum(calls.Select(c => c.Envelope)),
+            Krw.Sum(callLines.Select(c => c.Committed)),
+            Krw.Sum(callLines.Select(c => c.Disbursed)),
+            new Krw(committedByCall.Values.Sum(c => c.Returned)),
+            organizationLines.Count,
+            callLines.Sum(c => c.Awards),
+            callLines,
+            organizationLines,
+            timeline);
+    }
+
+    /// <summary>Running totals per month from the first month with money to the last.</summary>
+    internal static IReadOnlyList<BudgetMonth> Timeline(IEnumerable<(LocalDate Day, Krw Amount)> commitments, IEnumerable<(LocalDate Day, Krw Amount)> payments)
+    {
+        static YearMonth MonthOf(LocalDate day) => new(day.Year, day.Month);
+        var committed = commitments.GroupBy(c => MonthOf(c.Day)).ToDictionary(g => g.Key, g => Krw.Sum(g.Select(c => c.Amount)));
+        var paid = payments.GroupBy(p => MonthOf(p.Day)).ToDictionary(g => g.Key, g => Krw.Sum(g.Select(p => p.Amount)));
+        var months = committed.Keys.Concat(paid.Keys).ToList();
+        if (months.Count == 0)
+        {
+            return [];
+        }
+
+        var first = months.Min();
+        var last = months.Max();
+        var result = new List<BudgetMonth>();
+        var runningCommitted = Krw.Zero;
+        var runningPaid = Krw.Zero;
+        for (var month = first; month <= last; month = month.PlusMonths(1))
+        {
+            runningCommitted += committed.GetValueOrDefault(month);
+            runningPaid += paid.GetValueOrDefault(month);
+            result.Add(new BudgetMonth(month.ToString("yyyy-MM", CultureInfo.InvariantCulture), runningCommitted, runningPaid));
+        }
+
+        return result;
+    }
+}

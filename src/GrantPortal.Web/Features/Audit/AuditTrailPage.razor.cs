@@ -1,0 +1,79 @@
+using GrantPortal.Core.Accounts;
+using GrantPortal.Core.Auditing;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace GrantPortal.Web.Features.Audit;
+
+public sealed partial class AuditTrailPage
+{
+    private const int PageSize = 50;
+    private static readonly string[] ActionPrefixes = ["award.", "payment.", "call.", "application.", "organization.", "user."];
+    private AuditPage? page;
+    private IReadOnlyList<string> entityTypes = [];
+    private string? action;
+    private string? entityType;
+    private string? entityId;
+    private string? actor;
+    private string? fromText;
+    private string? toText;
+    private int pageIndex;
+    private CurrentUser? user;
+
+    [Inject]
+    private AuditBrowser Audit { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    [SupplyParameterFromQuery(Name = "entity")]
+    private string? RequestedEntity { get; set; }
+
+    [SupplyParameterFromQuery(Name = "id")]
+    private string? RequestedId { get; set; }
+
+    private int PageCount => page is null ? 0 : (page.Total + PageSize - 1) / PageSize;
+
+    protected override async Task OnInitializedAsync()
+    {
+        user = CurrentUser.From((await AuthenticationState).User);
+        if (user is null)
+        {
+            return;
+        }
+
+        entityType = RequestedEntity;
+        entityId = RequestedId;
+        entityTypes = await Audit.EntityTypesAsync(user);
+        await LoadAsync();
+    }
+
+    private async Task SearchAsync()
+    {
+        pageIndex = 0;
+        await LoadAsync();
+    }
+
+    private async Task GoToAsync(int selected)
+    {
+        pageIndex = selected - 1;
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        var from = NodaTime.Text.LocalDatePattern.Iso.Parse(fromText ?? "");
+        var to = NodaTime.Text.LocalDatePattern.Iso.Parse(toText ?? "");
+        page = await Audit.SearchAsync(user!, new AuditQuery
+        {
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId,
+            Actor = actor,
+            From = from.Success ? from.Value : null,
+            To = to.Success ? to.Value : null,
+            Page = pageIndex,
+            PageSize = PageSize,
+        });
+    }
+}
