@@ -18,13 +18,25 @@ public sealed class ScreenshotTests(BrowserFixture fixture)
         await SignInTests.SignInAsync(page, DemoAccounts.Officer.Email, DemoAccounts.Password);
         await Expect(page.GetByTestId("dashboard-officer")).ToBeVisibleAsync();
 
-        // The officer's profile says Korean; the README is read in English.
+        // The officer's profile says Korean; the README is read in English. The switch is remembered in the
+        // profile, so the officer gets Korean back afterwards: other tests read the officer's pages in Korean.
+        await SignInTests.WaitUntilInteractiveAsync(page);
         await page.GetByTestId("lang-en").ClickAsync();
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Dashboard");
-        await Expect(page.GetByTestId("stat-envelope")).Not.ToContainTextAsync("₩0");
-
+        byte[] bytes;
         var path = Path.Combine(AppContext.BaseDirectory, "dashboard.png");
-        var bytes = await page.ScreenshotAsync(new() { Path = path, FullPage = false });
+        try
+        {
+            await Expect(page.Locator("h1")).ToHaveTextAsync("Dashboard");
+            await Expect(page.GetByTestId("stat-envelope")).Not.ToContainTextAsync("₩0");
+            bytes = await page.ScreenshotAsync(new() { Path = path, FullPage = false });
+        }
+        finally
+        {
+            await SignInTests.WaitUntilInteractiveAsync(page);
+            await page.GetByTestId("lang-ko").ClickAsync();
+            await Expect(page.Locator("h1")).ToHaveTextAsync("대시보드");
+        }
+
         Assert.True(bytes.Length > 10_000, "The screenshot is suspiciously small; the page may not have rendered.");
 
         if (Environment.GetEnvironmentVariable("GRANTPORTAL_UPDATE_SCREENSHOTS") == "1")
