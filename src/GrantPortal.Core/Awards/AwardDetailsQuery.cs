@@ -1,3 +1,4 @@
+using System.Globalization;
 using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Disbursements;
 using GrantPortal.Core.Money;
@@ -40,6 +41,16 @@ public sealed partial class AwardService
             .Distinct()
             .ToList();
         var names = await db.Users.AsNoTracking().Where(u => peopleIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        // Why a checker rejected a payment lives in the audit trail; the maker reads it here.
+        var rejectedIds = award.Tranches.SelectMany(t => t.Payments).Where(p => p.Status == PaymentStatus.Rejected)
+            .Select(p => p.Id.ToString(CultureInfo.InvariantCulture)).ToList();
+        var rejections = rejectedIds.Count == 0 ? [] : (await db.AuditEvents.AsNoTracking()
+                .Where(e => e.EntityType == nameof(Payment) && e.Action == "payment.rejected" && rejectedIds.Contains(e.EntityId))
+                .Select(e => new { e.Id, e.EntityId, e.Reason })
+                .ToListAsync(ct))
+            .OrderBy(e => e.Id)
+            .GroupBy(e => e.EntityId)
+            .ToDictionary(g => g.Key, g => g.Last().Reason);
         var reports = award.Reports.ToDictionary(r => r.Id);
         var application = award.Application!;
         var call = application.Call!;
@@ -48,7 +59,8 @@ public sealed partial class AwardService
             var gate = t.GatingReportId is { } reportId ? reports.GetValueOrDefault(reportId) : null;
             var payments = t.Payments.OrderBy(p => p.Id).Select(p => new PaymentView(
                 p.Id, t.Id, p.Amount, p.Status, names.GetValueOrDefault(p.RecordedById, p.RecordedById), p.RecordedAt,
-                p.ApprovedById is { } approver ? names.GetValueOrDefault(approver, approver) : null, p.ApprovedAt, p.PaidOn, p.BankReference, p.Note, p.Version)).ToList();
+                p.ApprovedById is { } approver ? names.GetValueOrDefault(approver, approver) : null, p.ApprovedAt, p.PaidOn, p.BankReference, p.Note, p.Version,
+                rejections.GetValueOrDefault(p.Id.ToString(CultureInfo.InvariantCulture)))).ToList();
             return new TrancheView(
                 t.Id, t.Sequence, t.Amount, t.PlannedOn, t.GatingReportId, gate?.Kind, gate?.Status,
                 Krw.Sum(t.Payments.Where(p => p.CountsAgainstAward).Select(p => p.Amount)),

@@ -120,9 +120,23 @@ public sealed record AwardCandidate(
 }
 
 /// <summary>A call listed on /awards.</summary>
-public sealed record AwardingCallSummary(int Id, int Year, string Code, string TitleKorean, string TitleEnglish, Krw Envelope, Krw Committed, int Decided, int Awards, Instant? FinalizedAt)
+public sealed record AwardingCallSummary(int Id, int Year, string Code, string TitleKorean, string TitleEnglish, Krw Envelope, Krw Committed, int Applications, int Decided, int Awards, Instant? FinalizedAt)
 {
     public string Title(string language) => language == "en" ? TitleEnglish : TitleKorean;
+
+    /// <summary>
+    /// The call the awards page opens on, from calls ordered latest-closed first: where the work is. The latest
+    /// open round with panel decisions, then one with applications, then the latest call that had applications at
+    /// all, then simply the latest call; 0 when there is none.
+    /// </summary>
+    public static int Default(IReadOnlyList<AwardingCallSummary> calls)
+    {
+        ArgumentNullException.ThrowIfNull(calls);
+        return calls.FirstOrDefault(c => c.FinalizedAt is null && c.Decided > 0)?.Id
+            ?? calls.FirstOrDefault(c => c.FinalizedAt is null && c.Applications > 0)?.Id
+            ?? calls.FirstOrDefault(c => c.Applications > 0)?.Id
+            ?? (calls.Count > 0 ? calls[0].Id : 0);
+    }
 }
 
 public sealed record TrancheView(
@@ -152,7 +166,8 @@ public sealed record PaymentView(
     LocalDate? PaidOn,
     string? BankReference,
     string? Note,
-    int Version);
+    int Version,
+    string? RejectionReason = null);
 
 public sealed record ReportRequirement(int Id, ReportKind Kind, LocalDate DueOn, ReportStatus Status);
 

@@ -54,13 +54,14 @@ public sealed partial class AwardService(
                 c.Envelope,
                 c.FinalizedAt,
                 c.ClosesAt,
+                Applications = db.Applications.Count(a => a.CallId == c.Id && a.Status != ApplicationStatus.Draft && a.Status != ApplicationStatus.Withdrawn),
                 Decided = db.Applications.Count(a => a.CallId == c.Id && a.PanelDecision != null),
                 Awards = db.Awards.Count(a => a.CallId == c.Id && a.Status != AwardStatus.Cancelled),
                 Committed = db.Awards.Where(a => a.CallId == c.Id && a.Status != AwardStatus.Cancelled).Sum(a => (long)a.Amount),
             })
             .ToListAsync(ct);
         return calls.OrderByDescending(c => c.ClosesAt.ToUnixTimeTicks())
-            .Select(c => new AwardingCallSummary(c.Id, c.Year, c.Code, c.TitleKorean, c.TitleEnglish, c.Envelope, new Krw(c.Committed), c.Decided, c.Awards, c.FinalizedAt))
+            .Select(c => new AwardingCallSummary(c.Id, c.Year, c.Code, c.TitleKorean, c.TitleEnglish, c.Envelope, new Krw(c.Committed), c.Applications, c.Decided, c.Awards, c.FinalizedAt))
             .ToList();
     }
 

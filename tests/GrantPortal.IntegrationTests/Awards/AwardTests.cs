@@ -111,6 +111,29 @@ public abstract class AwardTests : ProviderTest
     }
 
     [Fact]
+    public async Task Rejected_payment_shows_the_checkers_reason_and_frees_its_amount()
+    {
+        var scenario = await AwardScenario.CreateAsync(Host);
+        var (_, applications) = await scenario.CallAsync(300_000_000, 1, 50_000_000);
+        var awardId = await scenario.AwardAsync(applications[0], 50_000_000);
+        var first = (await scenario.DetailsAsync(awardId)).Tranches[0];
+        var recorded = await scenario.Disbursements.RecordAsync(AwardScenario.Finance1, first.Id, first.Amount, null);
+
+        var withoutReason = await scenario.Disbursements.RejectAsync(AwardScenario.Finance2, recorded.PaymentId!.Value, "  ", 0);
+        var rejected = await scenario.Disbursements.RejectAsync(AwardScenario.Finance2, recorded.PaymentId.Value, "Bank account does not match the grant agreement.", 0);
+        var again = await scenario.Disbursements.RecordAsync(AwardScenario.Finance1, first.Id, first.Amount, "corrected account");
+
+        Assert.False(withoutReason.Succeeded);
+        Assert.Equal("Give a reason; it is kept in the audit trail.", withoutReason.Error);
+        Assert.True(rejected.Succeeded, rejected.Error);
+        Assert.True(again.Succeeded, again.Error);
+        var payments = (await scenario.DetailsAsync(awardId)).Tranches[0].Payments;
+        var shown = Assert.Single(payments, p => p.Status == PaymentStatus.Rejected);
+        Assert.Equal("Bank account does not match the grant agreement.", shown.RejectionReason);
+        Assert.Null(Assert.Single(payments, p => p.Status == PaymentStatus.AwaitingApproval).RejectionReason);
+    }
+
+    [Fact]
     public async Task Overpayment_is_refused_with_what_remains()
     {
         var scenario = await AwardScenario.CreateAsync(Host);

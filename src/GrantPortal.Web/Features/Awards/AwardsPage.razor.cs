@@ -52,11 +52,7 @@ public sealed partial class AwardsPage
         }
 
         calls = await Awards.ListCallsAsync(user);
-        // Open where the work is: the latest open decision round with panel decisions, then any open round, then the latest call.
-        selectedCallId = RequestedCall is { } requested && calls.Any(c => c.Id == requested) ? requested
-            : calls.FirstOrDefault(c => c.FinalizedAt is null && c.Decided > 0)?.Id
-            ?? calls.FirstOrDefault(c => c.FinalizedAt is null)?.Id
-            ?? (calls.Count > 0 ? calls[0].Id : 0);
+        selectedCallId = RequestedCall is { } requested && calls.Any(c => c.Id == requested) ? requested : AwardingCallSummary.Default(calls);
         await LoadCallAsync();
         loading = false;
     }

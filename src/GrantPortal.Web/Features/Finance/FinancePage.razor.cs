@@ -2,6 +2,7 @@ using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Disbursements;
 using GrantPortal.Core.Reporting;
 using GrantPortal.Core.Time;
+using GrantPortal.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
@@ -53,13 +54,21 @@ public sealed partial class FinancePage
 
     private async Task RejectAsync(WorklistPayment payment)
     {
-        var reason = await Dialogs.ShowMessageBoxAsync(L["Finance_Reject"], L["Finance_RejectConfirm", payment.Amount.ToFigures()], yesText: L["Finance_Reject"], cancelText: L["Awards_Dismiss"]);
-        if (reason != true)
+        var parameters = new DialogParameters<ReasonDialog>
+        {
+            { d => d.Message, L["Finance_RejectConfirm", payment.Amount.ToFigures()].Value },
+            { d => d.Label, L["Finance_RejectReason"].Value },
+            { d => d.RequiredText, L["Awards_ReasonRequired"].Value },
+            { d => d.ConfirmText, L["Finance_Reject"].Value },
+        };
+        var dialog = await Dialogs.ShowAsync<ReasonDialog>(L["Finance_Reject"], parameters);
+        var outcome = await dialog.Result;
+        if (outcome is null || outcome.Canceled || outcome.Data is not string reason)
         {
             return;
         }
 
-        await RunAsync(() => Disbursements.RejectAsync(user!, payment.PaymentId, L["Finance_RejectedByChecker"], payment.Version), L["Finance_Rejected"]);
+        await RunAsync(() => Disbursements.RejectAsync(user!, payment.PaymentId, reason, payment.Version), L["Finance_Rejected"]);
     }
 
     private async Task RunAsync(Func<Task<PaymentResult>> work, string success)
