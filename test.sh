@@ -75,12 +75,21 @@ if [ "$mode" = full ]; then
       exit 1
     fi
   fi
-  targets=(GrantPortal.sln)
+  build_targets=(GrantPortal.sln)
+  # One project at a time: the integration tests' races (fifty parallel awards, two job servers) and the
+  # browser tests' real-time waits on a 2-core machine must not starve each other. Fast ones first.
+  # Every tests/*Tests project runs; the browser tests go last.
+  test_targets=()
+  for project in tests/GrantPortal.*Tests; do
+    [ "$project" = tests/GrantPortal.BrowserTests ] || test_targets+=("$project")
+  done
+  test_targets+=(tests/GrantPortal.BrowserTests)
 else
-  targets=(tests/GrantPortal.Core.Tests tests/GrantPortal.Web.Tests)
+  build_targets=(tests/GrantPortal.Core.Tests tests/GrantPortal.Web.Tests)
+  test_targets=("${build_targets[@]}")
 fi
 
-for target in "${targets[@]}"; do
+for target in "${build_targets[@]}"; do
   echo "+ dotnet build $target -c $configuration"
   dotnet build "$target" -c "$configuration" -nologo -v q
 done
@@ -89,7 +98,7 @@ done
 # from projects that finish in the same second cannot overwrite each other.
 rm -rf tests/*/TestResults
 test_status=0
-for target in "${targets[@]}"; do
+for target in "${test_targets[@]}"; do
   echo "+ dotnet test $target --no-build"
   dotnet test "$target" --no-build -c "$configuration" --logger trx --logger "console;verbosity=minimal" || test_status=$?
 done
