@@ -63,6 +63,7 @@ public static class PortalServices
         services.AddSingleton<Dashboards.DashboardService>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<Calls.CallService>();
+        services.AddSingleton<Calls.BudgetYearService>();
         services.AddSingleton<Organizations.OrganizationVerificationService>();
         services.AddScoped<DatabaseMigrator>();
 
