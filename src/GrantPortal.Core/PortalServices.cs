@@ -56,9 +56,13 @@ public static class PortalServices
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
 
+        // An invitation link (a password-reset token) stays valid for three days; choosing a password spends it.
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(3));
+
         services.AddLocalization();
         services.AddScoped<RoleSetup>();
         services.AddScoped<RegistrationService>();
+        services.AddSingleton<StaffAccounts>();
         services.AddScoped<AdministratorSetup>();
         services.AddSingleton<Dashboards.DashboardService>();
         services.AddSingleton<UserDirectory>();

@@ -14,6 +14,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [InlineData("/Account/Login", "en-US")]
     [InlineData("/Account/Login", "ko-KR")]
     [InlineData("/Account/Register", "ko-KR")]
+    [InlineData("/Account/SetPassword?user=someone&code=expired", "ko-KR")]
     [InlineData("/", "en-US")]
     public async Task Public_pages_have_no_serious_accessibility_violations(string path, string locale)
     {

@@ -32,6 +32,7 @@ public sealed class BudgetYearTests(BrowserFixture fixture)
         await Expect(officer.Locator(".mud-dialog")).ToContainTextAsync("연간 예산 총액을 0원보다 큰 금액으로 입력하세요.");
 
         await Input(officer, "budget-envelope").FillAsync("1,900,000,000");
+        await Expect(officer.Locator(".mud-dialog")).Not.ToContainTextAsync("0원보다 큰");
         await officer.GetByTestId("budget-year-save").DblClickAsync();
 
         await Expect(officer.GetByTestId("budget-year-message")).ToHaveTextAsync($"{year}년 예산 연도를 ₩1,900,000,000(으)로 열었습니다.");

@@ -14,7 +14,7 @@ public sealed class ReminderOptions : IValidatableObject
     [Required]
     public string Cron { get; set; } = "0 * * * *";
 
-    /// <summary>The portal's public address, for the links in a digest.</summary>
+    /// <summary>The portal's public address, for the links in mail: reminder digests and staff invitations.</summary>
     [Required]
     public string PortalUrl { get; set; } = "http://localhost:5000";
 

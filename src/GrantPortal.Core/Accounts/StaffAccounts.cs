@@ -1,0 +1,325 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Text.Json;
+using GrantPortal.Core.Auditing;
+using GrantPortal.Core.Data;
+using GrantPortal.Core.Localization;
+using GrantPortal.Core.Notifications;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using NodaTime;
+
+namespace GrantPortal.Core.Accounts;
+
+/// <summary>A ministry staff member as the administrator invites them.</summary>
+public sealed class StaffForm
+{
+    public string Email { get; set; } = "";
+
+    public string DisplayName { get; set; } = "";
+
+    public string PreferredLanguage { get; set; } = Languages.Korean;
+
+    public HashSet<string> Roles { get; } = new(StringComparer.Ordinal);
+}
+
+public enum StaffOutcome
+{
+    Done,
+    Invalid,
+    NotFound,
+
+    /// <summary>The change is saved but the invitation mail could not be sent; it can be sent again.</summary>
+    SavedMailNotSent,
+}
+
+public sealed record StaffResult(StaffOutcome Outcome, IReadOnlyList<FieldError> Errors)
+{
+    public bool Saved => Outcome is StaffOutcome.Done or StaffOutcome.SavedMailNotSent;
+
+    public static StaffResult Done { get; } = new(StaffOutcome.Done, []);
+
+    public static StaffResult NotFound { get; } = new(StaffOutcome.NotFound, []);
+}
+
+/// <summary>
+/// Ministry staff accounts: the administrator invites reviewers, program officers, finance staff and other
+/// administrators, changes their roles and sends a fresh invitation. The invitation carries a link to choose a
+/// password (an Identity password-reset token), so no password ever travels by mail or through the
+/// administrator. Organizations' accounts come from self-registration, not from here. Administrators only;
+/// anyone else is told the person does not exist.
+/// </summary>
+public sealed class StaffAccounts(
+    IServiceScopeFactory scopes,
+    IDbContextFactory<PortalDbContext> dbFactory,
+    IMailSender mail,
+    IOptions<ReminderOptions> portal,
+    IClock clock,
+    IStringLocalizer<Strings> localizer,
+    ILogger<StaffAccounts> logger)
+{
+    /// <summary>The roles an administrator gives here; Applicant belongs to an organization's registration.</summary>
+    public static readonly IReadOnlyList<string> StaffRoles = [Roles.Reviewer, Roles.ProgramOfficer, Roles.Finance, Roles.Administrator];
+
+    /// <summary>The address a person opens to choose their password.</summary>
+    public const string SetPasswordPath = "/Account/SetPassword";
+
+    public async Task<StaffResult> InviteAsync(CurrentUser admin, StaffForm form, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (!IsAdministrator(admin))
+        {
+            return StaffResult.NotFound;
+        }
+
+        var email = form.Email.Trim();
+        var errors = new List<FieldError>();
+        if (email.Length == 0 || email.Length > 256 || !new EmailAddressAttribute().IsValid(email) || !MailboxAddress.TryParse(email, out _))
+        {
+            errors.Add(new FieldError(nameof(StaffForm.Email), localizer["Staff_EmailInvalid"]));
+        }
+
+        var name = form.DisplayName.Trim();
+        if (name.Length == 0 || name.Length > 100)
+        {
+            errors.Add(new FieldError(nameof(StaffForm.DisplayName), localizer["Staff_NameRequired", 100]));
+        }
+
+        errors.AddRange(CheckRoles(form.Roles));
+        if (errors.Count > 0)
+        {
+            return new StaffResult(StaffOutcome.Invalid, errors);
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return new StaffResult(StaffOutcome.Invalid, [new FieldError(nameof(StaffForm.Email), localizer["Staff_EmailTaken", email])]);
+        }
+
+        var now = clock.GetCurrentInstant();
+        var user = new PortalUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = name,
+            PreferredLanguage = Languages.Normalize(form.PreferredLanguage),
+            CreatedAt = now,
+        };
+
+        // No password: the person chooses one through the invitation. Until then nobody can sign in as them.
+        var created = await users.CreateAsync(user);
+        if (!created.Succeeded)
+        {
+            // Two administrators inviting the same address at once: the unique index keeps one.
+            return new StaffResult(StaffOutcome.Invalid, [new FieldError(nameof(StaffForm.Email), localizer["Staff_EmailTaken", email])]);
+        }
+
+        foreach (var role in StaffRoles.Where(form.Roles.Contains))
+        {
+            Check(await users.AddToRoleAsync(user, role));
+        }
+
+        await AuditAsync(admin, "user.invited", user.Id, after: JsonSerializer.Serialize(new { user.Email, Roles = StaffRoles.Where(form.Roles.Contains) }), ct: ct);
+        logger.LogInformation("Administrator {AdminId} invited {UserId} as {Roles}", admin.UserId, user.Id, string.Join(",", form.Roles));
+        return await SendInvitationAsync(users, user, ct);
+    }
+
+    /// <summary>A fresh invitation: the earlier link stops working once a password is chosen with either.</summary>
+    public async Task<StaffResult> ResendInvitationAsync(CurrentUser admin, string userId, CancellationToken ct = default)
+    {
+        if (!IsAdministrator(admin))
+        {
+            return StaffResult.NotFound;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = await users.FindByIdAsync(userId);
+        if (user is null || user.OrganizationId is not null)
+        {
+            return StaffResult.NotFound;
+        }
+
+        await AuditAsync(admin, "user.invitation-sent", user.Id, ct: ct);
+        return await SendInvitationAsync(users, user, ct);
+    }
+
+    /// <summary>
+    /// Sets a staff member's roles. The last administrator keeps the role, so the portal is never left without
+    /// one; organizations' accounts are not staff and get no staff role.
+    /// </summary>
+    public async Task<StaffResult> ChangeRolesAsync(CurrentUser admin, string userId, IReadOnlySet<string> roles, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        if (!IsAdministrator(admin))
+        {
+            return StaffResult.NotFound;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return StaffResult.NotFound;
+        }
+
+        if (user.OrganizationId is not null)
+        {
+            // An organization's member applies for grants; reviewing or deciding them would be a conflict of interest.
+            return new StaffResult(StaffOutcome.Invalid, [new FieldError(nameof(StaffForm.Roles), localizer["Staff_OrganizationAccount"])]);
+        }
+
+        var current = await users.GetRolesAsync(user);
+        var wanted = StaffRoles.Where(roles.Contains).ToList();
+        if (wanted.Count == 0)
+        {
+            return new StaffResult(StaffOutcome.Invalid, [new FieldError(nameof(StaffForm.Roles), localizer["Staff_RoleRequired"])]);
+        }
+
+        if (current.Contains(Roles.Administrator) && !wanted.Contains(Roles.Administrator)
+            && (await users.GetUsersInRoleAsync(Roles.Administrator)).Count <= 1)
+        {
+            return new StaffResult(StaffOutcome.Invalid, [new FieldError(nameof(StaffForm.Roles), localizer["Staff_LastAdministrator"])]);
+        }
+
+        var removed = current.Where(r => StaffRoles.Contains(r) && !wanted.Contains(r)).ToList();
+        var added = wanted.Where(r => !current.Contains(r)).ToList();
+        if (removed.Count == 0 && added.Count == 0)
+        {
+            return StaffResult.Done;
+        }
+
+        if (removed.Count > 0)
+        {
+            Check(await users.RemoveFromRolesAsync(user, removed));
+        }
+
+        if (added.Count > 0)
+        {
+            Check(await users.AddToRolesAsync(user, added));
+        }
+
+        // Open sessions of the person are revalidated against the stamp and pick up the new roles.
+        Check(await users.UpdateSecurityStampAsync(user));
+        await AuditAsync(admin, "user.roles-changed", user.Id, JsonSerializer.Serialize(current.Order(StringComparer.Ordinal)),
+            JsonSerializer.Serialize(current.Except(removed).Concat(added).Order(StringComparer.Ordinal)), ct);
+        logger.LogInformation("Administrator {AdminId} changed the roles of {UserId}: +{Added} -{Removed}", admin.UserId, user.Id, string.Join(",", added), string.Join(",", removed));
+        return StaffResult.Done;
+    }
+
+    /// <summary>
+    /// The invited person chooses a password with the link's token. A wrong, used or expired link gets one clear
+    /// message (field ""), so nobody learns whether an account exists.
+    /// </summary>
+    public async Task<IReadOnlyList<FieldError>> SetPasswordAsync(string? userId, string? code, string password, string confirmPassword, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(password);
+        var invalidLink = new FieldError("", localizer["SetPassword_InvalidLink"]);
+        if (string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(code))
+        {
+            return [invalidLink];
+        }
+
+        if (password != confirmPassword)
+        {
+            return [new FieldError("ConfirmPassword", localizer["Registration_PasswordsDiffer"])];
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return [invalidLink];
+        }
+
+        var result = await users.ResetPasswordAsync(user, code, password);
+        if (!result.Succeeded)
+        {
+            return result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken))
+                ? [invalidLink]
+                : result.Errors.Select(e => new FieldError("Password", e.Description)).ToList();
+        }
+
+        // A locked-out person who was sent a fresh link should not have to wait out the lockout as well.
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.AuditEvents.Add(AuditEvent.Record(clock.GetCurrentInstant(), new Actor(user.Id, user.DisplayName), "user.password-set", nameof(PortalUser), user.Id));
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("User {UserId} chose a password from an invitation", user.Id);
+        return [];
+    }
+
+    private List<FieldError> CheckRoles(HashSet<string> roles)
+    {
+        if (roles.Count == 0)
+        {
+            return [new FieldError(nameof(StaffForm.Roles), localizer["Staff_RoleRequired"])];
+        }
+
+        return roles.All(StaffRoles.Contains) ? [] : [new FieldError(nameof(StaffForm.Roles), localizer["Staff_RoleRequired"])];
+    }
+
+    private async Task<StaffResult> SendInvitationAsync(UserManager<PortalUser> users, PortalUser user, CancellationToken ct)
+    {
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var link = InvitationLink(user.Id, token);
+        var language = Languages.Normalize(user.PreferredLanguage);
+        var saved = CultureInfo.CurrentUICulture;
+        MimeMessage message;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+            var roles = string.Join(", ", (await users.GetRolesAsync(user)).Select(r => localizer["Role_" + r].Value));
+            var body = localizer["Staff_InvitationBody", user.DisplayName, roles, link, user.Email!].Value;
+            message = new MimeMessage { Subject = localizer["Staff_InvitationSubject"].Value };
+            message.To.Add(new MailboxAddress(user.DisplayName, user.Email!));
+            message.Body = new TextPart("plain") { Text = body };
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = saved;
+        }
+
+        try
+        {
+            await mail.SendAsync([message], ct);
+            return StaffResult.Done;
+        }
+        catch (Exception ex) when (ex is TransientMailFailureException or PermanentMailFailureException)
+        {
+            logger.LogWarning(ex, "The invitation for {UserId} could not be sent", user.Id);
+            return new StaffResult(StaffOutcome.SavedMailNotSent, [new FieldError("", localizer["Staff_InvitationNotSent", user.Email!])]);
+        }
+    }
+
+    private string InvitationLink(string userId, string token) =>
+        $"{portal.Value.PortalUrl.TrimEnd('/')}{SetPasswordPath}?user={Uri.EscapeDataString(userId)}&code={Uri.EscapeDataString(token)}";
+
+    private async Task AuditAsync(CurrentUser admin, string action, string userId, string? before = null, string? after = null, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.AuditEvents.Add(AuditEvent.Record(clock.GetCurrentInstant(), admin.AsActor(), action, nameof(PortalUser), userId, before, after));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    private static bool IsAdministrator(CurrentUser? user) => user is not null && user.IsIn(Roles.Administrator);
+}

@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using GrantPortal.Core.Accounts;
+using GrantPortal.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+
+namespace GrantPortal.IntegrationTests.Accounts;
+
+public abstract partial class StaffAccountTests : ProviderTest
+{
+    private static readonly CurrentUser Admin = new("admin-1", "Han Admin", null, new HashSet<string> { Roles.Administrator });
+    private static readonly CurrentUser Officer = new("officer-1", "Park Officer", null, new HashSet<string> { Roles.ProgramOfficer });
+
+    protected StaffAccountTests() => CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+
+    private StaffAccounts Staff => Host.Services.GetRequiredService<StaffAccounts>();
+
+    private static StaffForm Form(string email, string language = "ko", params string[] roles)
+    {
+        var form = new StaffForm { Email = email, DisplayName = "Jung Reviewer", PreferredLanguage = language };
+        foreach (var role in roles.Length == 0 ? [Roles.Reviewer] : roles)
+        {
+            form.Roles.Add(role);
+        }
+
+        return form;
+    }
+
+    private async Task<MimeMessage> OnlyMailAsync()
+    {
+        var file = Assert.Single(Directory.GetFiles(Host.MailPickupDirectory, "*.eml"));
+        return await MimeMessage.LoadAsync(file);
+    }
+
+    /// <summary>The user id and token of the link in an invitation, as the set-password page reads them.</summary>
+    private static (string User, string Code) Link(MimeMessage mail)
+    {
+        var match = LinkPattern().Match(mail.TextBody ?? "");
+        Assert.True(match.Success, mail.TextBody);
+        return (Uri.UnescapeDataString(match.Groups["user"].Value), Uri.UnescapeDataString(match.Groups["code"].Value));
+    }
+
+    private async Task<PortalUser?> FindAsync(string email)
+    {
+        PortalUser? user = null;
+        await Host.InScopeAsync(async services => user = await services.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(email));
+        return user;
+    }
+
+    private async Task<bool> PasswordWorksAsync(string email, string password)
+    {
+        var works = false;
+        await Host.InScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<PortalUser>>();
+            works = await users.CheckPasswordAsync((await users.FindByEmailAsync(email))!, password);
+        });
+        return works;
+    }
+
+    [Fact]
+    public async Task Invited_reviewer_chooses_a_password_from_the_korean_mail_and_the_link_works_once()
+    {
+        var invited = await Staff.InviteAsync(Admin, Form("jung@reviewers.kr"));
+
+        Assert.Equal(StaffOutcome.Done, invited.Outcome);
+        var mail = await OnlyMailAsync();
+        Assert.Equal("GrantPortal 계정 안내", mail.Subject);
+        Assert.Equal("jung@reviewers.kr", mail.To.Mailboxes.Single().Address);
+        Assert.Contains("역할: 심사위원", mail.TextBody, StringComparison.Ordinal);
+        Assert.StartsWith("http://localhost", LinkPattern().Match(mail.TextBody ?? "").Value, StringComparison.Ordinal);
+        var user = await FindAsync("jung@reviewers.kr");
+        Assert.Null(user!.PasswordHash);
+
+        var (userId, code) = Link(mail);
+        var mismatch = await Staff.SetPasswordAsync(userId, code, "a long passphrase of mine", "a long passphrase of yours");
+        var tooShort = await Staff.SetPasswordAsync(userId, code, "short", "short");
+        var set = await Staff.SetPasswordAsync(userId, code, "a long passphrase of mine", "a long passphrase of mine");
+        var reused = await Staff.SetPasswordAsync(userId, code, "another long passphrase", "another long passphrase");
+
+        Assert.Equal("The two passwords are not the same.", Assert.Single(mismatch).Message);
+        Assert.Equal("Password", Assert.Single(tooShort).Field);
+        Assert.Empty(set);
+        Assert.Equal("This link has expired or was already used. Ask your administrator to send a new invitation.", Assert.Single(reused).Message);
+        Assert.True(await PasswordWorksAsync("jung@reviewers.kr", "a long passphrase of mine"));
+        await Host.InScopeAsync(async services =>
+            Assert.True(await services.GetRequiredService<UserManager<PortalUser>>().IsInRoleAsync((await FindAsync("jung@reviewers.kr"))!, Roles.Reviewer)));
+        await using var db = await Host.CreateDbContextAsync();
+        Assert.Equal(["user.invited", "user.password-set"], await db.AuditEvents.Where(e => e.EntityId == userId).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
+    }
+
+    [Fact]
+    public async Task English_speaker_gets_the_invitation_in_english_and_a_resend_replaces_the_link()
+    {
+        await Staff.InviteAsync(Admin, Form("lee@reviewers.org", "en", Roles.Finance));
+        var first = await OnlyMailAsync();
+        Assert.Equal("Your GrantPortal account", first.Subject);
+        Assert.Contains("with the role: Finance", first.TextBody, StringComparison.Ordinal);
+        var (userId, firstCode) = Link(first);
+        File.Delete(Assert.Single(Directory.GetFiles(Host.MailPickupDirectory, "*.eml")));
+
+        var resent = await Staff.ResendInvitationAsync(Admin, userId);
+        var (_, secondCode) = Link(await OnlyMailAsync());
+        var set = await Staff.SetPasswordAsync(userId, secondCode, "a long passphrase of mine", "a long passphrase of mine");
+        var old = await Staff.SetPasswordAsync(userId, firstCode, "someone else's passphrase", "someone else's passphrase");
+
+        Assert.Equal(StaffOutcome.Done, resent.Outcome);
+        Assert.Empty(set);
+        Assert.Equal("This link has expired or was already used. Ask your administrator to send a new invitation.", Assert.Single(old).Message);
+        Assert.True(await PasswordWorksAsync("lee@reviewers.org", "a long passphrase of mine"));
+    }
+
+    [Fact]
+    public async Task Bad_invitations_are_refused_field_by_field_and_create_nothing()
+    {
+        var form = Form("not-an-address", "ko", "Applicant");
+        form.DisplayName = " ";
+
+        var result = await Staff.InviteAsync(Admin, form);
+
+        Assert.Equal(StaffOutcome.Invalid, result.Outcome);
+        Assert.Equal([nameof(StaffForm.DisplayName), nameof(StaffForm.Email), nameof(StaffForm.Roles)], result.Errors.Select(e => e.Field).Order(StringComparer.Ordinal));
+        Assert.Empty(Directory.Exists(Host.MailPickupDirectory) ? Directory.GetFiles(Host.MailPickupDirectory) : []);
+        await using var db = await Host.CreateDbContextAsync();
+        Assert.False(await db.Users.AnyAsync());
+    }
+
+    [Fact]
+    public async Task Inviting_an_address_that_has_an_account_is_refused()
+    {
+        Assert.True((await Staff.InviteAsync(Admin, Form("jung@reviewers.kr"))).Saved);
+
+        var again = await Staff.InviteAsync(Admin, Form("JUNG@reviewers.kr", "ko", Roles.Administrator));
+
+        Assert.Equal("An account for JUNG@reviewers.kr already exists; change its roles in the list instead.", Assert.Single(again.Errors).Message);
+        await using var db = await Host.CreateDbContextAsync();
+        Assert.Equal(1, await db.Users.CountAsync());
+    }
+
+    [Fact]
+    public async Task Roles_change_with_an_audit_and_the_last_administrator_keeps_the_role()
+    {
+        await Staff.InviteAsync(Admin, Form("owner@ministry.go.kr", "ko", Roles.Administrator));
+        await Staff.InviteAsync(Admin, Form("park@ministry.go.kr", "ko", Roles.Reviewer));
+        var owner = (await FindAsync("owner@ministry.go.kr"))!;
+        var park = (await FindAsync("park@ministry.go.kr"))!;
+
+        var promoted = await Staff.ChangeRolesAsync(Admin, park.Id, new HashSet<string> { Roles.ProgramOfficer, Roles.Finance });
+        var lastAdmin = await Staff.ChangeRolesAsync(Admin, owner.Id, new HashSet<string> { Roles.Reviewer });
+        var none = await Staff.ChangeRolesAsync(Admin, park.Id, new HashSet<string>());
+        var byOfficer = await Staff.ChangeRolesAsync(Officer, park.Id, new HashSet<string> { Roles.Administrator });
+
+        Assert.Equal(StaffOutcome.Done, promoted.Outcome);
+        Assert.Equal("This is the last administrator; give another person the administrator role first.", Assert.Single(lastAdmin.Errors).Message);
+        Assert.Equal(StaffOutcome.Invalid, none.Outcome);
+        Assert.Equal(StaffOutcome.NotFound, byOfficer.Outcome);
+        await Host.InScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<PortalUser>>();
+            Assert.Equal([Roles.Finance, Roles.ProgramOfficer], (await users.GetRolesAsync((await users.FindByIdAsync(park.Id))!)).Order(StringComparer.Ordinal));
+            Assert.True(await users.IsInRoleAsync((await users.FindByIdAsync(owner.Id))!, Roles.Administrator));
+        });
+        await using var db = await Host.CreateDbContextAsync();
+        var change = await db.AuditEvents.SingleAsync(e => e.Action == "user.roles-changed");
+        Assert.Equal(park.Id, change.EntityId);
+        Assert.Contains(Roles.Reviewer, change.Before, StringComparison.Ordinal);
+        Assert.Contains(Roles.ProgramOfficer, change.After, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_administrators_invite_and_nobody_learns_of_accounts_from_a_bad_link()
+    {
+        var byOfficer = await Staff.InviteAsync(Officer, Form("jung@reviewers.kr"));
+        var unknownUser = await Staff.SetPasswordAsync("no-such-user", "code", "a long passphrase of mine", "a long passphrase of mine");
+
+        Assert.Equal(StaffOutcome.NotFound, byOfficer.Outcome);
+        Assert.Null(await FindAsync("jung@reviewers.kr"));
+        Assert.Equal("This link has expired or was already used. Ask your administrator to send a new invitation.", Assert.Single(unknownUser).Message);
+    }
+
+    [GeneratedRegex(@"http\S*/Account/SetPassword\?user=(?<user>[^&\s]+)&code=(?<code>\S+)")]
+    private static partial Regex LinkPattern();
+}
+
+public sealed class StaffAccountTests_on_Sqlite : StaffAccountTests
+{
+    protected override Task<PortalTestHost> StartHostAsync() => PortalTestHost.StartSqliteAsync();
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class StaffAccountTests_on_PostgreSql(PostgresCluster cluster) : StaffAccountTests
+{
+    protected override Task<PortalTestHost> StartHostAsync() => PortalTestHost.StartPostgreSqlAsync(cluster);
+}
