@@ -62,6 +62,7 @@ public static class PortalServices
         services.AddLocalization();
         services.AddScoped<RoleSetup>();
         services.AddScoped<RegistrationService>();
+        services.AddSingleton<PasswordLinks>();
         services.AddSingleton<StaffAccounts>();
         services.AddScoped<AdministratorSetup>();
         services.AddSingleton<Dashboards.DashboardService>();

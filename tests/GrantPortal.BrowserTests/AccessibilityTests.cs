@@ -15,6 +15,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [InlineData("/Account/Login", "ko-KR")]
     [InlineData("/Account/Register", "ko-KR")]
     [InlineData("/Account/SetPassword?user=someone&code=expired", "ko-KR")]
+    [InlineData("/Account/ForgotPassword", "ko-KR")]
     [InlineData("/", "en-US")]
     public async Task Public_pages_have_no_serious_accessibility_violations(string path, string locale)
     {

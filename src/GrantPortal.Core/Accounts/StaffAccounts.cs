@@ -10,7 +10,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using MimeKit;
 using NodaTime;
 
@@ -58,16 +57,13 @@ public sealed class StaffAccounts(
     IServiceScopeFactory scopes,
     IDbContextFactory<PortalDbContext> dbFactory,
     IMailSender mail,
-    IOptions<ReminderOptions> portal,
+    PasswordLinks links,
     IClock clock,
     IStringLocalizer<Strings> localizer,
     ILogger<StaffAccounts> logger)
 {
     /// <summary>The roles an administrator gives here; Applicant belongs to an organization's registration.</summary>
     public static readonly IReadOnlyList<string> StaffRoles = [Roles.Reviewer, Roles.ProgramOfficer, Roles.Finance, Roles.Administrator];
-
-    /// <summary>The address a person opens to choose their password.</summary>
-    public const string SetPasswordPath = "/Account/SetPassword";
 
     public async Task<StaffResult> InviteAsync(CurrentUser admin, StaffForm form, CancellationToken ct = default)
     {
@@ -216,50 +212,6 @@ public sealed class StaffAccounts(
         return StaffResult.Done;
     }
 
-    /// <summary>
-    /// The invited person chooses a password with the link's token. A wrong, used or expired link gets one clear
-    /// message (field ""), so nobody learns whether an account exists.
-    /// </summary>
-    public async Task<IReadOnlyList<FieldError>> SetPasswordAsync(string? userId, string? code, string password, string confirmPassword, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(password);
-        var invalidLink = new FieldError("", localizer["SetPassword_InvalidLink"]);
-        if (string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(code))
-        {
-            return [invalidLink];
-        }
-
-        if (password != confirmPassword)
-        {
-            return [new FieldError("ConfirmPassword", localizer["Registration_PasswordsDiffer"])];
-        }
-
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var user = await users.FindByIdAsync(userId);
-        if (user is null)
-        {
-            return [invalidLink];
-        }
-
-        var result = await users.ResetPasswordAsync(user, code, password);
-        if (!result.Succeeded)
-        {
-            return result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken))
-                ? [invalidLink]
-                : result.Errors.Select(e => new FieldError("Password", e.Description)).ToList();
-        }
-
-        // A locked-out person who was sent a fresh link should not have to wait out the lockout as well.
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.AuditEvents.Add(AuditEvent.Record(clock.GetCurrentInstant(), new Actor(user.Id, user.DisplayName), "user.password-set", nameof(PortalUser), user.Id));
-        await db.SaveChangesAsync(ct);
-        logger.LogInformation("User {UserId} chose a password from an invitation", user.Id);
-        return [];
-    }
-
     private List<FieldError> CheckRoles(HashSet<string> roles)
     {
         if (roles.Count == 0)
@@ -272,8 +224,7 @@ public sealed class StaffAccounts(
 
     private async Task<StaffResult> SendInvitationAsync(UserManager<PortalUser> users, PortalUser user, CancellationToken ct)
     {
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        var link = InvitationLink(user.Id, token);
+        var link = await links.CreateAsync(users, user);
         var language = Languages.Normalize(user.PreferredLanguage);
         var saved = CultureInfo.CurrentUICulture;
         MimeMessage message;
@@ -302,9 +253,6 @@ public sealed class StaffAccounts(
             return new StaffResult(StaffOutcome.SavedMailNotSent, [new FieldError("", localizer["Staff_InvitationNotSent", user.Email!])]);
         }
     }
-
-    private string InvitationLink(string userId, string token) =>
-        $"{portal.Value.PortalUrl.TrimEnd('/')}{SetPasswordPath}?user={Uri.EscapeDataString(userId)}&code={Uri.EscapeDataString(token)}";
 
     private async Task AuditAsync(CurrentUser admin, string action, string userId, string? before = null, string? after = null, CancellationToken ct = default)
     {

@@ -18,6 +18,8 @@ public abstract partial class StaffAccountTests : ProviderTest
 
     private StaffAccounts Staff => Host.Services.GetRequiredService<StaffAccounts>();
 
+    private PasswordLinks Links => Host.Services.GetRequiredService<PasswordLinks>();
+
     private static StaffForm Form(string email, string language = "ko", params string[] roles)
     {
         var form = new StaffForm { Email = email, DisplayName = "Jung Reviewer", PreferredLanguage = language };
@@ -76,10 +78,10 @@ public abstract partial class StaffAccountTests : ProviderTest
         Assert.Null(user!.PasswordHash);
 
         var (userId, code) = Link(mail);
-        var mismatch = await Staff.SetPasswordAsync(userId, code, "a long passphrase of mine", "a long passphrase of yours");
-        var tooShort = await Staff.SetPasswordAsync(userId, code, "short", "short");
-        var set = await Staff.SetPasswordAsync(userId, code, "a long passphrase of mine", "a long passphrase of mine");
-        var reused = await Staff.SetPasswordAsync(userId, code, "another long passphrase", "another long passphrase");
+        var mismatch = await Links.SetPasswordAsync(userId, code, "a long passphrase of mine", "a long passphrase of yours");
+        var tooShort = await Links.SetPasswordAsync(userId, code, "short", "short");
+        var set = await Links.SetPasswordAsync(userId, code, "a long passphrase of mine", "a long passphrase of mine");
+        var reused = await Links.SetPasswordAsync(userId, code, "another long passphrase", "another long passphrase");
 
         Assert.Equal("The two passwords are not the same.", Assert.Single(mismatch).Message);
         Assert.Equal("Password", Assert.Single(tooShort).Field);
@@ -104,8 +106,8 @@ public abstract partial class StaffAccountTests : ProviderTest
 
         var resent = await Staff.ResendInvitationAsync(Admin, userId);
         var (_, secondCode) = Link(await OnlyMailAsync());
-        var set = await Staff.SetPasswordAsync(userId, secondCode, "a long passphrase of mine", "a long passphrase of mine");
-        var old = await Staff.SetPasswordAsync(userId, firstCode, "someone else's passphrase", "someone else's passphrase");
+        var set = await Links.SetPasswordAsync(userId, secondCode, "a long passphrase of mine", "a long passphrase of mine");
+        var old = await Links.SetPasswordAsync(userId, firstCode, "someone else's passphrase", "someone else's passphrase");
 
         Assert.Equal(StaffOutcome.Done, resent.Outcome);
         Assert.Empty(set);
@@ -174,7 +176,7 @@ public abstract partial class StaffAccountTests : ProviderTest
     public async Task Only_administrators_invite_and_nobody_learns_of_accounts_from_a_bad_link()
     {
         var byOfficer = await Staff.InviteAsync(Officer, Form("jung@reviewers.kr"));
-        var unknownUser = await Staff.SetPasswordAsync("no-such-user", "code", "a long passphrase of mine", "a long passphrase of mine");
+        var unknownUser = await Links.SetPasswordAsync("no-such-user", "code", "a long passphrase of mine", "a long passphrase of mine");
 
         Assert.Equal(StaffOutcome.NotFound, byOfficer.Outcome);
         Assert.Null(await FindAsync("jung@reviewers.kr"));

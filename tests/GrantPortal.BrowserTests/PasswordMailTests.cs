@@ -5,8 +5,9 @@ using static Microsoft.Playwright.Assertions;
 
 namespace GrantPortal.BrowserTests;
 
+/// <summary>The mails that let a person choose a password: a staff invitation and "forgot your password".</summary>
 [Collection(BrowserCollection.Name)]
-public sealed partial class StaffInvitationTests(BrowserFixture fixture)
+public sealed partial class PasswordMailTests(BrowserFixture fixture)
 {
     [Fact]
     public async Task Administrator_invites_a_reviewer_who_sets_a_password_from_the_mail_and_signs_in()
@@ -47,7 +48,34 @@ public sealed partial class StaffInvitationTests(BrowserFixture fixture)
         await invited.Context.CloseAsync();
     }
 
-    /// <summary>The set-password address from the invitation in the mail folder, relative to whatever port the test server has.</summary>
+    [Fact]
+    public async Task Applicant_who_forgot_the_password_chooses_a_new_one_from_the_mail()
+    {
+        var email = $"forgot-{Guid.NewGuid():N}@example.org";
+        var registering = await fixture.NewPageAsync("en-US");
+        await registering.GotoAsync("/Account/Register");
+        await SignInTests.RegisterAsync(registering, email, SignInTests.UniqueRegistrationNumber());
+        await Expect(registering.Locator("h1")).ToHaveTextAsync("Dashboard");
+        await registering.Context.CloseAsync();
+
+        var page = await fixture.NewPageAsync("en-US");
+        await page.GotoAsync("/Account/Login");
+        await page.GetByTestId("forgot-link").ClickAsync();
+        await page.FillAsync("#forgot-email", email);
+        await page.GetByTestId("forgot-submit").ClickAsync();
+        await Expect(page.GetByTestId("forgot-sent")).ToContainTextAsync("If an account exists for that address");
+
+        await page.GotoAsync(await InvitationPathAsync(email));
+        await page.FillAsync("#set-password", "my brand new passphrase");
+        await page.FillAsync("#set-confirm", "my brand new passphrase");
+        await page.GetByTestId("set-password-submit").ClickAsync();
+        await Expect(page.GetByTestId("password-set")).ToBeVisibleAsync();
+        await SignInTests.SignInAsync(page, email, "my brand new passphrase");
+        await Expect(page.GetByTestId("dashboard-applicant")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>The set-password address from the mail (an invitation or a reset) in the mail folder, relative to whatever port the test server has.</summary>
     private async Task<string> InvitationPathAsync(string email)
     {
         foreach (var file in Directory.GetFiles(fixture.Server.MailFolder, "*.eml"))
@@ -61,7 +89,7 @@ public sealed partial class StaffInvitationTests(BrowserFixture fixture)
             }
         }
 
-        throw new InvalidOperationException("No invitation was written for " + email);
+        throw new InvalidOperationException("No set-password mail was written for " + email);
     }
 
     [GeneratedRegex(@"https?://[^/\s]+(?<path>/Account/SetPassword\?\S+)")]

@@ -1,0 +1,147 @@
+using System.Globalization;
+using GrantPortal.Core.Auditing;
+using GrantPortal.Core.Data;
+using GrantPortal.Core.Localization;
+using GrantPortal.Core.Notifications;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using NodaTime;
+
+namespace GrantPortal.Core.Accounts;
+
+/// <summary>
+/// Mailed links to choose a password: staff invitations and "forgot your password". Each carries an Identity
+/// password-reset token, valid three days and spent when used (setting a password renews the security stamp),
+/// and opens <see cref="SetPasswordPath"/>.
+/// </summary>
+public sealed class PasswordLinks(
+    IServiceScopeFactory scopes,
+    IDbContextFactory<PortalDbContext> dbFactory,
+    IMailSender mail,
+    IOptions<ReminderOptions> portal,
+    IClock clock,
+    IStringLocalizer<Strings> localizer,
+    ILogger<PasswordLinks> logger)
+{
+    /// <summary>The address a person opens to choose their password.</summary>
+    public const string SetPasswordPath = "/Account/SetPassword";
+
+    /// <summary>How long after one reset mail another is held back, so a form cannot be used to flood an inbox.</summary>
+    public static readonly Duration ResetInterval = Duration.FromMinutes(5);
+
+    /// <summary>A fresh link for the person; earlier links stop working once any of them is used.</summary>
+    public async Task<string> CreateAsync(UserManager<PortalUser> users, PortalUser user)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(user);
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        return $"{portal.Value.PortalUrl.TrimEnd('/')}{SetPasswordPath}?user={Uri.EscapeDataString(user.Id)}&code={Uri.EscapeDataString(token)}";
+    }
+
+    /// <summary>
+    /// "Forgot your password": mails a link to the address if it has an account. The caller shows the same
+    /// answer either way, so the form does not tell who has an account. At most one mail per
+    /// <see cref="ResetInterval"/> per account; a mail server failure is logged, not shown.
+    /// </summary>
+    public async Task RequestResetAsync(string? email, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = await users.FindByEmailAsync(email.Trim());
+        if (user?.Email is null)
+        {
+            logger.LogInformation("Password reset asked for an address without an account");
+            return;
+        }
+
+        var now = clock.GetCurrentInstant();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var since = now - ResetInterval;
+        if (await db.AuditEvents.AnyAsync(e => e.EntityId == user.Id && e.Action == "user.password-reset-requested" && e.OccurredAt > since, ct))
+        {
+            logger.LogInformation("Password reset for {UserId} held back: one was sent in the last minutes", user.Id);
+            return;
+        }
+
+        db.AuditEvents.Add(AuditEvent.Record(now, Actor.System, "user.password-reset-requested", nameof(PortalUser), user.Id));
+        await db.SaveChangesAsync(ct);
+
+        var link = await CreateAsync(users, user);
+        var saved = CultureInfo.CurrentUICulture;
+        MimeMessage message;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Languages.Normalize(user.PreferredLanguage));
+            message = new MimeMessage { Subject = localizer["PasswordReset_Subject"].Value };
+            message.To.Add(new MailboxAddress(user.DisplayName, user.Email));
+            message.Body = new TextPart("plain") { Text = localizer["PasswordReset_Body", user.DisplayName, link].Value };
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = saved;
+        }
+
+        try
+        {
+            await mail.SendAsync([message], ct);
+        }
+        catch (Exception ex) when (ex is TransientMailFailureException or PermanentMailFailureException)
+        {
+            logger.LogError(ex, "The password reset mail for {UserId} could not be sent", user.Id);
+        }
+    }
+
+    /// <summary>
+    /// The person chooses a password with the link's token. A wrong, used or expired link gets one clear
+    /// message (field ""), so nobody learns whether an account exists.
+    /// </summary>
+    public async Task<IReadOnlyList<FieldError>> SetPasswordAsync(string? userId, string? code, string password, string confirmPassword, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(password);
+        var invalidLink = new FieldError("", localizer["SetPassword_InvalidLink"]);
+        if (string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(code))
+        {
+            return [invalidLink];
+        }
+
+        if (password != confirmPassword)
+        {
+            return [new FieldError("ConfirmPassword", localizer["Registration_PasswordsDiffer"])];
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return [invalidLink];
+        }
+
+        var result = await users.ResetPasswordAsync(user, code, password);
+        if (!result.Succeeded)
+        {
+            return result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken))
+                ? [invalidLink]
+                : result.Errors.Select(e => new FieldError("Password", e.Description)).ToList();
+        }
+
+        // A locked-out person who was sent a fresh link should not have to wait out the lockout as well.
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.AuditEvents.Add(AuditEvent.Record(clock.GetCurrentInstant(), new Actor(user.Id, user.DisplayName), "user.password-set", nameof(PortalUser), user.Id));
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("User {UserId} chose a password from a mailed link", user.Id);
+        return [];
+    }
+}
