@@ -535,3 +535,71 @@ VALUES ('20261128041326_Reminders', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "Applications" ADD "RevisesId" INTEGER NULL;
+
+CREATE INDEX "IX_Applications_RevisesId" ON "Applications" ("RevisesId");
+
+CREATE TABLE "ef_temp_Applications" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Applications" PRIMARY KEY AUTOINCREMENT,
+    "Activities" TEXT NOT NULL,
+    "Beneficiaries" TEXT NOT NULL,
+    "CallId" INTEGER NOT NULL,
+    "Category" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "CreatedById" TEXT NOT NULL,
+    "DeclarationAccepted" INTEGER NOT NULL,
+    "EndDate" TEXT NULL,
+    "LastSavedAt" TEXT NOT NULL,
+    "Objectives" TEXT NOT NULL,
+    "OrganizationId" INTEGER NOT NULL,
+    "PanelDecision" TEXT NULL,
+    "PanelNote" TEXT NULL,
+    "ProjectTitle" TEXT NOT NULL,
+    "ReceiptNumber" TEXT NULL,
+    "RevisesId" INTEGER NULL,
+    "StartDate" TEXT NULL,
+    "Status" TEXT NOT NULL,
+    "SubmittedAt" TEXT NULL,
+    "Summary" TEXT NOT NULL,
+    "Version" INTEGER NOT NULL,
+    "WithdrawalReason" TEXT NULL,
+    "WithdrawnAt" TEXT NULL,
+    CONSTRAINT "FK_Applications_Applications_RevisesId" FOREIGN KEY ("RevisesId") REFERENCES "Applications" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Applications_Calls_CallId" FOREIGN KEY ("CallId") REFERENCES "Calls" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Applications_Organizations_OrganizationId" FOREIGN KEY ("OrganizationId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+);
+
+INSERT INTO "ef_temp_Applications" ("Id", "Activities", "Beneficiaries", "CallId", "Category", "CreatedAt", "CreatedById", "DeclarationAccepted", "EndDate", "LastSavedAt", "Objectives", "OrganizationId", "PanelDecision", "PanelNote", "ProjectTitle", "ReceiptNumber", "RevisesId", "StartDate", "Status", "SubmittedAt", "Summary", "Version", "WithdrawalReason", "WithdrawnAt")
+SELECT "Id", "Activities", "Beneficiaries", "CallId", "Category", "CreatedAt", "CreatedById", "DeclarationAccepted", "EndDate", "LastSavedAt", "Objectives", "OrganizationId", "PanelDecision", "PanelNote", "ProjectTitle", "ReceiptNumber", "RevisesId", "StartDate", "Status", "SubmittedAt", "Summary", "Version", "WithdrawalReason", "WithdrawnAt"
+FROM "Applications";
+
+COMMIT;
+
+PRAGMA foreign_keys = 0;
+
+BEGIN TRANSACTION;
+DROP TABLE "Applications";
+
+ALTER TABLE "ef_temp_Applications" RENAME TO "Applications";
+
+COMMIT;
+
+PRAGMA foreign_keys = 1;
+
+BEGIN TRANSACTION;
+CREATE INDEX "IX_Applications_CallId_Status" ON "Applications" ("CallId", "Status");
+
+CREATE INDEX "IX_Applications_OrganizationId_Status" ON "Applications" ("OrganizationId", "Status");
+
+CREATE INDEX "IX_Applications_ProjectTitle" ON "Applications" ("ProjectTitle");
+
+CREATE UNIQUE INDEX "IX_Applications_ReceiptNumber" ON "Applications" ("ReceiptNumber");
+
+CREATE INDEX "IX_Applications_RevisesId" ON "Applications" ("RevisesId");
+
+COMMIT;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261128132421_ApplicationRevisions', '10.0.15');
+

@@ -1091,3 +1091,40 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128132431_ApplicationRevisions'
+)
+BEGIN
+    ALTER TABLE [Applications] ADD [RevisesId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128132431_ApplicationRevisions'
+)
+BEGIN
+    CREATE INDEX [IX_Applications_RevisesId] ON [Applications] ([RevisesId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128132431_ApplicationRevisions'
+)
+BEGIN
+    ALTER TABLE [Applications] ADD CONSTRAINT [FK_Applications_Applications_RevisesId] FOREIGN KEY ([RevisesId]) REFERENCES [Applications] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128132431_ApplicationRevisions'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128132431_ApplicationRevisions', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -9,7 +9,7 @@ namespace GrantPortal.BrowserTests;
 public sealed partial class ApplicationTests(BrowserFixture fixture)
 {
     [Fact]
-    public async Task Applicant_drafts_reloads_attaches_a_pdf_and_submits()
+    public async Task Applicant_drafts_reloads_attaches_a_pdf_submits_and_revises_before_the_deadline()
     {
         var page = await fixture.NewPageAsync();
         // applicant1 prefers Korean, so the portal answers in Korean after sign-in.
@@ -53,6 +53,26 @@ public sealed partial class ApplicationTests(BrowserFixture fixture)
 
         await Expect(page.GetByTestId("receipt")).ToContainTextAsync(ReceiptNumber());
         await Expect(page.GetByTestId("application-summary")).ToContainTextAsync("project-plan.pdf");
+        var firstReceipt = ReceiptNumber().Match(await page.GetByTestId("receipt").InnerTextAsync()).Value;
+        var submittedUrl = page.Url;
+
+        // Before the deadline the applicant revises: a copy with every word and file, the original standing meanwhile.
+        await page.GetByTestId("revise").ClickAsync();
+        await Expect(page.GetByTestId("revision-notice")).ToContainTextAsync(firstReceipt);
+        await SignInTests.WaitUntilInteractiveAsync(page);
+        await Expect(title).ToHaveValueAsync("Youth rights documentation camp, edited in the browser");
+        await Expect(page.GetByTestId("attachment")).ToContainTextAsync("project-plan.pdf");
+        await title.FillAsync("Youth rights documentation camp, revised");
+        await page.Locator("[data-testid=field-DeclarationAccepted] input, input[data-testid=field-DeclarationAccepted]").First.CheckAsync(new() { Force = true });
+        await Expect(page.GetByTestId("saved-at")).ToContainTextAsync("저장됨");
+        await page.GetByTestId("submit").ClickAsync();
+        await Expect(page.GetByTestId("receipt")).ToContainTextAsync(ReceiptNumber());
+        var secondReceipt = ReceiptNumber().Match(await page.GetByTestId("receipt").InnerTextAsync()).Value;
+        Assert.NotEqual(firstReceipt, secondReceipt);
+
+        await page.GotoAsync(submittedUrl);
+        await Expect(page.GetByTestId("application-summary")).ToBeVisibleAsync();
+        await Expect(page.Locator("main")).ToContainTextAsync($"수정된 신청서 {secondReceipt}(으)로 대체됨.");
         await page.Context.CloseAsync();
 
         // Another organization's applicant asking for the same file gets "not found".

@@ -176,6 +176,9 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<int?>("RevisesId")
+                        .HasColumnType("integer");
+
                     b.Property<LocalDate?>("StartDate")
                         .HasColumnType("date");
 
@@ -209,6 +212,8 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("ReceiptNumber")
                         .IsUnique();
+
+                    b.HasIndex("RevisesId");
 
                     b.HasIndex("CallId", "Status");
 
@@ -1475,6 +1480,11 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("GrantPortal.Core.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("RevisesId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Call");
 

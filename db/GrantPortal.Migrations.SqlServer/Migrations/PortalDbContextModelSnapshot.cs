@@ -176,6 +176,9 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<int?>("RevisesId")
+                        .HasColumnType("int");
+
                     b.Property<DateOnly?>("StartDate")
                         .HasColumnType("date");
 
@@ -210,6 +213,8 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                     b.HasIndex("ReceiptNumber")
                         .IsUnique()
                         .HasFilter("[ReceiptNumber] IS NOT NULL");
+
+                    b.HasIndex("RevisesId");
 
                     b.HasIndex("CallId", "Status");
 
@@ -1477,6 +1482,11 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("GrantPortal.Core.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("RevisesId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Call");
 

@@ -168,6 +168,9 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RevisesId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("StartDate")
                         .HasColumnType("TEXT");
 
@@ -201,6 +204,8 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ReceiptNumber")
                         .IsUnique();
+
+                    b.HasIndex("RevisesId");
 
                     b.HasIndex("CallId", "Status");
 
@@ -1423,6 +1428,11 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("GrantPortal.Core.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("RevisesId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Call");
 

@@ -74,6 +74,12 @@ public sealed class Application : IVersioned
 
     public string? WithdrawalReason { get; private set; }
 
+    /// <summary>
+    /// For a revision: the submitted application it replaces when it is submitted. Until then the submitted one
+    /// stands; afterwards it is withdrawn, naming this one's receipt.
+    /// </summary>
+    public int? RevisesId { get; private set; }
+
     public PanelDecision? PanelDecision { get; private set; }
 
     public string? PanelNote { get; private set; }
@@ -102,6 +108,46 @@ public sealed class Application : IVersioned
             LastSavedAt = now,
         };
     }
+
+    /// <summary>
+    /// A new draft with everything the submitted application says, to change before the deadline. The submitted
+    /// application itself stays as it is: immutable, and in force until the revision is submitted.
+    /// </summary>
+    public static Application StartRevision(Application submitted, string userId, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(submitted);
+        if (submitted.Status != ApplicationStatus.Submitted)
+        {
+            throw new InvalidOperationException($"Only a submitted application can be revised, not one in status {submitted.Status}.");
+        }
+
+        var revision = new Application
+        {
+            CallId = submitted.CallId,
+            OrganizationId = submitted.OrganizationId,
+            CreatedById = userId,
+            Status = ApplicationStatus.Draft,
+            CreatedAt = now,
+            LastSavedAt = now,
+            RevisesId = submitted.Id,
+            ProjectTitle = submitted.ProjectTitle,
+            Summary = submitted.Summary,
+            Objectives = submitted.Objectives,
+            Activities = submitted.Activities,
+            Beneficiaries = submitted.Beneficiaries,
+            StartDate = submitted.StartDate,
+            EndDate = submitted.EndDate,
+            Category = submitted.Category,
+
+            // The declaration is made again for what is submitted again.
+            DeclarationAccepted = false,
+        };
+        revision.BudgetLines.AddRange(submitted.BudgetLines.OrderBy(l => l.Order).Select(l => l.Copy()));
+        return revision;
+    }
+
+    /// <summary>Withdrawn because its revision was submitted; the reason names the revision's receipt.</summary>
+    public void ReplaceBy(string reason, Instant now) => Withdraw(reason, now);
 
     public Krw RequestedTotal => Krw.Sum(BudgetLines.Select(l => l.Amount));
 
@@ -218,6 +264,9 @@ public sealed class BudgetLine
     public Krw Amount { get; set; }
 
     public string Justification { get; set; } = "";
+
+    /// <summary>The same line for another application (a revision).</summary>
+    public BudgetLine Copy() => new() { Order = Order, Category = Category, Item = Item, Amount = Amount, Justification = Justification };
 }
 
 internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Application>
@@ -242,6 +291,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.HasIndex(a => new { a.CallId, a.Status });
         builder.HasIndex(a => new { a.OrganizationId, a.Status });
         builder.HasIndex(a => a.ProjectTitle);
+        builder.HasOne<Application>().WithMany().HasForeignKey(a => a.RevisesId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Ignore(a => a.RequestedTotal);
         builder.Ignore(a => a.IsEditableByApplicant);

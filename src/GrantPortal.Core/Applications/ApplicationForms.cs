@@ -70,6 +70,15 @@ public sealed record ApplicationView(
     bool CanWithdraw)
 {
     public string CallTitle(string language) => language == "en" ? CallTitleEnglish : CallTitleKorean;
+
+    /// <summary>For a revision: the receipt of the submitted application it replaces once submitted.</summary>
+    public string? RevisesReceipt { get; init; }
+
+    /// <summary>For a submitted application: the revision draft already begun, if any.</summary>
+    public int? RevisionInProgressId { get; init; }
+
+    /// <summary>A submitted application can be revised, like withdrawn, until the deadline.</summary>
+    public bool CanRevise => CanWithdraw;
 }
 
 public sealed record StartDraftResult(int? ApplicationId, string? Error)

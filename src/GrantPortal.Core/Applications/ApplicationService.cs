@@ -11,6 +11,7 @@ using GrantPortal.Core.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using MimeKit;
 using NodaTime;
 
@@ -26,6 +27,7 @@ public sealed partial class ApplicationService(
     IClock clock,
     IStringLocalizer<Strings> localizer,
     IMailSender mail,
+    IOptions<AttachmentOptions> attachmentOptions,
     ILogger<ApplicationService> logger)
 {
     public async Task<StartDraftResult> StartDraftAsync(CurrentUser user, int callId, CancellationToken ct = default)
@@ -59,7 +61,7 @@ public sealed partial class ApplicationService(
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.Calls.Where(c => c.Id == callId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Version, c => c.Version), ct);
             var existing = await db.Applications
-                .Where(a => a.CallId == callId && a.OrganizationId == organizationId && a.Status == ApplicationStatus.Draft)
+                .Where(a => a.CallId == callId && a.OrganizationId == organizationId && a.Status == ApplicationStatus.Draft && a.RevisesId == null)
                 .OrderBy(a => a.Id)
                 .Select(a => (int?)a.Id)
                 .FirstOrDefaultAsync(ct);
@@ -104,6 +106,12 @@ public sealed partial class ApplicationService(
         var call = application.Call!;
         var now = clock.GetCurrentInstant();
         var isOwner = IsOwner(user, application.OrganizationId);
+        var revises = application.RevisesId is { } revisedId
+            ? await db.Applications.AsNoTracking().Where(a => a.Id == revisedId).Select(a => a.ReceiptNumber).SingleOrDefaultAsync(ct)
+            : null;
+        var revisionInProgress = isOwner && application.Status == ApplicationStatus.Submitted
+            ? await db.Applications.AsNoTracking().Where(a => a.RevisesId == application.Id && a.Status == ApplicationStatus.Draft).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct)
+            : null;
         return new ApplicationView(
             application.Id,
             call.Id,
@@ -126,7 +134,11 @@ public sealed partial class ApplicationService(
             ToDraft(application),
             application.Attachments.Where(f => f.ApplicationId == application.Id).OrderBy(f => f.Id).Select(ToView).ToList(),
             CanEdit: isOwner && application.Status == ApplicationStatus.Draft,
-            CanWithdraw: isOwner && application.Status == ApplicationStatus.Submitted && !call.HasClosedAt(now));
+            CanWithdraw: isOwner && application.Status == ApplicationStatus.Submitted && !call.HasClosedAt(now))
+        {
+            RevisesReceipt = revises,
+            RevisionInProgressId = revisionInProgress,
+        };
     }
 
     /// <summary>
@@ -286,6 +298,21 @@ public sealed partial class ApplicationService(
             .FirstOrDefaultAsync(ct);
         var sequence = last is not null && int.TryParse(last.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n + 1 : 1;
         var receipt = string.Create(CultureInfo.InvariantCulture, $"{prefix}{sequence:0000}");
+
+        if (application.RevisesId is { } revisedId)
+        {
+            // A revision replaces the application it revises, in the same transaction: never both in force, never neither.
+            var revised = await db.Applications.SingleAsync(a => a.Id == revisedId, ct);
+            if (revised.Status != ApplicationStatus.Submitted)
+            {
+                return Failed(call, new FieldError("", localizer["Application_RevisedNoLongerSubmitted", revised.ReceiptNumber ?? ""]));
+            }
+
+            revised.ReplaceBy(localizer["Application_ReplacedBy", receipt], now);
+            db.AuditEvents.Add(AuditEvent.Record(now, user.AsActor(), "application.replaced", nameof(Application), Id(revised.Id),
+                before: JsonSerializer.Serialize(new { Status = nameof(ApplicationStatus.Submitted), revised.ReceiptNumber }),
+                after: JsonSerializer.Serialize(new { Status = nameof(ApplicationStatus.Withdrawn), ReplacedBy = receipt })));
+        }
 
         application.Submit(receipt, now);
         db.AuditEvents.Add(AuditEvent.Record(

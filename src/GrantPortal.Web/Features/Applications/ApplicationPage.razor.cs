@@ -18,6 +18,8 @@ public sealed partial class ApplicationPage
     private bool withdrawing;
     private string? withdrawReason;
     private string? withdrawError;
+    private bool revising;
+    private string? reviseError;
 
     [Parameter]
     public int Id { get; set; }
@@ -29,6 +31,9 @@ public sealed partial class ApplicationPage
     private AttachmentStore Attachments { get; set; } = default!;
 
     [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
     private IOptions<AttachmentOptions> AttachmentOptions { get; set; } = default!;
 
     [CascadingParameter]
@@ -38,6 +43,10 @@ public sealed partial class ApplicationPage
 
     protected override async Task OnParametersSetAsync()
     {
+        // The same page shows another application after "revise": nothing of the previous one carries over.
+        justSubmitted = null;
+        reviseError = null;
+        confirmingWithdrawal = false;
         user = CurrentUser.From((await AuthenticationState).User);
         view = user is null ? null : await Applications.GetAsync(user, Id);
         loading = false;
@@ -67,6 +76,25 @@ public sealed partial class ApplicationPage
     {
         justSubmitted = receipt;
         view = await Applications.GetAsync(user!, Id);
+    }
+
+    private async Task ReviseAsync()
+    {
+        // The button stays disabled while the revision is made; Core makes one revision however many clicks arrive.
+        revising = true;
+        try
+        {
+            var result = await Applications.ReviseAsync(user!, Id);
+            reviseError = result.Error;
+            if (result.ApplicationId is { } revisionId)
+            {
+                Navigation.NavigateTo($"/applications/{revisionId}");
+            }
+        }
+        finally
+        {
+            revising = false;
+        }
     }
 
     private async Task WithdrawAsync()
