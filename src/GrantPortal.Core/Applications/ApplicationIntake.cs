@@ -41,6 +41,21 @@ public sealed partial class ApplicationService
             r.Id, r.ProjectTitle, r.TitleEnglish, r.TitleKorean, r.Status, r.ReceiptNumber, r.ClosesAt, r.LastSavedAt, r.SubmittedAt, new Krw(r.Total))).ToList();
     }
 
+    /// <summary>The intake's filter choices: every call (latest deadline first) and organization; null for non-officers.</summary>
+    public async Task<IntakeFilters?> ListIntakeFiltersAsync(CurrentUser user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (!user.IsIn(Roles.ProgramOfficer))
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var calls = await db.Calls.AsNoTracking().OrderByDescending(c => c.ClosesAt).Select(c => new IntakeChoice(c.Id, c.Code)).ToListAsync(ct);
+        var organizations = await db.Organizations.AsNoTracking().OrderBy(o => o.Name).Select(o => new IntakeChoice(o.Id, o.Name)).ToListAsync(ct);
+        return new IntakeFilters(calls, organizations);
+    }
+
     /// <summary>
     /// The program officer's intake: submitted applications (drafts are the applicant's own work), one page at a
     /// time, with counts by status over the same filters. Null for anyone who is not a program officer.
@@ -196,6 +211,11 @@ public sealed partial class ApplicationService
 }
 
 /// <summary>RFC 4180 lines that spreadsheet programs cannot turn into formulas.</summary>
+/// <summary>One choice in an intake filter: a call by its code, an organization by its name.</summary>
+public sealed record IntakeChoice(int Id, string Label);
+
+public sealed record IntakeFilters(IReadOnlyList<IntakeChoice> Calls, IReadOnlyList<IntakeChoice> Organizations);
+
 public static class Csv
 {
     public static string Line(IEnumerable<string> cells)

@@ -52,6 +52,12 @@ public sealed record AssignmentChange(bool Succeeded, string? Error, int Added =
     public static AssignmentChange Done(int added = 0) => new(true, null, added);
 }
 
+/// <summary>A call with applications submitted or in review, and how many.</summary>
+public sealed record CallInReview(int Id, string Code, string TitleKorean, string TitleEnglish, int Count)
+{
+    public string Title(string language) => language == "en" ? TitleEnglish : TitleKorean;
+}
+
 /// <summary>
 /// The program officer's side: who reviews what. Automatic assignment (with a dry run), manual changes, and
 /// conflicts pinned or lifted by the officer. Conflicted reviewers are refused here, whatever the page shows.
@@ -62,6 +68,23 @@ public sealed class AssignmentService(
     IStringLocalizer<Strings> localizer,
     ILogger<AssignmentService> logger)
 {
+    /// <summary>The calls with applications submitted or in review, the officer's way into assignment and ranking; empty for others.</summary>
+    public async Task<IReadOnlyList<CallInReview>> ListCallsInReviewAsync(CurrentUser user, CancellationToken ct = default)
+    {
+        if (!IsOfficer(user))
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Applications.AsNoTracking()
+            .Where(a => a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.UnderReview)
+            .GroupBy(a => new { a.CallId, a.Call!.Code, a.Call.TitleKorean, a.Call.TitleEnglish })
+            .Select(g => new CallInReview(g.Key.CallId, g.Key.Code, g.Key.TitleKorean, g.Key.TitleEnglish, g.Count()))
+            .ToListAsync(ct);
+        return rows.OrderBy(r => r.Code, StringComparer.Ordinal).ToList();
+    }
+
     public async Task<AssignmentBoard?> GetBoardAsync(CurrentUser user, int callId, CancellationToken ct = default)
     {
         if (!IsOfficer(user))

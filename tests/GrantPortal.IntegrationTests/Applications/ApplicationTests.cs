@@ -406,6 +406,18 @@ public abstract class ApplicationTests : ProviderTest
         Assert.Contains("\"2026-NKHR-0001\"", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Intake_filters_offer_every_call_and_organization_to_officers_only()
+    {
+        var scenario = await ApplicationScenario.CreateAsync(Host);
+
+        var filters = await scenario.Applications.ListIntakeFiltersAsync(scenario.Officer);
+
+        Assert.Equal(["NKHR"], filters!.Calls.Select(c => c.Label));
+        Assert.Equal(["Hana Forum", "Open Doors Korea"], filters.Organizations.Select(o => o.Label));
+        Assert.Null(await scenario.Applications.ListIntakeFiltersAsync(scenario.Applicant));
+    }
+
     private async Task AssertNoAttachmentsAsync()
     {
         await using var db = await Host.CreateDbContextAsync();

@@ -107,6 +107,19 @@ public abstract class ReviewServiceTests : ProviderTest
         Assert.Null(await s.Reviews.OpenAsync(s.Finance, assignment));
         Assert.Null(await s.Ranking.GetAsync(s.Finance, s.Applications.CallId));
         Assert.Null(await s.Assignments.GetBoardAsync(s.Ahn, s.Applications.CallId));
+        Assert.Empty(await s.Assignments.ListCallsInReviewAsync(s.Ahn));
+    }
+
+    [Fact]
+    public async Task Officer_finds_the_call_in_review_with_its_application_count()
+    {
+        var s = await AssignedAsync();
+
+        var call = Assert.Single(await s.Assignments.ListCallsInReviewAsync(s.Officer));
+
+        Assert.Equal(s.Applications.CallId, call.Id);
+        Assert.Equal("NKHR", call.Code);
+        Assert.Equal(2, call.Count);
     }
 
     [Fact]

@@ -2,10 +2,8 @@ using System.Globalization;
 using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Applications;
 using GrantPortal.Core.Calls;
-using GrantPortal.Core.Data;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 using NodaTime;
 
@@ -17,8 +15,8 @@ public sealed partial class ApplicationsPage
     private IReadOnlyList<OrganizationApplicationRow>? rows;
     private MudTable<IntakeRow>? table;
     private IReadOnlyDictionary<ApplicationStatus, int> counts = new Dictionary<ApplicationStatus, int>();
-    private List<(int Id, string Code)> calls = [];
-    private List<(int Id, string Name)> organizations = [];
+    private IReadOnlyList<IntakeChoice> calls = [];
+    private IReadOnlyList<IntakeChoice> organizations = [];
     private string? search;
     private ApplicationStatus? status;
     private ProjectCategories? category;
@@ -28,10 +26,6 @@ public sealed partial class ApplicationsPage
 
     [Inject]
     private ApplicationService Applications { get; set; } = default!;
-
-    // Filter choices only: calls and organizations belong to the calls feature, read here as plain lists.
-    [Inject]
-    private IDbContextFactory<PortalDbContext> DbFactory { get; set; } = default!;
 
     [Inject]
     private IClock Clock { get; set; } = default!;
@@ -69,11 +63,9 @@ public sealed partial class ApplicationsPage
 
         if (user.IsIn(Roles.ProgramOfficer))
         {
-            await using var db = await DbFactory.CreateDbContextAsync();
-            calls = (await db.Calls.AsNoTracking().OrderByDescending(c => c.ClosesAt).Select(c => new { c.Id, c.Code }).ToListAsync())
-                .Select(c => (c.Id, c.Code)).ToList();
-            organizations = (await db.Organizations.AsNoTracking().OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync())
-                .Select(o => (o.Id, o.Name)).ToList();
+            var filters = await Applications.ListIntakeFiltersAsync(user);
+            calls = filters?.Calls ?? [];
+            organizations = filters?.Organizations ?? [];
         }
         else
         {
