@@ -16,7 +16,7 @@ namespace GrantPortal.Core.Reviews;
 /// A reviewer's side of reviewing: the worklist, declaring conflicts, scoring and submitting. Every method checks
 /// that the assignment is the caller's and that no conflict is in force; otherwise the assignment "does not exist".
 /// </summary>
-public sealed class ReviewService(
+public sealed partial class ReviewService(
     IDbContextFactory<PortalDbContext> dbFactory,
     IClock clock,
     IStringLocalizer<Strings> localizer,
@@ -136,18 +136,20 @@ public sealed class ReviewService(
         if (hasConflict)
         {
             var note = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
-            if (!await db.Conflicts.AnyAsync(c => c.ApplicationId == assignment.ApplicationId && c.ReviewerId == user.UserId && c.Source == ConflictSource.Declared, ct))
+            var declared = await db.Conflicts.SingleOrDefaultAsync(c => c.ApplicationId == assignment.ApplicationId && c.ReviewerId == user.UserId && c.Source == ConflictSource.Declared, ct);
+            if (declared is null)
             {
-                db.Conflicts.Add(new ConflictOfInterest
-                {
-                    ApplicationId = assignment.ApplicationId,
-                    ReviewerId = user.UserId,
-                    Source = ConflictSource.Declared,
-                    Reason = note,
-                    RecordedAt = now,
-                    RecordedById = user.UserId,
-                });
+                declared = new ConflictOfInterest { ApplicationId = assignment.ApplicationId, ReviewerId = user.UserId, Source = ConflictSource.Declared };
+                db.Conflicts.Add(declared);
             }
+
+            // A declaration withdrawn earlier comes back into force: the newest word of the reviewer counts.
+            declared.Reason = note;
+            declared.RecordedAt = now;
+            declared.RecordedById = user.UserId;
+            declared.LiftedAt = null;
+            declared.LiftedById = null;
+            declared.LiftReason = null;
 
             db.ReviewAssignments.Remove(assignment);
             db.AuditEvents.Add(AuditEvent.Record(now, user.AsActor(), "review.conflict-declared", nameof(ReviewAssignment), id,

@@ -181,6 +181,59 @@ public abstract class ReviewServiceTests : ProviderTest
     }
 
     [Fact]
+    public async Task Reviewer_withdraws_a_mistaken_declaration_and_gets_the_application_back()
+    {
+        var s = await AssignedAsync();
+        var assignment = (await s.AssignmentOfAsync(s.Ahn, s.HanaApplication))!.Value;
+        Assert.True(await s.Reviews.DeclareAsync(s.Ahn, assignment, hasConflict: true, "Clicked the wrong button."));
+        var declared = Assert.Single(await s.Reviews.ListMyDeclarationsAsync(s.Ahn));
+        Assert.Equal((s.HanaApplication, "Clicked the wrong button."), (declared.ApplicationId, declared.Reason));
+        Assert.False((await s.Reviews.WithdrawDeclarationAsync(s.Baek, s.HanaApplication)).Succeeded);
+
+        var withdrawn = await s.Reviews.WithdrawDeclarationAsync(s.Ahn, s.HanaApplication);
+
+        Assert.True(withdrawn.Succeeded, withdrawn.Error);
+        Assert.True(withdrawn.Reassigned);
+        Assert.Empty(await s.Reviews.ListMyDeclarationsAsync(s.Ahn));
+        var back = (await s.AssignmentOfAsync(s.Ahn, s.HanaApplication))!.Value;
+        var task = Assert.Single(await s.Reviews.ListMineAsync(s.Ahn), t => t.AssignmentId == back);
+        Assert.Equal(ReviewTaskStatus.DeclarationNeeded, task.Status);
+        Assert.False((await s.Reviews.WithdrawDeclarationAsync(s.Ahn, s.HanaApplication)).Succeeded);
+        await using (var db = await Host.CreateDbContextAsync())
+        {
+            Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == "review.conflict-withdrawn" && e.ActorId == s.Ahn.UserId));
+        }
+
+        // Declaring again puts the conflict back in force: the newest word of the reviewer counts.
+        Assert.True(await s.Reviews.DeclareAsync(s.Ahn, back, hasConflict: true, "On second thought, I advise them."));
+        Assert.False((await s.Assignments.AddAsync(s.Officer, s.HanaApplication, s.Ahn.UserId)).Succeeded);
+        Assert.Equal("On second thought, I advise them.", Assert.Single(await s.Reviews.ListMyDeclarationsAsync(s.Ahn)).Reason);
+    }
+
+    [Fact]
+    public async Task Withdrawn_declaration_leaves_a_filled_place_and_an_officers_pin_alone()
+    {
+        var s = await AssignedAsync();
+        Assert.True(await s.Reviews.DeclareAsync(s.Ahn, (await s.AssignmentOfAsync(s.Ahn, s.HanaApplication))!.Value, hasConflict: true, null));
+        var substitute = await s.AssignmentOfAsync(s.Baek, s.HanaApplication) is null ? s.Baek : s.Cho;
+        Assert.True((await s.Assignments.AddAsync(s.Officer, s.HanaApplication, substitute.UserId)).Succeeded);
+
+        var withdrawn = await s.Reviews.WithdrawDeclarationAsync(s.Ahn, s.HanaApplication);
+
+        Assert.True(withdrawn.Succeeded, withdrawn.Error);
+        Assert.False(withdrawn.Reassigned);
+        Assert.Null(await s.AssignmentOfAsync(s.Ahn, s.HanaApplication));
+
+        Assert.True(await s.Reviews.DeclareAsync(s.Ahn, (await s.AssignmentOfAsync(s.Ahn, s.OpenDoorsApplication))!.Value, hasConflict: true, "I volunteer there."));
+        Assert.True((await s.Assignments.PinConflictAsync(s.Officer, s.OpenDoorsApplication, s.Ahn.UserId, "Volunteers there every week.")).Succeeded);
+        var refused = await s.Reviews.WithdrawDeclarationAsync(s.Ahn, s.OpenDoorsApplication);
+        Assert.False(refused.Succeeded);
+        Assert.Contains("Another conflict", refused.Error, StringComparison.Ordinal);
+        Assert.Single(await s.Reviews.ListMyDeclarationsAsync(s.Ahn));
+        Assert.Null(await s.AssignmentOfAsync(s.Ahn, s.OpenDoorsApplication));
+    }
+
+    [Fact]
     public async Task Officer_lifts_a_detected_conflict_with_a_reason_and_pins_another()
     {
         var s = await AssignedAsync();
