@@ -70,6 +70,7 @@ public static class PortalServices
         services.AddSingleton<Calls.CallService>();
         services.AddSingleton<Calls.BudgetYearService>();
         services.AddSingleton<Organizations.OrganizationVerificationService>();
+        services.AddSingleton<Organizations.OrganizationProfileService>();
         services.AddScoped<DatabaseMigrator>();
 
         // Reviews and scoring (issue 4): conflict-free assignment, scoring, calibrated ranking.

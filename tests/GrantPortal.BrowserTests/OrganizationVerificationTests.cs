@@ -7,7 +7,7 @@ namespace GrantPortal.BrowserTests;
 public sealed class OrganizationVerificationTests(BrowserFixture fixture)
 {
     [Fact]
-    public async Task Officer_rejects_a_new_organization_with_a_reason_the_applicant_then_reads()
+    public async Task Officer_rejects_a_new_organization_with_a_reason_and_the_applicant_corrects_it_and_asks_again()
     {
         var number = SignInTests.UniqueRegistrationNumber();
         var reason = "The registration certificate " + number + " is unreadable; please upload a clear scan.";
@@ -33,6 +33,21 @@ public sealed class OrganizationVerificationTests(BrowserFixture fixture)
 
         await applicant.GotoAsync("/");
         await Expect(applicant.GetByTestId("dashboard-applicant")).ToContainTextAsync(reason);
+        await SignInTests.WaitUntilInteractiveAsync(applicant);
+        await applicant.GetByTestId("organization-fix").ClickAsync();
+        await Expect(applicant.GetByTestId("organization-rejected")).ToContainTextAsync(reason);
+        await applicant.Locator("[data-testid=org-address] input, input[data-testid=org-address]").FillAsync("서울특별시 종로구 세종대로 209");
+        await applicant.GetByTestId("ask-verification").ClickAsync();
+        await Expect(applicant.GetByTestId("organization-saved")).ToBeVisibleAsync();
+        await Expect(applicant.GetByTestId("organization-state")).ToHaveTextAsync("Pending");
+        await Expect(applicant.GetByTestId("ask-verification")).ToHaveCountAsync(0);
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(applicant);
         await applicant.Context.CloseAsync();
+
+        var again = await fixture.NewPageAsync();
+        await SignInTests.SignInAsync(again, DemoAccounts.Officer.Email, DemoAccounts.Password);
+        await again.GotoAsync("/organizations");
+        await Expect(again.GetByTestId("reject-" + number)).ToBeVisibleAsync();
+        await again.Context.CloseAsync();
     }
 }

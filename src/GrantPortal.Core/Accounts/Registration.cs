@@ -144,7 +144,7 @@ public sealed class RegistrationService(
         Require(form.OrganizationNameKorean, nameof(form.OrganizationNameKorean), "Registration_OrganizationNameKoreanRequired");
         Require(form.ContactName, nameof(form.ContactName), "Registration_ContactNameRequired");
         var number = Organization.NormalizeRegistrationNumber(form.RegistrationNumber);
-        if (number.Length != 10 || !number.All(char.IsAsciiDigit))
+        if (!Organization.IsWellFormedRegistrationNumber(number))
         {
             errors.Add(new FieldError(nameof(form.RegistrationNumber), localizer["Registration_NumberFormat"]));
         }

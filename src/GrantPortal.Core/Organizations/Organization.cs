@@ -110,6 +110,27 @@ public sealed class Organization : IVersioned
         VerifiedById = officerId;
     }
 
+    /// <summary>
+    /// A rejected organization has corrected its details and asks the program office to look again; the officer's
+    /// earlier reason stays in the audit trail.
+    /// </summary>
+    public void RequestVerificationAgain()
+    {
+        if (Verification != VerificationState.Rejected)
+        {
+            throw new InvalidOperationException("Only a rejected organization asks for verification again.");
+        }
+
+        Verification = VerificationState.Pending;
+        RejectionReason = null;
+        VerifiedAt = null;
+        VerifiedById = null;
+    }
+
+    /// <summary>A Korean registration number (고유번호 or 사업자등록번호) has ten digits once the dashes are gone.</summary>
+    public static bool IsWellFormedRegistrationNumber(string normalized) =>
+        normalized.Length == 10 && normalized.All(char.IsAsciiDigit);
+
     /// <summary>Registration numbers are compared without the dashes people type in different places.</summary>
     public static string NormalizeRegistrationNumber(string value) =>
         new(value.Where(char.IsAsciiLetterOrDigit).ToArray());

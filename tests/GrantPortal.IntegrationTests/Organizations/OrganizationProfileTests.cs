@@ -1,0 +1,137 @@
+using System.Globalization;
+using GrantPortal.Core.Accounts;
+using GrantPortal.Core.Organizations;
+using GrantPortal.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GrantPortal.IntegrationTests.Organizations;
+
+public abstract class OrganizationProfileTests : ProviderTest
+{
+    private static readonly CurrentUser Officer = new("officer-1", "Park Officer", null, new HashSet<string> { Roles.ProgramOfficer });
+
+    protected OrganizationProfileTests() => CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+
+    private OrganizationProfileService Profiles => Host.Services.GetRequiredService<OrganizationProfileService>();
+
+    private OrganizationVerificationService Verification => Host.Services.GetRequiredService<OrganizationVerificationService>();
+
+    private async Task<CurrentUser> RegisterAsync(string name, string number)
+    {
+        await using var db = await Host.CreateDbContextAsync();
+        var organization = Organization.Register(name, name + " 한국어", number, OrganizationType.IncorporatedAssociation, "Contact", "contact@" + number + ".example", Host.Clock.GetCurrentInstant());
+        db.Organizations.Add(organization);
+        await db.SaveChangesAsync();
+        return new CurrentUser("applicant-" + number, "Kim Applicant", organization.Id, new HashSet<string> { Roles.Applicant });
+    }
+
+    [Fact]
+    public async Task Rejected_organization_corrects_its_details_and_asks_for_verification_again()
+    {
+        var applicant = await RegisterAsync("Hana Forum", "1018200011");
+        Assert.True((await Verification.RejectAsync(Officer, applicant.OrganizationId!.Value, "The registration number does not match the certificate.", CancellationToken.None)).Succeeded);
+        var details = (await Profiles.GetMineAsync(applicant))!;
+        Assert.True(details.CanAskForVerification);
+        Assert.Equal("The registration number does not match the certificate.", details.RejectionReason);
+
+        var form = details.Form with { RegistrationNumber = "101-82-00012", Address = "Seoul, Jongno-gu 1", Website = "www.hanaforum.or.kr" };
+        var result = await Profiles.SaveMineAsync(applicant, form, details.Version, askForVerification: true);
+
+        Assert.True(result.Saved, string.Join("; ", result.Errors.Select(e => e.Message)));
+        Assert.Equal(VerificationState.Pending, result.Details!.Verification);
+        Assert.Null(result.Details.RejectionReason);
+        Assert.Contains(await Verification.ListAsync(Officer, VerificationState.Pending, CancellationToken.None), o => o.Id == applicant.OrganizationId && o.RegistrationNumber == "1018200012");
+        await using var db = await Host.CreateDbContextAsync();
+        var actions = await db.AuditEvents.Where(e => e.EntityId == applicant.OrganizationId.Value.ToString(CultureInfo.InvariantCulture)).Select(e => e.Action).ToListAsync();
+        Assert.Contains("organization.details-changed", actions);
+        var requested = await db.AuditEvents.SingleAsync(e => e.Action == "organization.verification-requested");
+        Assert.Contains("does not match the certificate", requested.Before, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verified_organization_changes_its_contacts_but_not_its_registration_number()
+    {
+        var applicant = await RegisterAsync("Open Doors Korea", "1018200013");
+        Assert.True((await Verification.VerifyAsync(Officer, applicant.OrganizationId!.Value, CancellationToken.None)).Succeeded);
+        var details = (await Profiles.GetMineAsync(applicant))!;
+        Assert.True(details.IdentityLocked);
+        Assert.False(details.CanAskForVerification);
+
+        var renumbered = await Profiles.SaveMineAsync(applicant, details.Form with { RegistrationNumber = "1018200099" }, details.Version, askForVerification: false);
+        Assert.False(renumbered.Saved);
+        Assert.Equal(nameof(OrganizationDetailsForm.Name), Assert.Single(renumbered.Errors).Field);
+
+        var asked = await Profiles.SaveMineAsync(applicant, details.Form, details.Version, askForVerification: true);
+        Assert.False(asked.Saved);
+
+        var moved = await Profiles.SaveMineAsync(applicant, details.Form with { ContactEmail = "grants@opendoors.example", ContactPhone = "+82 2-123-4567" }, details.Version, askForVerification: false);
+        Assert.True(moved.Saved, string.Join("; ", moved.Errors.Select(e => e.Message)));
+        Assert.Equal(VerificationState.Verified, moved.Details!.Verification);
+        await using var db = await Host.CreateDbContextAsync();
+        var organization = await db.Organizations.SingleAsync(o => o.Id == applicant.OrganizationId);
+        Assert.Equal(("grants@opendoors.example", "1018200013"), (organization.ContactEmail, organization.RegistrationNumber));
+        Assert.True(organization.CanSubmitApplications);
+    }
+
+    [Fact]
+    public async Task Bad_details_are_refused_field_by_field_and_nothing_is_saved()
+    {
+        var applicant = await RegisterAsync("Hana Forum", "1018200014");
+        await RegisterAsync("Other Forum", "1018200015");
+        var details = (await Profiles.GetMineAsync(applicant))!;
+
+        var bad = details.Form with { Name = " ", RegistrationNumber = "12-34", ContactEmail = "not-an-email", ContactPhone = "call me", Website = "javascript:alert(1)" };
+        var result = await Profiles.SaveMineAsync(applicant, bad, details.Version, askForVerification: false);
+
+        Assert.False(result.Saved);
+        Assert.Equal(
+            [nameof(OrganizationDetailsForm.ContactEmail), nameof(OrganizationDetailsForm.ContactPhone), nameof(OrganizationDetailsForm.Name), nameof(OrganizationDetailsForm.RegistrationNumber), nameof(OrganizationDetailsForm.Website)],
+            result.Errors.Select(e => e.Field).Order(StringComparer.Ordinal));
+        var taken = await Profiles.SaveMineAsync(applicant, details.Form with { RegistrationNumber = "101-82-00015" }, details.Version, askForVerification: false);
+        Assert.Equal("An organization with this registration number is already registered. If it is yours, ask a colleague who has an account, or the ministry, to add you.", Assert.Single(taken.Errors).Message);
+        await using var db = await Host.CreateDbContextAsync();
+        var stored = await db.Organizations.SingleAsync(o => o.Id == applicant.OrganizationId);
+        Assert.Equal(("Hana Forum", "1018200014"), (stored.Name, stored.RegistrationNumber));
+        Assert.False(await db.AuditEvents.AnyAsync());
+    }
+
+    [Fact]
+    public async Task Save_from_a_stale_page_is_refused_and_keeps_the_newer_details()
+    {
+        var applicant = await RegisterAsync("Hana Forum", "1018200016");
+        var tabOne = (await Profiles.GetMineAsync(applicant))!;
+        var tabTwo = (await Profiles.GetMineAsync(applicant))!;
+        Assert.True((await Profiles.SaveMineAsync(applicant, tabOne.Form with { Address = "Seoul, Mapo-gu 2" }, tabOne.Version, false)).Saved);
+
+        var stale = await Profiles.SaveMineAsync(applicant, tabTwo.Form with { Address = "Busan" }, tabTwo.Version, false);
+
+        Assert.False(stale.Saved);
+        Assert.StartsWith("Someone else changed this record", Assert.Single(stale.Errors).Message, StringComparison.Ordinal);
+        Assert.Equal("Seoul, Mapo-gu 2", (await Profiles.GetMineAsync(applicant))!.Form.Address);
+    }
+
+    [Fact]
+    public async Task Only_the_organizations_own_applicants_reach_it()
+    {
+        var applicant = await RegisterAsync("Hana Forum", "1018200017");
+        var officerWithOrganization = Officer with { OrganizationId = applicant.OrganizationId };
+
+        Assert.Null(await Profiles.GetMineAsync(Officer));
+        Assert.Null(await Profiles.GetMineAsync(officerWithOrganization));
+        var details = (await Profiles.GetMineAsync(applicant))!;
+        Assert.False((await Profiles.SaveMineAsync(officerWithOrganization, details.Form with { Address = "Elsewhere" }, details.Version, false)).Saved);
+        Assert.Equal("", (await Profiles.GetMineAsync(applicant))!.Form.Address);
+    }
+}
+
+public sealed class OrganizationProfileTests_on_Sqlite : OrganizationProfileTests
+{
+    protected override Task<PortalTestHost> StartHostAsync() => PortalTestHost.StartSqliteAsync();
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class OrganizationProfileTests_on_PostgreSql(PostgresCluster cluster) : OrganizationProfileTests
+{
+    protected override Task<PortalTestHost> StartHostAsync() => PortalTestHost.StartPostgreSqlAsync(cluster);
+}
