@@ -71,6 +71,7 @@ public static class PortalServices
         services.AddSingleton<Calls.BudgetYearService>();
         services.AddSingleton<Organizations.OrganizationVerificationService>();
         services.AddSingleton<Organizations.OrganizationProfileService>();
+        services.AddSingleton<Organizations.OrganizationMembers>();
         services.AddScoped<DatabaseMigrator>();
 
         // Reviews and scoring (issue 4): conflict-free assignment, scoring, calibrated ranking.

@@ -41,6 +41,14 @@ public sealed class OrganizationVerificationTests(BrowserFixture fixture)
         await Expect(applicant.GetByTestId("organization-saved")).ToBeVisibleAsync();
         await Expect(applicant.GetByTestId("organization-state")).ToHaveTextAsync("Pending");
         await Expect(applicant.GetByTestId("ask-verification")).ToHaveCountAsync(0);
+
+        // A colleague is invited from the same page.
+        var colleague = $"colleague-{Guid.NewGuid():N}@example.org";
+        await applicant.Locator("[data-testid=member-name] input, input[data-testid=member-name]").FillAsync("Lee Jiwoo");
+        await applicant.Locator("[data-testid=member-email] input, input[data-testid=member-email]").FillAsync(colleague);
+        await applicant.GetByTestId("invite-member").ClickAsync();
+        await Expect(applicant.GetByTestId("members-message")).ToContainTextAsync(colleague);
+        await Expect(applicant.GetByTestId("member-list")).ToContainTextAsync(colleague);
         await AccessibilityTests.AssertNoSeriousViolationsAsync(applicant);
         await applicant.Context.CloseAsync();
 

@@ -38,24 +38,16 @@ public sealed class AdministratorSetup(UserManager<PortalUser> users, RoleSetup 
                 PreferredLanguage = Languages.Korean,
                 CreatedAt = clock.GetCurrentInstant(),
             };
-            Check(await users.CreateAsync(user, password ?? generated!));
+            IdentityResults.Check(await users.CreateAsync(user, password ?? generated!));
         }
 
         if (!await users.IsInRoleAsync(user, Roles.Administrator))
         {
-            Check(await users.AddToRoleAsync(user, Roles.Administrator));
+            IdentityResults.Check(await users.AddToRoleAsync(user, Roles.Administrator));
             db.AuditEvents.Add(AuditEvent.Record(clock.GetCurrentInstant(), Actor.System, "user.role-granted", nameof(PortalUser), user.Id, after: Roles.Administrator));
             await db.SaveChangesAsync();
         }
 
         return new AdministratorCreated(email, generated);
-    }
-
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using GrantPortal.Core.Auditing;
 using GrantPortal.Core.Data;
 using GrantPortal.Core.Localization;
@@ -76,28 +75,39 @@ public sealed class PasswordLinks(
         db.AuditEvents.Add(AuditEvent.Record(now, Actor.System, "user.password-reset-requested", nameof(PortalUser), user.Id));
         await db.SaveChangesAsync(ct);
 
+        if (!await MailLinkAsync(users, user, link => (localizer["PasswordReset_Subject"].Value, localizer["PasswordReset_Body", user.DisplayName, link].Value), ct))
+        {
+            logger.LogError("The password reset mail for {UserId} could not be sent", user.Id);
+        }
+    }
+
+    /// <summary>
+    /// Mails the person a fresh link. <paramref name="compose"/> gets the link and runs in the person's own
+    /// language, so the localizer it uses writes the subject and body they read. False when the mail server
+    /// refused; the caller decides what the person in front of the screen is told.
+    /// </summary>
+    public async Task<bool> MailLinkAsync(UserManager<PortalUser> users, PortalUser user, Func<string, (string Subject, string Body)> compose, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(compose);
         var link = await CreateAsync(users, user);
-        var saved = CultureInfo.CurrentUICulture;
-        MimeMessage message;
-        try
+        var message = Languages.InLanguage(user.PreferredLanguage, () =>
         {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Languages.Normalize(user.PreferredLanguage));
-            message = new MimeMessage { Subject = localizer["PasswordReset_Subject"].Value };
-            message.To.Add(new MailboxAddress(user.DisplayName, user.Email));
-            message.Body = new TextPart("plain") { Text = localizer["PasswordReset_Body", user.DisplayName, link].Value };
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = saved;
-        }
+            var (subject, body) = compose(link);
+            var composed = new MimeMessage { Subject = subject };
+            composed.To.Add(new MailboxAddress(user.DisplayName, user.Email ?? throw new InvalidOperationException("The person has no email address.")));
+            composed.Body = new TextPart("plain") { Text = body };
+            return composed;
+        });
 
         try
         {
             await mail.SendAsync([message], ct);
+            return true;
         }
         catch (Exception ex) when (ex is TransientMailFailureException or PermanentMailFailureException)
         {
-            logger.LogError(ex, "The password reset mail for {UserId} could not be sent", user.Id);
+            logger.LogWarning(ex, "A password link for {UserId} could not be mailed", user.Id);
+            return false;
         }
     }
 

@@ -44,6 +44,25 @@ public static class Languages
 
     public static string Normalize(string? language) =>
         language is not null && language.StartsWith(English, StringComparison.OrdinalIgnoreCase) ? English : Korean;
+
+    /// <summary>
+    /// Runs <paramref name="work"/> with the UI culture of <paramref name="language"/>, so the localizer it uses
+    /// writes what a mail's recipient reads, then puts the caller's culture back.
+    /// </summary>
+    public static T InLanguage<T>(string language, Func<T> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var saved = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(Normalize(language));
+            return work();
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = saved;
+        }
+    }
 }
 
 internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUser>

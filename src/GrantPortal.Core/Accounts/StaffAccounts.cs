@@ -1,16 +1,12 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using System.Text.Json;
 using GrantPortal.Core.Auditing;
 using GrantPortal.Core.Data;
 using GrantPortal.Core.Localization;
-using GrantPortal.Core.Notifications;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
-using MimeKit;
 using NodaTime;
 
 namespace GrantPortal.Core.Accounts;
@@ -27,25 +23,6 @@ public sealed class StaffForm
     public HashSet<string> Roles { get; } = new(StringComparer.Ordinal);
 }
 
-public enum StaffOutcome
-{
-    Done,
-    Invalid,
-    NotFound,
-
-    /// <summary>The change is saved but the invitation mail could not be sent; it can be sent again.</summary>
-    SavedMailNotSent,
-}
-
-public sealed record StaffResult(StaffOutcome Outcome, IReadOnlyList<FieldError> Errors)
-{
-    public bool Saved => Outcome is StaffOutcome.Done or StaffOutcome.SavedMailNotSent;
-
-    public static StaffResult Done { get; } = new(StaffOutcome.Done, []);
-
-    public static StaffResult NotFound { get; } = new(StaffOutcome.NotFound, []);
-}
-
 /// <summary>
 /// Ministry staff accounts: the administrator invites reviewers, program officers, finance staff and other
 /// administrators, changes their roles and sends a fresh invitation. The invitation carries a link to choose a
@@ -56,7 +33,6 @@ public sealed record StaffResult(StaffOutcome Outcome, IReadOnlyList<FieldError>
 public sealed class StaffAccounts(
     IServiceScopeFactory scopes,
     IDbContextFactory<PortalDbContext> dbFactory,
-    IMailSender mail,
     PasswordLinks links,
     IClock clock,
     IStringLocalizer<Strings> localizer,
@@ -65,17 +41,17 @@ public sealed class StaffAccounts(
     /// <summary>The roles an administrator gives here; Applicant belongs to an organization's registration.</summary>
     public static readonly IReadOnlyList<string> StaffRoles = [Roles.Reviewer, Roles.ProgramOfficer, Roles.Finance, Roles.Administrator];
 
-    public async Task<StaffResult> InviteAsync(CurrentUser admin, StaffForm form, CancellationToken ct = default)
+    public async Task<AccountResult> InviteAsync(CurrentUser admin, StaffForm form, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(form);
         if (!IsAdministrator(admin))
         {
-            return StaffResult.NotFound;
+            return AccountResult.NotFound;
         }
 
         var email = form.Email.Trim();
         var errors = new List<FieldError>();
-        if (email.Length == 0 || email.Length > 256 || !new EmailAddressAttribute().IsValid(email) || !MailboxAddress.TryParse(email, out _))
+        if (!EmailAddresses.IsValid(email))
         {
             errors.Add(new FieldError(nameof(StaffForm.Email), localizer["Staff_EmailInvalid"]));
         }
@@ -89,14 +65,14 @@ public sealed class StaffAccounts(
         errors.AddRange(CheckRoles(form.Roles));
         if (errors.Count > 0)
         {
-            return new StaffResult(StaffOutcome.Invalid, errors);
+            return new AccountResult(AccountOutcome.Invalid, errors);
         }
 
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         if (await users.FindByEmailAsync(email) is not null)
         {
-            return new StaffResult(StaffOutcome.Invalid, [new FieldError(nameof(StaffForm.Email), localizer["Staff_EmailTaken", email])]);
+            return new AccountResult(AccountOutcome.Invalid, [new FieldError(nameof(StaffForm.Email), localizer["Staff_EmailTaken", email])]);
         }
 
         var now = clock.GetCurrentInstant();
@@ -115,12 +91,12 @@ public sealed class StaffAccounts(
         if (!created.Succeeded)
         {
             // Two administrators inviting the same address at once: the unique index keeps one.
-            return new StaffResult(StaffOutcome.Invalid, [new FieldError(nameof(StaffForm.Email), localizer["Staff_EmailTaken", email])]);
+            return new AccountResult(AccountOutcome.Invalid, [new FieldError(nameof(StaffForm.Email), localizer["Staff_EmailTaken", email])]);
         }
 
         foreach (var role in StaffRoles.Where(form.Roles.Contains))
         {
-            Check(await users.AddToRoleAsync(user, role));
+            IdentityResults.Check(await users.AddToRoleAsync(user, role));
         }
 
         await AuditAsync(admin, "user.invited", user.Id, after: JsonSerializer.Serialize(new { user.Email, Roles = StaffRoles.Where(form.Roles.Contains) }), ct: ct);
@@ -129,11 +105,11 @@ public sealed class StaffAccounts(
     }
 
     /// <summary>A fresh invitation: the earlier link stops working once a password is chosen with either.</summary>
-    public async Task<StaffResult> ResendInvitationAsync(CurrentUser admin, string userId, CancellationToken ct = default)
+    public async Task<AccountResult> ResendInvitationAsync(CurrentUser admin, string userId, CancellationToken ct = default)
     {
         if (!IsAdministrator(admin))
         {
-            return StaffResult.NotFound;
+            return AccountResult.NotFound;
         }
 
         await using var scope = scopes.CreateAsyncScope();
@@ -141,7 +117,7 @@ public sealed class StaffAccounts(
         var user = await users.FindByIdAsync(userId);
         if (user is null || user.OrganizationId is not null)
         {
-            return StaffResult.NotFound;
+            return AccountResult.NotFound;
         }
 
         await AuditAsync(admin, "user.invitation-sent", user.Id, ct: ct);
@@ -152,12 +128,12 @@ public sealed class StaffAccounts(
     /// Sets a staff member's roles. The last administrator keeps the role, so the portal is never left without
     /// one; organizations' accounts are not staff and get no staff role.
     /// </summary>
-    public async Task<StaffResult> ChangeRolesAsync(CurrentUser admin, string userId, IReadOnlySet<string> roles, CancellationToken ct = default)
+    public async Task<AccountResult> ChangeRolesAsync(CurrentUser admin, string userId, IReadOnlySet<string> roles, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(roles);
         if (!IsAdministrator(admin))
         {
-            return StaffResult.NotFound;
+            return AccountResult.NotFound;
         }
 
         await using var scope = scopes.CreateAsyncScope();
@@ -165,51 +141,51 @@ public sealed class StaffAccounts(
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return StaffResult.NotFound;
+            return AccountResult.NotFound;
         }
 
         if (user.OrganizationId is not null)
         {
             // An organization's member applies for grants; reviewing or deciding them would be a conflict of interest.
-            return new StaffResult(StaffOutcome.Invalid, [new FieldError(nameof(StaffForm.Roles), localizer["Staff_OrganizationAccount"])]);
+            return new AccountResult(AccountOutcome.Invalid, [new FieldError(nameof(StaffForm.Roles), localizer["Staff_OrganizationAccount"])]);
         }
 
         var current = await users.GetRolesAsync(user);
         var wanted = StaffRoles.Where(roles.Contains).ToList();
         if (wanted.Count == 0)
         {
-            return new StaffResult(StaffOutcome.Invalid, [new FieldError(nameof(StaffForm.Roles), localizer["Staff_RoleRequired"])]);
+            return new AccountResult(AccountOutcome.Invalid, [new FieldError(nameof(StaffForm.Roles), localizer["Staff_RoleRequired"])]);
         }
 
         if (current.Contains(Roles.Administrator) && !wanted.Contains(Roles.Administrator)
             && (await users.GetUsersInRoleAsync(Roles.Administrator)).Count <= 1)
         {
-            return new StaffResult(StaffOutcome.Invalid, [new FieldError(nameof(StaffForm.Roles), localizer["Staff_LastAdministrator"])]);
+            return new AccountResult(AccountOutcome.Invalid, [new FieldError(nameof(StaffForm.Roles), localizer["Staff_LastAdministrator"])]);
         }
 
         var removed = current.Where(r => StaffRoles.Contains(r) && !wanted.Contains(r)).ToList();
         var added = wanted.Where(r => !current.Contains(r)).ToList();
         if (removed.Count == 0 && added.Count == 0)
         {
-            return StaffResult.Done;
+            return AccountResult.Done;
         }
 
         if (removed.Count > 0)
         {
-            Check(await users.RemoveFromRolesAsync(user, removed));
+            IdentityResults.Check(await users.RemoveFromRolesAsync(user, removed));
         }
 
         if (added.Count > 0)
         {
-            Check(await users.AddToRolesAsync(user, added));
+            IdentityResults.Check(await users.AddToRolesAsync(user, added));
         }
 
         // Open sessions of the person are revalidated against the stamp and pick up the new roles.
-        Check(await users.UpdateSecurityStampAsync(user));
+        IdentityResults.Check(await users.UpdateSecurityStampAsync(user));
         await AuditAsync(admin, "user.roles-changed", user.Id, JsonSerializer.Serialize(current.Order(StringComparer.Ordinal)),
             JsonSerializer.Serialize(current.Except(removed).Concat(added).Order(StringComparer.Ordinal)), ct);
         logger.LogInformation("Administrator {AdminId} changed the roles of {UserId}: +{Added} -{Removed}", admin.UserId, user.Id, string.Join(",", added), string.Join(",", removed));
-        return StaffResult.Done;
+        return AccountResult.Done;
     }
 
     private List<FieldError> CheckRoles(HashSet<string> roles)
@@ -222,36 +198,15 @@ public sealed class StaffAccounts(
         return roles.All(StaffRoles.Contains) ? [] : [new FieldError(nameof(StaffForm.Roles), localizer["Staff_RoleRequired"])];
     }
 
-    private async Task<StaffResult> SendInvitationAsync(UserManager<PortalUser> users, PortalUser user, CancellationToken ct)
+    private async Task<AccountResult> SendInvitationAsync(UserManager<PortalUser> users, PortalUser user, CancellationToken ct)
     {
-        var link = await links.CreateAsync(users, user);
-        var language = Languages.Normalize(user.PreferredLanguage);
-        var saved = CultureInfo.CurrentUICulture;
-        MimeMessage message;
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
-            var roles = string.Join(", ", (await users.GetRolesAsync(user)).Select(r => localizer["Role_" + r].Value));
-            var body = localizer["Staff_InvitationBody", user.DisplayName, roles, link, user.Email!].Value;
-            message = new MimeMessage { Subject = localizer["Staff_InvitationSubject"].Value };
-            message.To.Add(new MailboxAddress(user.DisplayName, user.Email!));
-            message.Body = new TextPart("plain") { Text = body };
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = saved;
-        }
-
-        try
-        {
-            await mail.SendAsync([message], ct);
-            return StaffResult.Done;
-        }
-        catch (Exception ex) when (ex is TransientMailFailureException or PermanentMailFailureException)
-        {
-            logger.LogWarning(ex, "The invitation for {UserId} could not be sent", user.Id);
-            return new StaffResult(StaffOutcome.SavedMailNotSent, [new FieldError("", localizer["Staff_InvitationNotSent", user.Email!])]);
-        }
+        var roles = await users.GetRolesAsync(user);
+        var sent = await links.MailLinkAsync(users, user, link => (
+            localizer["Staff_InvitationSubject"].Value,
+            localizer["Staff_InvitationBody", user.DisplayName, string.Join(", ", roles.Select(r => localizer["Role_" + r].Value)), link, user.Email!].Value), ct);
+        return sent
+            ? AccountResult.Done
+            : new AccountResult(AccountOutcome.SavedMailNotSent, [new FieldError("", localizer["Staff_InvitationNotSent", user.Email!])]);
     }
 
     private async Task AuditAsync(CurrentUser admin, string action, string userId, string? before = null, string? after = null, CancellationToken ct = default)
@@ -259,14 +214,6 @@ public sealed class StaffAccounts(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.AuditEvents.Add(AuditEvent.Record(clock.GetCurrentInstant(), admin.AsActor(), action, nameof(PortalUser), userId, before, after));
         await db.SaveChangesAsync(ct);
-    }
-
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
-        }
     }
 
     private static bool IsAdministrator(CurrentUser? user) => user is not null && user.IsIn(Roles.Administrator);

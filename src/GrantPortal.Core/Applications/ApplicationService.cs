@@ -395,7 +395,7 @@ public sealed partial class ApplicationService(
 
             var language = Languages.Normalize(person.PreferredLanguage);
             var receipt = outcome.Result.ReceiptNumber!;
-            var (subject, body) = InLanguage(language, () => (
+            var (subject, body) = Languages.InLanguage(language, () => (
                 localizer["Application_MailSubject", receipt].Value,
                 localizer["Application_MailBody", person.DisplayName, outcome.ProjectTitle, outcome.Call.Title(language), receipt, Seoul.Format(outcome.Call.ClosesAt)].Value));
             var message = new MimeMessage();
@@ -409,20 +409,6 @@ public sealed partial class ApplicationService(
 #pragma warning restore CA1031
         {
             logger.LogError(ex, "Confirmation mail for {ReceiptNumber} could not be sent", outcome.Result.ReceiptNumber);
-        }
-    }
-
-    private static T InLanguage<T>(string language, Func<T> work)
-    {
-        var saved = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
-            return work();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = saved;
         }
     }
 

@@ -105,7 +105,7 @@ public sealed partial class AwardService
         }
 
         var normalized = Languages.Normalize(language);
-        var bytes = InLanguage(normalized, () => AwardLetter.Write(details, normalized, localizer));
+        var bytes = Languages.InLanguage(normalized, () => AwardLetter.Write(details, normalized, localizer));
         var name = $"award-letter-{details.ReceiptNumber ?? details.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}-{normalized}.docx";
         return new AwardLetterFile(name, bytes);
     }

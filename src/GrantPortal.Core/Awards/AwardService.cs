@@ -555,7 +555,7 @@ public sealed partial class AwardService(
                 {
                     var language = Languages.Normalize(person.PreferredLanguage);
                     var callTitle = language == "en" ? application.TitleEnglish : application.TitleKorean;
-                    var (subject, body) = InLanguage(language, () => amounts.TryGetValue(application.Id, out var amount)
+                    var (subject, body) = Languages.InLanguage(language, () => amounts.TryGetValue(application.Id, out var amount)
                         ? (localizer["Awards_MailAwardedSubject", application.ReceiptNumber ?? ""].Value,
                             localizer["Awards_MailAwardedBody", person.DisplayName, application.ProjectTitle, callTitle, amount.ToFigures(), amount.ToKoreanUnits()].Value)
                         : (localizer["Awards_MailRejectedSubject", application.ReceiptNumber ?? ""].Value,
@@ -645,18 +645,4 @@ public sealed partial class AwardService(
     internal static bool IsOfficer(CurrentUser user) => user.IsIn(Roles.ProgramOfficer);
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
-
-    private static T InLanguage<T>(string language, Func<T> work)
-    {
-        var saved = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
-            return work();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = saved;
-        }
-    }
 }

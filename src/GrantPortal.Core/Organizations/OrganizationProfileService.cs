@@ -116,7 +116,7 @@ public sealed class OrganizationProfileService(
         if (errors.Count == 0 && number != organization.RegistrationNumber
             && await db.Organizations.AnyAsync(o => o.RegistrationNumber == number && o.Id != organizationId, ct))
         {
-            errors.Add(new FieldError(nameof(form.RegistrationNumber), localizer["Registration_DuplicateNumber"]));
+            errors.Add(new FieldError(nameof(form.RegistrationNumber), localizer["Organization_NumberTaken"]));
         }
 
         if (errors.Count > 0)
@@ -167,7 +167,7 @@ public sealed class OrganizationProfileService(
         catch (DbUpdateException)
         {
             // Another organization took the number between the check above and this save; the unique index decided.
-            return OrganizationSaveResult.Refused(new FieldError(nameof(form.RegistrationNumber), localizer["Registration_DuplicateNumber"]));
+            return OrganizationSaveResult.Refused(new FieldError(nameof(form.RegistrationNumber), localizer["Organization_NumberTaken"]));
         }
 
         if (askForVerification)

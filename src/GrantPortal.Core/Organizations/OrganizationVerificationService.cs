@@ -4,9 +4,11 @@ using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Auditing;
 using GrantPortal.Core.Data;
 using GrantPortal.Core.Localization;
+using GrantPortal.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
+using MimeKit;
 using NodaTime;
 
 namespace GrantPortal.Core.Organizations;
@@ -37,6 +39,7 @@ public sealed record VerificationResult(bool Succeeded, string? Error)
 /// </summary>
 public sealed class OrganizationVerificationService(
     IDbContextFactory<PortalDbContext> dbFactory,
+    IMailSender mail,
     IClock clock,
     IStringLocalizer<Strings> localizer,
     ILogger<OrganizationVerificationService> logger)
@@ -116,7 +119,44 @@ public sealed class OrganizationVerificationService(
         }
 
         logger.LogInformation("Organization {OrganizationId} {Decision} by {UserId}", organizationId, organization.Verification, user.UserId);
+        await TellMembersAsync(db, organization, ct);
         return VerificationResult.Done;
+    }
+
+    /// <summary>
+    /// Mails the organization's members the decision, each in their own language. The decision stands whatever
+    /// happens to the mail; a failure is logged for the operators and the dashboard shows the decision anyway.
+    /// </summary>
+    private async Task TellMembersAsync(PortalDbContext db, Organization organization, CancellationToken ct)
+    {
+        var members = (await db.Users.AsNoTracking()
+                .Where(u => u.OrganizationId == organization.Id && u.Email != null && u.PasswordHash != null)
+                .Select(u => new { u.DisplayName, u.Email, u.PreferredLanguage, u.LockoutEnd })
+                .ToListAsync(ct))
+            .Where(u => !OrganizationMembers.IsRemoved(u.LockoutEnd))
+            .ToList();
+        var messages = members.Select(member => Languages.InLanguage(member.PreferredLanguage, () =>
+        {
+            var name = Languages.Normalize(member.PreferredLanguage) == Languages.English ? organization.Name : organization.NameKorean;
+            var message = organization.Verification == VerificationState.Verified
+                ? new MimeMessage { Subject = localizer["Organizations_MailVerifiedSubject", name].Value, Body = new TextPart("plain") { Text = localizer["Organizations_MailVerifiedBody", member.DisplayName, name].Value } }
+                : new MimeMessage { Subject = localizer["Organizations_MailRejectedSubject", name].Value, Body = new TextPart("plain") { Text = localizer["Organizations_MailRejectedBody", member.DisplayName, name, organization.RejectionReason ?? ""].Value } };
+            message.To.Add(new MailboxAddress(member.DisplayName, member.Email!));
+            return message;
+        })).ToList();
+        if (messages.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await mail.SendAsync(messages, ct);
+        }
+        catch (Exception ex) when (ex is TransientMailFailureException or PermanentMailFailureException)
+        {
+            logger.LogError(ex, "The verification decision for organization {OrganizationId} could not be mailed", organization.Id);
+        }
     }
 
     private VerificationResult NotFound() => new(false, localizer["Organizations_NotFound"].Value);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using GrantPortal.Core.Accounts;
 using GrantPortal.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -9,7 +8,7 @@ using MimeKit;
 
 namespace GrantPortal.IntegrationTests.Accounts;
 
-public abstract partial class StaffAccountTests : ProviderTest
+public abstract class StaffAccountTests : ProviderTest
 {
     private static readonly CurrentUser Admin = new("admin-1", "Han Admin", null, new HashSet<string> { Roles.Administrator });
     private static readonly CurrentUser Officer = new("officer-1", "Park Officer", null, new HashSet<string> { Roles.ProgramOfficer });
@@ -37,14 +36,6 @@ public abstract partial class StaffAccountTests : ProviderTest
         return await MimeMessage.LoadAsync(file);
     }
 
-    /// <summary>The user id and token of the link in an invitation, as the set-password page reads them.</summary>
-    private static (string User, string Code) Link(MimeMessage mail)
-    {
-        var match = LinkPattern().Match(mail.TextBody ?? "");
-        Assert.True(match.Success, mail.TextBody);
-        return (Uri.UnescapeDataString(match.Groups["user"].Value), Uri.UnescapeDataString(match.Groups["code"].Value));
-    }
-
     private async Task<PortalUser?> FindAsync(string email)
     {
         PortalUser? user = null;
@@ -68,16 +59,16 @@ public abstract partial class StaffAccountTests : ProviderTest
     {
         var invited = await Staff.InviteAsync(Admin, Form("jung@reviewers.kr"));
 
-        Assert.Equal(StaffOutcome.Done, invited.Outcome);
+        Assert.Equal(AccountOutcome.Done, invited.Outcome);
         var mail = await OnlyMailAsync();
         Assert.Equal("GrantPortal 계정 안내", mail.Subject);
         Assert.Equal("jung@reviewers.kr", mail.To.Mailboxes.Single().Address);
         Assert.Contains("역할: 심사위원", mail.TextBody, StringComparison.Ordinal);
-        Assert.StartsWith("http://localhost", LinkPattern().Match(mail.TextBody ?? "").Value, StringComparison.Ordinal);
+        Assert.StartsWith("http://localhost", SetPasswordLink.Url(mail), StringComparison.Ordinal);
         var user = await FindAsync("jung@reviewers.kr");
         Assert.Null(user!.PasswordHash);
 
-        var (userId, code) = Link(mail);
+        var (userId, code) = SetPasswordLink.Read(mail);
         var mismatch = await Links.SetPasswordAsync(userId, code, "a long passphrase of mine", "a long passphrase of yours");
         var tooShort = await Links.SetPasswordAsync(userId, code, "short", "short");
         var set = await Links.SetPasswordAsync(userId, code, "a long passphrase of mine", "a long passphrase of mine");
@@ -101,15 +92,15 @@ public abstract partial class StaffAccountTests : ProviderTest
         var first = await OnlyMailAsync();
         Assert.Equal("Your GrantPortal account", first.Subject);
         Assert.Contains("with the role: Finance", first.TextBody, StringComparison.Ordinal);
-        var (userId, firstCode) = Link(first);
+        var (userId, firstCode) = SetPasswordLink.Read(first);
         File.Delete(Assert.Single(Directory.GetFiles(Host.MailPickupDirectory, "*.eml")));
 
         var resent = await Staff.ResendInvitationAsync(Admin, userId);
-        var (_, secondCode) = Link(await OnlyMailAsync());
+        var (_, secondCode) = SetPasswordLink.Read(await OnlyMailAsync());
         var set = await Links.SetPasswordAsync(userId, secondCode, "a long passphrase of mine", "a long passphrase of mine");
         var old = await Links.SetPasswordAsync(userId, firstCode, "someone else's passphrase", "someone else's passphrase");
 
-        Assert.Equal(StaffOutcome.Done, resent.Outcome);
+        Assert.Equal(AccountOutcome.Done, resent.Outcome);
         Assert.Empty(set);
         Assert.Equal("This link has expired or was already used. Ask your administrator to send a new invitation.", Assert.Single(old).Message);
         Assert.True(await PasswordWorksAsync("lee@reviewers.org", "a long passphrase of mine"));
@@ -123,7 +114,7 @@ public abstract partial class StaffAccountTests : ProviderTest
 
         var result = await Staff.InviteAsync(Admin, form);
 
-        Assert.Equal(StaffOutcome.Invalid, result.Outcome);
+        Assert.Equal(AccountOutcome.Invalid, result.Outcome);
         Assert.Equal([nameof(StaffForm.DisplayName), nameof(StaffForm.Email), nameof(StaffForm.Roles)], result.Errors.Select(e => e.Field).Order(StringComparer.Ordinal));
         Assert.Empty(Directory.Exists(Host.MailPickupDirectory) ? Directory.GetFiles(Host.MailPickupDirectory) : []);
         await using var db = await Host.CreateDbContextAsync();
@@ -155,10 +146,10 @@ public abstract partial class StaffAccountTests : ProviderTest
         var none = await Staff.ChangeRolesAsync(Admin, park.Id, new HashSet<string>());
         var byOfficer = await Staff.ChangeRolesAsync(Officer, park.Id, new HashSet<string> { Roles.Administrator });
 
-        Assert.Equal(StaffOutcome.Done, promoted.Outcome);
+        Assert.Equal(AccountOutcome.Done, promoted.Outcome);
         Assert.Equal("This is the last administrator; give another person the administrator role first.", Assert.Single(lastAdmin.Errors).Message);
-        Assert.Equal(StaffOutcome.Invalid, none.Outcome);
-        Assert.Equal(StaffOutcome.NotFound, byOfficer.Outcome);
+        Assert.Equal(AccountOutcome.Invalid, none.Outcome);
+        Assert.Equal(AccountOutcome.NotFound, byOfficer.Outcome);
         await Host.InScopeAsync(async services =>
         {
             var users = services.GetRequiredService<UserManager<PortalUser>>();
@@ -178,13 +169,11 @@ public abstract partial class StaffAccountTests : ProviderTest
         var byOfficer = await Staff.InviteAsync(Officer, Form("jung@reviewers.kr"));
         var unknownUser = await Links.SetPasswordAsync("no-such-user", "code", "a long passphrase of mine", "a long passphrase of mine");
 
-        Assert.Equal(StaffOutcome.NotFound, byOfficer.Outcome);
+        Assert.Equal(AccountOutcome.NotFound, byOfficer.Outcome);
         Assert.Null(await FindAsync("jung@reviewers.kr"));
         Assert.Equal("This link has expired or was already used. Ask your administrator to send a new invitation.", Assert.Single(unknownUser).Message);
     }
 
-    [GeneratedRegex(@"http\S*/Account/SetPassword\?user=(?<user>[^&\s]+)&code=(?<code>\S+)")]
-    private static partial Regex LinkPattern();
 }
 
 public sealed class StaffAccountTests_on_Sqlite : StaffAccountTests

@@ -2,8 +2,10 @@ using System.Globalization;
 using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Organizations;
 using GrantPortal.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
 
 namespace GrantPortal.IntegrationTests.Organizations;
 
@@ -70,6 +72,35 @@ public abstract class OrganizationVerificationTests : ProviderTest
         Assert.Equal("The registration certificate is unreadable.", organization.RejectionReason);
         var audit = await db.AuditEvents.SingleAsync(e => e.Action == "organization.rejected");
         Assert.Equal("The registration certificate is unreadable.", audit.Reason);
+    }
+
+    [Fact]
+    public async Task Members_are_told_of_a_rejection_by_mail_each_in_their_own_language()
+    {
+        var id = await RegisterAsync("Hana Forum", "1018200007");
+        await Host.InScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<PortalUser>>();
+            foreach (var (email, language, password) in new[] { ("kim@hana.example", "ko", "a long passphrase of mine"), ("lee@hana.example", "en", "a long passphrase of mine"), ("invited@hana.example", "en", null) })
+            {
+                var user = new PortalUser { UserName = email, Email = email, DisplayName = email[..3], PreferredLanguage = language, OrganizationId = id, CreatedAt = Host.Clock.GetCurrentInstant() };
+                Assert.True((password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password)).Succeeded);
+            }
+        });
+
+        Assert.True((await Verification.RejectAsync(Officer, id, "The certificate is unreadable.", CancellationToken.None)).Succeeded);
+
+        var mails = new List<MimeMessage>();
+        foreach (var file in Directory.GetFiles(Host.MailPickupDirectory, "*.eml"))
+        {
+            mails.Add(await MimeMessage.LoadAsync(file));
+        }
+
+        Assert.Equal(["kim@hana.example", "lee@hana.example"], mails.SelectMany(m => m.To.Mailboxes).Select(m => m.Address).Order(StringComparer.Ordinal));
+        var english = mails.Single(m => m.To.Mailboxes.Single().Address == "lee@hana.example");
+        Assert.Equal("Hana Forum: registration not accepted on GrantPortal", english.Subject);
+        Assert.Contains("The certificate is unreadable.", english.TextBody, StringComparison.Ordinal);
+        Assert.Equal("GrantPortal: Hana Forum 한국어 단체 등록 미승인", mails.Single(m => m.To.Mailboxes.Single().Address == "kim@hana.example").Subject);
     }
 
     [Fact]

@@ -1,0 +1,187 @@
+using System.Globalization;
+using GrantPortal.Core.Accounts;
+using GrantPortal.Core.Organizations;
+using GrantPortal.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+
+namespace GrantPortal.IntegrationTests.Organizations;
+
+public abstract class OrganizationMemberTests : ProviderTest
+{
+    private const string Passphrase = "a long passphrase of mine";
+
+    protected OrganizationMemberTests() => CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+
+    private OrganizationMembers Members => Host.Services.GetRequiredService<OrganizationMembers>();
+
+    private PasswordLinks Links => Host.Services.GetRequiredService<PasswordLinks>();
+
+    /// <summary>An organization and its first applicant, who has a password, as a signed-in person.</summary>
+    private async Task<CurrentUser> FounderAsync(string number, string email)
+    {
+        int organizationId;
+        await using (var db = await Host.CreateDbContextAsync())
+        {
+            var organization = Organization.Register("Hana Forum " + number, "하나포럼 " + number, number, OrganizationType.IncorporatedAssociation, "Kim Minji", email, Host.Clock.GetCurrentInstant());
+            db.Organizations.Add(organization);
+            await db.SaveChangesAsync();
+            organizationId = organization.Id;
+        }
+
+        string userId = "";
+        await Host.InScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<PortalUser>>();
+            var user = new PortalUser { UserName = email, Email = email, DisplayName = "Kim Minji", OrganizationId = organizationId, CreatedAt = Host.Clock.GetCurrentInstant() };
+            Assert.True((await users.CreateAsync(user, Passphrase)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(user, Roles.Applicant)).Succeeded);
+            userId = user.Id;
+        });
+        Host.Clock.AdvanceMinutes(1);
+        return new CurrentUser(userId, "Kim Minji", organizationId, new HashSet<string> { Roles.Applicant });
+    }
+
+    private static MemberInvitationForm Invitation(string email, string language = "ko") =>
+        new() { DisplayName = "Lee Jiwoo", Email = email, PreferredLanguage = language };
+
+    private async Task<MimeMessage> TakeOnlyMailAsync()
+    {
+        var file = Assert.Single(Directory.GetFiles(Host.MailPickupDirectory, "*.eml"));
+        var message = await MimeMessage.LoadAsync(file);
+        File.Delete(file);
+        return message;
+    }
+
+    /// <summary>What the sign-in page checks: the account is not locked out and the password is right.</summary>
+    private async Task<bool> CanSignInAsync(string email, string password)
+    {
+        var can = false;
+        await Host.InScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<PortalUser>>();
+            var user = (await users.FindByEmailAsync(email))!;
+            can = !await users.IsLockedOutAsync(user) && await users.CheckPasswordAsync(user, password);
+        });
+        return can;
+    }
+
+    [Fact]
+    public async Task Applicant_invites_a_colleague_who_chooses_a_password_and_acts_for_the_same_organization()
+    {
+        var founder = await FounderAsync("1018200021", "kim@hanaforum.example");
+
+        var invited = await Members.InviteAsync(founder, Invitation("lee@hanaforum.example"));
+
+        Assert.Equal(AccountOutcome.Done, invited.Outcome);
+        var mail = await TakeOnlyMailAsync();
+        Assert.Equal("하나포럼 1018200021 GrantPortal 초대", mail.Subject);
+        Assert.Contains("Kim Minji 님이", mail.TextBody, StringComparison.Ordinal);
+        var listed = await Members.ListAsync(founder);
+        Assert.Equal([("kim@hanaforum.example", false, true), ("lee@hanaforum.example", true, false)], listed.Select(m => (m.Email, m.Invited, m.IsYou)));
+
+        var (userId, code) = SetPasswordLink.Read(mail);
+        Assert.Empty(await Links.SetPasswordAsync(userId, code, Passphrase, Passphrase));
+
+        Assert.True(await CanSignInAsync("lee@hanaforum.example", Passphrase));
+        Assert.DoesNotContain(await Members.ListAsync(founder), m => m.Invited);
+        await Host.InScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<PortalUser>>();
+            var colleague = (await users.FindByIdAsync(userId))!;
+            Assert.Equal(founder.OrganizationId, colleague.OrganizationId);
+            Assert.Equal([Roles.Applicant], await users.GetRolesAsync(colleague));
+        });
+        await using var db = await Host.CreateDbContextAsync();
+        Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == "organization.member-invited" && e.ActorId == founder.UserId));
+    }
+
+    [Fact]
+    public async Task Invitation_in_english_names_the_organization_in_english_and_a_resend_replaces_the_link()
+    {
+        var founder = await FounderAsync("1018200022", "kim@hanaforum22.example");
+        await Members.InviteAsync(founder, Invitation("park@hanaforum22.example", "en"));
+        var first = await TakeOnlyMailAsync();
+        Assert.Equal("Invitation to GrantPortal for Hana Forum 1018200022", first.Subject);
+        var (userId, firstCode) = SetPasswordLink.Read(first);
+
+        Assert.Equal(AccountOutcome.Done, (await Members.ResendAsync(founder, userId)).Outcome);
+        var (_, secondCode) = SetPasswordLink.Read(await TakeOnlyMailAsync());
+
+        Assert.Empty(await Links.SetPasswordAsync(userId, secondCode, Passphrase, Passphrase));
+        Assert.NotEmpty(await Links.SetPasswordAsync(userId, firstCode, "someone else's passphrase", "someone else's passphrase"));
+        Assert.Equal(AccountOutcome.NotFound, (await Members.ResendAsync(founder, userId)).Outcome);
+    }
+
+    [Fact]
+    public async Task Bad_or_taken_addresses_are_refused_with_a_reason_and_no_account_is_made()
+    {
+        var founder = await FounderAsync("1018200023", "kim@hanaforum23.example");
+
+        var bad = await Members.InviteAsync(founder, new MemberInvitationForm { DisplayName = " ", Email = "lee at hanaforum" });
+        var taken = await Members.InviteAsync(founder, Invitation("KIM@hanaforum23.example"));
+
+        Assert.Equal([nameof(MemberInvitationForm.DisplayName), nameof(MemberInvitationForm.Email)], bad.Errors.Select(e => e.Field).Order(StringComparer.Ordinal));
+        Assert.StartsWith("KIM@hanaforum23.example already has a GrantPortal account.", Assert.Single(taken.Errors).Message, StringComparison.Ordinal);
+        Assert.Single(await Members.ListAsync(founder));
+        Assert.Empty(Directory.Exists(Host.MailPickupDirectory) ? Directory.GetFiles(Host.MailPickupDirectory, "*.eml") : []);
+    }
+
+    [Fact]
+    public async Task Removed_colleague_can_no_longer_sign_in_and_an_unaccepted_invitation_disappears()
+    {
+        var founder = await FounderAsync("1018200024", "kim@hanaforum24.example");
+        await Members.InviteAsync(founder, Invitation("lee@hanaforum24.example"));
+        var (leeId, code) = SetPasswordLink.Read(await TakeOnlyMailAsync());
+        Assert.Empty(await Links.SetPasswordAsync(leeId, code, Passphrase, Passphrase));
+        await Members.InviteAsync(founder, Invitation("choi@hanaforum24.example"));
+        var (choiId, _) = SetPasswordLink.Read(await TakeOnlyMailAsync());
+
+        Assert.Equal(AccountOutcome.Invalid, (await Members.RemoveAsync(founder, founder.UserId)).Outcome);
+        Assert.Equal(AccountOutcome.Done, (await Members.RemoveAsync(founder, choiId)).Outcome);
+        Assert.Equal(AccountOutcome.Done, (await Members.RemoveAsync(founder, leeId)).Outcome);
+
+        Assert.Equal(["kim@hanaforum24.example"], (await Members.ListAsync(founder)).Select(m => m.Email));
+        Assert.False(await CanSignInAsync("lee@hanaforum24.example", Passphrase));
+        await Host.InScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<PortalUser>>();
+            Assert.Null(await users.FindByIdAsync(choiId));
+            var lee = (await users.FindByIdAsync(leeId))!;
+            Assert.Empty(await users.GetRolesAsync(lee));
+            Assert.True(OrganizationMembers.IsRemoved(await users.GetLockoutEndDateAsync(lee)));
+        });
+        Assert.Equal(AccountOutcome.NotFound, (await Members.RemoveAsync(founder, leeId)).Outcome);
+
+        // The address of a removed invitation is free again.
+        Assert.Equal(AccountOutcome.Done, (await Members.InviteAsync(founder, Invitation("choi@hanaforum24.example"))).Outcome);
+    }
+
+    [Fact]
+    public async Task Another_organizations_applicant_and_staff_cannot_see_or_touch_the_members()
+    {
+        var founder = await FounderAsync("1018200025", "kim@hanaforum25.example");
+        var stranger = await FounderAsync("1018200026", "yoon@elsewhere.example");
+        var officer = new CurrentUser("officer-1", "Park Officer", founder.OrganizationId, new HashSet<string> { Roles.ProgramOfficer });
+
+        Assert.DoesNotContain(await Members.ListAsync(stranger), m => m.UserId == founder.UserId);
+        Assert.Empty(await Members.ListAsync(officer));
+        Assert.Equal(AccountOutcome.NotFound, (await Members.RemoveAsync(stranger, founder.UserId)).Outcome);
+        Assert.Equal(AccountOutcome.NotFound, (await Members.InviteAsync(officer, Invitation("spy@example.org"))).Outcome);
+        Assert.True(await CanSignInAsync("kim@hanaforum25.example", Passphrase));
+    }
+
+}
+
+public sealed class OrganizationMemberTests_on_Sqlite : OrganizationMemberTests
+{
+    protected override Task<PortalTestHost> StartHostAsync() => PortalTestHost.StartSqliteAsync();
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class OrganizationMemberTests_on_PostgreSql(PostgresCluster cluster) : OrganizationMemberTests
+{
+    protected override Task<PortalTestHost> StartHostAsync() => PortalTestHost.StartPostgreSqlAsync(cluster);
+}
