@@ -188,6 +188,44 @@ public sealed class StaffAccounts(
         return AccountResult.Done;
     }
 
+    /// <summary>
+    /// Lets a person sign in again: ends a lockout after failed sign-ins, or restores a member their organization
+    /// removed (the Applicant role comes back with it). Audited as <c>user.unlocked</c> or <c>user.restored</c>.
+    /// </summary>
+    public async Task<AccountResult> UnlockAsync(CurrentUser admin, string userId, CancellationToken ct = default)
+    {
+        if (!IsAdministrator(admin))
+        {
+            return AccountResult.NotFound;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return AccountResult.NotFound;
+        }
+
+        var end = await users.GetLockoutEndDateAsync(user);
+        if (end is null || end <= clock.GetCurrentInstant().ToDateTimeOffset())
+        {
+            return AccountResult.Invalid(new FieldError("", localizer["Staff_NotLockedOut", user.Email ?? user.DisplayName]));
+        }
+
+        var removed = RemovedAccounts.IsRemoved(end);
+        IdentityResults.Check(await users.SetLockoutEndDateAsync(user, null));
+        IdentityResults.Check(await users.ResetAccessFailedCountAsync(user));
+        if (removed && user.OrganizationId is not null && !await users.IsInRoleAsync(user, Roles.Applicant))
+        {
+            IdentityResults.Check(await users.AddToRoleAsync(user, Roles.Applicant));
+        }
+
+        await AuditAsync(admin, removed ? "user.restored" : "user.unlocked", user.Id, before: end.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture), ct: ct);
+        logger.LogInformation("Administrator {AdminId} {Action} {UserId}", admin.UserId, removed ? "restored" : "unlocked", user.Id);
+        return AccountResult.Done;
+    }
+
     private List<FieldError> CheckRoles(HashSet<string> roles)
     {
         if (roles.Count == 0)

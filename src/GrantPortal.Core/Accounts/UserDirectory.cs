@@ -4,7 +4,8 @@ using NodaTime;
 
 namespace GrantPortal.Core.Accounts;
 
-public sealed record UserRow(string Id, string Email, string DisplayName, string? Organization, IReadOnlyList<string> Roles, bool IsLockedOut, string PreferredLanguage);
+/// <summary>One person on the administrator's list. <see cref="IsRemoved"/>: their organization took them off.</summary>
+public sealed record UserRow(string Id, string Email, string DisplayName, string? Organization, IReadOnlyList<string> Roles, bool IsLockedOut, bool IsRemoved, string PreferredLanguage);
 
 public sealed record UserPage(IReadOnlyList<UserRow> Rows, int Total);
 
@@ -47,7 +48,7 @@ public sealed class UserDirectory(IDbContextFactory<PortalDbContext> dbFactory, 
             .ToListAsync(ct);
         var now = clock.GetCurrentInstant().ToDateTimeOffset();
         return new UserPage(
-            rows.Select(r => new UserRow(r.Id, r.Email ?? "", r.DisplayName, r.Organization, r.Roles, r.LockoutEnd > now, r.PreferredLanguage)).ToList(),
+            rows.Select(r => new UserRow(r.Id, r.Email ?? "", r.DisplayName, r.Organization, r.Roles, r.LockoutEnd > now, RemovedAccounts.IsRemoved(r.LockoutEnd), r.PreferredLanguage)).ToList(),
             total);
     }
 }

@@ -39,15 +39,6 @@ public sealed class OrganizationMembers(
     IStringLocalizer<Strings> localizer,
     ILogger<OrganizationMembers> logger)
 {
-    /// <summary>
-    /// Lockout end that marks a removed member: sign-in is refused for good. A whole second that every provider
-    /// stores exactly (DateTimeOffset.MaxValue has ticks PostgreSQL would round).
-    /// </summary>
-    public static readonly DateTimeOffset RemovedUntil = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
-
-    /// <summary>Whether a lockout end is the mark of a removed member rather than of failed sign-ins.</summary>
-    public static bool IsRemoved(DateTimeOffset? lockoutEnd) => lockoutEnd >= RemovedUntil;
-
     public async Task<IReadOnlyList<OrganizationMember>> ListAsync(CurrentUser user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -64,7 +55,7 @@ public sealed class OrganizationMembers(
             .Select(u => new { u.Id, u.DisplayName, u.Email, u.PasswordHash, u.CreatedAt, u.LockoutEnd })
             .ToListAsync(ct);
         return members
-            .Where(m => !IsRemoved(m.LockoutEnd))
+            .Where(m => !RemovedAccounts.IsRemoved(m.LockoutEnd))
             .Select(m => new OrganizationMember(m.Id, m.DisplayName, m.Email ?? "", m.PasswordHash is null, m.Id == user.UserId, m.CreatedAt))
             .OrderBy(m => m.Since)
             .ThenBy(m => m.Email, StringComparer.OrdinalIgnoreCase)
@@ -141,7 +132,7 @@ public sealed class OrganizationMembers(
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var colleague = await users.FindByIdAsync(memberId);
-        if (colleague is null || colleague.OrganizationId != organizationId || IsRemoved(colleague.LockoutEnd) || colleague.PasswordHash is not null)
+        if (colleague is null || colleague.OrganizationId != organizationId || RemovedAccounts.IsRemoved(colleague.LockoutEnd) || colleague.PasswordHash is not null)
         {
             return AccountResult.NotFound;
         }
@@ -171,7 +162,7 @@ public sealed class OrganizationMembers(
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var colleague = await users.FindByIdAsync(memberId);
-        if (colleague is null || colleague.OrganizationId != organizationId || IsRemoved(colleague.LockoutEnd))
+        if (colleague is null || colleague.OrganizationId != organizationId || RemovedAccounts.IsRemoved(colleague.LockoutEnd))
         {
             return AccountResult.NotFound;
         }
@@ -185,7 +176,7 @@ public sealed class OrganizationMembers(
         {
             IdentityResults.Check(await users.RemoveFromRoleAsync(colleague, Roles.Applicant));
             IdentityResults.Check(await users.SetLockoutEnabledAsync(colleague, true));
-            IdentityResults.Check(await users.SetLockoutEndDateAsync(colleague, RemovedUntil));
+            IdentityResults.Check(await users.SetLockoutEndDateAsync(colleague, RemovedAccounts.LockedUntil));
             IdentityResults.Check(await users.UpdateSecurityStampAsync(colleague));
         }
 

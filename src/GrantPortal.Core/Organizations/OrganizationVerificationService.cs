@@ -133,7 +133,7 @@ public sealed class OrganizationVerificationService(
                 .Where(u => u.OrganizationId == organization.Id && u.Email != null && u.PasswordHash != null)
                 .Select(u => new { u.DisplayName, u.Email, u.PreferredLanguage, u.LockoutEnd })
                 .ToListAsync(ct))
-            .Where(u => !OrganizationMembers.IsRemoved(u.LockoutEnd))
+            .Where(u => !RemovedAccounts.IsRemoved(u.LockoutEnd))
             .ToList();
         var messages = members.Select(member => Languages.InLanguage(member.PreferredLanguage, () =>
         {

@@ -174,6 +174,42 @@ public abstract class StaffAccountTests : ProviderTest
         Assert.Equal("This link has expired or was already used. Ask your administrator to send a new invitation.", Assert.Single(unknownUser).Message);
     }
 
+
+    [Fact]
+    public async Task Administrator_unlocks_an_account_locked_after_five_failed_sign_ins()
+    {
+        await Staff.InviteAsync(Admin, Form("moon@reviewers.kr"));
+        var (userId, code) = SetPasswordLink.Read(await OnlyMailAsync());
+        Assert.Empty(await Links.SetPasswordAsync(userId, code, "a long passphrase of mine", "a long passphrase of mine"));
+        await Host.InScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<PortalUser>>();
+            var user = (await users.FindByIdAsync(userId))!;
+            for (var i = 0; i < 5; i++)
+            {
+                await users.AccessFailedAsync(user);
+            }
+
+            Assert.True(await users.IsLockedOutAsync(user));
+        });
+
+        Assert.Equal(AccountOutcome.NotFound, (await Staff.UnlockAsync(Officer, userId)).Outcome);
+        var unlocked = await Staff.UnlockAsync(Admin, userId);
+        var again = await Staff.UnlockAsync(Admin, userId);
+
+        Assert.Equal(AccountOutcome.Done, unlocked.Outcome);
+        Assert.Equal("moon@reviewers.kr is not locked out.", Assert.Single(again.Errors).Message);
+        await Host.InScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<PortalUser>>();
+            var user = (await users.FindByIdAsync(userId))!;
+            Assert.False(await users.IsLockedOutAsync(user));
+            Assert.Equal(0, await users.GetAccessFailedCountAsync(user));
+            Assert.Equal([Roles.Reviewer], await users.GetRolesAsync(user));
+        });
+        await using var db = await Host.CreateDbContextAsync();
+        Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.Action == "user.unlocked" && e.EntityId == userId));
+    }
 }
 
 public sealed class StaffAccountTests_on_Sqlite : StaffAccountTests

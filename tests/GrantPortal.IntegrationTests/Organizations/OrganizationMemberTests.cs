@@ -151,12 +151,37 @@ public abstract class OrganizationMemberTests : ProviderTest
             Assert.Null(await users.FindByIdAsync(choiId));
             var lee = (await users.FindByIdAsync(leeId))!;
             Assert.Empty(await users.GetRolesAsync(lee));
-            Assert.True(OrganizationMembers.IsRemoved(await users.GetLockoutEndDateAsync(lee)));
+            Assert.True(RemovedAccounts.IsRemoved(await users.GetLockoutEndDateAsync(lee)));
         });
         Assert.Equal(AccountOutcome.NotFound, (await Members.RemoveAsync(founder, leeId)).Outcome);
 
         // The address of a removed invitation is free again.
         Assert.Equal(AccountOutcome.Done, (await Members.InviteAsync(founder, Invitation("choi@hanaforum24.example"))).Outcome);
+    }
+
+    [Fact]
+    public async Task Administrator_restores_a_member_the_organization_removed()
+    {
+        var founder = await FounderAsync("1018200027", "kim@hanaforum27.example");
+        await Members.InviteAsync(founder, Invitation("lee@hanaforum27.example"));
+        var (leeId, code) = SetPasswordLink.Read(await TakeOnlyMailAsync());
+        Assert.Empty(await Links.SetPasswordAsync(leeId, code, Passphrase, Passphrase));
+        Assert.Equal(AccountOutcome.Done, (await Members.RemoveAsync(founder, leeId)).Outcome);
+        var admin = new CurrentUser("admin-1", "Han Admin", null, new HashSet<string> { Roles.Administrator });
+        var directory = Host.Services.GetRequiredService<UserDirectory>();
+        Assert.True(Assert.Single((await directory.ListAsync(admin, "lee@hanaforum27", 0, 25, CancellationToken.None)).Rows).IsRemoved);
+
+        Assert.Equal(AccountOutcome.NotFound, (await Host.Services.GetRequiredService<StaffAccounts>().UnlockAsync(founder, leeId)).Outcome);
+        var restored = await Host.Services.GetRequiredService<StaffAccounts>().UnlockAsync(admin, leeId);
+
+        Assert.Equal(AccountOutcome.Done, restored.Outcome);
+        Assert.True(await CanSignInAsync("lee@hanaforum27.example", Passphrase));
+        Assert.Contains(await Members.ListAsync(founder), m => m.UserId == leeId && !m.Invited);
+        var row = Assert.Single((await directory.ListAsync(admin, "lee@hanaforum27", 0, 25, CancellationToken.None)).Rows);
+        Assert.Equal((false, false), (row.IsRemoved, row.IsLockedOut));
+        Assert.Equal([Roles.Applicant], row.Roles);
+        await using var db = await Host.CreateDbContextAsync();
+        Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == "user.restored" && e.EntityId == leeId));
     }
 
     [Fact]
