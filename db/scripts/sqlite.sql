@@ -603,3 +603,25 @@ COMMIT;
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261128132421_ApplicationRevisions', '10.0.15');
 
+BEGIN TRANSACTION;
+CREATE TABLE "SavedNarratives" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_SavedNarratives" PRIMARY KEY AUTOINCREMENT,
+    "Code" TEXT NOT NULL,
+    "FromYear" INTEGER NOT NULL,
+    "ToYear" INTEGER NOT NULL,
+    "Language" TEXT NOT NULL,
+    "Heading" TEXT NOT NULL,
+    "Text" TEXT NOT NULL,
+    "SavedAt" TEXT NOT NULL,
+    "SavedById" TEXT NOT NULL,
+    "SavedByName" TEXT NOT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+CREATE UNIQUE INDEX "IX_SavedNarratives_Code_FromYear_ToYear_Language" ON "SavedNarratives" ("Code", "FromYear", "ToYear", "Language");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261130090524_SavedNarratives', '10.0.15');
+
+COMMIT;
+

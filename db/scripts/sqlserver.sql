@@ -1128,3 +1128,45 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130090536_SavedNarratives'
+)
+BEGIN
+    CREATE TABLE [SavedNarratives] (
+        [Id] int NOT NULL IDENTITY,
+        [Code] nvarchar(32) NOT NULL,
+        [FromYear] int NOT NULL,
+        [ToYear] int NOT NULL,
+        [Language] nvarchar(2) NOT NULL,
+        [Heading] nvarchar(300) NOT NULL,
+        [Text] nvarchar(max) NOT NULL,
+        [SavedAt] datetime2 NOT NULL,
+        [SavedById] nvarchar(64) NOT NULL,
+        [SavedByName] nvarchar(200) NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_SavedNarratives] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130090536_SavedNarratives'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SavedNarratives_Code_FromYear_ToYear_Language] ON [SavedNarratives] ([Code], [FromYear], [ToYear], [Language]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130090536_SavedNarratives'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130090536_SavedNarratives', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

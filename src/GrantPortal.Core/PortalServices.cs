@@ -89,6 +89,7 @@ public static class PortalServices
         services.AddSingleton<RecommendationService>();
         services.AddSingleton<RecommendationFigures>();
         services.AddSingleton<AccountabilityService>();
+        services.AddSingleton<NarrativeStore>();
         services.AddSingleton<OpenData.OpenDataService>();
         // Awards, disbursements, budget overview and audit browser (issue 5).
         services.AddSingleton<Awards.AwardService>();

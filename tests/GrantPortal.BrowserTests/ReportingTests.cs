@@ -94,6 +94,17 @@ public sealed partial class ReportingTests(BrowserFixture fixture)
         var content = await File.ReadAllTextAsync(markdownPath!);
         Assert.StartsWith("# 권고 1224", content, StringComparison.Ordinal);
         Assert.Contains("총 29개 사업", content, StringComparison.Ordinal);
+
+        // The edited English text is saved, and the next visit opens it instead of a fresh draft.
+        await officer.GetByTestId("save-en").ClickAsync();
+        await Expect(officer.GetByTestId("save-state-en")).ToContainTextAsync(DemoAccounts.Officer.DisplayName);
+        await officer.ReloadAsync();
+        await SignInTests.WaitUntilInteractiveAsync(officer);
+        await officer.GetByTestId("accountability-generate").ClickAsync();
+        await Expect(officer.GetByTestId("showing-saved-en")).ToBeVisibleAsync();
+        await Expect(officer.GetByTestId("text-en")).ToHaveValueAsync(new Regex("The Ministry will continue this support in 2024\\."));
+        await officer.GetByTestId("regenerate-en").ClickAsync();
+        await Expect(officer.GetByTestId("text-en")).Not.ToHaveValueAsync(new Regex("continue this support"));
         await officer.Context.CloseAsync();
     }
 

@@ -64,6 +64,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<AwardRecommendation> AwardRecommendations => Set<AwardRecommendation>();
 
+    public DbSet<SavedNarrative> SavedNarratives => Set<SavedNarrative>();
+
     public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();

@@ -16,6 +16,9 @@ public sealed partial class AccountabilityPage
 {
     private readonly Dictionary<string, string> headings = new(StringComparer.Ordinal) { ["en"] = "", ["ko"] = "" };
     private readonly Dictionary<string, string> texts = new(StringComparer.Ordinal) { ["en"] = "", ["ko"] = "" };
+    private readonly Dictionary<string, SavedNarrativeView?> saved = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> saveErrors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> showingSaved = new(StringComparer.Ordinal);
     private CurrentUser? user;
     private IReadOnlyList<int>? years;
     private IReadOnlyList<RecommendationEntry> catalogue = [];
@@ -34,6 +37,9 @@ public sealed partial class AccountabilityPage
 
     [Inject]
     private RecommendationService Recommendations { get; set; } = default!;
+
+    [Inject]
+    private NarrativeStore Narratives { get; set; } = default!;
 
     [Inject]
     private RecommendationFigures Figures { get; set; } = default!;
@@ -76,15 +82,57 @@ public sealed partial class AccountabilityPage
                 return;
             }
 
+            // What the officers saved for this code and years comes back first; the data writes the rest.
+            var stored = await Narratives.FindAsync(user, draft.Code, from, to);
             foreach (var language in new[] { "en", "ko" })
             {
-                headings[language] = Accountability.Heading(language, draft.Code, from, to);
-                texts[language] = draft.Text(language);
+                var mine = stored.FirstOrDefault(n => n.Language == language);
+                saved[language] = mine;
+                showingSaved[language] = mine is not null;
+                saveErrors[language] = null;
+                if (mine is null)
+                {
+                    Regenerate(language);
+                }
+                else
+                {
+                    headings[language] = mine.Heading;
+                    texts[language] = mine.Text;
+                }
             }
         }
         finally
         {
             generating = false;
+        }
+    }
+
+    private void Regenerate(string language)
+    {
+        if (draft is null)
+        {
+            return;
+        }
+
+        headings[language] = Accountability.Heading(language, draft.Code, draft.FromYear, draft.ToYear);
+        texts[language] = draft.Text(language);
+        showingSaved[language] = false;
+    }
+
+    private async Task SaveAsync(string language)
+    {
+        if (user is null || draft is null)
+        {
+            return;
+        }
+
+        var result = await Narratives.SaveAsync(user, draft.Code, draft.FromYear, draft.ToYear, language, headings[language], texts[language],
+            saved.GetValueOrDefault(language)?.Version ?? 0);
+        saveErrors[language] = result.Error;
+        if (result.Narrative is { } narrative)
+        {
+            saved[language] = narrative;
+            showingSaved[language] = false;
         }
     }
 }
