@@ -56,6 +56,7 @@ public sealed class OrganizationVerificationTests(BrowserFixture fixture)
         await SignInTests.SignInAsync(again, DemoAccounts.Officer.Email, DemoAccounts.Password);
         await again.GotoAsync("/organizations");
         await Expect(again.GetByTestId("reject-" + number)).ToBeVisibleAsync();
+        await Expect(again.GetByTestId("asked-again-" + number)).ToContainTextAsync(reason);
         await again.Context.CloseAsync();
     }
 }

@@ -26,7 +26,14 @@ public sealed record OrganizationToVerify(
     Instant RegisteredAt,
     VerificationState Verification,
     string? RejectionReason,
-    int Version);
+    int Version)
+{
+    /// <summary>When a rejected organization corrected its details and asked again, and the reason it had been given.</summary>
+    public AskedAgain? AskedAgain { get; init; }
+}
+
+/// <summary>A pending organization's earlier rejection, for the officer who looks at it again.</summary>
+public sealed record AskedAgain(Instant At, string? EarlierReason);
 
 public sealed record VerificationResult(bool Succeeded, string? Error)
 {
@@ -64,7 +71,20 @@ public sealed class OrganizationVerificationService(
                 o.Id, o.Name, o.NameKorean, o.RegistrationNumber, o.Type, o.ContactName, o.ContactEmail, o.ContactPhone,
                 o.RegisteredAt, o.Verification, o.RejectionReason, o.Version))
             .ToListAsync(ct);
-        return rows.OrderBy(o => o.Verification == VerificationState.Pending ? 0 : 1).ThenBy(o => o.RegisteredAt).ToList();
+        var pending = rows.Where(o => o.Verification == VerificationState.Pending).Select(o => o.Id.ToString(CultureInfo.InvariantCulture)).ToList();
+        var requests = (await db.AuditEvents.AsNoTracking()
+                .Where(e => e.Action == "organization.verification-requested" && e.EntityType == nameof(Organization) && pending.Contains(e.EntityId))
+                .Select(e => new { e.EntityId, e.OccurredAt, e.Before })
+                .ToListAsync(ct))
+            .GroupBy(e => e.EntityId)
+            .ToDictionary(g => g.Key, g => g.MaxBy(e => e.OccurredAt)!);
+        return rows
+            .Select(o => requests.TryGetValue(o.Id.ToString(CultureInfo.InvariantCulture), out var request) && o.Verification == VerificationState.Pending
+                ? o with { AskedAgain = new AskedAgain(request.OccurredAt, EarlierReason(request.Before)) }
+                : o)
+            .OrderBy(o => o.Verification == VerificationState.Pending ? 0 : 1)
+            .ThenBy(o => o.RegisteredAt)
+            .ToList();
     }
 
     public Task<VerificationResult> VerifyAsync(CurrentUser user, int organizationId, CancellationToken ct) =>
@@ -157,6 +177,17 @@ public sealed class OrganizationVerificationService(
         {
             logger.LogError(ex, "The verification decision for organization {OrganizationId} could not be mailed", organization.Id);
         }
+    }
+
+    private static string? EarlierReason(string? before)
+    {
+        if (before is null)
+        {
+            return null;
+        }
+
+        using var json = JsonDocument.Parse(before);
+        return json.RootElement.TryGetProperty("RejectionReason", out var reason) ? reason.GetString() : null;
     }
 
     private VerificationResult NotFound() => new(false, localizer["Organizations_NotFound"].Value);

@@ -41,7 +41,9 @@ public abstract class OrganizationProfileTests : ProviderTest
         Assert.True(result.Saved, string.Join("; ", result.Errors.Select(e => e.Message)));
         Assert.Equal(VerificationState.Pending, result.Details!.Verification);
         Assert.Null(result.Details.RejectionReason);
-        Assert.Contains(await Verification.ListAsync(Officer, VerificationState.Pending, CancellationToken.None), o => o.Id == applicant.OrganizationId && o.RegistrationNumber == "1018200012");
+        var row = Assert.Single(await Verification.ListAsync(Officer, VerificationState.Pending, CancellationToken.None), o => o.Id == applicant.OrganizationId);
+        Assert.Equal("1018200012", row.RegistrationNumber);
+        Assert.Equal("The registration number does not match the certificate.", row.AskedAgain?.EarlierReason);
         await using var db = await Host.CreateDbContextAsync();
         var actions = await db.AuditEvents.Where(e => e.EntityId == applicant.OrganizationId.Value.ToString(CultureInfo.InvariantCulture)).Select(e => e.Action).ToListAsync();
         Assert.Contains("organization.details-changed", actions);
