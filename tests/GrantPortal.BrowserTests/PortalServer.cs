@@ -4,6 +4,7 @@ using GrantPortal.Core.Demo;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace GrantPortal.BrowserTests;
 
@@ -19,6 +20,9 @@ public sealed class PortalServer : WebApplicationFactory<Program>
 
     public string MailFolder => Path.Combine(folder, "mail");
 
+    /// <summary>What the portal logged at Error or above, for tests to show when a page does not react.</summary>
+    public ServerErrors Errors { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -27,6 +31,7 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         // The fixture migrates and seeds once, before the first browser opens a page.
         builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("Smtp:PickupDirectory", MailFolder);
+        builder.ConfigureLogging(logging => logging.AddProvider(Errors));
     }
 
     public async Task StartAsync()

@@ -22,7 +22,7 @@ public sealed class ReviewTests(BrowserFixture fixture)
     /// Clicks as a person would who sees nothing happen: again, a few seconds later. On a starved shared machine a
     /// click can land while the circuit is still applying the previous render; submitting twice is safe by design.
     /// </summary>
-    private static async Task ClickUntilVisibleAsync(ILocator button, ILocator result)
+    private async Task ClickUntilVisibleAsync(ILocator button, ILocator result)
     {
         for (var attempt = 1; attempt < 3; attempt++)
         {
@@ -42,7 +42,14 @@ public sealed class ReviewTests(BrowserFixture fixture)
             }
         }
 
-        await Expect(result).ToBeVisibleAsync(new() { Timeout = Slow });
+        try
+        {
+            await Expect(result).ToBeVisibleAsync(new() { Timeout = Slow });
+        }
+        catch (PlaywrightException ex)
+        {
+            throw new PlaywrightException(ex.Message + "\n" + fixture.Server.Errors.Describe(), ex);
+        }
     }
 
     /// <summary>
