@@ -72,6 +72,7 @@ public static class PortalServices
         services.AddSingleton<Organizations.OrganizationVerificationService>();
         services.AddSingleton<Organizations.OrganizationProfileService>();
         services.AddSingleton<Organizations.OrganizationMembers>();
+        services.AddSingleton<Organizations.OrganizationMail>();
         services.AddScoped<DatabaseMigrator>();
 
         // Reviews and scoring (issue 4): conflict-free assignment, scoring, calibrated ranking.

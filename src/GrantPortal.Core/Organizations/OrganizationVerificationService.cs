@@ -4,11 +4,9 @@ using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Auditing;
 using GrantPortal.Core.Data;
 using GrantPortal.Core.Localization;
-using GrantPortal.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
-using MimeKit;
 using NodaTime;
 
 namespace GrantPortal.Core.Organizations;
@@ -46,7 +44,7 @@ public sealed record VerificationResult(bool Succeeded, string? Error)
 /// </summary>
 public sealed class OrganizationVerificationService(
     IDbContextFactory<PortalDbContext> dbFactory,
-    IMailSender mail,
+    OrganizationMail mail,
     IClock clock,
     IStringLocalizer<Strings> localizer,
     ILogger<OrganizationVerificationService> logger)
@@ -139,45 +137,19 @@ public sealed class OrganizationVerificationService(
         }
 
         logger.LogInformation("Organization {OrganizationId} {Decision} by {UserId}", organizationId, organization.Verification, user.UserId);
-        await TellMembersAsync(db, organization, ct);
+        await TellMembersAsync(organization, ct);
         return VerificationResult.Done;
     }
 
-    /// <summary>
-    /// Mails the organization's members the decision, each in their own language. The decision stands whatever
-    /// happens to the mail; a failure is logged for the operators and the dashboard shows the decision anyway.
-    /// </summary>
-    private async Task TellMembersAsync(PortalDbContext db, Organization organization, CancellationToken ct)
-    {
-        var members = (await db.Users.AsNoTracking()
-                .Where(u => u.OrganizationId == organization.Id && u.Email != null && u.PasswordHash != null)
-                .Select(u => new { u.DisplayName, u.Email, u.PreferredLanguage, u.LockoutEnd })
-                .ToListAsync(ct))
-            .Where(u => !RemovedAccounts.IsRemoved(u.LockoutEnd))
-            .ToList();
-        var messages = members.Select(member => Languages.InLanguage(member.PreferredLanguage, () =>
+    /// <summary>Mails the organization's members the decision, each in their own language.</summary>
+    private Task TellMembersAsync(Organization organization, CancellationToken ct) =>
+        mail.SendAsync(organization.Id, member =>
         {
-            var name = Languages.Normalize(member.PreferredLanguage) == Languages.English ? organization.Name : organization.NameKorean;
-            var message = organization.Verification == VerificationState.Verified
-                ? new MimeMessage { Subject = localizer["Organizations_MailVerifiedSubject", name].Value, Body = new TextPart("plain") { Text = localizer["Organizations_MailVerifiedBody", member.DisplayName, name].Value } }
-                : new MimeMessage { Subject = localizer["Organizations_MailRejectedSubject", name].Value, Body = new TextPart("plain") { Text = localizer["Organizations_MailRejectedBody", member.DisplayName, name, organization.RejectionReason ?? ""].Value } };
-            message.To.Add(new MailboxAddress(member.DisplayName, member.Email!));
-            return message;
-        })).ToList();
-        if (messages.Count == 0)
-        {
-            return;
-        }
-
-        try
-        {
-            await mail.SendAsync(messages, ct);
-        }
-        catch (Exception ex) when (ex is TransientMailFailureException or PermanentMailFailureException)
-        {
-            logger.LogError(ex, "The verification decision for organization {OrganizationId} could not be mailed", organization.Id);
-        }
-    }
+            var name = member.Language == Languages.English ? organization.Name : organization.NameKorean;
+            return organization.Verification == VerificationState.Verified
+                ? (localizer["Organizations_MailVerifiedSubject", name].Value, localizer["Organizations_MailVerifiedBody", member.DisplayName, name].Value)
+                : (localizer["Organizations_MailRejectedSubject", name].Value, localizer["Organizations_MailRejectedBody", member.DisplayName, name, organization.RejectionReason ?? ""].Value);
+        }, ct);
 
     private static string? EarlierReason(string? before)
     {

@@ -6,6 +6,7 @@ using GrantPortal.Core.Auditing;
 using GrantPortal.Core.Awards;
 using GrantPortal.Core.Data;
 using GrantPortal.Core.Localization;
+using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Money;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -22,6 +23,7 @@ namespace GrantPortal.Core.Reporting;
 /// </summary>
 public sealed class ReportService(
     IDbContextFactory<PortalDbContext> dbFactory,
+    OrganizationMail mail,
     IClock clock,
     IStringLocalizer<Strings> localizer,
     ILogger<ReportService> logger)
@@ -349,7 +351,25 @@ public sealed class ReportService(
         }
 
         logger.LogInformation("Report {ReportId} {Decision} by {UserId}", id, approve ? "approved" : "returned", user.UserId);
+        await TellGranteeAsync(db, report, ct);
         return approve ? result with { UnlockedTranches = await GatedTranchesAsync(db, id, ct) } : result;
+    }
+
+    /// <summary>The grantee's people hear of an approval, or of a return with the officer's comment, by mail.</summary>
+    private async Task TellGranteeAsync(PortalDbContext db, ProjectReport report, CancellationToken ct)
+    {
+        var award = await db.Awards.AsNoTracking().Where(a => a.Id == report.AwardId)
+            .Select(a => new { a.OrganizationId, a.Application!.ProjectTitle })
+            .SingleAsync(ct);
+        await mail.SendAsync(award.OrganizationId, member =>
+        {
+            var kind = localizer["Reports_Kind_" + report.Kind].Value;
+            return report.Status == ReportStatus.Approved
+                ? (localizer["Reports_MailApprovedSubject", kind, award.ProjectTitle].Value,
+                    localizer["Reports_MailApprovedBody", member.DisplayName, kind, award.ProjectTitle, report.OfficerComment ?? ""].Value)
+                : (localizer["Reports_MailReturnedSubject", kind, award.ProjectTitle].Value,
+                    localizer["Reports_MailReturnedBody", member.DisplayName, kind, award.ProjectTitle, report.OfficerComment ?? "", report.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)].Value);
+        }, ct);
     }
 
     private async Task<(ProjectReport? Report, ReportResult? Refusal)> LoadForOwnerAsync(PortalDbContext db, CurrentUser user, int id, int expectedVersion, CancellationToken ct)

@@ -2,8 +2,10 @@ using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Money;
 using GrantPortal.Core.Reporting;
 using GrantPortal.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
 using static GrantPortal.IntegrationTests.Reporting.ReportingScenario;
 
 namespace GrantPortal.IntegrationTests.Reporting;
@@ -46,8 +48,12 @@ public abstract class ReportWorkflowTests : ProviderTest
         Assert.Equal(ReportOutcome.NotEditable, (await Reports.SaveDraftAsync(grantee, reportId, submitted.Version, form, CancellationToken.None)).Outcome);
 
         Assert.Equal(ReportOutcome.Invalid, (await Reports.ReturnAsync(Officer, reportId, submitted.Version, " ", CancellationToken.None)).Outcome);
+        await MemberAsync(organizationId, "reports@grantee.example");
         var returned = await Reports.ReturnAsync(Officer, reportId, submitted.Version, "Attach the venue receipts.", CancellationToken.None);
         Assert.Equal(ReportOutcome.Saved, returned.Outcome);
+        var returnMail = Assert.Single(await MailsToAsync("reports@grantee.example"));
+        Assert.StartsWith("Interim report returned for changes: ", returnMail.Subject, StringComparison.Ordinal);
+        Assert.Contains("Attach the venue receipts.", returnMail.TextBody, StringComparison.Ordinal);
 
         var afterReturn = await Reports.GetAsync(grantee, reportId, CancellationToken.None);
         Assert.Equal(ReportStatus.Returned, afterReturn!.Status);
@@ -58,6 +64,7 @@ public abstract class ReportWorkflowTests : ProviderTest
 
         var approved = await Reports.ApproveAsync(Officer, reportId, resubmitted.Version, null, CancellationToken.None);
         Assert.Equal(ReportOutcome.Saved, approved.Outcome);
+        Assert.Contains(await MailsToAsync("reports@grantee.example"), m => m.Subject?.StartsWith("Interim report approved: ", StringComparison.Ordinal) == true);
         Assert.Equal(2, Assert.Single(approved.UnlockedTranches).Sequence);
 
         var final = await Reports.GetAsync(Officer, reportId, CancellationToken.None);
@@ -160,6 +167,29 @@ public abstract class ReportWorkflowTests : ProviderTest
     };
 
     /// <summary>A demo interim report that is still due and that a second tranche waits for.</summary>
+    /// <summary>A member of the grantee organization who has chosen a password and reads English.</summary>
+    private Task MemberAsync(int organizationId, string email) => Host.InScopeAsync(async services =>
+    {
+        var users = services.GetRequiredService<UserManager<PortalUser>>();
+        var user = new PortalUser { UserName = email, Email = email, DisplayName = "Grantee Reporter", PreferredLanguage = "en", OrganizationId = organizationId, CreatedAt = Host.Clock.GetCurrentInstant() };
+        Assert.True((await users.CreateAsync(user, "a long passphrase of mine")).Succeeded);
+    });
+
+    private async Task<List<MimeMessage>> MailsToAsync(string email)
+    {
+        var mails = new List<MimeMessage>();
+        foreach (var file in Directory.Exists(Host.MailPickupDirectory) ? Directory.GetFiles(Host.MailPickupDirectory, "*.eml") : [])
+        {
+            var mail = await MimeMessage.LoadAsync(file);
+            if (mail.To.Mailboxes.Any(m => m.Address == email))
+            {
+                mails.Add(mail);
+            }
+        }
+
+        return mails;
+    }
+
     private async Task<(int ReportId, int OrganizationId)> DueInterimReportAsync()
     {
         await SeedAsync(Host);
