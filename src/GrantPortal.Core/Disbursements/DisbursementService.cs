@@ -6,6 +6,7 @@ using GrantPortal.Core.Awards;
 using GrantPortal.Core.Data;
 using GrantPortal.Core.Localization;
 using GrantPortal.Core.Money;
+using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Reporting;
 using GrantPortal.Core.Time;
 using Microsoft.EntityFrameworkCore;
@@ -58,6 +59,7 @@ public sealed record FinanceWorklist(
 /// </summary>
 public sealed class DisbursementService(
     IDbContextFactory<PortalDbContext> dbFactory,
+    OrganizationMail mail,
     IClock clock,
     IStringLocalizer<Strings> localizer,
     ILogger<DisbursementService> logger)
@@ -337,8 +339,27 @@ public sealed class DisbursementService(
         }
 
         logger.LogInformation("Payment {PaymentId} marked paid by {UserId}", paymentId, user.UserId);
+        await TellGranteeAsync(db, payment, ct);
         return new PaymentResult(true, paymentId, null);
     }
+
+    /// <summary>The grantee's people hear that the money is on its way: amount, date, bank reference and what is still to come.</summary>
+    private async Task TellGranteeAsync(PortalDbContext db, Payment payment, CancellationToken ct)
+    {
+        var award = await db.Awards.AsNoTracking().Where(a => a.Id == payment.AwardId)
+            .Select(a => new { a.OrganizationId, a.Application!.ProjectTitle, a.Amount })
+            .SingleAsync(ct);
+        var paid = new Krw(await db.Payments.Where(p => p.AwardId == payment.AwardId && p.Status == PaymentStatus.Paid).SumAsync(p => (long)p.Amount, ct));
+        var sequence = await db.Tranches.Where(t => t.Id == payment.TrancheId).Select(t => t.Sequence).SingleAsync(ct);
+        var paidOn = payment.PaidOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await mail.SendAsync(award.OrganizationId, member => (
+            localizer["Finance_MailPaidSubject", award.ProjectTitle].Value,
+            localizer["Finance_MailPaidBody", member.DisplayName, award.ProjectTitle, Amount(member.Language, payment.Amount), sequence, paidOn,
+                payment.BankReference ?? "", Amount(member.Language, paid), Amount(member.Language, award.Amount)].Value), ct);
+    }
+
+    private static string Amount(string language, Krw amount) =>
+        language == Languages.English ? amount.ToFigures() : $"{amount.ToFigures()} ({amount.ToKoreanUnits()})";
 
     /// <summary>Turns down a payment that is not yet paid; its amount is free for the tranche again.</summary>
     public async Task<PaymentResult> RejectAsync(CurrentUser user, int paymentId, string? reason, int expectedVersion, CancellationToken ct = default)

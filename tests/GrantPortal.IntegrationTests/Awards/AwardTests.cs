@@ -92,6 +92,13 @@ public abstract class AwardTests : ProviderTest
         var self = await scenario.Disbursements.ApproveAsync(AwardScenario.Finance1, recorded.PaymentId!.Value, 0);
         var byOfficer = await scenario.Disbursements.ApproveAsync(AwardScenario.Officer, recorded.PaymentId.Value, 0);
         var approved = await scenario.Disbursements.ApproveAsync(AwardScenario.Finance2, recorded.PaymentId.Value, 0);
+        await using (var members = await Host.CreateDbContextAsync())
+        {
+            // The grantee's contact has chosen a password, so the payment notice reaches them.
+            (await members.Users.SingleAsync(u => u.Id == "applicant-1")).PasswordHash = "chosen";
+            await members.SaveChangesAsync();
+        }
+
         var paid = await scenario.Disbursements.MarkPaidAsync(AwardScenario.Finance1, recorded.PaymentId.Value, "EFT-20260301-00001", scenario.Today, 1);
 
         Assert.True(recorded.Succeeded, recorded.Error);
@@ -108,6 +115,10 @@ public abstract class AwardTests : ProviderTest
         var trail = await db.AuditEvents.Where(e => e.EntityType == nameof(Payment)).OrderBy(e => e.Id).Select(e => new { e.Action, e.ActorId }).ToListAsync();
         Assert.Equal(["payment.recorded", "payment.approved", "payment.paid"], trail.Select(t => t.Action));
         Assert.Equal(["finance-1", "finance-2", "finance-1"], trail.Select(t => t.ActorId));
+        var notice = await MimeKit.MimeMessage.LoadAsync(Assert.Single(Directory.GetFiles(Host.MailPickupDirectory, "*.eml"), f => MimeKit.MimeMessage.Load(f).Subject?.EndsWith("지원금 지급 안내", StringComparison.Ordinal) == true));
+        Assert.Equal("jiwon@opendoors.example", notice.To.Mailboxes.Single().Address);
+        Assert.Contains("EFT-20260301-00001", notice.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"{first.Amount.ToFigures()} ({first.Amount.ToKoreanUnits()})", notice.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]
