@@ -20,6 +20,25 @@ public sealed class NavMenuTests : PortalComponentTest
     }
 
     [Theory]
+    [InlineData(Roles.Applicant, true)]
+    [InlineData(Roles.Reviewer, false)]
+    [InlineData(Roles.ProgramOfficer, false)]
+    [InlineData(Roles.Administrator, false)]
+    public void Only_applicants_find_their_organization_in_the_menu(string role, bool shown)
+    {
+        UseLanguage("ko");
+        SignInAs("someone", role);
+
+        var menu = Render<NavMenu>();
+
+        Assert.Equal(shown, menu.FindAll("[data-testid=nav-Nav_MyOrganization]").Count > 0);
+        if (shown)
+        {
+            Assert.Contains("단체 정보", menu.Find("[data-testid=nav-Nav_MyOrganization]").TextContent, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
     [InlineData(Roles.Reviewer)]
     [InlineData(Roles.ProgramOfficer)]
     [InlineData(Roles.Finance)]
