@@ -9,6 +9,7 @@ using GrantPortal.Core.Disbursements;
 using GrantPortal.Core.Localization;
 using GrantPortal.Core.Money;
 using GrantPortal.Core.Notifications;
+using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Reporting;
 using GrantPortal.Core.Time;
 using Microsoft.EntityFrameworkCore;
@@ -532,7 +533,7 @@ public sealed partial class AwardService(
         return result.Result;
     }
 
-    /// <summary>One mail per applicant account of each organization that applied, in the person's own language.</summary>
+    /// <summary>One mail per member of each organization that applied (see <see cref="OrganizationMail.RecipientsAsync"/>), in the person's own language.</summary>
     private async Task NotifyOrganizationsAsync(PortalDbContext db, int callId, CancellationToken ct)
     {
         try
@@ -542,18 +543,15 @@ public sealed partial class AwardService(
                 .Select(a => new { a.Id, a.OrganizationId, a.ProjectTitle, a.Status, a.ReceiptNumber, a.Call!.TitleKorean, a.Call.TitleEnglish })
                 .ToListAsync(ct);
             var organizationIds = decided.Select(d => d.OrganizationId).Distinct().ToList();
-            var people = await db.Users.AsNoTracking()
-                .Where(u => u.OrganizationId != null && organizationIds.Contains(u.OrganizationId.Value) && u.Email != null)
-                .Select(u => new { u.OrganizationId, u.Email, u.DisplayName, u.PreferredLanguage })
-                .ToListAsync(ct);
+            var people = await OrganizationMail.RecipientsAsync(db, organizationIds, ct);
             var amounts = await db.Awards.AsNoTracking().Where(a => a.CallId == callId && a.Status != AwardStatus.Cancelled)
                 .ToDictionaryAsync(a => a.ApplicationId, a => a.Amount, ct);
             var messages = new List<MimeMessage>();
             foreach (var application in decided)
             {
-                foreach (var person in people.Where(p => p.OrganizationId == application.OrganizationId))
+                foreach (var person in people[application.OrganizationId])
                 {
-                    var language = Languages.Normalize(person.PreferredLanguage);
+                    var language = person.Language;
                     var callTitle = language == "en" ? application.TitleEnglish : application.TitleKorean;
                     var (subject, body) = Languages.InLanguage(language, () => amounts.TryGetValue(application.Id, out var amount)
                         ? (localizer["Awards_MailAwardedSubject", application.ReceiptNumber ?? ""].Value,
@@ -561,7 +559,7 @@ public sealed partial class AwardService(
                         : (localizer["Awards_MailRejectedSubject", application.ReceiptNumber ?? ""].Value,
                             localizer["Awards_MailRejectedBody", person.DisplayName, application.ProjectTitle, callTitle].Value));
                     var message = new MimeMessage();
-                    message.To.Add(new MailboxAddress(person.DisplayName, person.Email!));
+                    message.To.Add(new MailboxAddress(person.DisplayName, person.Email));
                     message.Subject = subject;
                     message.Body = new TextPart("plain") { Text = body };
                     messages.Add(message);

@@ -44,7 +44,7 @@ internal static class DueReminders
         var today = now.InZone(Seoul.Zone).Date;
         var found = new List<(string Rule, string ItemType, int ItemId, string RecipientId, Instant Deadline, LocalDate? DueOn, ReminderStep Step, string Ko, string En, string Path)>();
 
-        // Call closing: every member of an organization with a draft on a call that closes soon.
+        // Call closing: every member of an organization with a draft on a call that closes soon (not those it removed).
         var callHorizon = now + Duration.FromDays(options.CallClosingLeadDays.DefaultIfEmpty(0).Max());
         var drafts = await db.Applications.AsNoTracking()
             .Where(a => a.Status == ApplicationStatus.Draft && a.Call!.IsPublished && a.Call.ClosesAt >= now && a.Call.ClosesAt <= callHorizon)
@@ -53,8 +53,9 @@ internal static class DueReminders
         var organizationIds = drafts.Select(d => d.OrganizationId).Distinct().ToList();
         var members = (await db.Users.AsNoTracking()
                 .Where(u => u.OrganizationId != null && organizationIds.Contains(u.OrganizationId.Value))
-                .Select(u => new { u.Id, OrganizationId = u.OrganizationId!.Value })
+                .Select(u => new { u.Id, OrganizationId = u.OrganizationId!.Value, u.LockoutEnd })
                 .ToListAsync(ct))
+            .Where(u => !RemovedAccounts.IsRemoved(u.LockoutEnd))
             .ToLookup(u => u.OrganizationId, u => u.Id);
         foreach (var draft in drafts)
         {
@@ -105,8 +106,9 @@ internal static class DueReminders
         var granteeIds = reports.Select(r => r.OrganizationId).Distinct().ToList();
         var grantees = (await db.Users.AsNoTracking()
                 .Where(u => u.OrganizationId != null && granteeIds.Contains(u.OrganizationId.Value))
-                .Select(u => new { u.Id, OrganizationId = u.OrganizationId!.Value })
+                .Select(u => new { u.Id, OrganizationId = u.OrganizationId!.Value, u.LockoutEnd })
                 .ToListAsync(ct))
+            .Where(u => !RemovedAccounts.IsRemoved(u.LockoutEnd))
             .ToLookup(u => u.OrganizationId, u => u.Id);
         foreach (var report in reports)
         {

@@ -17,18 +17,29 @@ public sealed record MailRecipient(string DisplayName, string Email, string Lang
 /// </summary>
 public sealed class OrganizationMail(IDbContextFactory<PortalDbContext> dbFactory, IMailSender mail, ILogger<OrganizationMail> logger)
 {
+    /// <summary>
+    /// The people who hear from the portal on behalf of each organization: members who have chosen a password
+    /// (an invitation nobody accepted gets nothing) and were not removed.
+    /// </summary>
+    public static async Task<ILookup<int, MailRecipient>> RecipientsAsync(PortalDbContext db, IReadOnlyCollection<int> organizationIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = await db.Users.AsNoTracking()
+            .Where(u => u.OrganizationId != null && organizationIds.Contains(u.OrganizationId.Value) && u.Email != null && u.PasswordHash != null)
+            .Select(u => new { OrganizationId = u.OrganizationId!.Value, u.DisplayName, u.Email, u.PreferredLanguage, u.LockoutEnd })
+            .ToListAsync(ct);
+        return rows
+            .Where(u => !RemovedAccounts.IsRemoved(u.LockoutEnd))
+            .OrderBy(u => u.Email, StringComparer.OrdinalIgnoreCase)
+            .ToLookup(u => u.OrganizationId, u => new MailRecipient(u.DisplayName, u.Email!, Languages.Normalize(u.PreferredLanguage)));
+    }
+
     /// <param name="compose">Runs in the recipient's language, so the localizer it uses writes what they read.</param>
     public async Task SendAsync(int organizationId, Func<MailRecipient, (string Subject, string Body)> compose, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(compose);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var members = (await db.Users.AsNoTracking()
-                .Where(u => u.OrganizationId == organizationId && u.Email != null && u.PasswordHash != null)
-                .Select(u => new { u.DisplayName, u.Email, u.PreferredLanguage, u.LockoutEnd })
-                .ToListAsync(ct))
-            .Where(u => !RemovedAccounts.IsRemoved(u.LockoutEnd))
-            .Select(u => new MailRecipient(u.DisplayName, u.Email!, Languages.Normalize(u.PreferredLanguage)))
-            .ToList();
+        var members = (await RecipientsAsync(db, [organizationId], ct))[organizationId].ToList();
         if (members.Count == 0)
         {
             return;

@@ -67,6 +67,9 @@ internal sealed class AwardScenario
             NormalizedEmail = "JIWON@OPENDOORS.EXAMPLE",
             DisplayName = "Kim Ji-won",
             PreferredLanguage = "ko",
+
+            // An account in use: the portal mails members who have chosen a password.
+            PasswordHash = "chosen",
             OrganizationId = organization.Id,
             CreatedAt = now,
             SecurityStamp = Guid.NewGuid().ToString(),

@@ -92,13 +92,6 @@ public abstract class AwardTests : ProviderTest
         var self = await scenario.Disbursements.ApproveAsync(AwardScenario.Finance1, recorded.PaymentId!.Value, 0);
         var byOfficer = await scenario.Disbursements.ApproveAsync(AwardScenario.Officer, recorded.PaymentId.Value, 0);
         var approved = await scenario.Disbursements.ApproveAsync(AwardScenario.Finance2, recorded.PaymentId.Value, 0);
-        await using (var members = await Host.CreateDbContextAsync())
-        {
-            // The grantee's contact has chosen a password, so the payment notice reaches them.
-            (await members.Users.SingleAsync(u => u.Id == "applicant-1")).PasswordHash = "chosen";
-            await members.SaveChangesAsync();
-        }
-
         var paid = await scenario.Disbursements.MarkPaidAsync(AwardScenario.Finance1, recorded.PaymentId.Value, "EFT-20260301-00001", scenario.Today, 1);
 
         Assert.True(recorded.Succeeded, recorded.Error);

@@ -156,7 +156,7 @@ internal sealed class ReminderScenario
         return application;
     }
 
-    private static PortalUser User(string id, string email, string name, string language, int? organizationId, Instant now) => new()
+    public static PortalUser User(string id, string email, string name, string language, int? organizationId, Instant now) => new()
     {
         Id = id,
         UserName = email,

@@ -34,6 +34,29 @@ public abstract class ReminderTests : ProviderTest
     }
 
     [Fact]
+    public async Task Member_removed_by_their_organization_gets_no_reminders_and_a_colleague_does()
+    {
+        await ReminderScenario.CreateAsync(Host);
+        await using (var db = await Host.CreateDbContextAsync())
+        {
+            var openDoors = await db.Users.Where(u => u.Id == "applicant-a").Select(u => u.OrganizationId).SingleAsync();
+            var now = Host.Clock.GetCurrentInstant();
+            var left = ReminderScenario.User("applicant-left", "left@opendoors.example", "Left", "en", openDoors, now);
+            left.LockoutEnabled = true;
+            left.LockoutEnd = RemovedAccounts.LockedUntil;
+            db.Users.AddRange(left, ReminderScenario.User("applicant-new", "new@opendoors.example", "New", "en", openDoors, now));
+            await db.SaveChangesAsync();
+        }
+
+        using var smtp = SimpleSmtpServer.Start(Loopback.FreePort());
+        await ReminderScenario.Reminders(Host, smtp.Configuration.Port).RunAsync(CancellationToken.None);
+
+        var recipients = ReminderScenario.Parse(smtp).Select(m => m.To.Mailboxes.Single().Address).ToList();
+        Assert.Contains("new@opendoors.example", recipients);
+        Assert.DoesNotContain("left@opendoors.example", recipients);
+    }
+
+    [Fact]
     public async Task Three_consecutive_runs_send_each_reminder_once()
     {
         var scenario = await ReminderScenario.CreateAsync(Host);
