@@ -625,3 +625,11 @@ VALUES ('20261130090524_SavedNarratives', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "AspNetUsers" ADD "RemovedAt" TEXT NULL;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261130100847_MemberRemoval', '10.0.15');
+
+COMMIT;
+

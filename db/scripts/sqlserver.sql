@@ -1170,3 +1170,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130100854_MemberRemoval'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [RemovedAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130100854_MemberRemoval'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130100854_MemberRemoval', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

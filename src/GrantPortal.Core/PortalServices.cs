@@ -48,7 +48,8 @@ public static class PortalServices
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = true;
-                options.SignIn.RequireConfirmedAccount = false;
+                // "Confirmed" means not removed by their organization: see MembershipConfirmation.
+                options.SignIn.RequireConfirmedAccount = true;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
@@ -60,6 +61,7 @@ public static class PortalServices
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(3));
 
         services.AddLocalization();
+        services.AddScoped<IUserConfirmation<PortalUser>, MembershipConfirmation>();
         services.AddScoped<RoleSetup>();
         services.AddScoped<RegistrationService>();
         services.AddSingleton<PasswordLinks>();

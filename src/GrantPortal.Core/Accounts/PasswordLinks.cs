@@ -57,9 +57,9 @@ public sealed class PasswordLinks(
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var user = await users.FindByEmailAsync(email.Trim());
-        if (user?.Email is null)
+        if (user?.Email is null || user.RemovedAt is not null)
         {
-            logger.LogInformation("Password reset asked for an address without an account");
+            logger.LogInformation("Password reset asked for an address without an account in use");
             return;
         }
 

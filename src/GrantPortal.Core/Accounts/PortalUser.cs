@@ -22,6 +22,12 @@ public sealed class PortalUser : IdentityUser
     public bool OptOutOfNonEssentialReminders { get; set; }
 
     public Instant CreatedAt { get; set; }
+
+    /// <summary>
+    /// When their organization removed them. A removed member cannot sign in (<see cref="MembershipConfirmation"/>),
+    /// gets no mail and no reminders; their earlier work stays theirs.
+    /// </summary>
+    public Instant? RemovedAt { get; set; }
 }
 
 public static class Roles

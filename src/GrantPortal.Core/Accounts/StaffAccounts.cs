@@ -50,18 +50,7 @@ public sealed class StaffAccounts(
         }
 
         var email = form.Email.Trim();
-        var errors = new List<FieldError>();
-        if (!EmailAddresses.IsValid(email))
-        {
-            errors.Add(new FieldError(nameof(StaffForm.Email), localizer["Staff_EmailInvalid"]));
-        }
-
-        var name = form.DisplayName.Trim();
-        if (name.Length == 0 || name.Length > 100)
-        {
-            errors.Add(new FieldError(nameof(StaffForm.DisplayName), localizer["Staff_NameRequired", 100]));
-        }
-
+        var errors = InvitedAccounts.Check(form.DisplayName.Trim(), email, "Staff_EmailInvalid", localizer);
         errors.AddRange(CheckRoles(form.Roles));
         if (errors.Count > 0)
         {
@@ -70,28 +59,10 @@ public sealed class StaffAccounts(
 
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        if (await users.FindByEmailAsync(email) is not null)
+        var user = await InvitedAccounts.CreateAsync(users, email, form.DisplayName.Trim(), form.PreferredLanguage, null, clock.GetCurrentInstant());
+        if (user is null)
         {
-            return new AccountResult(AccountOutcome.Invalid, [new FieldError(nameof(StaffForm.Email), localizer["Staff_EmailTaken", email])]);
-        }
-
-        var now = clock.GetCurrentInstant();
-        var user = new PortalUser
-        {
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            DisplayName = name,
-            PreferredLanguage = Languages.Normalize(form.PreferredLanguage),
-            CreatedAt = now,
-        };
-
-        // No password: the person chooses one through the invitation. Until then nobody can sign in as them.
-        var created = await users.CreateAsync(user);
-        if (!created.Succeeded)
-        {
-            // Two administrators inviting the same address at once: the unique index keeps one.
-            return new AccountResult(AccountOutcome.Invalid, [new FieldError(nameof(StaffForm.Email), localizer["Staff_EmailTaken", email])]);
+            return AccountResult.Invalid(new FieldError(nameof(StaffForm.Email), localizer["Staff_EmailTaken", email]));
         }
 
         foreach (var role in StaffRoles.Where(form.Roles.Contains))
@@ -208,20 +179,26 @@ public sealed class StaffAccounts(
         }
 
         var end = await users.GetLockoutEndDateAsync(user);
-        if (end is null || end <= clock.GetCurrentInstant().ToDateTimeOffset())
+        var lockedOut = end > clock.GetCurrentInstant().ToDateTimeOffset();
+        var removed = user.RemovedAt is not null;
+        if (!lockedOut && !removed)
         {
             return AccountResult.Invalid(new FieldError("", localizer["Staff_NotLockedOut", user.Email ?? user.DisplayName]));
         }
 
-        var removed = RemovedAccounts.IsRemoved(end);
-        IdentityResults.Check(await users.SetLockoutEndDateAsync(user, null));
-        IdentityResults.Check(await users.ResetAccessFailedCountAsync(user));
-        if (removed && user.OrganizationId is not null && !await users.IsInRoleAsync(user, Roles.Applicant))
+        if (removed)
         {
-            IdentityResults.Check(await users.AddToRoleAsync(user, Roles.Applicant));
+            user.RemovedAt = null;
+            if (user.OrganizationId is not null && !await users.IsInRoleAsync(user, Roles.Applicant))
+            {
+                IdentityResults.Check(await users.AddToRoleAsync(user, Roles.Applicant));
+            }
         }
 
-        await AuditAsync(admin, removed ? "user.restored" : "user.unlocked", user.Id, before: end.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture), ct: ct);
+        // Clearing the lockout saves the user, RemovedAt with it.
+        IdentityResults.Check(await users.SetLockoutEndDateAsync(user, null));
+        IdentityResults.Check(await users.ResetAccessFailedCountAsync(user));
+        await AuditAsync(admin, removed ? "user.restored" : "user.unlocked", user.Id, before: end?.ToString("O", System.Globalization.CultureInfo.InvariantCulture), ct: ct);
         logger.LogInformation("Administrator {AdminId} {Action} {UserId}", admin.UserId, removed ? "restored" : "unlocked", user.Id);
         return AccountResult.Done;
     }

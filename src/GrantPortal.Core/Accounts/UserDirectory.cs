@@ -42,13 +42,14 @@ public sealed class UserDirectory(IDbContextFactory<PortalDbContext> dbFactory, 
                 u.DisplayName,
                 Organization = u.Organization == null ? null : u.Organization.NameKorean,
                 u.LockoutEnd,
+                u.RemovedAt,
                 u.PreferredLanguage,
                 Roles = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
             })
             .ToListAsync(ct);
         var now = clock.GetCurrentInstant().ToDateTimeOffset();
         return new UserPage(
-            rows.Select(r => new UserRow(r.Id, r.Email ?? "", r.DisplayName, r.Organization, r.Roles, r.LockoutEnd > now, RemovedAccounts.IsRemoved(r.LockoutEnd), r.PreferredLanguage)).ToList(),
+            rows.Select(r => new UserRow(r.Id, r.Email ?? "", r.DisplayName, r.Organization, r.Roles, r.LockoutEnd > now, r.RemovedAt != null, r.PreferredLanguage)).ToList(),
             total);
     }
 }

@@ -8,14 +8,12 @@ using GrantPortal.Core.Data;
 using GrantPortal.Core.Disbursements;
 using GrantPortal.Core.Localization;
 using GrantPortal.Core.Money;
-using GrantPortal.Core.Notifications;
 using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Reporting;
 using GrantPortal.Core.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
-using MimeKit;
 using NodaTime;
 
 namespace GrantPortal.Core.Awards;
@@ -29,7 +27,7 @@ public sealed partial class AwardService(
     IDbContextFactory<PortalDbContext> dbFactory,
     IClock clock,
     IStringLocalizer<Strings> localizer,
-    IMailSender mail,
+    OrganizationMail mail,
     ILogger<AwardService> logger)
 {
     /// <summary>Calls that are closed for submissions, newest first, with what they have committed.</summary>
@@ -533,45 +531,28 @@ public sealed partial class AwardService(
         return result.Result;
     }
 
-    /// <summary>One mail per member of each organization that applied (see <see cref="OrganizationMail.RecipientsAsync"/>), in the person's own language.</summary>
+    /// <summary>One mail per member of each organization that applied, for each of its applications, in the person's own language.</summary>
     private async Task NotifyOrganizationsAsync(PortalDbContext db, int callId, CancellationToken ct)
     {
         try
         {
             var decided = await db.Applications.AsNoTracking()
                 .Where(a => a.CallId == callId && (a.Status == ApplicationStatus.Awarded || a.Status == ApplicationStatus.Rejected))
-                .Select(a => new { a.Id, a.OrganizationId, a.ProjectTitle, a.Status, a.ReceiptNumber, a.Call!.TitleKorean, a.Call.TitleEnglish })
+                .Select(a => new { a.Id, a.OrganizationId, a.ProjectTitle, a.ReceiptNumber, a.Call!.TitleKorean, a.Call.TitleEnglish })
                 .ToListAsync(ct);
-            var organizationIds = decided.Select(d => d.OrganizationId).Distinct().ToList();
-            var people = await OrganizationMail.RecipientsAsync(db, organizationIds, ct);
             var amounts = await db.Awards.AsNoTracking().Where(a => a.CallId == callId && a.Status != AwardStatus.Cancelled)
                 .ToDictionaryAsync(a => a.ApplicationId, a => a.Amount, ct);
-            var messages = new List<MimeMessage>();
-            foreach (var application in decided)
+            await mail.SendAsync(decided.Select(application => new OrganizationNotice(application.OrganizationId, person =>
             {
-                foreach (var person in people[application.OrganizationId])
-                {
-                    var language = person.Language;
-                    var callTitle = language == "en" ? application.TitleEnglish : application.TitleKorean;
-                    var (subject, body) = Languages.InLanguage(language, () => amounts.TryGetValue(application.Id, out var amount)
-                        ? (localizer["Awards_MailAwardedSubject", application.ReceiptNumber ?? ""].Value,
-                            localizer["Awards_MailAwardedBody", person.DisplayName, application.ProjectTitle, callTitle, amount.ToFigures(), amount.ToKoreanUnits()].Value)
-                        : (localizer["Awards_MailRejectedSubject", application.ReceiptNumber ?? ""].Value,
-                            localizer["Awards_MailRejectedBody", person.DisplayName, application.ProjectTitle, callTitle].Value));
-                    var message = new MimeMessage();
-                    message.To.Add(new MailboxAddress(person.DisplayName, person.Email));
-                    message.Subject = subject;
-                    message.Body = new TextPart("plain") { Text = body };
-                    messages.Add(message);
-                }
-            }
-
-            if (messages.Count > 0)
-            {
-                await mail.SendAsync(messages, ct);
-            }
+                var callTitle = person.Language == Languages.English ? application.TitleEnglish : application.TitleKorean;
+                return amounts.TryGetValue(application.Id, out var amount)
+                    ? (localizer["Awards_MailAwardedSubject", application.ReceiptNumber ?? ""].Value,
+                        localizer["Awards_MailAwardedBody", person.DisplayName, application.ProjectTitle, callTitle, amount.ToFigures(), amount.ToKoreanUnits()].Value)
+                    : (localizer["Awards_MailRejectedSubject", application.ReceiptNumber ?? ""].Value,
+                        localizer["Awards_MailRejectedBody", person.DisplayName, application.ProjectTitle, callTitle].Value);
+            })).ToList(), ct);
         }
-#pragma warning disable CA1031 // The decisions stand whatever happens to the mail; the failure is logged for the operators.
+#pragma warning disable CA1031 // The decisions stand whatever happens to their notices; the failure is logged for the operators.
         catch (Exception ex)
 #pragma warning restore CA1031
         {

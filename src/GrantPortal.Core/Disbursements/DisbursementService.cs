@@ -347,15 +347,20 @@ public sealed class DisbursementService(
     private async Task TellGranteeAsync(PortalDbContext db, Payment payment, CancellationToken ct)
     {
         var award = await db.Awards.AsNoTracking().Where(a => a.Id == payment.AwardId)
-            .Select(a => new { a.OrganizationId, a.Application!.ProjectTitle, a.Amount })
+            .Select(a => new
+            {
+                a.OrganizationId,
+                a.Application!.ProjectTitle,
+                a.Amount,
+                Paid = db.Payments.Where(p => p.AwardId == a.Id && p.Status == PaymentStatus.Paid).Sum(p => (long)p.Amount),
+                Sequence = db.Tranches.Where(t => t.Id == payment.TrancheId).Select(t => t.Sequence).First(),
+            })
             .SingleAsync(ct);
-        var paid = new Krw(await db.Payments.Where(p => p.AwardId == payment.AwardId && p.Status == PaymentStatus.Paid).SumAsync(p => (long)p.Amount, ct));
-        var sequence = await db.Tranches.Where(t => t.Id == payment.TrancheId).Select(t => t.Sequence).SingleAsync(ct);
         var paidOn = payment.PaidOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await mail.SendAsync(award.OrganizationId, member => (
             localizer["Finance_MailPaidSubject", award.ProjectTitle].Value,
-            localizer["Finance_MailPaidBody", member.DisplayName, award.ProjectTitle, Amount(member.Language, payment.Amount), sequence, paidOn,
-                payment.BankReference ?? "", Amount(member.Language, paid), Amount(member.Language, award.Amount)].Value), ct);
+            localizer["Finance_MailPaidBody", member.DisplayName, award.ProjectTitle, Amount(member.Language, payment.Amount), award.Sequence, paidOn,
+                payment.BankReference ?? "", Amount(member.Language, new Krw(award.Paid)), Amount(member.Language, award.Amount)].Value), ct);
     }
 
     private static string Amount(string language, Krw amount) =>

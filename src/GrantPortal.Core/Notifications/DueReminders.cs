@@ -39,6 +39,17 @@ public sealed record DueReminder(
 /// <summary>Reads what is due under each rule, straight from the lifecycle's own records.</summary>
 internal static class DueReminders
 {
+    /// <summary>The accounts of each organization that hear its reminders: every member it has not removed.</summary>
+    private static async Task<ILookup<int, string>> MembersAsync(PortalDbContext db, IEnumerable<int> organizations, CancellationToken ct)
+    {
+        var ids = organizations.Distinct().ToList();
+        return (await db.Users.AsNoTracking()
+                .Where(u => u.OrganizationId != null && ids.Contains(u.OrganizationId.Value) && u.RemovedAt == null)
+                .Select(u => new { u.Id, OrganizationId = u.OrganizationId!.Value })
+                .ToListAsync(ct))
+            .ToLookup(u => u.OrganizationId, u => u.Id);
+    }
+
     public static async Task<List<DueReminder>> FindAsync(PortalDbContext db, Instant now, ReminderOptions options, CancellationToken ct)
     {
         var today = now.InZone(Seoul.Zone).Date;
@@ -50,13 +61,7 @@ internal static class DueReminders
             .Where(a => a.Status == ApplicationStatus.Draft && a.Call!.IsPublished && a.Call.ClosesAt >= now && a.Call.ClosesAt <= callHorizon)
             .Select(a => new { a.Id, a.OrganizationId, a.ProjectTitle, a.Call!.ClosesAt, a.Call.TitleKorean, a.Call.TitleEnglish })
             .ToListAsync(ct);
-        var organizationIds = drafts.Select(d => d.OrganizationId).Distinct().ToList();
-        var members = (await db.Users.AsNoTracking()
-                .Where(u => u.OrganizationId != null && organizationIds.Contains(u.OrganizationId.Value))
-                .Select(u => new { u.Id, OrganizationId = u.OrganizationId!.Value, u.LockoutEnd })
-                .ToListAsync(ct))
-            .Where(u => !RemovedAccounts.IsRemoved(u.LockoutEnd))
-            .ToLookup(u => u.OrganizationId, u => u.Id);
+        var members = await MembersAsync(db, drafts.Select(d => d.OrganizationId), ct);
         foreach (var draft in drafts)
         {
             if (ReminderSchedule.ForCallClosing(draft.ClosesAt, now, options.CallClosingLeadDays) is not { } step)
@@ -103,13 +108,7 @@ internal static class DueReminders
                     && a.Status == AwardStatus.Active
                 select new { r.Id, r.Kind, r.DueOn, a.OrganizationId, a.Application!.ProjectTitle })
             .ToListAsync(ct);
-        var granteeIds = reports.Select(r => r.OrganizationId).Distinct().ToList();
-        var grantees = (await db.Users.AsNoTracking()
-                .Where(u => u.OrganizationId != null && granteeIds.Contains(u.OrganizationId.Value))
-                .Select(u => new { u.Id, OrganizationId = u.OrganizationId!.Value, u.LockoutEnd })
-                .ToListAsync(ct))
-            .Where(u => !RemovedAccounts.IsRemoved(u.LockoutEnd))
-            .ToLookup(u => u.OrganizationId, u => u.Id);
+        var grantees = await MembersAsync(db, reports.Select(r => r.OrganizationId), ct);
         foreach (var report in reports)
         {
             if (ReminderSchedule.ForReportDue(report.DueOn, now, options.ReportDueLeadDays, options.ReportOverdueRepeats, options.ReportOverdueIntervalDays) is not { } step)

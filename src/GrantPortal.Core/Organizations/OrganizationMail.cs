@@ -10,10 +10,13 @@ namespace GrantPortal.Core.Organizations;
 /// <summary>A member of an organization as a mail addresses them.</summary>
 public sealed record MailRecipient(string DisplayName, string Email, string Language);
 
+/// <summary>One notice to an organization: <see cref="Compose"/> writes it for each member, in that member's language.</summary>
+public sealed record OrganizationNotice(int OrganizationId, Func<MailRecipient, (string Subject, string Body)> Compose);
+
 /// <summary>
-/// Tells an organization's people about a decision that concerns them: every member who has chosen a password and
-/// was not removed gets one mail, written in their own language. The decision stands whatever happens to the mail;
-/// a failure is logged for the operators, and the portal shows the decision anyway.
+/// Tells organizations' people about decisions that concern them: every member who has chosen a password and was
+/// not removed gets one mail per notice, written in their own language, all in one batch. The decisions stand
+/// whatever happens to the mail; a failure is logged for the operators, and the portal shows the decisions anyway.
 /// </summary>
 public sealed class OrganizationMail(IDbContextFactory<PortalDbContext> dbFactory, IMailSender mail, ILogger<OrganizationMail> logger)
 {
@@ -25,40 +28,44 @@ public sealed class OrganizationMail(IDbContextFactory<PortalDbContext> dbFactor
     {
         ArgumentNullException.ThrowIfNull(db);
         var rows = await db.Users.AsNoTracking()
-            .Where(u => u.OrganizationId != null && organizationIds.Contains(u.OrganizationId.Value) && u.Email != null && u.PasswordHash != null)
-            .Select(u => new { OrganizationId = u.OrganizationId!.Value, u.DisplayName, u.Email, u.PreferredLanguage, u.LockoutEnd })
+            .Where(u => u.OrganizationId != null && organizationIds.Contains(u.OrganizationId.Value) && u.Email != null && u.PasswordHash != null && u.RemovedAt == null)
+            .Select(u => new { OrganizationId = u.OrganizationId!.Value, u.DisplayName, u.Email, u.PreferredLanguage })
             .ToListAsync(ct);
         return rows
-            .Where(u => !RemovedAccounts.IsRemoved(u.LockoutEnd))
             .OrderBy(u => u.Email, StringComparer.OrdinalIgnoreCase)
             .ToLookup(u => u.OrganizationId, u => new MailRecipient(u.DisplayName, u.Email!, Languages.Normalize(u.PreferredLanguage)));
     }
 
     /// <param name="compose">Runs in the recipient's language, so the localizer it uses writes what they read.</param>
-    public async Task SendAsync(int organizationId, Func<MailRecipient, (string Subject, string Body)> compose, CancellationToken ct)
+    public Task SendAsync(int organizationId, Func<MailRecipient, (string Subject, string Body)> compose, CancellationToken ct) =>
+        SendAsync([new OrganizationNotice(organizationId, compose)], ct);
+
+    public async Task SendAsync(IReadOnlyCollection<OrganizationNotice> notices, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(compose);
+        ArgumentNullException.ThrowIfNull(notices);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var members = (await RecipientsAsync(db, [organizationId], ct))[organizationId].ToList();
-        if (members.Count == 0)
+        var recipients = await RecipientsAsync(db, notices.Select(n => n.OrganizationId).Distinct().ToList(), ct);
+        var messages = notices
+            .SelectMany(notice => recipients[notice.OrganizationId].Select(member => Languages.InLanguage(member.Language, () =>
+            {
+                var (subject, body) = notice.Compose(member);
+                var message = new MimeMessage { Subject = subject, Body = new TextPart("plain") { Text = body } };
+                message.To.Add(new MailboxAddress(member.DisplayName, member.Email));
+                return message;
+            })))
+            .ToList();
+        if (messages.Count == 0)
         {
             return;
         }
 
-        var messages = members.Select(member => Languages.InLanguage(member.Language, () =>
-        {
-            var (subject, body) = compose(member);
-            var message = new MimeMessage { Subject = subject, Body = new TextPart("plain") { Text = body } };
-            message.To.Add(new MailboxAddress(member.DisplayName, member.Email));
-            return message;
-        })).ToList();
         try
         {
             await mail.SendAsync(messages, ct);
         }
         catch (Exception ex) when (ex is TransientMailFailureException or PermanentMailFailureException)
         {
-            logger.LogError(ex, "A notice to the members of organization {OrganizationId} could not be mailed", organizationId);
+            logger.LogError(ex, "A notice to the members of organizations {OrganizationIds} could not be mailed", string.Join(",", notices.Select(n => n.OrganizationId).Distinct()));
         }
     }
 }

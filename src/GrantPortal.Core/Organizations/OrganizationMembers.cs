@@ -48,14 +48,11 @@ public sealed class OrganizationMembers(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // An organization has a handful of members; removed ones are told apart after loading, which keeps the
-        // date comparison out of SQLite's text-stored offsets.
         var members = await db.Users.AsNoTracking()
-            .Where(u => u.OrganizationId == organizationId)
-            .Select(u => new { u.Id, u.DisplayName, u.Email, u.PasswordHash, u.CreatedAt, u.LockoutEnd })
+            .Where(u => u.OrganizationId == organizationId && u.RemovedAt == null)
+            .Select(u => new { u.Id, u.DisplayName, u.Email, u.PasswordHash, u.CreatedAt })
             .ToListAsync(ct);
         return members
-            .Where(m => !RemovedAccounts.IsRemoved(m.LockoutEnd))
             .Select(m => new OrganizationMember(m.Id, m.DisplayName, m.Email ?? "", m.PasswordHash is null, m.Id == user.UserId, m.CreatedAt))
             .OrderBy(m => m.Since)
             .ThenBy(m => m.Email, StringComparer.OrdinalIgnoreCase)
@@ -72,18 +69,7 @@ public sealed class OrganizationMembers(
         }
 
         var email = form.Email.Trim();
-        var name = form.DisplayName.Trim();
-        var errors = new List<FieldError>();
-        if (name.Length is 0 or > 100)
-        {
-            errors.Add(new FieldError(nameof(MemberInvitationForm.DisplayName), localizer["Staff_NameRequired", 100]));
-        }
-
-        if (!EmailAddresses.IsValid(email))
-        {
-            errors.Add(new FieldError(nameof(MemberInvitationForm.Email), localizer["Registration_EmailInvalid"]));
-        }
-
+        var errors = InvitedAccounts.Check(form.DisplayName.Trim(), email, "Registration_EmailInvalid", localizer);
         if (errors.Count > 0)
         {
             return new AccountResult(AccountOutcome.Invalid, errors);
@@ -91,27 +77,10 @@ public sealed class OrganizationMembers(
 
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var taken = new AccountResult(AccountOutcome.Invalid, [new FieldError(nameof(MemberInvitationForm.Email), localizer["Members_EmailTaken", email])]);
-        if (await users.FindByEmailAsync(email) is not null)
+        var colleague = await InvitedAccounts.CreateAsync(users, email, form.DisplayName.Trim(), form.PreferredLanguage, organizationId, clock.GetCurrentInstant());
+        if (colleague is null)
         {
-            return taken;
-        }
-
-        var colleague = new PortalUser
-        {
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            DisplayName = name,
-            PreferredLanguage = Languages.Normalize(form.PreferredLanguage),
-            OrganizationId = organizationId,
-            CreatedAt = clock.GetCurrentInstant(),
-        };
-
-        // No password: the colleague chooses one through the invitation.
-        if (!(await users.CreateAsync(colleague)).Succeeded)
-        {
-            return taken;
+            return AccountResult.Invalid(new FieldError(nameof(MemberInvitationForm.Email), localizer["Members_EmailTaken", email]));
         }
 
         IdentityResults.Check(await users.AddToRoleAsync(colleague, Roles.Applicant));
@@ -132,7 +101,7 @@ public sealed class OrganizationMembers(
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var colleague = await users.FindByIdAsync(memberId);
-        if (colleague is null || colleague.OrganizationId != organizationId || RemovedAccounts.IsRemoved(colleague.LockoutEnd) || colleague.PasswordHash is not null)
+        if (colleague is null || colleague.OrganizationId != organizationId || colleague.RemovedAt is not null || colleague.PasswordHash is not null)
         {
             return AccountResult.NotFound;
         }
@@ -162,7 +131,7 @@ public sealed class OrganizationMembers(
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var colleague = await users.FindByIdAsync(memberId);
-        if (colleague is null || colleague.OrganizationId != organizationId || RemovedAccounts.IsRemoved(colleague.LockoutEnd))
+        if (colleague is null || colleague.OrganizationId != organizationId || colleague.RemovedAt is not null)
         {
             return AccountResult.NotFound;
         }
@@ -174,9 +143,9 @@ public sealed class OrganizationMembers(
         }
         else
         {
+            // Saving the mark with a new security stamp ends their open sessions at the next revalidation.
             IdentityResults.Check(await users.RemoveFromRoleAsync(colleague, Roles.Applicant));
-            IdentityResults.Check(await users.SetLockoutEnabledAsync(colleague, true));
-            IdentityResults.Check(await users.SetLockoutEndDateAsync(colleague, RemovedAccounts.LockedUntil));
+            colleague.RemovedAt = clock.GetCurrentInstant();
             IdentityResults.Check(await users.UpdateSecurityStampAsync(colleague));
         }
 

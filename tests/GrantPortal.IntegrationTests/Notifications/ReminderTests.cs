@@ -42,8 +42,7 @@ public abstract class ReminderTests : ProviderTest
             var openDoors = await db.Users.Where(u => u.Id == "applicant-a").Select(u => u.OrganizationId).SingleAsync();
             var now = Host.Clock.GetCurrentInstant();
             var left = ReminderScenario.User("applicant-left", "left@opendoors.example", "Left", "en", openDoors, now);
-            left.LockoutEnabled = true;
-            left.LockoutEnd = RemovedAccounts.LockedUntil;
+            left.RemovedAt = now;
             db.Users.AddRange(left, ReminderScenario.User("applicant-new", "new@opendoors.example", "New", "en", openDoors, now));
             await db.SaveChangesAsync();
         }

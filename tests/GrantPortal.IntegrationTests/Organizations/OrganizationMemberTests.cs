@@ -55,7 +55,7 @@ public abstract class OrganizationMemberTests : ProviderTest
         return message;
     }
 
-    /// <summary>What the sign-in page checks: the account is not locked out and the password is right.</summary>
+    /// <summary>What Identity's sign-in checks, in its order: the account may sign in, is not locked out, and the password is right.</summary>
     private async Task<bool> CanSignInAsync(string email, string password)
     {
         var can = false;
@@ -63,7 +63,8 @@ public abstract class OrganizationMemberTests : ProviderTest
         {
             var users = services.GetRequiredService<UserManager<PortalUser>>();
             var user = (await users.FindByEmailAsync(email))!;
-            can = !await users.IsLockedOutAsync(user) && await users.CheckPasswordAsync(user, password);
+            var confirmation = services.GetRequiredService<IUserConfirmation<PortalUser>>();
+            can = await confirmation.IsConfirmedAsync(users, user) && !await users.IsLockedOutAsync(user) && await users.CheckPasswordAsync(user, password);
         });
         return can;
     }
@@ -151,7 +152,7 @@ public abstract class OrganizationMemberTests : ProviderTest
             Assert.Null(await users.FindByIdAsync(choiId));
             var lee = (await users.FindByIdAsync(leeId))!;
             Assert.Empty(await users.GetRolesAsync(lee));
-            Assert.True(RemovedAccounts.IsRemoved(await users.GetLockoutEndDateAsync(lee)));
+            Assert.NotNull(lee.RemovedAt);
         });
         Assert.Equal(AccountOutcome.NotFound, (await Members.RemoveAsync(founder, leeId)).Outcome);
 
