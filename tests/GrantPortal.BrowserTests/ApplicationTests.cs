@@ -87,8 +87,7 @@ public sealed partial class ApplicationTests(BrowserFixture fixture)
     {
         var page = await fixture.NewPageAsync();
         await SignInTests.SignInAsync(page, DemoAccounts.Officer.Email, DemoAccounts.Password);
-        await page.GotoAsync("/applications");
-        await SignInTests.WaitUntilInteractiveAsync(page);
+        await page.GetByTestId("nav-Nav_Applications").ClickAsync();
 
         await Expect(page.GetByTestId("intake").Locator("tbody tr").First).ToBeVisibleAsync();
         await Expect(page.GetByTestId("status-counts")).ToBeVisibleAsync();

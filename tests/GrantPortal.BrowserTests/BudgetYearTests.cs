@@ -19,8 +19,7 @@ public sealed class BudgetYearTests(BrowserFixture fixture)
         var year = Seoul.Today(SystemClock.Instance).Year + 5;
         var officer = await fixture.NewPageAsync("ko-KR");
         await SignInTests.SignInAsync(officer, DemoAccounts.Officer.Email, DemoAccounts.Password);
-        await officer.GotoAsync("/calls/manage");
-        await SignInTests.WaitUntilInteractiveAsync(officer);
+        await officer.GetByTestId("nav-Nav_ManageCalls").ClickAsync();
         await Expect(officer.GetByTestId("year-select")).ToBeVisibleAsync();
 
         await officer.GetByTestId("new-budget-year").ClickAsync();

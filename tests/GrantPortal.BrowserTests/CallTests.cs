@@ -20,8 +20,7 @@ public sealed class CallTests(BrowserFixture fixture)
 
         var officer = await fixture.NewPageAsync();
         await SignInTests.SignInAsync(officer, DemoAccounts.Officer.Email, DemoAccounts.Password);
-        await officer.GotoAsync("/calls/manage");
-        await SignInTests.WaitUntilInteractiveAsync(officer);
+        await officer.GetByTestId("nav-Nav_ManageCalls").ClickAsync();
         await officer.GetByTestId("new-call").ClickAsync();
         await Expect(officer.GetByTestId("save-call")).ToBeVisibleAsync();
 
@@ -72,15 +71,19 @@ public sealed class CallTests(BrowserFixture fixture)
     }
 
     [Theory]
-    [InlineData("/calls/manage", "manage-calls")]
-    [InlineData("/calls/new", "save-call")]
-    [InlineData("/organizations", "organization-filter")]
-    public async Task Officer_pages_have_no_serious_accessibility_violations(string path, string testId)
+    [InlineData("nav-Nav_ManageCalls", null, "manage-calls")]
+    [InlineData("nav-Nav_ManageCalls", "new-call", "save-call")]
+    [InlineData("nav-Nav_Organizations", null, "organization-filter")]
+    public async Task Officer_pages_have_no_serious_accessibility_violations(string menu, string? button, string testId)
     {
         var page = await fixture.NewPageAsync("ko-KR");
         await SignInTests.SignInAsync(page, DemoAccounts.Officer.Email, DemoAccounts.Password);
-        await page.GotoAsync(path);
-        await SignInTests.WaitUntilInteractiveAsync(page);
+        await page.GetByTestId(menu).ClickAsync();
+        if (button is not null)
+        {
+            await page.GetByTestId(button).ClickAsync();
+        }
+
         await Expect(page.GetByTestId(testId)).ToBeVisibleAsync();
 
         await AccessibilityTests.AssertNoSeriousViolationsAsync(page);
@@ -105,8 +108,8 @@ public sealed class CallTests(BrowserFixture fixture)
         var code = "D" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
         var officer = await fixture.NewPageAsync();
         await SignInTests.SignInAsync(officer, DemoAccounts.Officer.Email, DemoAccounts.Password);
-        await officer.GotoAsync("/calls/new");
-        await SignInTests.WaitUntilInteractiveAsync(officer);
+        await officer.GetByTestId("nav-Nav_ManageCalls").ClickAsync();
+        await officer.GetByTestId("new-call").ClickAsync();
 
         await FillCallAsync(officer, code, "Too big " + code, "900,000,000,000");
         await officer.GetByTestId("save-call").ClickAsync();
@@ -116,8 +119,7 @@ public sealed class CallTests(BrowserFixture fixture)
         await officer.GetByTestId("save-call").DblClickAsync();
         await Expect(officer.GetByTestId("publish-call")).ToBeVisibleAsync();
 
-        await officer.GotoAsync("/calls/manage");
-        await SignInTests.WaitUntilInteractiveAsync(officer);
+        await officer.GetByTestId("nav-Nav_ManageCalls").ClickAsync();
         await Expect(officer.GetByTestId("edit-" + code)).ToHaveCountAsync(1);
         await officer.Context.CloseAsync();
     }

@@ -3,6 +3,7 @@ using Bunit;
 using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Reviews;
 using GrantPortal.Web.Features.Reviews;
+using MudBlazor;
 
 namespace GrantPortal.Web.Tests;
 
@@ -44,14 +45,55 @@ public sealed class ScoringFormTests : PortalComponentTest
         form.FindAll(".mud-input-helper-text").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0).ToList();
 
     [Fact]
-    public void Score_above_the_scale_is_shown_as_an_error_and_not_saved()
+    public void Score_above_the_scale_is_marked_with_the_range_kept_as_typed_and_left_out_of_the_draft()
     {
         var form = RenderForm(Rubric());
 
         Input(form, "score-0").Change("6");
 
         form.WaitForAssertion(() => Assert.Contains("Enter a whole number from 1 to 5.", HelperTexts(form)));
-        Assert.Empty(drafts);
+        Assert.Equal("6", Input(form, "score-0").GetAttribute("value"));
+        Assert.NotEmpty(form.FindAll("[data-testid=criterion-0] .mud-input-error"));
+        Assert.All(drafts, d => Assert.Null(d.Criteria[0].Score));
+    }
+
+    [Fact]
+    public void Out_of_scale_score_is_said_in_korean_in_a_korean_form()
+    {
+        UseLanguage("ko");
+        var form = RenderForm(Rubric());
+
+        Input(form, "score-1").Change("11");
+
+        form.WaitForAssertion(() => Assert.Contains("0에서 10 사이의 정수를 입력해 주십시오.", HelperTexts(form)));
+    }
+
+    [Fact]
+    public void Comments_typed_while_a_score_is_out_of_scale_are_still_saved()
+    {
+        var form = RenderForm(Rubric());
+        Input(form, "score-1").Change("11");
+
+        Input(form, "comment-0").Input("Clear need, well documented.");
+
+        // Comments save after a short pause in typing.
+        form.WaitForAssertion(() => Assert.Equal("Clear need, well documented.", drafts.Last().Criteria[0].Comment), TimeSpan.FromSeconds(5));
+        Assert.Null(drafts.Last().Criteria[1].Score);
+        Assert.Contains("Enter a whole number from 0 to 10.", HelperTexts(form));
+        Assert.Equal("Draft saved, except the marked score", form.Find("[data-testid=save-state]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void A_score_corrected_into_the_scale_clears_the_mark_and_is_saved()
+    {
+        var form = RenderForm(Rubric());
+        Input(form, "score-0").Change("6");
+
+        Input(form, "score-0").Change("5");
+
+        form.WaitForAssertion(() => Assert.Equal(5m, drafts.Last().Criteria[0].Score));
+        Assert.DoesNotContain("Enter a whole number from 1 to 5.", HelperTexts(form));
+        Assert.Equal("Draft saved", form.Find("[data-testid=save-state]").TextContent.Trim());
     }
 
     [Fact]
@@ -62,7 +104,7 @@ public sealed class ScoringFormTests : PortalComponentTest
         Input(form, "score-1").Change("-1");
 
         form.WaitForAssertion(() => Assert.Contains("Enter a whole number from 0 to 10.", HelperTexts(form)));
-        Assert.Empty(drafts);
+        Assert.All(drafts, d => Assert.Null(d.Criteria[1].Score));
     }
 
     [Fact]
@@ -93,8 +135,7 @@ public sealed class ScoringFormTests : PortalComponentTest
         Assert.Empty(submissions);
     }
 
-    [Fact]
-    public void A_complete_form_is_submitted()
+    private static ScoreForm Complete()
     {
         var rubric = Rubric();
         rubric.Criteria[0].Score = 4;
@@ -103,13 +144,52 @@ public sealed class ScoringFormTests : PortalComponentTest
         rubric.Criteria[1].Comment = "Reasonable costs.";
         rubric.OverallComment = "Fund it.";
         rubric.Recommendation = ReviewRecommendation.Fund;
-        var form = RenderForm(rubric);
+        return rubric;
+    }
+
+    [Fact]
+    public void Submitting_asks_first_saying_the_review_is_locked_unless_an_officer_reopens_it()
+    {
+        var dialogs = Render<MudDialogProvider>();
+        var form = RenderForm(Complete());
 
         form.Find("[data-testid=submit-review]").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Contains(
+            "you cannot change them afterwards unless a program officer reopens the review",
+            dialogs.Find(".mud-dialog").TextContent,
+            StringComparison.Ordinal));
+        Assert.Empty(submissions);
+    }
+
+    [Fact]
+    public void Cancelling_the_confirmation_submits_nothing()
+    {
+        var dialogs = Render<MudDialogProvider>();
+        var form = RenderForm(Complete());
+        form.Find("[data-testid=submit-review]").Click();
+
+        dialogs.WaitForElement(".mud-dialog").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Cancel").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll(".mud-dialog")));
+        Assert.Empty(submissions);
+    }
+
+    [Fact]
+    public void A_complete_form_is_submitted_once_confirmed()
+    {
+        var dialogs = Render<MudDialogProvider>();
+        var form = RenderForm(Complete());
+
+        form.Find("[data-testid=submit-review]").Click();
+        Confirm(dialogs);
 
         form.WaitForAssertion(() => Assert.Single(submissions));
         Assert.Empty(form.FindAll("[data-testid=form-error]"));
     }
+
+    private static void Confirm(IRenderedComponent<MudDialogProvider> dialogs) =>
+        dialogs.WaitForElement(".mud-dialog").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Submit review").Click();
 
     [Fact]
     public void A_submitted_review_renders_read_only()
@@ -138,8 +218,10 @@ public sealed class ScoringFormTests : PortalComponentTest
             .Add(f => f.Form, rubric)
             .Add(f => f.SaveDraft, (ScoreForm _, int v) => Task.FromResult(new ReviewResult(ReviewOutcome.Saved, v, [])))
             .Add(f => f.Submit, (ScoreForm _, int v) => Task.FromResult(new ReviewResult(ReviewOutcome.Locked, v, [new FieldError("", "This review is submitted and locked.")]))));
+        var dialogs = Render<MudDialogProvider>();
 
         form.Find("[data-testid=submit-review]").Click();
+        Confirm(dialogs);
 
         form.WaitForAssertion(() => Assert.Equal("This review is submitted and locked.", form.Find("[data-testid=form-error]").TextContent.Trim()));
     }

@@ -71,6 +71,15 @@ public sealed record ApplicationView(
 {
     public string CallTitle(string language) => language == "en" ? CallTitleEnglish : CallTitleKorean;
 
+    /// <summary>The applying organization's Korean name; <see cref="OrganizationName"/> is its English one.</summary>
+    public string OrganizationNameKorean { get; init; } = "";
+
+    /// <summary>The organization as the reader's language names it: Korean in Korean, English in English, Korean when it has no English name.</summary>
+    public string Organization(string language) =>
+        language == "en" && !string.IsNullOrWhiteSpace(OrganizationName) ? OrganizationName
+        : !string.IsNullOrWhiteSpace(OrganizationNameKorean) ? OrganizationNameKorean
+        : OrganizationName;
+
     /// <summary>For a revision: the receipt of the submitted application it replaces once submitted.</summary>
     public string? RevisesReceipt { get; init; }
 

@@ -136,6 +136,7 @@ public sealed partial class ApplicationService(
             CanEdit: isOwner && application.Status == ApplicationStatus.Draft,
             CanWithdraw: isOwner && application.Status == ApplicationStatus.Submitted && !call.HasClosedAt(now))
         {
+            OrganizationNameKorean = application.Organization?.NameKorean ?? "",
             RevisesReceipt = revises,
             RevisionInProgressId = revisionInProgress,
         };

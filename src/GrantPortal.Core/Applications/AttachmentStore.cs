@@ -319,7 +319,12 @@ public sealed class AttachmentStore(
         return new AttachmentDownload(stream, attachment.DisplayName, FileSignatures.ContentType(attachment.Kind), attachment.SizeBytes);
     }
 
-    /// <summary>The file, or null when it does not exist or the reader may not see its application.</summary>
+    /// <summary>
+    /// The file, or null when it does not exist or the reader may not see its application. The application's
+    /// organization and officers may; so may its assigned reviewer once they declared no conflict, and while no
+    /// conflict is in force. In a blind call the reviewer gets a neutral file name, since names often carry the
+    /// organization's.
+    /// </summary>
     public async Task<AttachmentDownload?> OpenAsync(CurrentUser user, int attachmentId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -328,7 +333,18 @@ public sealed class AttachmentStore(
         var attachment = await db.Attachments.AsNoTracking()
             .Where(f => f.Id == attachmentId && visible.Contains(f.ApplicationId))
             .SingleOrDefaultAsync(ct);
-        if (attachment is null)
+        var displayName = attachment?.DisplayName;
+        if (attachment is null && user.IsIn(Roles.Reviewer))
+        {
+            var candidate = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(f => f.Id == attachmentId && f.ApplicationId != null, ct);
+            if (candidate is not null && await Reviews.ReviewerAccess.BlindnessForReviewerAsync(db, user, candidate.ApplicationId!.Value, ct) is { } blind)
+            {
+                attachment = candidate;
+                displayName = blind ? BlindFileName(candidate.Kind, await OrdinalAsync(db, candidate, ct)) : candidate.DisplayName;
+            }
+        }
+
+        if (attachment is null || displayName is null)
         {
             return null;
         }
@@ -341,8 +357,16 @@ public sealed class AttachmentStore(
         }
 
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
-        return new AttachmentDownload(stream, attachment.DisplayName, FileSignatures.ContentType(attachment.Kind), attachment.SizeBytes);
+        return new AttachmentDownload(stream, displayName, FileSignatures.ContentType(attachment.Kind), attachment.SizeBytes);
     }
+
+    /// <summary>The file name a blind reviewer downloads: "attachment-2.pdf".</summary>
+    internal string BlindFileName(AttachmentKind kind, int ordinal) =>
+        string.Create(CultureInfo.InvariantCulture, $"{localizer["Reviews_BlindAttachmentFile"]}-{ordinal}{FileSignatures.Extension(kind)}");
+
+    /// <summary>1 for an application's first file, 2 for its second: the order the reviewer's page lists them in.</summary>
+    private static Task<int> OrdinalAsync(PortalDbContext db, Attachment attachment, CancellationToken ct) =>
+        db.Attachments.CountAsync(f => f.ApplicationId == attachment.ApplicationId && f.Id <= attachment.Id, ct);
 
     /// <summary>Removes a file from a draft; null on success, otherwise the reason.</summary>
     public async Task<string?> DeleteAsync(CurrentUser user, int attachmentId, CancellationToken ct = default)

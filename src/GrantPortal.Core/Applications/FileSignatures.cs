@@ -60,6 +60,13 @@ public static class FileSignatures
         _ => "application/octet-stream",
     };
 
+    /// <summary>The usual extension of a kind, with its dot: what a renamed download ends in.</summary>
+    public static string Extension(AttachmentKind kind) => kind switch
+    {
+        AttachmentKind.Jpeg => ".jpg",
+        _ => "." + kind.ToString().ToLowerInvariant(),
+    };
+
     public static AttachmentKind? ToKind(DetectedContent content) => content switch
     {
         DetectedContent.Pdf => AttachmentKind.Pdf,

@@ -6,10 +6,13 @@ using GrantPortal.Core.Awards;
 using GrantPortal.Core.Data;
 using GrantPortal.Core.Localization;
 using GrantPortal.Core.Money;
+using GrantPortal.Core.Notifications;
+using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace GrantPortal.Core.Calls;
@@ -82,11 +85,17 @@ public enum CallOutcome
     NotFound,
     Stale,
     OverBudget,
+
+    /// <summary>Nothing saved: the officer must first confirm what <see cref="CallResult.Deadline"/> describes.</summary>
+    NeedsConfirmation,
 }
 
 public sealed record CallResult(CallOutcome Outcome, int? CallId, IReadOnlyList<FieldError> Errors)
 {
     public bool Succeeded => Outcome == CallOutcome.Saved;
+
+    /// <summary>A published call's deadline move: to confirm (<see cref="CallOutcome.NeedsConfirmation"/>), or done and mailed.</summary>
+    public DeadlineChange? Deadline { get; init; }
 
     public static CallResult NotFound { get; } = new(CallOutcome.NotFound, null, []);
 }
@@ -95,10 +104,12 @@ public sealed record CallResult(CallOutcome Outcome, int? CallId, IReadOnlyList<
 /// Calls for proposals: the public list and details, and the program officer's planning, editing and
 /// publishing. Officer methods answer only program officers; anyone else is told the call does not exist.
 /// </summary>
-public sealed class CallService(
+public sealed partial class CallService(
     IDbContextFactory<PortalDbContext> dbFactory,
     IClock clock,
     IStringLocalizer<Strings> localizer,
+    OrganizationMail mail,
+    IOptions<ReminderOptions> portal,
     ILogger<CallService> logger)
 {
     /// <summary>How long a closed call stays on the public list, so applicants can still find it.</summary>
@@ -197,7 +208,15 @@ public sealed class CallService(
     /// Creates (<see cref="CallForm.Id"/> null) or edits a call. The sum of the year's call envelopes never
     /// exceeds the year's envelope, even when officers save at the same moment: the year's row is locked first.
     /// </summary>
-    public async Task<CallResult> SaveAsync(CurrentUser user, CallForm form, CancellationToken ct)
+    public Task<CallResult> SaveAsync(CurrentUser user, CallForm form, CancellationToken ct) =>
+        SaveAsync(user, form, confirmDeadlineChange: false, ct);
+
+    /// <summary>
+    /// As <see cref="SaveAsync(CurrentUser, CallForm, CancellationToken)"/>; moving a published call's deadline
+    /// answers <see cref="CallOutcome.NeedsConfirmation"/> until <paramref name="confirmDeadlineChange"/> is set,
+    /// then saves, audits and mails the organizations holding drafts.
+    /// </summary>
+    public async Task<CallResult> SaveAsync(CurrentUser user, CallForm form, bool confirmDeadlineChange, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
         if (!IsOfficer(user))
@@ -221,10 +240,16 @@ public sealed class CallService(
         var code = form.Code.Trim().ToUpperInvariant();
         // SQL Server retries transient failures; a user-started transaction must run inside that strategy.
         var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(() => SaveInTransactionAsync(db, user, form, yearId, code, ct));
+        var result = await strategy.ExecuteAsync(() => SaveInTransactionAsync(db, user, form, yearId, code, confirmDeadlineChange, ct));
+        if (result is { Succeeded: true, CallId: { } savedId, Deadline: { } moved })
+        {
+            await NotifyDraftHoldersAsync(savedId, moved, ct);
+        }
+
+        return result;
     }
 
-    private async Task<CallResult> SaveInTransactionAsync(PortalDbContext db, CurrentUser user, CallForm form, int yearId, string code, CancellationToken ct)
+    private async Task<CallResult> SaveInTransactionAsync(PortalDbContext db, CurrentUser user, CallForm form, int yearId, string code, bool confirmDeadlineChange, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         var now = clock.GetCurrentInstant();
@@ -297,6 +322,18 @@ public sealed class CallService(
             return new CallResult(CallOutcome.Invalid, form.Id, [new FieldError(nameof(CallForm.Criteria), localizer["Reviews_RubricLocked"])]);
         }
 
+        DeadlineChange? moved = null;
+        if (form.Id is not null)
+        {
+            var (refusal, move) = await CheckDeadlineAsync(db, user, call, form, now, confirmDeadlineChange, ct);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            moved = move;
+        }
+
         Apply(call, form, yearId, code);
         try
         {
@@ -318,7 +355,7 @@ public sealed class CallService(
         }
 
         logger.LogInformation("Call {CallId} saved by {UserId}", call.Id, user.UserId);
-        return new CallResult(CallOutcome.Saved, call.Id, []);
+        return new CallResult(CallOutcome.Saved, call.Id, []) { Deadline = moved };
     }
 
     public Task<CallResult> PublishAsync(CurrentUser user, int id, int expectedVersion, CancellationToken ct) =>

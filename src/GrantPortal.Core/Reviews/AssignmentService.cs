@@ -49,6 +49,11 @@ public sealed record AssignmentPreview(AssignmentPlan Plan, IReadOnlyDictionary<
 
 public sealed record AssignmentChange(bool Succeeded, string? Error, int Added = 0)
 {
+    /// <summary>Set when nothing changed because the officer must first confirm what this says (a reviewer beyond the call's number).</summary>
+    public string? Warning { get; init; }
+
+    public bool NeedsConfirmation => Warning is not null;
+
     public static AssignmentChange Done(int added = 0) => new(true, null, added);
 }
 
@@ -201,7 +206,11 @@ public sealed class AssignmentService(
         });
     }
 
-    public async Task<AssignmentChange> AddAsync(CurrentUser user, int applicationId, string reviewerId, CancellationToken ct = default)
+    /// <summary>
+    /// Assigns one reviewer by hand. Beyond the number of reviewers the call asks for, nothing is assigned until the
+    /// officer confirms: an extra reviewer changes the load and the panel, so it must be meant.
+    /// </summary>
+    public async Task<AssignmentChange> AddAsync(CurrentUser user, int applicationId, string reviewerId, bool confirmBeyondTarget = false, CancellationToken ct = default)
     {
         if (!IsOfficer(user))
         {
@@ -233,6 +242,18 @@ public sealed class AssignmentService(
             return new AssignmentChange(false, localizer["Assignment_AlreadyAssigned"]);
         }
 
+        var assigned = await db.ReviewAssignments.CountAsync(a => a.ApplicationId == applicationId, ct);
+        var perApplication = application.Call!.ReviewersPerApplication;
+        var beyondTarget = assigned >= perApplication;
+        if (beyondTarget && !confirmBeyondTarget)
+        {
+            var name = (await NamesAsync(db, [reviewerId], ct)).GetValueOrDefault(reviewerId, reviewerId);
+            return new AssignmentChange(false, null)
+            {
+                Warning = localizer["Assignment_BeyondTargetConfirm", perApplication, application.ProjectTitle, assigned, name],
+            };
+        }
+
         db.ReviewAssignments.Add(new ReviewAssignment
         {
             ApplicationId = applicationId,
@@ -246,7 +267,8 @@ public sealed class AssignmentService(
             application.StartReview();
         }
 
-        db.AuditEvents.Add(AuditEvent.Record(now, user.AsActor(), "review.assigned", nameof(Application), Id(applicationId), after: JsonSerializer.Serialize(new { reviewerId })));
+        db.AuditEvents.Add(AuditEvent.Record(now, user.AsActor(), "review.assigned", nameof(Application), Id(applicationId),
+            after: JsonSerializer.Serialize(new { reviewerId, Reviewers = assigned + 1, ReviewersPerApplication = perApplication, BeyondTarget = beyondTarget })));
         await db.SaveChangesAsync(ct);
         return AssignmentChange.Done(1);
     }

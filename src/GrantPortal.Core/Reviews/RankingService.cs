@@ -36,7 +36,13 @@ public sealed record RankingTable(
     public string Title(string language) => language == "en" ? TitleEnglish : TitleKorean;
 }
 
-public sealed record DecisionResult(bool Succeeded, string? Error, int Version);
+public sealed record DecisionResult(bool Succeeded, string? Error, int Version)
+{
+    /// <summary>Set when nothing was recorded because the officer must first confirm what this says ("3 of 4 reviews are missing").</summary>
+    public string? Warning { get; init; }
+
+    public bool NeedsConfirmation => Warning is not null;
+}
 
 /// <summary>The officer's ranking of a call's applications and the panel decision on each.</summary>
 public sealed class RankingService(
@@ -101,8 +107,19 @@ public sealed class RankingService(
         return reviews.Select(r => new ScoredReview(r.ApplicationId, r.ReviewerId, scores[r.ReviewId].ToDictionary(s => s.CriterionId, s => s.Score))).ToList();
     }
 
-    /// <summary>Records the panel's decision on an application under review; awards are made from these.</summary>
-    public async Task<DecisionResult> DecideAsync(CurrentUser user, int applicationId, PanelDecision decision, string? note, int expectedVersion, CancellationToken ct = default)
+    /// <summary>
+    /// Records the panel's decision on an application under review; awards are made from these. While reviews are
+    /// missing (fewer submitted than assigned, or than the call asks for) nothing is recorded until the officer
+    /// confirms, so a decision on one review of four is never taken by accident, whichever screen sends it.
+    /// </summary>
+    public async Task<DecisionResult> DecideAsync(
+        CurrentUser user,
+        int applicationId,
+        PanelDecision decision,
+        string? note,
+        int expectedVersion,
+        bool confirmMissingReviews = false,
+        CancellationToken ct = default)
     {
         if (!IsOfficer(user))
         {
@@ -127,11 +144,17 @@ public sealed class RankingService(
             return new DecisionResult(false, localizer["Error_Concurrency"], application.Version);
         }
 
+        var (expected, missing) = await MissingReviewsAsync(db, application, ct);
+        if (missing > 0 && !confirmMissingReviews)
+        {
+            return new DecisionResult(false, null, application.Version) { Warning = localizer["Ranking_MissingReviewsConfirm", missing, expected, application.ProjectTitle] };
+        }
+
         var before = JsonSerializer.Serialize(new { Decision = application.PanelDecision?.ToString(), Note = application.PanelNote });
         db.Entry(application).Property(a => a.Version).OriginalValue = expectedVersion;
         application.RecordPanelDecision(decision, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
         db.AuditEvents.Add(AuditEvent.Record(now, user.AsActor(), "application.panel-decision", nameof(Application), applicationId.ToString(CultureInfo.InvariantCulture),
-            before, JsonSerializer.Serialize(new { Decision = decision.ToString(), Note = application.PanelNote })));
+            before, JsonSerializer.Serialize(new { Decision = decision.ToString(), Note = application.PanelNote, MissingReviews = missing, ExpectedReviews = expected })));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -143,6 +166,20 @@ public sealed class RankingService(
 
         logger.LogInformation("Officer {UserId} recorded {Decision} on application {ApplicationId}", user.UserId, decision, applicationId);
         return new DecisionResult(true, null, application.Version);
+    }
+
+    /// <summary>
+    /// The reviews an application should have (its assigned reviewers, and never fewer than the call asks for) and
+    /// how many of those are not submitted.
+    /// </summary>
+    private static async Task<(int Expected, int Missing)> MissingReviewsAsync(PortalDbContext db, Application application, CancellationToken ct)
+    {
+        var perApplication = await db.Calls.Where(c => c.Id == application.CallId).Select(c => c.ReviewersPerApplication).SingleAsync(ct);
+        var assignments = db.ReviewAssignments.Where(a => a.ApplicationId == application.Id);
+        var assigned = await assignments.CountAsync(ct);
+        var submitted = await assignments.CountAsync(a => a.Review != null && a.Review.Status == ReviewStatus.Submitted, ct);
+        var expected = Math.Max(perApplication, assigned);
+        return (expected, expected - submitted);
     }
 
     private static bool IsOfficer(CurrentUser? user) => user is not null && user.IsIn(Roles.ProgramOfficer);

@@ -1,4 +1,5 @@
 using GrantPortal.Core.Accounts;
+using GrantPortal.Core.Applications;
 using GrantPortal.Core.Calls;
 using GrantPortal.Core.Localization;
 using GrantPortal.Core.Money;
@@ -116,9 +117,20 @@ public sealed record ReviewTask(
     public string CallTitle(string language) => language == "en" ? CallTitleEnglish : CallTitleKorean;
 }
 
+/// <summary>One line of the budget the reviewer scores for value for money.</summary>
+public sealed record ReviewBudgetLine(BudgetCategory Category, string Item, Krw Amount, string Justification);
+
+/// <summary>
+/// A file of the application as its reviewer sees it. In a blind call <see cref="Name"/> is "Attachment 1 (PDF)",
+/// not the name the applicant gave, which often carries the organization's.
+/// </summary>
+public sealed record ReviewAttachment(int Id, string Name, AttachmentKind Kind, long SizeBytes);
+
 /// <summary>
 /// An assignment opened by its reviewer. Before the reviewer declares no conflict only the title (and, unless the
-/// call is blind, the organization) is shown, so they can tell whether they are conflicted.
+/// call is blind, the organization) is shown, so they can tell whether they are conflicted. Afterwards everything
+/// the applicant submitted opens: texts, period, budget lines and attachments; the organization stays hidden in a
+/// blind call.
 /// </summary>
 public sealed record ScoringView(
     int AssignmentId,
@@ -140,6 +152,14 @@ public sealed record ScoringView(
     Instant? SubmittedAt,
     ScoreForm Form)
 {
+    public LocalDate? StartDate { get; init; }
+
+    public LocalDate? EndDate { get; init; }
+
+    public IReadOnlyList<ReviewBudgetLine> BudgetLines { get; init; } = [];
+
+    public IReadOnlyList<ReviewAttachment> Attachments { get; init; } = [];
+
     public bool NeedsDeclaration => Status == ReviewTaskStatus.DeclarationNeeded;
 
     public bool CanEdit => Status is ReviewTaskStatus.NotStarted or ReviewTaskStatus.Draft;

@@ -96,6 +96,11 @@ public sealed partial class ReviewService(
             OverallComment = assignment.Review?.OverallComment ?? "",
             Recommendation = assignment.Review?.Recommendation,
         };
+        // Files open with the rest of the application, once the reviewer has declared no conflict.
+        var files = open
+            ? await db.Attachments.AsNoTracking().Where(f => f.ApplicationId == application.Id).OrderBy(f => f.Id)
+                .Select(f => new { f.Id, f.DisplayName, f.Kind, f.SizeBytes }).ToListAsync(ct)
+            : [];
         return new ScoringView(
             assignment.Id,
             application.Id,
@@ -114,7 +119,19 @@ public sealed partial class ReviewService(
             status,
             assignment.Review?.Version ?? 0,
             assignment.Review?.SubmittedAt,
-            form);
+            form)
+        {
+            StartDate = open ? application.StartDate : null,
+            EndDate = open ? application.EndDate : null,
+            BudgetLines = open
+                ? application.BudgetLines.OrderBy(l => l.Order).Select(l => new ReviewBudgetLine(l.Category, l.Item, l.Amount, l.Justification)).ToList()
+                : [],
+            Attachments = files.Select((f, i) => new ReviewAttachment(
+                f.Id,
+                call.BlindReview ? localizer["Reviews_BlindAttachment", i + 1, f.Kind.ToString().ToUpperInvariant()] : f.DisplayName,
+                f.Kind,
+                f.SizeBytes)).ToList(),
+        };
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GrantPortal.Core.Accounts;
+using GrantPortal.Core.Applications;
 using GrantPortal.Core.Auditing;
 using GrantPortal.Core.Calls;
 using GrantPortal.Core.Data;
@@ -27,9 +28,84 @@ public sealed record ReviewerProfileForm
     public List<AffiliationForm> Affiliations { get; init; } = [];
 }
 
-/// <summary>Reviewers keep their expertise and declared affiliations up to date; conflict detection reads them.</summary>
+/// <summary>An organization a reviewer declared a tie to.</summary>
+public sealed record ReviewerTie(string OrganizationName, AffiliationKind Kind);
+
+/// <summary>A conflict in force that was declared by the reviewer or recorded by an officer, on one application.</summary>
+public sealed record ReviewerConflict(int ApplicationId, string ProjectTitle, string? ReceiptNumber, string CallCode, ConflictSource Source, string? Reason, Instant RecordedAt);
+
+/// <summary>One reviewer as program officers see them: what they know, whom they are tied to, what they cannot review.</summary>
+public sealed record ReviewerEntry(
+    string Id,
+    string Name,
+    string? Email,
+    ProjectCategories Expertise,
+    string? Biography,
+    IReadOnlyList<ReviewerTie> Affiliations,
+    IReadOnlyList<ReviewerConflict> Conflicts,
+    int OpenAssignments);
+
+/// <summary>
+/// Reviewers keep their expertise and declared affiliations up to date; conflict detection reads them. Program
+/// officers read every reviewer's profile, with the conflicts on record, to know whom they can assign.
+/// </summary>
 public sealed class ReviewerProfileService(IDbContextFactory<PortalDbContext> dbFactory, IClock clock, IStringLocalizer<Strings> localizer)
 {
+    /// <summary>Every reviewer, by name, for program officers; empty for anyone else.</summary>
+    public async Task<IReadOnlyList<ReviewerEntry>> ListAsync(CurrentUser user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (!user.IsIn(Roles.ProgramOfficer))
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var reviewers = await ConflictFacts.ReviewersAsync(db, null, ct);
+        var ids = reviewers.Select(r => r.ReviewerId).ToList();
+        var names = await AssignmentService.NamesAsync(db, ids, ct);
+        var profiles = await db.ReviewerProfiles.AsNoTracking().Include(p => p.Affiliations).Where(p => ids.Contains(p.UserId)).ToDictionaryAsync(p => p.UserId, ct);
+
+        // Rows in force that someone recorded; detected conflicts follow from the affiliations listed beside them.
+        var conflicts = (await db.Conflicts.AsNoTracking()
+                .Where(c => ids.Contains(c.ReviewerId) && c.LiftedAt == null)
+                .Join(db.Applications, c => c.ApplicationId, a => a.Id, (c, a) => new
+                {
+                    c.ReviewerId,
+                    c.ApplicationId,
+                    a.ProjectTitle,
+                    a.ReceiptNumber,
+                    a.Call!.Code,
+                    c.Source,
+                    c.Reason,
+                    c.RecordedAt,
+                })
+                .ToListAsync(ct))
+            .ToLookup(c => c.ReviewerId, c => new ReviewerConflict(c.ApplicationId, c.ProjectTitle, c.ReceiptNumber, c.Code, c.Source, c.Reason, c.RecordedAt));
+        var open = await db.ReviewAssignments.AsNoTracking()
+            .Where(a => ids.Contains(a.ReviewerId) && a.Application!.Status == ApplicationStatus.UnderReview
+                && (a.Review == null || a.Review.Status != ReviewStatus.Submitted))
+            .GroupBy(a => a.ReviewerId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return reviewers
+            .Select(r =>
+            {
+                var profile = profiles.GetValueOrDefault(r.ReviewerId);
+                return new ReviewerEntry(
+                    r.ReviewerId,
+                    names.GetValueOrDefault(r.ReviewerId, r.ReviewerId),
+                    r.Email,
+                    profile?.Expertise ?? ProjectCategories.None,
+                    profile?.Biography,
+                    profile?.Affiliations.OrderBy(a => a.Id).Select(a => new ReviewerTie(a.OrganizationName, a.Kind)).ToList() ?? [],
+                    conflicts[r.ReviewerId].OrderByDescending(c => c.RecordedAt).ToList(),
+                    open.GetValueOrDefault(r.ReviewerId));
+            })
+            .OrderBy(r => r.Name, StringComparer.CurrentCulture)
+            .ToList();
+    }
+
     public async Task<ReviewerProfileForm?> GetMineAsync(CurrentUser user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(user);

@@ -11,7 +11,7 @@ using NodaTime;
 namespace GrantPortal.IntegrationTests.Reviews;
 
 /// <summary>
-/// Two submitted applications (Open Doors Korea, Hana Forum) in a call wanting two reviewers each, and three
+/// Two submitted applications (Open Doors Korea, with one PDF, and Hana Forum) in a call wanting two reviewers each, and three
 /// reviewers: Ahn (culture), Baek (capacity building) and Cho, whose mail is at opendoors.example, so the rules
 /// find a conflict between Cho and Open Doors.
 /// </summary>
@@ -26,6 +26,9 @@ internal sealed class ReviewScenario
     public int OpenDoorsApplication { get; private set; }
 
     public int HanaApplication { get; private set; }
+
+    /// <summary>A PDF Open Doors attached, named after itself as applicants often do.</summary>
+    public int OpenDoorsAttachment { get; private set; }
 
     public CurrentUser Officer => Applications.Officer;
 
@@ -50,6 +53,10 @@ internal sealed class ReviewScenario
         var scenario = new ReviewScenario(await ApplicationScenario.CreateAsync(host));
         var apps = scenario.Applications;
         scenario.OpenDoorsApplication = await apps.CompleteDraftAsync("Young defenders academy");
+        var upload = await apps.Attachments.UploadAsync(apps.Applicant, scenario.OpenDoorsApplication, "Open Doors Korea budget.pdf",
+            new MemoryStream("%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray()));
+        Assert.True(upload.Succeeded, upload.Error);
+        scenario.OpenDoorsAttachment = upload.Attachment!.Id;
         Assert.True((await apps.Applications.SubmitAsync(apps.Applicant, scenario.OpenDoorsApplication)).Succeeded);
         var started = await apps.Applications.StartDraftAsync(apps.OtherApplicant, apps.CallId);
         scenario.HanaApplication = started.ApplicationId!.Value;

@@ -242,7 +242,10 @@ public abstract class ReviewServiceTests : ProviderTest
 
         var lifted = await s.Assignments.LiftConflictAsync(s.Officer, s.OpenDoorsApplication, s.Cho.UserId, ConflictSource.DetectedEmailDomain, "Shared hosting domain, no tie.");
         Assert.True(lifted.Succeeded, lifted.Error);
-        Assert.True((await s.Assignments.AddAsync(s.Officer, s.OpenDoorsApplication, s.Cho.UserId)).Succeeded);
+
+        // Open Doors already has the two reviewers the call asks for: Cho comes as a third, once the officer confirms.
+        Assert.True((await s.Assignments.AddAsync(s.Officer, s.OpenDoorsApplication, s.Cho.UserId)).NeedsConfirmation);
+        Assert.True((await s.Assignments.AddAsync(s.Officer, s.OpenDoorsApplication, s.Cho.UserId, confirmBeyondTarget: true)).Succeeded);
 
         var pinned = await s.Assignments.PinConflictAsync(s.Officer, s.OpenDoorsApplication, s.Cho.UserId, "Co-authored a report with the director.");
         Assert.True(pinned.Succeeded, pinned.Error);

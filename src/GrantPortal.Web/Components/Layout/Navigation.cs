@@ -19,6 +19,7 @@ public static class Navigation
         new("/applications", "Nav_Applications", Icons.Material.Outlined.Description, [Roles.Applicant, Roles.ProgramOfficer]),
         new("/reviews", "Nav_Reviews", Icons.Material.Outlined.RateReview, [Roles.Reviewer, Roles.ProgramOfficer]),
         new("/reviewers", "Nav_ReviewerProfile", Icons.Material.Outlined.Badge, [Roles.Reviewer]),
+        new("/reviewers", "Nav_Reviewers", Icons.Material.Outlined.Groups, [Roles.ProgramOfficer]),
         new("/calls/manage", "Nav_ManageCalls", Icons.Material.Outlined.EditCalendar, [Roles.ProgramOfficer]),
         new("/organizations", "Nav_Organizations", Icons.Material.Outlined.VerifiedUser, [Roles.ProgramOfficer]),
         new("/awards", "Awards_Nav", Icons.Material.Outlined.EmojiEvents, [Roles.ProgramOfficer]),

@@ -216,9 +216,28 @@ public sealed partial class CallEditor
             }
 
             var result = await Calls.SaveAsync(user, form, CancellationToken.None);
+            if (result is { Outcome: CallOutcome.NeedsConfirmation, Deadline: { } change })
+            {
+                var confirmed = await Dialogs.ShowMessageBoxAsync(
+                    Localizer["CallEdit_DeadlineConfirmTitle"],
+                    Localizer["CallEdit_DeadlineConfirm", Seoul.Format(change.OldClosesAt), Seoul.Format(change.NewClosesAt), change.OrganizationsWithDrafts],
+                    yesText: Localizer["CallEdit_DeadlineMove"],
+                    cancelText: Localizer["CallEdit_Cancel"]);
+                if (confirmed != true)
+                {
+                    return;
+                }
+
+                result = await Calls.SaveAsync(user, form, confirmDeadlineChange: true, CancellationToken.None);
+            }
+
             if (result.Succeeded)
             {
-                Snackbar.Add(Localizer["CallEdit_Saved"], Severity.Success);
+                Snackbar.Add(
+                    result.Deadline is { } moved
+                        ? Localizer["CallEdit_DeadlineMoved", Seoul.Format(moved.NewClosesAt), moved.OrganizationsWithDrafts]
+                        : Localizer["CallEdit_Saved"],
+                    Severity.Success);
                 if (Id is null)
                 {
                     Navigation.NavigateTo($"/calls/{result.CallId}/edit");

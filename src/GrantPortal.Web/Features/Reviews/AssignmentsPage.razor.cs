@@ -3,6 +3,7 @@ using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Reviews;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
 
 namespace GrantPortal.Web.Features.Reviews;
 
@@ -29,6 +30,9 @@ public sealed partial class AssignmentsPage
 
     [Inject]
     private ReviewService Reviews { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -71,7 +75,23 @@ public sealed partial class AssignmentsPage
 
     private async Task AddAsync(int applicationId)
     {
-        Show(await Assignments.AddAsync(user!, applicationId, selected[applicationId]), L["Assignment_ReviewerAdded"]);
+        var result = await Assignments.AddAsync(user!, applicationId, selected[applicationId]);
+        if (result.NeedsConfirmation)
+        {
+            var confirmed = await Dialogs.ShowMessageBoxAsync(
+                L["Assignment_Add"],
+                result.Warning!,
+                yesText: L["Assignment_AssignAnyway"],
+                cancelText: L["Application_Cancel"]);
+            if (confirmed != true)
+            {
+                return;
+            }
+
+            result = await Assignments.AddAsync(user!, applicationId, selected[applicationId], confirmBeyondTarget: true);
+        }
+
+        Show(result, L["Assignment_ReviewerAdded"]);
         selected[applicationId] = "";
         await LoadAsync();
     }

@@ -4,6 +4,7 @@ using GrantPortal.Core.Applications;
 using GrantPortal.Core.Reviews;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
 
 namespace GrantPortal.Web.Features.Reviews;
 
@@ -22,6 +23,9 @@ public sealed partial class RankingPage
 
     [Inject]
     private RankingService Ranking { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -70,6 +74,21 @@ public sealed partial class RankingPage
         }
 
         var result = await Ranking.DecideAsync(user!, row.Ranking.ApplicationId, decision, draft.Note, row.Version);
+        if (result.NeedsConfirmation)
+        {
+            var confirmed = await Dialogs.ShowMessageBoxAsync(
+                L["Ranking_Record"],
+                result.Warning!,
+                yesText: L["Ranking_RecordAnyway"],
+                cancelText: L["Application_Cancel"]);
+            if (confirmed != true)
+            {
+                return;
+            }
+
+            result = await Ranking.DecideAsync(user!, row.Ranking.ApplicationId, decision, draft.Note, row.Version, confirmMissingReviews: true);
+        }
+
         messageIsError = !result.Succeeded;
         message = result.Succeeded ? L["Ranking_DecisionSaved", row.ProjectTitle] : result.Error;
         await LoadAsync();

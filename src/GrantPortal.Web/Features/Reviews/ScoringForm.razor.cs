@@ -2,17 +2,22 @@ using System.Globalization;
 using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Reviews;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace GrantPortal.Web.Features.Reviews;
 
 /// <summary>
-/// The rubric as a form. Every change is saved as a draft (out-of-scale scores are shown at once and not saved);
-/// submitting checks everything and locks the review.
+/// The rubric as a form. Every change is saved as a draft; a score outside its scale is marked with the range, stays
+/// in its field as typed, and is left out of the draft while everything else keeps saving. Submitting checks
+/// everything, asks first, and locks the review.
 /// </summary>
 public sealed partial class ScoringForm : IDisposable
 {
     // Autosaves and the submission each carry the version the previous one returned, so they run one at a time.
     private readonly SemaphoreSlim saving = new(1, 1);
+
+    // The score of each criterion as the server last accepted it: what a draft keeps while a typed score is out of scale.
+    private readonly Dictionary<int, decimal?> savedScores = [];
     private IReadOnlyList<FieldError> errors = [];
     private string? generalError;
     private string? saveState;
@@ -37,34 +42,61 @@ public sealed partial class ScoringForm : IDisposable
     [Parameter]
     public EventCallback OnSubmitted { get; set; }
 
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
     private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "ko";
 
-    protected override void OnInitialized() => version = Version;
+    protected override void OnInitialized()
+    {
+        version = Version;
+        foreach (var criterion in Form.Criteria)
+        {
+            savedScores[criterion.CriterionId] = criterion.Score;
+        }
+    }
 
     private string? ErrorFor(string field) => errors.FirstOrDefault(e => e.Field == field)?.Message;
 
     private async Task ChangedAsync(Action apply)
     {
         apply();
-        errors = Form.Validate(L, forSubmission: false);
-        if (errors.Count > 0)
-        {
-            saveState = null;
-            return;
-        }
-
+        var local = Form.Validate(L, forSubmission: false);
+        errors = local;
+        var draft = Saveable(local);
         await saving.WaitAsync();
         try
         {
-            var result = await SaveDraft(Form, version);
+            var result = await SaveDraft(draft, version);
             Show(result);
-            saveState = result.Succeeded ? L["Reviews_DraftSaved"].Value : null;
+
+            // The server saw no out-of-scale score, so its answer cannot clear the marks put on them here.
+            errors = [.. local, .. errors.Where(e => local.All(l => l.Field != e.Field))];
+            if (result.Succeeded)
+            {
+                foreach (var criterion in draft.Criteria)
+                {
+                    savedScores[criterion.CriterionId] = criterion.Score;
+                }
+            }
+
+            saveState = !result.Succeeded ? null
+                : local.Count > 0 ? L["Reviews_DraftSavedExceptMarked"].Value
+                : L["Reviews_DraftSaved"].Value;
         }
         finally
         {
             saving.Release();
         }
     }
+
+    /// <summary>The form as a draft may hold it: a score outside its scale gives way to the one saved before.</summary>
+    private ScoreForm Saveable(IReadOnlyList<FieldError> problems) => Form with
+    {
+        Criteria = Form.Criteria.Select((c, i) => problems.Any(e => e.Field == ScoreForm.ScoreField(i))
+            ? c with { Score = savedScores.GetValueOrDefault(c.CriterionId) }
+            : c with { }).ToList(),
+    };
 
     public void Dispose() => saving.Dispose();
 
@@ -74,6 +106,17 @@ public sealed partial class ScoringForm : IDisposable
         if (errors.Count > 0)
         {
             generalError = L["Reviews_FixErrors"];
+            return;
+        }
+
+        generalError = null;
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            L["Reviews_SubmitConfirmTitle"],
+            L["Reviews_SubmitConfirm"],
+            yesText: L["Reviews_Submit"],
+            cancelText: L["Application_Cancel"]);
+        if (confirmed != true)
+        {
             return;
         }
 

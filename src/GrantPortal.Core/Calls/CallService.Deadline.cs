@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text.Json;
+using GrantPortal.Core.Accounts;
+using GrantPortal.Core.Applications;
+using GrantPortal.Core.Auditing;
+using GrantPortal.Core.Data;
+using GrantPortal.Core.Organizations;
+using GrantPortal.Core.Time;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace GrantPortal.Core.Calls;
+
+/// <summary>
+/// A published call's deadline moved: what the officer confirms, and afterwards what was done. Organizations
+/// holding drafts are the ones the move concerns: their submission window changed.
+/// </summary>
+public sealed record DeadlineChange(Instant OldClosesAt, Instant NewClosesAt, int OrganizationsWithDrafts);
+
+/// <summary>
+/// Moving a call's deadline. Submissions already received bound it from below (no submission may ever look later
+/// than its call's deadline); on a published call it cannot move into the past (that would close the call early,
+/// without a word, which is not what editing a call is for), every move is confirmed by the officer, audited, and
+/// told by mail to the members of each organization with a draft.
+/// </summary>
+public sealed partial class CallService
+{
+    /// <summary>
+    /// The refusals and the confirmation a deadline change needs, checked inside the save's transaction. A refusal
+    /// stops the save; otherwise the save goes on, and <c>Move</c> is set (and audited) when a published call's
+    /// deadline moves.
+    /// </summary>
+    private async Task<(CallResult? Refusal, DeadlineChange? Move)> CheckDeadlineAsync(
+        PortalDbContext db, CurrentUser user, Call call, CallForm form, Instant now, bool confirmed, CancellationToken ct)
+    {
+        var closesAt = Seoul.ToInstant(form.Closes);
+        if (closesAt == call.ClosesAt)
+        {
+            return (null, null);
+        }
+
+        var errors = new List<FieldError>();
+        var latest = await db.Applications.AsNoTracking()
+            .Where(a => a.CallId == call.Id && a.SubmittedAt != null)
+            .OrderByDescending(a => a.SubmittedAt)
+            .Select(a => a.SubmittedAt)
+            .FirstOrDefaultAsync(ct);
+        if (latest is { } lastSubmission && closesAt < lastSubmission)
+        {
+            errors.Add(new FieldError(nameof(CallForm.Closes), localizer["Calls_DeadlineBeforeSubmissions", Seoul.FormatWithSeconds(lastSubmission)]));
+        }
+
+        if (call.IsPublished && closesAt < now)
+        {
+            errors.Add(new FieldError(nameof(CallForm.Closes), localizer["Calls_DeadlineInPast", Seoul.Format(closesAt), Seoul.Format(now)]));
+        }
+
+        if (errors.Count > 0)
+        {
+            logger.LogInformation("Deadline of call {CallId} refused: {NewClosesAt} (was {OldClosesAt})", call.Id, closesAt, call.ClosesAt);
+            return (new CallResult(CallOutcome.Invalid, call.Id, errors), null);
+        }
+
+        if (!call.IsPublished)
+        {
+            return (null, null);
+        }
+
+        var organizations = await db.Applications.AsNoTracking()
+            .Where(a => a.CallId == call.Id && a.Status == ApplicationStatus.Draft)
+            .Select(a => a.OrganizationId)
+            .Distinct()
+            .CountAsync(ct);
+        var change = new DeadlineChange(call.ClosesAt, closesAt, organizations);
+        if (!confirmed)
+        {
+            return (new CallResult(CallOutcome.NeedsConfirmation, call.Id, []) { Deadline = change }, null);
+        }
+
+        db.AuditEvents.Add(AuditEvent.Record(
+            now,
+            user.AsActor(),
+            "call.deadline-moved",
+            nameof(Call),
+            call.Id.ToString(CultureInfo.InvariantCulture),
+            JsonSerializer.Serialize(new { ClosesAt = change.OldClosesAt.ToString() }),
+            JsonSerializer.Serialize(new { ClosesAt = change.NewClosesAt.ToString(), change.OrganizationsWithDrafts })));
+        return (null, change);
+    }
+
+    /// <summary>
+    /// One mail per draft to each member of its organization, in the member's language, with the new deadline and a
+    /// link to the draft. Sent after the commit: the move stands whatever happens to the mail.
+    /// </summary>
+    private async Task NotifyDraftHoldersAsync(int callId, DeadlineChange change, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var call = await db.Calls.AsNoTracking().Where(c => c.Id == callId).Select(c => new { c.TitleKorean, c.TitleEnglish }).SingleAsync(ct);
+        var drafts = await db.Applications.AsNoTracking()
+            .Where(a => a.CallId == callId && a.Status == ApplicationStatus.Draft)
+            .OrderBy(a => a.Id)
+            .Select(a => new { a.Id, a.OrganizationId, a.ProjectTitle })
+            .ToListAsync(ct);
+        var portalUrl = portal.Value.PortalUrl.TrimEnd('/');
+        await mail.SendAsync(drafts.Select(draft => new OrganizationNotice(draft.OrganizationId, person =>
+        {
+            var callTitle = person.Language == Languages.English ? call.TitleEnglish : call.TitleKorean;
+            var project = string.IsNullOrWhiteSpace(draft.ProjectTitle) ? localizer["Application_Untitled"].Value : draft.ProjectTitle;
+            var link = string.Create(CultureInfo.InvariantCulture, $"{portalUrl}/applications/{draft.Id}");
+            var key = change.NewClosesAt > change.OldClosesAt ? "Calls_MailDeadlineExtendedBody" : "Calls_MailDeadlineEarlierBody";
+            return (localizer["Calls_MailDeadlineSubject", callTitle].Value,
+                localizer[key, person.DisplayName, callTitle, Seoul.Format(change.OldClosesAt), Seoul.Format(change.NewClosesAt), project, link].Value);
+        })).ToList(), ct);
+        logger.LogInformation("Deadline move of call {CallId} told to {Organizations} organizations ({Drafts} drafts)", callId, change.OrganizationsWithDrafts, drafts.Count);
+    }
+}
