@@ -61,6 +61,9 @@ public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, int Total);
 /// </summary>
 public sealed class AuditBrowser(IDbContextFactory<PortalDbContext> dbFactory, IStringLocalizer<Strings> localizer)
 {
+    /// <summary>The kinds of record the portal writes events about; each has words (<c>Audit_Entity_{kind}</c>).</summary>
+    public static IReadOnlyList<string> RecordKinds => AuditSubjects.Kinds;
+
     public static bool MayRead(CurrentUser user)
     {
         ArgumentNullException.ThrowIfNull(user);

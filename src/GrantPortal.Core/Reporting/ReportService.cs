@@ -513,7 +513,7 @@ public sealed class ReportService(
 
         if (terms.ReceiptsRequired.AppliesTo(report.Kind) && !await db.Attachments.AnyAsync(a => a.ProjectReportId == report.Id, ct))
         {
-            errors.Add(new FieldError("Receipts", localizer["Reports_ReceiptsRequired", localizer["Reports_Kind_" + report.Kind]]));
+            errors.Add(new FieldError("Receipts", localizer["Reports_ReceiptsRequired", localizer["Awards_Report" + report.Kind]]));
         }
 
         return errors;

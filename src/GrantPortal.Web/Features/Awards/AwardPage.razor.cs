@@ -145,6 +145,12 @@ public sealed partial class AwardPage
 
     private async Task RunAsync(Func<Task<(bool Succeeded, string? Message)>> work)
     {
+        // A second click that arrives before the buttons re-render as disabled does nothing.
+        if (busy)
+        {
+            return;
+        }
+
         busy = true;
         messageIsWarning = false;
         try
