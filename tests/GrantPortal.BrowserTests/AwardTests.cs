@@ -49,11 +49,12 @@ public sealed class AwardTests(BrowserFixture fixture)
         var paymentId = (await PaymentIdsAsync(awardId)).Single();
 
         // The second tranche waits for the interim report, which nobody has written: recording is allowed, and says so.
-        await Expect(maker.GetByTestId("gate-hint-2")).ToContainTextAsync("interim report");
+        // (The demo's finance accounts read the portal in Korean, whatever the browser says.)
+        await Expect(maker.GetByTestId("gate-hint-2")).ToContainTextAsync("중간보고서");
         await maker.GetByTestId("record-payment-2").ClickAsync();
         var warning = maker.GetByTestId("award-message");
-        await Expect(warning).ToContainTextAsync("cannot be approved yet: this tranche waits for the interim report due ");
-        await Expect(warning).ToContainTextAsync("(now: not started)");
+        await Expect(warning).ToContainTextAsync("지급을 기록했지만 아직 승인할 수 없습니다");
+        await Expect(warning).ToContainTextAsync(new Regex(@"중간보고서\(제출 기한 \d{4}-\d{2}-\d{2}, 현재: 작성 전\)"));
         var gatedPaymentId = (await PaymentIdsAsync(awardId)).Single(id => id != paymentId);
         await maker.GetByTestId("nav-Finance_Nav").ClickAsync();
         await Expect(maker.GetByTestId("own-payment-" + paymentId)).ToBeVisibleAsync();

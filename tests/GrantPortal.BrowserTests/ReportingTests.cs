@@ -72,20 +72,21 @@ public sealed partial class ReportingTests(BrowserFixture fixture)
         var grantee = await fixture.NewPageAsync();
         await SignInTests.SignInAsync(grantee, DemoAccounts.Applicant1.Email, DemoAccounts.Password);
         await grantee.GetByTestId("nav-Nav_Reports").ClickAsync();
-        await grantee.GetByTestId("my-reports").Locator("tr", new() { HasText = "Final report" }).First.Locator("a").ClickAsync();
+        // applicant1 reads the portal in Korean (its profile says so).
+        await grantee.GetByTestId("my-reports").Locator("tr", new() { HasText = "결과보고서" }).First.Locator("a").ClickAsync();
         await grantee.WaitForURLAsync(ReportUrl());
         await Expect(grantee.GetByTestId("report-activities")).ToBeVisibleAsync();
         await SignInTests.WaitUntilInteractiveAsync(grantee);
-        await Expect(grantee.GetByTestId("receipts-required")).ToHaveTextAsync("This call requires receipts with the final report: attach at least one before you submit.");
+        await Expect(grantee.GetByTestId("receipts-required")).ToContainTextAsync("증빙 서류 첨부를 요구합니다. 제출 전에 한 개 이상 첨부하세요.");
 
         await Field(grantee, "report-activities").FillAsync("Forty trainees completed the course.");
         await Field(grantee, "report-outcomes").FillAsync("Thirty-five now document testimonies.");
         await Field(grantee, "report-lessons").FillAsync("Pair new documenters with experienced ones.");
         await grantee.GetByTestId("report-submit").ClickAsync();
 
-        await Expect(grantee.GetByTestId("report-error").Filter(new() { HasText = "receipt" }))
-            .ToHaveTextAsync("This call requires receipts with the final report: attach at least one receipt under Receipts, then submit again.");
-        await Expect(grantee.GetByTestId("report-status").First).Not.ToHaveTextAsync("Submitted");
+        await Expect(grantee.GetByTestId("report-error").Filter(new() { HasText = "증빙 서류를 첨부하도록" }))
+            .ToContainTextAsync("‘증빙 서류’에 영수증 등을 한 개 이상 첨부한 뒤 다시 제출해 주세요.");
+        await Expect(grantee.GetByTestId("report-status").First).Not.ToHaveTextAsync("제출됨");
         await grantee.Context.CloseAsync();
     }
 

@@ -8,7 +8,8 @@ internal static class Mail
     public static async Task<List<MimeMessage>> ReadAllAsync(string pickupDirectory)
     {
         var messages = new List<MimeMessage>();
-        foreach (var file in Directory.Exists(pickupDirectory) ? Directory.GetFiles(pickupDirectory, "*.eml").Order(StringComparer.Ordinal) : [])
+        var files = Directory.Exists(pickupDirectory) ? Directory.GetFiles(pickupDirectory, "*.eml") : [];
+        foreach (var file in files.Order(StringComparer.Ordinal))
         {
             messages.Add(await MimeMessage.LoadAsync(file));
         }
