@@ -1085,3 +1085,21 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261130155344_CallReceiptRequirement') THEN
+    ALTER TABLE "Calls" ADD "ReceiptsRequired" character varying(20) NOT NULL DEFAULT 'FinalReport';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261130155344_CallReceiptRequirement') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261130155344_CallReceiptRequirement', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -633,3 +633,11 @@ VALUES ('20261130100847_MemberRemoval', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "Calls" ADD "ReceiptsRequired" TEXT NOT NULL DEFAULT 'FinalReport';
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261130155317_CallReceiptRequirement', '10.0.15');
+
+COMMIT;
+

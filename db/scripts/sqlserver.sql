@@ -1191,3 +1191,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130155330_CallReceiptRequirement'
+)
+BEGIN
+    ALTER TABLE [Calls] ADD [ReceiptsRequired] nvarchar(20) NOT NULL DEFAULT N'FinalReport';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130155330_CallReceiptRequirement'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130155330_CallReceiptRequirement', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

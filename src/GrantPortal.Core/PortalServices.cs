@@ -124,6 +124,7 @@ public static class PortalServices
             .BindConfiguration(ReminderOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<PortalLinks>();
         services.AddSingleton<ReminderService>();
         services.AddSingleton<NotificationLog>();
         services.AddTransient<ReminderJob>();

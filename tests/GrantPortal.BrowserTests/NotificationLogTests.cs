@@ -1,4 +1,5 @@
 using GrantPortal.Core.Demo;
+using MimeKit;
 using static Microsoft.Playwright.Assertions;
 
 namespace GrantPortal.BrowserTests;
@@ -11,8 +12,7 @@ public sealed class NotificationLogTests(BrowserFixture fixture)
     {
         var page = await fixture.NewPageAsync();
         await SignInTests.SignInAsync(page, DemoAccounts.Administrator.Email, DemoAccounts.Password);
-        await page.GotoAsync("/admin");
-        await SignInTests.WaitUntilInteractiveAsync(page);
+        await page.GetByTestId("nav-Nav_Admin").ClickAsync();
         await page.GetByTestId("admin-notifications").ClickAsync();
         // Blazor changes the URL before it renders: wait for the log itself.
         await Expect(page.GetByTestId("notifications-title")).ToBeVisibleAsync();
@@ -44,6 +44,22 @@ public sealed class NotificationLogTests(BrowserFixture fixture)
             await page.WaitForTimeoutAsync(500);
         }
 
+        // What the pass wrote is 7-bit mail that reads back as Korean or English, each item with a link to its page.
+        var digests = new List<MimeMessage>();
+        foreach (var file in Directory.GetFiles(fixture.Server.MailFolder, "*.eml"))
+        {
+            var bytes = await File.ReadAllBytesAsync(file);
+            Assert.True(Array.TrueForAll(bytes, b => b < 128), Path.GetFileName(file) + " is not 7-bit.");
+            var message = await MimeMessage.LoadAsync(new MemoryStream(bytes));
+            if (message.Headers.Contains("Auto-Submitted"))
+            {
+                digests.Add(message);
+            }
+        }
+
+        Assert.NotEmpty(digests);
+        Assert.Contains(digests, d => d.Subject!.Contains("마감 알림", StringComparison.Ordinal) || d.Subject.Contains("승인을 기다리는 지급", StringComparison.Ordinal));
+        Assert.All(digests, d => Assert.Matches(@"https?://\S+/(applications|reviews|reports)/\d+|https?://\S+/finance", d.TextBody!));
         await page.Context.CloseAsync();
     }
 }

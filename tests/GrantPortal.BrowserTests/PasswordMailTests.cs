@@ -15,8 +15,7 @@ public sealed partial class PasswordMailTests(BrowserFixture fixture)
         var email = $"invited-{Guid.NewGuid():N}@reviewers.example";
         var admin = await fixture.NewPageAsync("ko-KR");
         await SignInTests.SignInAsync(admin, DemoAccounts.Administrator.Email, DemoAccounts.Password);
-        await admin.GotoAsync("/admin");
-        await SignInTests.WaitUntilInteractiveAsync(admin);
+        await admin.GetByTestId("nav-Nav_Admin").ClickAsync();
 
         await admin.GetByTestId("staff-invite").ClickAsync();
         await admin.Locator("[data-testid=staff-email] input, input[data-testid=staff-email]").First.FillAsync(email);

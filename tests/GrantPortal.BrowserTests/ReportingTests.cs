@@ -16,15 +16,16 @@ public sealed partial class ReportingTests(BrowserFixture fixture)
         // applicant1's only report still due is the demo's interim report of its running project; no other test touches it.
         var grantee = await fixture.NewPageAsync();
         await SignInTests.SignInAsync(grantee, DemoAccounts.Applicant1.Email, DemoAccounts.Password);
-        await grantee.GotoAsync("/reports");
+        await grantee.GetByTestId("nav-Nav_Reports").ClickAsync();
         await Expect(grantee.GetByTestId("my-reports")).ToBeVisibleAsync();
-        await SignInTests.WaitUntilInteractiveAsync(grantee);
-        await grantee.GetByTestId("my-reports").Locator("tr", new() { HasText = "제출 예정" }).First.Locator("a").ClickAsync();
+        await grantee.GetByTestId("my-reports").Locator("tr", new() { HasText = "중간보고서" }).Filter(new() { HasText = "제출 예정" }).First.Locator("a").ClickAsync();
         await grantee.WaitForURLAsync(ReportUrl());
         await Expect(grantee.GetByTestId("report-activities")).ToBeVisibleAsync();
         await SignInTests.WaitUntilInteractiveAsync(grantee);
         var reportUrl = new Uri(grantee.Url).AbsolutePath;
 
+        // Mid-project each line is measured against its share of the budget due by now, not the whole budget.
+        await Expect(grantee.GetByTestId("spending-help")).ToContainTextAsync("중간보고서는");
         await Field(grantee, "report-activities").FillAsync("청년 활동가 20명과 기록 워크숍을 두 번 열었습니다.");
         await Field(grantee, "report-outcomes").FillAsync("참가자 모두 증언 기록 실습을 마쳤습니다.");
         await Field(grantee, "report-lessons").FillAsync("모집을 더 일찍 시작해야 합니다.");
@@ -40,11 +41,11 @@ public sealed partial class ReportingTests(BrowserFixture fixture)
         await Expect(grantee.GetByTestId("report-status").First).ToHaveTextAsync("제출됨");
         await grantee.Context.CloseAsync();
 
-        var officer = await fixture.NewPageAsync();
+        var officer = await fixture.NewPageAsync("ko-KR");
         await SignInTests.SignInAsync(officer, DemoAccounts.Officer.Email, DemoAccounts.Password);
-        await officer.GotoAsync(reportUrl);
+        await officer.GetByTestId("nav-Nav_Reports").ClickAsync();
+        await officer.GetByTestId("report-queue").Locator($"a[href='{reportUrl}']").ClickAsync();
         await Expect(officer.GetByTestId("report-review")).ToBeVisibleAsync();
-        await SignInTests.WaitUntilInteractiveAsync(officer);
         await Expect(officer.GetByTestId("summary-outcomes")).ToHaveTextAsync("참가자 모두 증언 기록 실습을 마쳤습니다.");
         await Field(officer, "review-comment").FillAsync("잘 정리되었습니다.");
         await officer.GetByTestId("report-approve").ClickAsync();
@@ -52,7 +53,41 @@ public sealed partial class ReportingTests(BrowserFixture fixture)
         await Expect(officer.GetByTestId("report-status").First).ToHaveTextAsync("승인됨");
         await Expect(officer.GetByTestId("gated-tranches")).ToContainTextAsync("지급 가능");
         await Expect(officer.GetByTestId("report-history")).ToContainTextAsync("잘 정리되었습니다.");
+
+        // The audit trail tells the approval in words, and its link opens the report again.
+        await officer.GetByTestId("nav-Audit_Nav").ClickAsync();
+        var approval = officer.GetByTestId("audit-events").Locator("tbody tr").Filter(new() { Has = officer.Locator("[data-action='report.approved']") }).First;
+        await Expect(approval.GetByTestId("audit-what")).ToHaveTextAsync("보고서 승인");
+        await Expect(approval.GetByTestId("audit-record-link")).ToContainTextAsync("중간보고서");
+        await approval.GetByTestId("audit-record-link").ClickAsync();
+        await Expect(officer.GetByTestId("report-heading")).ToBeVisibleAsync();
+        Assert.EndsWith(reportUrl, officer.Url, StringComparison.Ordinal);
         await officer.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Grantee_final_report_without_receipts_is_refused_with_a_specific_message()
+    {
+        // applicant1's running project owes a final report; its call asks for receipts with it, as the letter says.
+        var grantee = await fixture.NewPageAsync();
+        await SignInTests.SignInAsync(grantee, DemoAccounts.Applicant1.Email, DemoAccounts.Password);
+        await grantee.GetByTestId("nav-Nav_Reports").ClickAsync();
+        // applicant1 reads the portal in Korean (its profile says so).
+        await grantee.GetByTestId("my-reports").Locator("tr", new() { HasText = "결과보고서" }).First.Locator("a").ClickAsync();
+        await grantee.WaitForURLAsync(ReportUrl());
+        await Expect(grantee.GetByTestId("report-activities")).ToBeVisibleAsync();
+        await SignInTests.WaitUntilInteractiveAsync(grantee);
+        await Expect(grantee.GetByTestId("receipts-required")).ToContainTextAsync("증빙 서류 첨부를 요구합니다. 제출 전에 한 개 이상 첨부하세요.");
+
+        await Field(grantee, "report-activities").FillAsync("Forty trainees completed the course.");
+        await Field(grantee, "report-outcomes").FillAsync("Thirty-five now document testimonies.");
+        await Field(grantee, "report-lessons").FillAsync("Pair new documenters with experienced ones.");
+        await grantee.GetByTestId("report-submit").ClickAsync();
+
+        await Expect(grantee.GetByTestId("report-error").Filter(new() { HasText = "증빙 서류를 첨부하도록" }))
+            .ToContainTextAsync("‘증빙 서류’에 영수증 등을 한 개 이상 첨부한 뒤 다시 제출해 주세요.");
+        await Expect(grantee.GetByTestId("report-status").First).Not.ToHaveTextAsync("제출됨");
+        await grantee.Context.CloseAsync();
     }
 
     [Fact]
@@ -60,15 +95,15 @@ public sealed partial class ReportingTests(BrowserFixture fixture)
     {
         var officer = await fixture.NewPageAsync();
         await SignInTests.SignInAsync(officer, DemoAccounts.Officer.Email, DemoAccounts.Password);
-        await officer.GotoAsync("/recommendations?year=2023");
+        await officer.GetByTestId("nav-Nav_Recommendations").ClickAsync();
+        await AwardTests.ChooseAsync(officer, "year", "2023");
         await Expect(officer.GetByTestId("totals")).ToBeVisibleAsync();
         await Expect(officer.GetByTestId("awarded-1224")).ToHaveTextAsync("20억 원");
         await Expect(officer.GetByTestId("organizations-1224")).ToHaveTextAsync("18");
         await Expect(officer.GetByTestId("projects-1224")).ToHaveTextAsync("29");
 
-        await officer.GotoAsync("/recommendations/accountability?year=2023");
+        await officer.GetByTestId("to-accountability").ClickAsync();
         await Expect(officer.GetByTestId("accountability-generate")).ToBeVisibleAsync();
-        await SignInTests.WaitUntilInteractiveAsync(officer);
         await officer.GetByTestId("accountability-generate").ClickAsync();
         var english = officer.GetByTestId("text-en");
         await Expect(english).ToHaveValueAsync(new Regex("provided financial support of 2 billion Korean Won \\(KRW\\) to 18 organizations in 2023\\. In total, 29 projects"));

@@ -37,7 +37,7 @@ public sealed class DashboardSectionTests : PortalComponentTest
     public void Korean_finance_dashboard_shows_amounts_in_korean_units()
     {
         UseLanguage("ko");
-        var data = new FinanceDashboard(3, new Krw(150_000_000), 4, new Krw(2_000_000_000), 2023);
+        var data = new FinanceDashboard(3, new Krw(150_000_000), 4, 1, new Krw(2_000_000_000), 2023);
 
         var section = Render<FinanceSection>(p => p.Add(c => c.Data, data));
 

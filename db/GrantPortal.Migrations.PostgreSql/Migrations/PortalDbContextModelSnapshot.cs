@@ -547,6 +547,11 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                     b.Property<Instant?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ReceiptsRequired")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<LocalDate>("ReviewDueOn")
                         .HasColumnType("date");
 

@@ -548,6 +548,11 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("ReceiptsRequired")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<DateOnly>("ReviewDueOn")
                         .HasColumnType("date");
 

@@ -527,6 +527,11 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReceiptsRequired")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("ReviewDueOn")
                         .HasColumnType("TEXT");
 

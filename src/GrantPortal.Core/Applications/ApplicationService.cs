@@ -27,6 +27,7 @@ public sealed partial class ApplicationService(
     IClock clock,
     IStringLocalizer<Strings> localizer,
     IMailSender mail,
+    PortalLinks links,
     IOptions<AttachmentOptions> attachmentOptions,
     ILogger<ApplicationService> logger)
 {
@@ -246,7 +247,7 @@ public sealed partial class ApplicationService(
             logger.LogInformation("Application {ApplicationId} submitted as {ReceiptNumber}", id, outcome.Result.ReceiptNumber);
 
             // The submission is committed; the confirmation must not depend on the browser still waiting.
-            await SendConfirmationAsync(db, user, outcome, CancellationToken.None);
+            await SendConfirmationAsync(db, user, id, outcome, CancellationToken.None);
         }
 
         return outcome.Result;
@@ -381,7 +382,7 @@ public sealed partial class ApplicationService(
         return new WithdrawResult(true, null);
     }
 
-    private async Task SendConfirmationAsync(PortalDbContext db, CurrentUser user, SubmitOutcome outcome, CancellationToken ct)
+    private async Task SendConfirmationAsync(PortalDbContext db, CurrentUser user, int applicationId, SubmitOutcome outcome, CancellationToken ct)
     {
         try
         {
@@ -398,7 +399,7 @@ public sealed partial class ApplicationService(
             var receipt = outcome.Result.ReceiptNumber!;
             var (subject, body) = Languages.InLanguage(language, () => (
                 localizer["Application_MailSubject", receipt].Value,
-                localizer["Application_MailBody", person.DisplayName, outcome.ProjectTitle, outcome.Call.Title(language), receipt, Seoul.Format(outcome.Call.ClosesAt)].Value));
+                localizer["Application_MailBody", person.DisplayName, outcome.ProjectTitle, outcome.Call.Title(language), receipt, Seoul.Format(outcome.Call.ClosesAt), links.To(PortalPaths.Application(applicationId))].Value));
             var message = new MimeMessage();
             message.To.Add(new MailboxAddress(person.DisplayName, person.Email));
             message.Subject = subject;

@@ -1,7 +1,9 @@
 using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Data;
+using GrantPortal.Core.Localization;
 using GrantPortal.Core.Time;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using NodaTime;
 
 namespace GrantPortal.Core.Auditing;
@@ -29,16 +31,39 @@ public sealed record AuditQuery
     public int PageSize { get; init; } = 50;
 }
 
-public sealed record AuditRow(long Id, Instant OccurredAt, string ActorName, string Action, string EntityType, string EntityId, string? Before, string? After, string? Reason);
+/// <summary>
+/// One event as a reader sees it: <see cref="What"/> happened to <see cref="Subject"/>, in the reader's language;
+/// <see cref="Link"/> is the record's page when the reader may open it. The codes stay for filters and exports.
+/// </summary>
+public sealed record AuditRow(
+    long Id,
+    Instant OccurredAt,
+    string ActorName,
+    string Action,
+    string EntityType,
+    string EntityId,
+    string? Before,
+    string? After,
+    string? Reason,
+    string What,
+    string Subject,
+    string? Link);
+
+/// <summary>A value for a filter, with its words.</summary>
+public sealed record AuditChoice(string Value, string Words);
 
 public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, int Total);
 
 /// <summary>
-/// Reading the append-only trail: newest first, filtered and paged on the server. Officers, finance and
-/// administrators may read it; anyone else gets nothing.
+/// Reading the append-only trail: newest first, filtered and paged on the server, each event told in words and
+/// linked to its record where the reader may open it. Officers, finance and administrators may read it; anyone
+/// else gets nothing.
 /// </summary>
-public sealed class AuditBrowser(IDbContextFactory<PortalDbContext> dbFactory)
+public sealed class AuditBrowser(IDbContextFactory<PortalDbContext> dbFactory, IStringLocalizer<Strings> localizer)
 {
+    /// <summary>The kinds of record the portal writes events about; each has words (<c>Audit_Entity_{kind}</c>).</summary>
+    public static IReadOnlyList<string> RecordKinds => AuditSubjects.Kinds;
+
     public static bool MayRead(CurrentUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -92,16 +117,34 @@ public sealed class AuditBrowser(IDbContextFactory<PortalDbContext> dbFactory)
 
         var total = await events.CountAsync(ct);
         var pageSize = Math.Clamp(query.PageSize, 1, 200);
-        var rows = await events.OrderByDescending(e => e.Id)
+        var page = await events.OrderByDescending(e => e.Id)
             .Skip(Math.Max(query.Page, 0) * pageSize)
             .Take(pageSize)
-            .Select(e => new AuditRow(e.Id, e.OccurredAt, e.ActorName, e.Action, e.EntityType, e.EntityId, e.Before, e.After, e.Reason))
+            .Select(e => new { e.Id, e.OccurredAt, e.ActorName, e.Action, e.EntityType, e.EntityId, e.Before, e.After, e.Reason })
             .ToListAsync(ct);
+        var subjects = await AuditSubjects.DescribeAsync(db, page.Select(e => (e.EntityType, e.EntityId)).Distinct().ToList(), user, localizer, ct);
+        var rows = page.Select(e =>
+            {
+                var subject = subjects[(e.EntityType, e.EntityId)];
+                return new AuditRow(e.Id, e.OccurredAt, e.ActorName, e.Action, e.EntityType, e.EntityId, e.Before, e.After, e.Reason, Words(e.Action), subject.Words, subject.Link);
+            })
+            .ToList();
         return new AuditPage(rows, total);
     }
 
-    /// <summary>The entity types present in the trail, for the filter.</summary>
-    public async Task<IReadOnlyList<string>> EntityTypesAsync(CurrentUser user, CancellationToken ct = default)
+    /// <summary>The groups of actions to filter by (payments, reports, …), in the reader's language.</summary>
+    public IReadOnlyList<AuditChoice> ActionGroups() =>
+        AuditActions.Groups.Select(g => new AuditChoice(g + ".", localizer[AuditActions.GroupKey(g)].Value)).OrderBy(c => c.Words, StringComparer.CurrentCulture).ToList();
+
+    /// <summary>What happened, in words; an undeclared code (written before it was declared) shows as itself.</summary>
+    public string Words(string action)
+    {
+        var words = localizer[AuditActions.WordsKey(action)];
+        return words.ResourceNotFound ? action : words.Value;
+    }
+
+    /// <summary>The kinds of record present in the trail, in words, for the filter.</summary>
+    public async Task<IReadOnlyList<AuditChoice>> EntityTypesAsync(CurrentUser user, CancellationToken ct = default)
     {
         if (!MayRead(user))
         {
@@ -110,6 +153,6 @@ public sealed class AuditBrowser(IDbContextFactory<PortalDbContext> dbFactory)
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var types = await db.AuditEvents.AsNoTracking().Select(e => e.EntityType).Distinct().ToListAsync(ct);
-        return types.Order(StringComparer.Ordinal).ToList();
+        return types.Select(t => new AuditChoice(t, AuditSubjects.EntityWords(localizer, t))).OrderBy(c => c.Words, StringComparer.CurrentCulture).ToList();
     }
 }

@@ -19,7 +19,7 @@ public sealed class AuditEvent
 
     public string ActorName { get; private set; } = "";
 
-    /// <summary>A stable verb such as <c>application.submitted</c> or <c>payment.approved</c>.</summary>
+    /// <summary>A stable verb such as <c>application.submitted</c> or <c>payment.approved</c>, one of <see cref="AuditActions"/>.</summary>
     public string Action { get; private set; } = "";
 
     public string EntityType { get; private set; } = "";
@@ -49,6 +49,12 @@ public sealed class AuditEvent
         string? reason = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (!AuditActions.IsKnown(action))
+        {
+            // The trail is read in words: a code without words would show up raw on /audit.
+            throw new ArgumentException($"'{action}' is not a declared audit action: add it to AuditActions and give it words (Audit_Action_{action}) in both languages.", nameof(action));
+        }
+
         return new AuditEvent
         {
             OccurredAt = occurredAt,

@@ -15,7 +15,7 @@ public sealed partial class AwardService
     public async Task<AwardDetails?> GetAsync(CurrentUser user, int awardId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var staff = IsOfficer(user) || user.IsIn(Roles.Finance);
+        var staff = MayReadEveryAward(user);
         if (!staff && !(user.IsIn(Roles.Applicant) && user.OrganizationId is not null))
         {
             return null;
@@ -92,7 +92,18 @@ public sealed partial class AwardService
             award.ReturnedAmount,
             award.Version,
             tranches,
-            award.Reports.OrderBy(r => r.DueOn).Select(r => new ReportRequirement(r.Id, r.Kind, r.DueOn, r.Status)).ToList());
+            award.Reports.OrderBy(r => r.DueOn).Select(r => new ReportRequirement(r.Id, r.Kind, r.DueOn, r.Status)).ToList(),
+            call.ReceiptsRequired);
+    }
+
+    /// <summary>
+    /// Officers and finance read every award's page; an applicant reads only its own organization's awards (checked
+    /// per award by <see cref="GetAsync"/>), and reviewers and administrators none.
+    /// </summary>
+    public static bool MayReadEveryAward(CurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return IsOfficer(user) || user.IsIn(Roles.Finance);
     }
 
     /// <summary>The award letter as a Word document in Korean or English; null when the caller may not see the award.</summary>

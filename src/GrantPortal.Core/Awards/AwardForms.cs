@@ -1,4 +1,5 @@
 using GrantPortal.Core.Applications;
+using GrantPortal.Core.Calls;
 using GrantPortal.Core.Disbursements;
 using GrantPortal.Core.Money;
 using GrantPortal.Core.Reporting;
@@ -197,7 +198,8 @@ public sealed record AwardDetails(
     Krw ReturnedAmount,
     int Version,
     IReadOnlyList<TrancheView> Tranches,
-    IReadOnlyList<ReportRequirement> Reports)
+    IReadOnlyList<ReportRequirement> Reports,
+    ReceiptRequirement ReceiptsRequired)
 {
     public Krw Paid => Krw.Sum(Tranches.Select(t => t.Paid));
 

@@ -83,7 +83,8 @@ internal static class AwardLetter
                 body.Append(Text(l["Awards_LetterReportDue", l["Awards_Report" + report.Kind], Date(report.DueOn)]));
             }
 
-            body.Append(Text(l["Awards_LetterReportingNote"]));
+            // The letter promises what the report form will enforce: receipts with the reports the call names.
+            body.Append(Text(l["Awards_LetterReportingNote" + award.ReceiptsRequired]));
             body.Append(Text(l["Awards_LetterClosing"]));
             body.Append(new SectionProperties(new PageSize { Width = 11906, Height = 16838 }, new PageMargin { Top = 1440, Bottom = 1440, Left = 1440, Right = 1440 }));
             main.Document.Save();

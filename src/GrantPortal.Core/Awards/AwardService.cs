@@ -8,6 +8,7 @@ using GrantPortal.Core.Data;
 using GrantPortal.Core.Disbursements;
 using GrantPortal.Core.Localization;
 using GrantPortal.Core.Money;
+using GrantPortal.Core.Notifications;
 using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Reporting;
 using GrantPortal.Core.Time;
@@ -28,6 +29,7 @@ public sealed partial class AwardService(
     IClock clock,
     IStringLocalizer<Strings> localizer,
     OrganizationMail mail,
+    PortalLinks links,
     ILogger<AwardService> logger)
 {
     /// <summary>Calls that are closed for submissions, newest first, with what they have committed.</summary>
@@ -540,16 +542,17 @@ public sealed partial class AwardService(
                 .Where(a => a.CallId == callId && (a.Status == ApplicationStatus.Awarded || a.Status == ApplicationStatus.Rejected))
                 .Select(a => new { a.Id, a.OrganizationId, a.ProjectTitle, a.ReceiptNumber, a.Call!.TitleKorean, a.Call.TitleEnglish })
                 .ToListAsync(ct);
-            var amounts = await db.Awards.AsNoTracking().Where(a => a.CallId == callId && a.Status != AwardStatus.Cancelled)
-                .ToDictionaryAsync(a => a.ApplicationId, a => a.Amount, ct);
+            var awards = await db.Awards.AsNoTracking().Where(a => a.CallId == callId && a.Status != AwardStatus.Cancelled)
+                .ToDictionaryAsync(a => a.ApplicationId, a => new { a.Id, a.Amount }, ct);
             await mail.SendAsync(decided.Select(application => new OrganizationNotice(application.OrganizationId, person =>
             {
+                // Call titles name themselves ("… 공모", "… Call"), so the mail quotes the title without adding the word.
                 var callTitle = person.Language == Languages.English ? application.TitleEnglish : application.TitleKorean;
-                return amounts.TryGetValue(application.Id, out var amount)
+                return awards.TryGetValue(application.Id, out var award)
                     ? (localizer["Awards_MailAwardedSubject", application.ReceiptNumber ?? ""].Value,
-                        localizer["Awards_MailAwardedBody", person.DisplayName, application.ProjectTitle, callTitle, amount.ToFigures(), amount.ToKoreanUnits()].Value)
+                        localizer["Awards_MailAwardedBody", person.DisplayName, application.ProjectTitle, callTitle, award.Amount.ToFigures(), award.Amount.ToKoreanUnits(), links.To(PortalPaths.Award(award.Id))].Value)
                     : (localizer["Awards_MailRejectedSubject", application.ReceiptNumber ?? ""].Value,
-                        localizer["Awards_MailRejectedBody", person.DisplayName, application.ProjectTitle, callTitle].Value);
+                        localizer["Awards_MailRejectedBody", person.DisplayName, application.ProjectTitle, callTitle, links.To(PortalPaths.Application(application.Id))].Value);
             })).ToList(), ct);
         }
 #pragma warning disable CA1031 // The decisions stand whatever happens to their notices; the failure is logged for the operators.

@@ -18,6 +18,12 @@ public sealed record BudgetCallLine(int CallId, string Code, string TitleKorean,
 
 public sealed record BudgetOrganizationLine(int OrganizationId, string Name, int Projects, Krw Committed, Krw Disbursed);
 
+/// <summary>One award of a budget year, as finance and officers look it up.</summary>
+public sealed record BudgetAwardLine(int AwardId, string? ReceiptNumber, string OrganizationName, string ProjectTitle, string CallCode, Krw Amount, Krw Paid, AwardStatus Status);
+
+/// <summary>A page of a year's awards; <see cref="CanOpen"/> says whether the reader may open each award's page.</summary>
+public sealed record BudgetAwardPage(IReadOnlyList<BudgetAwardLine> Rows, int Total, bool CanOpen);
+
 /// <summary>Cumulative commitment and disbursement at the end of one month (yyyy-MM).</summary>
 public sealed record BudgetMonth(string Month, Krw Committed, Krw Disbursed);
 
@@ -139,6 +145,42 @@ public sealed partial class BudgetService(IDbContextFactory<PortalDbContext> dbF
             callLines,
             organizationLines,
             timeline);
+    }
+
+    /// <summary>The year's awards by receipt number, a page at a time, with what has been paid on each.</summary>
+    public async Task<BudgetAwardPage?> AwardsAsync(CurrentUser user, int year, int page, int pageSize, CancellationToken ct = default)
+    {
+        if (!MaySee(user))
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var awards = db.Awards.AsNoTracking().Where(a => a.Application!.Call!.BudgetYear!.Year == year);
+        var total = await awards.CountAsync(ct);
+        var size = Math.Clamp(pageSize, 1, 100);
+        var korean = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName != "en";
+        var rows = await awards
+            .OrderBy(a => a.Application!.ReceiptNumber).ThenBy(a => a.Id)
+            .Skip(Math.Max(0, page) * size)
+            .Take(size)
+            .Select(a => new
+            {
+                a.Id,
+                a.Application!.ReceiptNumber,
+                a.Application.Organization!.Name,
+                a.Application.Organization.NameKorean,
+                a.Application.ProjectTitle,
+                a.Application.Call!.Code,
+                a.Amount,
+                Paid = db.Payments.Where(p => p.AwardId == a.Id && p.Status == PaymentStatus.Paid).Sum(p => (long)p.Amount),
+                a.Status,
+            })
+            .ToListAsync(ct);
+        var lines = rows.Select(a => new BudgetAwardLine(
+                a.Id, a.ReceiptNumber, korean && !string.IsNullOrWhiteSpace(a.NameKorean) ? a.NameKorean : a.Name, a.ProjectTitle, a.Code, a.Amount, new Krw(a.Paid), a.Status))
+            .ToList();
+        return new BudgetAwardPage(lines, total, AwardService.MayReadEveryAward(user));
     }
 
     /// <summary>Running totals per month from the first month with money to the last.</summary>

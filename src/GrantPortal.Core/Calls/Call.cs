@@ -20,6 +20,21 @@ public enum ProjectCategories
     All = CapacityBuilding | CultureAndArts | ResearchAndDocumentation | ConferencesAndAdvocacy | Other,
 }
 
+/// <summary>Which project reports must carry receipts (증빙) before they can be submitted.</summary>
+public enum ReceiptRequirement
+{
+    None,
+    FinalReport,
+    EveryReport,
+}
+
+public static class ReceiptRequirementExtensions
+{
+    /// <summary>Whether a report of this kind must carry at least one receipt.</summary>
+    public static bool AppliesTo(this ReceiptRequirement requirement, Reporting.ReportKind kind) =>
+        requirement == ReceiptRequirement.EveryReport || (requirement == ReceiptRequirement.FinalReport && kind == Reporting.ReportKind.Final);
+}
+
 /// <summary>A call for proposals inside a budget year.</summary>
 public sealed class Call : IVersioned
 {
@@ -58,6 +73,9 @@ public sealed class Call : IVersioned
 
     /// <summary>Reviewers do not see who applied.</summary>
     public bool BlindReview { get; set; }
+
+    /// <summary>Which reports of this call's awards need receipts; the award letter says the same.</summary>
+    public ReceiptRequirement ReceiptsRequired { get; set; } = ReceiptRequirement.FinalReport;
 
     public bool IsPublished { get; private set; }
 
@@ -144,6 +162,7 @@ internal sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         builder.Property(c => c.DescriptionEnglish).HasMaxLength(8000);
         builder.Property(c => c.DescriptionKorean).HasMaxLength(8000);
         builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.Property(c => c.ReceiptsRequired).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(c => new { c.IsPublished, c.ClosesAt });
         builder.HasMany(c => c.Criteria).WithOne().HasForeignKey(r => r.CallId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Recommendations).WithOne().HasForeignKey(r => r.CallId).OnDelete(DeleteBehavior.Cascade);

@@ -63,6 +63,9 @@ public sealed record CallForm
 
     public bool BlindReview { get; set; }
 
+    /// <summary>New calls ask for receipts with the final report, as the award letter has always said.</summary>
+    public ReceiptRequirement ReceiptsRequired { get; set; } = ReceiptRequirement.FinalReport;
+
     public IList<CriterionForm> Criteria { get; init; } = [];
 
     public ISet<int> RecommendationIds { get; init; } = new HashSet<int>();

@@ -465,6 +465,7 @@ public sealed partial class CallService(
             ReviewersPerApplication = c.ReviewersPerApplication,
             ReviewDueOn = c.ReviewDueOn,
             BlindReview = c.BlindReview,
+            ReceiptsRequired = c.ReceiptsRequired,
         };
         foreach (var criterion in c.Criteria.OrderBy(r => r.Order))
         {
@@ -504,6 +505,7 @@ public sealed partial class CallService(
         call.ReviewersPerApplication = form.ReviewersPerApplication;
         call.ReviewDueOn = form.ReviewDueOn;
         call.BlindReview = form.BlindReview;
+        call.ReceiptsRequired = Enum.IsDefined(form.ReceiptsRequired) ? form.ReceiptsRequired : ReceiptRequirement.FinalReport;
 
         // Criteria keep their ids where the officer kept the row, so scores already given stay attached.
         var kept = form.Criteria.Where(f => f.Id is not null).Select(f => f.Id!.Value).ToHashSet();
@@ -554,6 +556,7 @@ public sealed partial class CallService(
         c.ReviewersPerApplication,
         ReviewDueOn = c.ReviewDueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         c.BlindReview,
+        ReceiptsRequired = c.ReceiptsRequired.ToString(),
         Criteria = c.Criteria.OrderBy(r => r.Order).Select(r => new { r.NameEnglish, r.Weight, r.ScaleMinimum, r.ScaleMaximum }),
         Recommendations = c.Recommendations.Select(r => r.RecommendationId).Order(),
     });

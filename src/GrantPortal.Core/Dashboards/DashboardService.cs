@@ -40,7 +40,8 @@ public sealed record OfficerDashboard(
     int PendingOrganizations,
     int ReportsAwaitingReview);
 
-public sealed record FinanceDashboard(int AwaitingApproval, Krw AwaitingApprovalTotal, int TranchesPlannedThisMonth, Krw PaidThisYear, int Year);
+/// <summary>The tranche counts are those of <see cref="TranchesDue"/>, the same lists <c>/finance</c> shows.</summary>
+public sealed record FinanceDashboard(int AwaitingApproval, Krw AwaitingApprovalTotal, int TranchesDueThisMonth, int TranchesOverdue, Krw PaidThisYear, int Year);
 
 public sealed record AdministratorDashboard(int Users, int LockedOut, int AuditEventsLastDay, int FailedDeliveries);
 
@@ -164,15 +165,14 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
         }
 
         var today = Seoul.Today(clock);
-        var monthStart = new LocalDate(today.Year, today.Month, 1);
-        var nextMonth = monthStart.PlusMonths(1);
         var yearStart = new LocalDate(today.Year, 1, 1);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var awaiting = db.Payments.Where(p => p.Status == PaymentStatus.AwaitingApproval);
         return new FinanceDashboard(
             await awaiting.CountAsync(ct),
             new Krw(await awaiting.SumAsync(p => (long)p.Amount, ct)),
-            await db.Tranches.CountAsync(t => t.PlannedOn >= monthStart && t.PlannedOn < nextMonth, ct),
+            await TranchesDue.ThisMonth(db, today).CountAsync(ct),
+            await TranchesDue.Overdue(db, today).CountAsync(ct),
             new Krw(await db.Payments.Where(p => p.Status == PaymentStatus.Paid && p.PaidOn >= yearStart).SumAsync(p => (long)p.Amount, ct)),
             today.Year);
     }

@@ -6,6 +6,7 @@ using GrantPortal.Core.Awards;
 using GrantPortal.Core.Data;
 using GrantPortal.Core.Localization;
 using GrantPortal.Core.Money;
+using GrantPortal.Core.Notifications;
 using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Reporting;
 using GrantPortal.Core.Time;
@@ -16,7 +17,8 @@ using NodaTime;
 
 namespace GrantPortal.Core.Disbursements;
 
-public sealed record PaymentResult(bool Succeeded, int? PaymentId, string? Error)
+/// <param name="Notice">Something the user must know although the step succeeded, such as a report the approval will wait for.</param>
+public sealed record PaymentResult(bool Succeeded, int? PaymentId, string? Error, string? Notice = null)
 {
     public static PaymentResult NotFound { get; } = new(false, null, null);
 }
@@ -27,6 +29,7 @@ public sealed record WorklistPayment(
     int AwardId,
     string OrganizationName,
     string ProjectTitle,
+    string? ReceiptNumber,
     int TrancheSequence,
     Krw Amount,
     PaymentStatus Status,
@@ -40,10 +43,13 @@ public sealed record WorklistPayment(
     public bool GateOpen => GateStatus is null or ReportStatus.Approved;
 }
 
-/// <summary>A tranche with money still to record.</summary>
-public sealed record WorklistTranche(int TrancheId, int AwardId, string OrganizationName, string ProjectTitle, int Sequence, Krw Amount, Krw Open, LocalDate PlannedOn, ReportKind? GateKind, ReportStatus? GateStatus)
+/// <summary>An unpaid tranche (see <see cref="TranchesDue"/>): <see cref="Open"/> is still to record, the rest of <see cref="Unpaid"/> is on its way.</summary>
+public sealed record WorklistTranche(int TrancheId, int AwardId, string OrganizationName, string ProjectTitle, int Sequence, Krw Amount, Krw Open, Krw Unpaid, LocalDate PlannedOn, ReportKind? GateKind, ReportStatus? GateStatus)
 {
     public bool GateOpen => GateStatus is null or ReportStatus.Approved;
+
+    /// <summary>Recorded or approved but not yet transferred.</summary>
+    public Krw InProgress => Unpaid - Open;
 }
 
 public sealed record FinanceWorklist(
@@ -60,6 +66,7 @@ public sealed record FinanceWorklist(
 public sealed class DisbursementService(
     IDbContextFactory<PortalDbContext> dbFactory,
     OrganizationMail mail,
+    PortalLinks links,
     IClock clock,
     IStringLocalizer<Strings> localizer,
     ILogger<DisbursementService> logger)
@@ -73,7 +80,6 @@ public sealed class DisbursementService(
         }
 
         var today = Seoul.Today(clock);
-        var endOfMonth = today.With(DateAdjusters.EndOfMonth);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var pending = await (
                 from p in db.Payments.AsNoTracking()
@@ -87,6 +93,7 @@ public sealed class DisbursementService(
                     p.AwardId,
                     a.Application!.Organization!.Name,
                     a.Application.ProjectTitle,
+                    a.Application.ReceiptNumber,
                     t.Sequence,
                     p.Amount,
                     p.Status,
@@ -100,17 +107,24 @@ public sealed class DisbursementService(
         var recorders = pending.Select(p => p.RecordedById).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => recorders.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var payments = pending.Select(p => new WorklistPayment(
-            p.Id, p.AwardId, p.Name, p.ProjectTitle, p.Sequence, p.Amount, p.Status, names.GetValueOrDefault(p.RecordedById, p.RecordedById), p.RecordedAt,
+            p.Id, p.AwardId, p.Name, p.ProjectTitle, p.ReceiptNumber, p.Sequence, p.Amount, p.Status, names.GetValueOrDefault(p.RecordedById, p.RecordedById), p.RecordedAt,
             p.RecordedById == user.UserId, p.GateKind, p.GateStatus, p.Version)).ToList();
 
-        // Tranches of active awards planned up to the end of this month with money not yet recorded.
-        var open = await (
-                from t in db.Tranches.AsNoTracking()
+        var dueThisMonth = await WorklistTranchesAsync(db, TranchesDue.ThisMonth(db, today), ct);
+        var overdue = await WorklistTranchesAsync(db, TranchesDue.Overdue(db, today), ct);
+        return new FinanceWorklist(
+            payments.Where(p => p.Status == PaymentStatus.AwaitingApproval).ToList(),
+            payments.Where(p => p.Status == PaymentStatus.Approved).ToList(),
+            dueThisMonth,
+            overdue);
+    }
+
+    private static async Task<List<WorklistTranche>> WorklistTranchesAsync(PortalDbContext db, IQueryable<Tranche> due, CancellationToken ct)
+    {
+        var rows = await (
+                from t in due.AsNoTracking()
                 join a in db.Awards on t.AwardId equals a.Id
-                where a.Status == AwardStatus.Active && t.PlannedOn <= endOfMonth
-                let recorded = t.Payments.Where(p => p.Status != PaymentStatus.Rejected).Sum(p => (long)p.Amount)
-                where (long)t.Amount > recorded
-                orderby t.PlannedOn
+                orderby t.PlannedOn, t.Id
                 select new
                 {
                     t.Id,
@@ -119,18 +133,16 @@ public sealed class DisbursementService(
                     a.Application.ProjectTitle,
                     t.Sequence,
                     t.Amount,
-                    Recorded = recorded,
+                    Recorded = t.Payments.Where(p => p.Status != PaymentStatus.Rejected).Sum(p => (long)p.Amount),
+                    Paid = t.Payments.Where(p => p.Status == PaymentStatus.Paid).Sum(p => (long)p.Amount),
                     t.PlannedOn,
                     GateKind = (ReportKind?)t.GatingReport!.Kind,
                     GateStatus = (ReportStatus?)t.GatingReport.Status,
                 })
             .ToListAsync(ct);
-        var tranches = open.Select(t => new WorklistTranche(t.Id, t.AwardId, t.Name, t.ProjectTitle, t.Sequence, t.Amount, t.Amount - new Krw(t.Recorded), t.PlannedOn, t.GateKind, t.GateStatus)).ToList();
-        return new FinanceWorklist(
-            payments.Where(p => p.Status == PaymentStatus.AwaitingApproval).ToList(),
-            payments.Where(p => p.Status == PaymentStatus.Approved).ToList(),
-            tranches.Where(t => t.PlannedOn >= today).ToList(),
-            tranches.Where(t => t.PlannedOn < today).ToList());
+        return rows.Select(t => new WorklistTranche(
+                t.Id, t.AwardId, t.Name, t.ProjectTitle, t.Sequence, t.Amount, Krw.Max(t.Amount - new Krw(t.Recorded), Krw.Zero), t.Amount - new Krw(t.Paid), t.PlannedOn, t.GateKind, t.GateStatus))
+            .ToList();
     }
 
     /// <summary>The maker's step: a payment against a tranche, never beyond what the tranche and the award have left.</summary>
@@ -199,7 +211,13 @@ public sealed class DisbursementService(
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             logger.LogInformation("Payment {PaymentId} of {Amount} won recorded on award {AwardId} by {UserId}", payment.Id, amount.Won, lockedAward, user.UserId);
-            return new PaymentResult(true, payment.Id, null);
+
+            // Recording ahead of the report is allowed (the transfer can be prepared); approval is not, so say so now.
+            var gate = await GateAsync(db, trancheId, ct);
+            var notice = gate is { Open: false }
+                ? localizer["Finance_RecordedGateWaiting", localizer["Awards_Report" + gate.Kind], Date(gate.DueOn), localizer["Awards_ReportStatus" + gate.Status]].Value
+                : null;
+            return new PaymentResult(true, payment.Id, null, notice);
         });
     }
 
@@ -257,12 +275,10 @@ public sealed class DisbursementService(
                 return new PaymentResult(false, paymentId, localizer["Finance_OverAward", Krw.Max(award.Amount - (counted - payment.Amount), Krw.Zero).ToFigures(), award.Amount.ToFigures()]);
             }
 
-            var gate = await db.Tranches.AsNoTracking().Where(t => t.Id == payment.TrancheId && t.GatingReportId != null)
-                .Select(t => new { t.GatingReport!.Kind, t.GatingReport.Status, t.GatingReport.DueOn })
-                .SingleOrDefaultAsync(ct);
-            if (gate is not null && gate.Status != ReportStatus.Approved)
+            var gate = await GateAsync(db, payment.TrancheId, ct);
+            if (gate is { Open: false })
             {
-                return new PaymentResult(false, paymentId, localizer["Finance_GateClosed", localizer["Awards_Report" + gate.Kind], gate.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
+                return new PaymentResult(false, paymentId, localizer["Finance_GateClosed", localizer["Awards_Report" + gate.Kind], Date(gate.DueOn)]);
             }
 
             payment.Status = PaymentStatus.Approved;
@@ -360,7 +376,7 @@ public sealed class DisbursementService(
         await mail.SendAsync(award.OrganizationId, member => (
             localizer["Finance_MailPaidSubject", award.ProjectTitle].Value,
             localizer["Finance_MailPaidBody", member.DisplayName, award.ProjectTitle, Amount(member.Language, payment.Amount), award.Sequence, paidOn,
-                payment.BankReference ?? "", Amount(member.Language, new Krw(award.Paid)), Amount(member.Language, award.Amount)].Value), ct);
+                payment.BankReference ?? "", Amount(member.Language, new Krw(award.Paid)), Amount(member.Language, award.Amount), links.To(PortalPaths.Award(payment.AwardId))].Value), ct);
     }
 
     private static string Amount(string language, Krw amount) =>
@@ -414,5 +430,18 @@ public sealed class DisbursementService(
         return new PaymentResult(true, paymentId, null);
     }
 
+    /// <summary>The report a tranche waits for, if any.</summary>
+    private static async Task<TrancheGate?> GateAsync(PortalDbContext db, int trancheId, CancellationToken ct) =>
+        await db.Tranches.AsNoTracking().Where(t => t.Id == trancheId && t.GatingReportId != null)
+            .Select(t => new TrancheGate(t.GatingReport!.Kind, t.GatingReport.Status, t.GatingReport.DueOn))
+            .SingleOrDefaultAsync(ct);
+
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    private static string Date(LocalDate day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private sealed record TrancheGate(ReportKind Kind, ReportStatus Status, LocalDate DueOn)
+    {
+        public bool Open => Status == ReportStatus.Approved;
+    }
 }

@@ -19,6 +19,9 @@ public sealed class MailKitSender(IOptions<SmtpOptions> options, IClock clock, I
 {
     private static readonly InstantPattern FileStampPattern = InstantPattern.CreateWithInvariantCulture("uuuuMMdd'T'HHmmssfff'Z'");
 
+    /// <summary>Pickup files are read by tools that expect what an SMTP relay would carry: 7-bit, CRLF, headers encoded.</summary>
+    private static readonly FormatOptions SevenBit = new() { International = false, NewLineFormat = NewLineFormat.Dos };
+
     public async Task SendAsync(IReadOnlyList<MimeMessage> messages, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(messages);
@@ -34,6 +37,10 @@ public sealed class MailKitSender(IOptions<SmtpOptions> options, IClock clock, I
             {
                 message.From.Add(MailboxAddress.Parse(settings.From));
             }
+
+            // Korean text as raw 8-bit UTF-8 is garbled by parsers and relays that expect 7-bit mail: bodies go out
+            // quoted-printable or base64; headers are RFC 2047-encoded when written (MimeKit's default, not international).
+            message.Prepare(EncodingConstraint.SevenBit);
         }
 
         if (!settings.HasServer)
@@ -117,7 +124,7 @@ public sealed class MailKitSender(IOptions<SmtpOptions> options, IClock clock, I
         {
             // The stamp keeps a directory listing in sending order; the Guid keeps names unique within a millisecond.
             var name = $"{FileStampPattern.Format(clock.GetCurrentInstant())}-{Guid.NewGuid():N}.eml";
-            await message.WriteToAsync(Path.Combine(directory, name), ct);
+            await message.WriteToAsync(SevenBit, Path.Combine(directory, name), ct);
         }
 
         logger.LogInformation("No SMTP host configured: wrote {Count} message(s) to {Directory}", messages.Count, directory);

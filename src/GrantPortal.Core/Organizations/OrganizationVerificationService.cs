@@ -4,6 +4,7 @@ using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Auditing;
 using GrantPortal.Core.Data;
 using GrantPortal.Core.Localization;
+using GrantPortal.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
@@ -45,6 +46,7 @@ public sealed record VerificationResult(bool Succeeded, string? Error)
 public sealed class OrganizationVerificationService(
     IDbContextFactory<PortalDbContext> dbFactory,
     OrganizationMail mail,
+    PortalLinks links,
     IClock clock,
     IStringLocalizer<Strings> localizer,
     ILogger<OrganizationVerificationService> logger)
@@ -146,9 +148,10 @@ public sealed class OrganizationVerificationService(
         mail.SendAsync(organization.Id, member =>
         {
             var name = member.Language == Languages.English ? organization.Name : organization.NameKorean;
+            // A verified organization starts from its dashboard; a refused one corrects its details on its own page.
             return organization.Verification == VerificationState.Verified
-                ? (localizer["Organizations_MailVerifiedSubject", name].Value, localizer["Organizations_MailVerifiedBody", member.DisplayName, name].Value)
-                : (localizer["Organizations_MailRejectedSubject", name].Value, localizer["Organizations_MailRejectedBody", member.DisplayName, name, organization.RejectionReason ?? ""].Value);
+                ? (localizer["Organizations_MailVerifiedSubject", name].Value, localizer["Organizations_MailVerifiedBody", member.DisplayName, name, links.To(PortalPaths.Dashboard)].Value)
+                : (localizer["Organizations_MailRejectedSubject", name].Value, localizer["Organizations_MailRejectedBody", member.DisplayName, name, organization.RejectionReason ?? "", links.To(PortalPaths.OrganizationProfile)].Value);
         }, ct);
 
     private static string? EarlierReason(string? before)

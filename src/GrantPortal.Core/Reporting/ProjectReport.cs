@@ -89,12 +89,12 @@ public sealed class SpendingLine
 
     public Krw Spent { get; set; }
 
-    /// <summary>Required when spending differs from the budget by more than 10%.</summary>
+    /// <summary>Required when spending differs from what was expected by more than 10% (see <see cref="SpendingBaseline"/>).</summary>
     public string? VarianceExplanation { get; set; }
 
     public Krw Variance => Spent - Budgeted;
 
-    public bool NeedsExplanation => Budgeted.IsZero ? !Spent.IsZero : Math.Abs(Variance.Won) * 10 > Budgeted.Won;
+    public bool NeedsExplanation => SpendingBaseline.NeedsExplanation(Budgeted, Spent);
 }
 
 internal sealed class ProjectReportConfiguration : IEntityTypeConfiguration<ProjectReport>

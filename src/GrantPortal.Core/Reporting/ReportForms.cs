@@ -40,17 +40,26 @@ public sealed record SpendingLineDraft
 
     public Krw Budgeted { get; init; }
 
+    /// <summary>
+    /// What the report is expected to show spent on this line by its period end (see <see cref="SpendingBaseline"/>);
+    /// null means the whole budget, as in a final report.
+    /// </summary>
+    public Krw? Expected { get; init; }
+
     public Krw Spent { get; set; }
 
     public string? VarianceExplanation { get; set; }
 
-    public Krw Variance => Spent - Budgeted;
+    /// <summary>The amount spending is compared with: the expected share, or the whole budget.</summary>
+    public Krw ExpectedSpent => Expected ?? Budgeted;
 
-    /// <summary>Over 10% away from the budget (either way) needs a reason.</summary>
-    public bool NeedsExplanation => Budgeted.IsZero ? !Spent.IsZero : Math.Abs(Variance.Won) * 10 > Budgeted.Won;
+    public Krw Variance => Spent - ExpectedSpent;
 
-    /// <summary>The variance as a percentage of the budget, rounded toward zero; null when nothing was budgeted.</summary>
-    public int? VariancePercent => Budgeted.IsZero ? null : (int)(Variance.Won * 100 / Budgeted.Won);
+    /// <summary>Over 10% away from what was expected (either way) needs a reason.</summary>
+    public bool NeedsExplanation => SpendingBaseline.NeedsExplanation(ExpectedSpent, Spent);
+
+    /// <summary>The variance as a percentage of what was expected, rounded toward zero; null when nothing was expected.</summary>
+    public int? VariancePercent => ExpectedSpent.IsZero ? null : (int)(Variance.Won * 100 / ExpectedSpent.Won);
 }
 
 /// <summary>One report in a list: the grantee's own, or the officer's review queue.</summary>
@@ -108,7 +117,9 @@ public sealed record ReportView(
     IReadOnlyList<ReportHistoryEntry> History,
     IReadOnlyList<GatedTranche> GatedTranches,
     bool CanEdit,
-    bool CanReview)
+    bool CanReview,
+    SpendingBaseline Baseline,
+    bool ReceiptsRequired)
 {
     public Krw TotalBudgeted => Krw.Sum(Form.SpendingLines.Select(l => l.Budgeted));
 

@@ -4,10 +4,13 @@ using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Applications;
 using GrantPortal.Core.Auditing;
 using GrantPortal.Core.Awards;
+using GrantPortal.Core.Calls;
 using GrantPortal.Core.Data;
 using GrantPortal.Core.Localization;
+using GrantPortal.Core.Notifications;
 using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Money;
+using GrantPortal.Core.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
@@ -24,6 +27,7 @@ namespace GrantPortal.Core.Reporting;
 public sealed class ReportService(
     IDbContextFactory<PortalDbContext> dbFactory,
     OrganizationMail mail,
+    PortalLinks links,
     IClock clock,
     IStringLocalizer<Strings> localizer,
     ILogger<ReportService> logger)
@@ -114,11 +118,17 @@ public sealed class ReportService(
                 a.Application.Organization!.Name,
                 Call = a.Application.Call!.Code,
                 a.Application.Call.BudgetYear!.Year,
+                a.Application.Call.ReceiptsRequired,
+                a.Application.StartDate,
+                a.Application.EndDate,
             })
             .SingleAsync(ct);
-        var lines = report.SpendingLines.Count > 0
-            ? report.SpendingLines.OrderBy(l => l.Id).Select(ToDraft).ToList()
-            : await ApprovedBudgetAsync(db, report.AwardId, ct);
+        var baseline = SpendingBaseline.For(report.Kind, award.StartDate, award.EndDate, report.DueOn);
+        var lines = (report.SpendingLines.Count > 0
+                ? report.SpendingLines.OrderBy(l => l.Id).Select(ToDraft).ToList()
+                : await ApprovedBudgetAsync(db, report.AwardId, ct))
+            .Select(l => baseline.IsWholeBudget ? l : l with { Expected = baseline.Expected(l.Budgeted) })
+            .ToList();
         var form = new ReportDraft
         {
             ActivitiesCarriedOut = report.ActivitiesCarriedOut,
@@ -161,7 +171,9 @@ public sealed class ReportService(
             history,
             tranches,
             CanEdit: isOwner && IsEditable(report.Status),
-            CanReview: user.IsIn(Roles.ProgramOfficer) && report.Status == ReportStatus.Submitted);
+            CanReview: user.IsIn(Roles.ProgramOfficer) && report.Status == ReportStatus.Submitted,
+            baseline,
+            award.ReceiptsRequired.AppliesTo(report.Kind));
     }
 
     /// <summary>Autosave: keeps whatever the grantee typed, complete or not, if the report is still theirs to edit.</summary>
@@ -205,7 +217,7 @@ public sealed class ReportService(
 
         await ApplyAsync(db, report, draft, ct);
         var errors = ValidateNumbers(draft);
-        errors.AddRange(ValidateForSubmission(report));
+        errors.AddRange(await ValidateForSubmissionAsync(db, report, ct));
         if (errors.Count > 0)
         {
             return new ReportResult(ReportOutcome.Invalid, expectedVersion, errors, []);
@@ -361,14 +373,19 @@ public sealed class ReportService(
         var award = await db.Awards.AsNoTracking().Where(a => a.Id == report.AwardId)
             .Select(a => new { a.OrganizationId, a.Application!.ProjectTitle })
             .SingleAsync(ct);
+        var link = links.To(PortalPaths.Report(report.Id));
+
+        // A returned report may still be within its deadline: the mail says "is due" or "was due" as the calendar says.
+        var deadlinePassed = report.DueOn < Seoul.Today(clock);
         await mail.SendAsync(award.OrganizationId, member =>
         {
             var kind = localizer["Reports_Kind_" + report.Kind].Value;
+            var deadline = localizer[deadlinePassed ? "Reports_MailDuePassed" : "Reports_MailDueAhead", Date(report.DueOn)].Value;
             return report.Status == ReportStatus.Approved
                 ? (localizer["Reports_MailApprovedSubject", kind, award.ProjectTitle].Value,
-                    localizer["Reports_MailApprovedBody", member.DisplayName, kind, award.ProjectTitle, report.OfficerComment ?? ""].Value)
+                    localizer["Reports_MailApprovedBody", member.DisplayName, kind, award.ProjectTitle, report.OfficerComment ?? "", link].Value)
                 : (localizer["Reports_MailReturnedSubject", kind, award.ProjectTitle].Value,
-                    localizer["Reports_MailReturnedBody", member.DisplayName, kind, award.ProjectTitle, report.OfficerComment ?? "", report.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)].Value);
+                    localizer["Reports_MailReturnedBody", member.DisplayName, kind, award.ProjectTitle, report.OfficerComment ?? "", deadline, link].Value);
         }, ct);
     }
 
@@ -466,7 +483,7 @@ public sealed class ReportService(
         return errors;
     }
 
-    private List<FieldError> ValidateForSubmission(ProjectReport report)
+    private async Task<List<FieldError>> ValidateForSubmissionAsync(PortalDbContext db, ProjectReport report, CancellationToken ct)
     {
         var errors = new List<FieldError>();
         foreach (var (value, key) in new[]
@@ -482,13 +499,27 @@ public sealed class ReportService(
             }
         }
 
-        foreach (var line in report.SpendingLines.Where(l => l.NeedsExplanation && string.IsNullOrWhiteSpace(l.VarianceExplanation)))
+        // The expected amounts are worked out here from the award, never taken from what the page sent.
+        var terms = await db.Awards.AsNoTracking().Where(a => a.Id == report.AwardId)
+            .Select(a => new { a.Application!.StartDate, a.Application.EndDate, a.Application.Call!.ReceiptsRequired })
+            .SingleAsync(ct);
+        var baseline = SpendingBaseline.For(report.Kind, terms.StartDate, terms.EndDate, report.DueOn);
+        foreach (var line in report.SpendingLines.Where(l => SpendingBaseline.NeedsExplanation(baseline.Expected(l.Budgeted), l.Spent) && string.IsNullOrWhiteSpace(l.VarianceExplanation)))
         {
-            errors.Add(new FieldError("Spending", localizer["Reports_ExplainVariance", line.Item]));
+            errors.Add(new FieldError("Spending", baseline.IsWholeBudget
+                ? localizer["Reports_ExplainVariance", line.Item]
+                : localizer["Reports_ExplainInterimVariance", line.Item, baseline.Expected(line.Budgeted).ToFigures(), Date(baseline.PeriodEnd!.Value)]));
+        }
+
+        if (terms.ReceiptsRequired.AppliesTo(report.Kind) && !await db.Attachments.AnyAsync(a => a.ProjectReportId == report.Id, ct))
+        {
+            errors.Add(new FieldError("Receipts", localizer["Reports_ReceiptsRequired", localizer["Awards_Report" + report.Kind]]));
         }
 
         return errors;
     }
+
+    private static string Date(LocalDate day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private async Task<ReportResult> SaveAsync(PortalDbContext db, ProjectReport report, AuditEvent? audit, CancellationToken ct)
     {

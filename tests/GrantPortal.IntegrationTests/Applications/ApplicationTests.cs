@@ -298,6 +298,8 @@ public abstract class ApplicationTests : ProviderTest
         Assert.Equal("신청서 접수 완료: " + receipt, message.Subject);
         Assert.Contains("접수번호: 2026-NKHR-0001", message.TextBody, StringComparison.Ordinal);
         Assert.Contains("2026-03-10 18:00 KST", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("\"2026 북한인권 증진 사업\"에 제출하신", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"http://localhost:5000/applications/{id}", message.TextBody, StringComparison.Ordinal);
         Assert.Equal("jiwon@opendoors.example", message.To.Mailboxes.Single().Address);
     }
 

@@ -98,6 +98,22 @@ public abstract class CallServiceTests : ProviderTest
     }
 
     [Fact]
+    public async Task New_call_asks_for_receipts_with_the_final_report_and_the_officer_can_change_it()
+    {
+        await OpenYearAsync(2026, 1_800_000_000);
+        var id = await CreateAsync(Form("RCPT", 200_000_000));
+
+        var created = (await Calls.GetForEditAsync(Officer, id, CancellationToken.None))!.Form;
+        Assert.Equal(ReceiptRequirement.FinalReport, created.ReceiptsRequired);
+        Assert.True((await Calls.SaveAsync(Officer, created with { ReceiptsRequired = ReceiptRequirement.EveryReport }, CancellationToken.None)).Succeeded);
+
+        Assert.Equal(ReceiptRequirement.EveryReport, (await Calls.GetForEditAsync(Officer, id, CancellationToken.None))!.Form.ReceiptsRequired);
+        await using var db = await Host.CreateDbContextAsync();
+        var change = await db.AuditEvents.Where(e => e.Action == "call.changed").OrderBy(e => e.Id).LastAsync();
+        Assert.Contains("\"ReceiptsRequired\":\"EveryReport\"", change.After, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unpublished_call_is_invisible_to_the_public()
     {
         await OpenYearAsync(2026, 1_800_000_000);

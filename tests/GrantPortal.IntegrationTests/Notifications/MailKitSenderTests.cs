@@ -75,6 +75,48 @@ public sealed class MailKitSenderTests : IDisposable
     }
 
     [Fact]
+    public async Task Pickup_files_are_seven_bit_and_read_back_as_the_korean_that_was_written()
+    {
+        var sender = CreateSender(new SmtpOptions { Host = "", PickupDirectory = pickupDirectory });
+        const string body = "김지원 님께\n\n“청년 활동가 역량강화” 보고서를 승인했습니다. 보고서 보기: http://localhost:5080/reports/69";
+        var message = new MimeMessage { Subject = KoreanSubject, Body = new TextPart("plain") { Text = body } };
+        message.To.Add(new MailboxAddress("김지원", "jiwon@opendoors.example"));
+
+        await sender.SendAsync([message], CancellationToken.None);
+
+        var bytes = await File.ReadAllBytesAsync(Assert.Single(Directory.GetFiles(pickupDirectory, "*.eml")));
+        var eightBit = Array.FindIndex(bytes, b => b >= 128);
+        Assert.True(eightBit < 0, $"Byte {eightBit} of the .eml file is not 7-bit.");
+        var text = Encoding.ASCII.GetString(bytes);
+        Assert.Contains("Subject: =?utf-8?", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Matches("(?i)Content-Transfer-Encoding: (base64|quoted-printable)", text);
+
+        var read = MimeMessage.Load(new MemoryStream(bytes));
+        Assert.Equal(KoreanSubject, read.Subject);
+        Assert.Equal("김지원", read.To.Mailboxes.Single().Name);
+        Assert.Equal(body, read.TextBody?.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n'));
+    }
+
+    [Fact]
+    public async Task Smtp_messages_go_out_seven_bit_and_arrive_as_korean()
+    {
+        using var server = SimpleSmtpServer.Start(Loopback.FreePort());
+        var sender = CreateSender(new SmtpOptions { Host = "127.0.0.1", Port = server.Configuration.Port });
+        var message = Message("applicant1@demo.local", KoreanSubject);
+        message.To.Clear();
+        message.To.Add(new MailboxAddress("김지원", "applicant1@demo.local"));
+
+        await sender.SendAsync([message], CancellationToken.None);
+
+        var data = Assert.Single(server.ReceivedEmail).Data;
+        Assert.All(data, c => Assert.True(c < 128, $"'{c}' is not 7-bit."));
+        var read = MimeMessage.Load(new MemoryStream(Encoding.ASCII.GetBytes(data)));
+        Assert.Equal(KoreanSubject, read.Subject);
+        Assert.Equal("김지원", read.To.Mailboxes.Single().Name);
+        Assert.Equal("마감이 다가왔습니다.", read.TextBody?.Trim());
+    }
+
+    [Fact]
     public async Task Unreachable_server_is_retried_then_reported_as_transient()
     {
         var sender = CreateSender(new SmtpOptions

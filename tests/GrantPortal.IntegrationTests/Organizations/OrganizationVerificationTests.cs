@@ -100,7 +100,25 @@ public abstract class OrganizationVerificationTests : ProviderTest
         var english = mails.Single(m => m.To.Mailboxes.Single().Address == "lee@hana.example");
         Assert.Equal("Hana Forum: registration not accepted on GrantPortal", english.Subject);
         Assert.Contains("The certificate is unreadable.", english.TextBody, StringComparison.Ordinal);
+        Assert.Contains("My organization: http://localhost:5000/organization", english.TextBody, StringComparison.Ordinal);
         Assert.Equal("GrantPortal: Hana Forum 한국어 단체 등록 미승인", mails.Single(m => m.To.Mailboxes.Single().Address == "kim@hana.example").Subject);
+    }
+
+    [Fact]
+    public async Task Verification_mail_links_to_the_dashboard()
+    {
+        var id = await RegisterAsync("Open Window", "1018200008");
+        await Host.InScopeAsync(async services =>
+        {
+            var user = new PortalUser { UserName = "park@window.example", Email = "park@window.example", DisplayName = "Park", PreferredLanguage = "en", OrganizationId = id, CreatedAt = Host.Clock.GetCurrentInstant() };
+            Assert.True((await services.GetRequiredService<UserManager<PortalUser>>().CreateAsync(user, "a long passphrase of mine")).Succeeded);
+        });
+
+        Assert.True((await Verification.VerifyAsync(Officer, id, CancellationToken.None)).Succeeded);
+
+        var mail = Assert.Single(await Mail.ReadAllAsync(Host.MailPickupDirectory));
+        Assert.Equal("Open Window is verified on GrantPortal", mail.Subject);
+        Assert.Contains("Your dashboard: http://localhost:5000/", mail.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]

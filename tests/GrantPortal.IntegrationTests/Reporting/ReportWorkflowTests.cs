@@ -163,7 +163,7 @@ public abstract class ReportWorkflowTests : ProviderTest
         EventsHeld = 3,
         Publications = 1,
         MediaReach = 12_000,
-        SpendingLines = form.SpendingLines.Select(l => l with { Spent = l.Budgeted }).ToList(),
+        SpendingLines = form.SpendingLines.Select(l => l with { Spent = l.ExpectedSpent }).ToList(),
     };
 
     /// <summary>A demo interim report that is still due and that a second tranche waits for.</summary>

@@ -8,9 +8,9 @@ namespace GrantPortal.Web.Features.Audit;
 public sealed partial class AuditTrailPage
 {
     private const int PageSize = 50;
-    private static readonly string[] ActionPrefixes = ["award.", "payment.", "call.", "application.", "organization.", "user."];
     private AuditPage? page;
-    private IReadOnlyList<string> entityTypes = [];
+    private IReadOnlyList<AuditChoice> actionGroups = [];
+    private IReadOnlyList<AuditChoice> entityTypes = [];
     private string? action;
     private string? entityType;
     private string? entityId;
@@ -44,9 +44,14 @@ public sealed partial class AuditTrailPage
 
         entityType = RequestedEntity;
         entityId = RequestedId;
+        actionGroups = Audit.ActionGroups();
         entityTypes = await Audit.EntityTypesAsync(user);
         await LoadAsync();
     }
+
+    private string ActionWords(string? value) => actionGroups.FirstOrDefault(g => g.Value == value)?.Words ?? value ?? "";
+
+    private string EntityWords(string? value) => entityTypes.FirstOrDefault(t => t.Value == value)?.Words ?? value ?? "";
 
     private async Task SearchAsync()
     {

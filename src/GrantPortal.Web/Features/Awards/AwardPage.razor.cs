@@ -19,6 +19,7 @@ public sealed partial class AwardPage
     private bool busy;
     private string? message;
     private bool messageIsError;
+    private bool messageIsWarning;
     private string? paymentNote;
     private Krw amendAmount;
     private string? amendReason;
@@ -74,9 +75,18 @@ public sealed partial class AwardPage
         {
             var result = await Disbursements.RecordAsync(user!, tranche.Id, PaymentAmount(tranche), paymentNote);
             paymentNote = result.Succeeded ? null : paymentNote;
-            return (result.Succeeded, result.Succeeded ? L["Finance_Recorded"].Value : result.Error);
+            messageIsWarning = result.Notice is not null;
+            return (result.Succeeded, result.Succeeded ? result.Notice ?? L["Finance_Recorded"].Value : result.Error);
         });
     }
+
+    private Severity MessageSeverity => messageIsError ? Severity.Error : messageIsWarning ? Severity.Warning : Severity.Success;
+
+    /// <summary>Before recording on a tranche that waits for a report, finance reads which report and when it is due.</summary>
+    private string? GateHint(TrancheView tranche) =>
+        tranche.GatingReportKind is { } kind && tranche.GatingReportStatus != GrantPortal.Core.Reporting.ReportStatus.Approved
+            ? L["Finance_GateHint", L["Awards_Report" + kind], award!.Reports.FirstOrDefault(r => r.Id == tranche.GatingReportId)?.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", L["Awards_ReportStatus" + tranche.GatingReportStatus]].Value
+            : null;
 
     private NodaTime.LocalDate PlannedOn(TrancheView tranche) => plannedDates.TryGetValue(tranche.Id, out var day) ? day : tranche.PlannedOn;
 
@@ -135,7 +145,14 @@ public sealed partial class AwardPage
 
     private async Task RunAsync(Func<Task<(bool Succeeded, string? Message)>> work)
     {
+        // A second click that arrives before the buttons re-render as disabled does nothing.
+        if (busy)
+        {
+            return;
+        }
+
         busy = true;
+        messageIsWarning = false;
         try
         {
             var (succeeded, text) = await work();

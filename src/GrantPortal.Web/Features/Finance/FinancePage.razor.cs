@@ -1,3 +1,4 @@
+using System.Globalization;
 using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Disbursements;
 using GrantPortal.Core.Reporting;
@@ -46,11 +47,93 @@ public sealed partial class FinancePage
     private string Gate(ReportKind? kind, ReportStatus? status) =>
         kind is { } k ? L["Awards_GateAfter", L["Awards_Report" + k]] + " · " + L["Awards_ReportStatus" + status] : L["Awards_GateNone"];
 
-    private Task ApproveAsync(WorklistPayment payment) =>
-        RunAsync(() => Disbursements.ApproveAsync(user!, payment.PaymentId, payment.Version), L["Finance_Approved"]);
+    private async Task ApproveAsync(WorklistPayment payment)
+    {
+        // The busy flag is set before the dialog opens, so a double click asks once and approves once.
+        if (busy)
+        {
+            return;
+        }
 
-    private Task MarkPaidAsync(WorklistPayment payment) =>
-        RunAsync(() => Disbursements.MarkPaidAsync(user!, payment.PaymentId, References.GetValueOrDefault(payment.PaymentId), PaidOn(payment.PaymentId), payment.Version), L["Finance_Paid"]);
+        busy = true;
+        try
+        {
+            if (await ConfirmAsync(L["Finance_Approve"], L["Finance_ConfirmApprove"], Facts(payment, (L["Finance_RecordedBy"], $"{payment.RecordedBy} · {Seoul.Format(payment.RecordedAt)}"))))
+            {
+                await RunAsync(() => Disbursements.ApproveAsync(user!, payment.PaymentId, payment.Version), L["Finance_Approved"]);
+            }
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    private async Task MarkPaidAsync(WorklistPayment payment)
+    {
+        if (busy)
+        {
+            return;
+        }
+
+        busy = true;
+        try
+        {
+            var reference = References.GetValueOrDefault(payment.PaymentId);
+            var paidOn = PaidOn(payment.PaymentId);
+
+            // Nothing to confirm without a reference: Core would refuse it, so say why before asking.
+            if (string.IsNullOrWhiteSpace(reference))
+            {
+                message = L["Finance_BankReferenceRequired"];
+                messageIsError = true;
+                return;
+            }
+
+            var facts = Facts(
+                payment,
+                (L["Finance_BankReference"], reference.Trim()),
+                (L["Finance_PaidOn"], paidOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            if (await ConfirmAsync(L["Finance_MarkPaid"], L["Finance_ConfirmPaid"], facts))
+            {
+                await RunAsync(() => Disbursements.MarkPaidAsync(user!, payment.PaymentId, reference, paidOn, payment.Version), L["Finance_Paid"]);
+            }
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    private List<(string Label, string Value)> Facts(WorklistPayment payment, params (string Label, string Value)[] more)
+    {
+        var award = payment.ReceiptNumber is { } receipt ? $"{payment.ProjectTitle} ({receipt})" : payment.ProjectTitle;
+        var amount = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ko"
+            ? $"{payment.Amount.ToFigures()} ({payment.Amount.ToKoreanUnits()})"
+            : payment.Amount.ToFigures();
+        List<(string Label, string Value)> facts =
+        [
+            (L["Finance_Award"], award),
+            (L["Budget_Organization"], payment.OrganizationName),
+            (L["Awards_Tranche"], L["Awards_TrancheNumber", payment.TrancheSequence]),
+            (L["Awards_Amount"], amount),
+        ];
+        facts.AddRange(more);
+        return facts;
+    }
+
+    private async Task<bool> ConfirmAsync(string title, string question, IReadOnlyList<(string Label, string Value)> facts)
+    {
+        var parameters = new DialogParameters<PaymentConfirmDialog>
+        {
+            { d => d.Question, question },
+            { d => d.Facts, facts },
+            { d => d.ConfirmText, title },
+        };
+        var dialog = await Dialogs.ShowAsync<PaymentConfirmDialog>(title, parameters);
+        var outcome = await dialog.Result;
+        return outcome is { Canceled: false };
+    }
 
     private async Task RejectAsync(WorklistPayment payment)
     {
@@ -73,6 +156,7 @@ public sealed partial class FinancePage
 
     private async Task RunAsync(Func<Task<PaymentResult>> work, string success)
     {
+        var wasBusy = busy;
         busy = true;
         try
         {
@@ -83,7 +167,7 @@ public sealed partial class FinancePage
         }
         finally
         {
-            busy = false;
+            busy = wasBusy;
         }
     }
 }
