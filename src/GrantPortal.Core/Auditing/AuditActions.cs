@@ -28,6 +28,7 @@ public static class AuditActions
     public const string BudgetYearOpened = "budget-year.opened";
     public const string CallChanged = "call.changed";
     public const string CallCreated = "call.created";
+    public const string CallDeadlineMoved = "call.deadline-moved";
     public const string CallFinalized = "call.finalized";
     public const string CallPublished = "call.published";
     public const string CallUnpublished = "call.unpublished";

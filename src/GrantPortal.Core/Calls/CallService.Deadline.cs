@@ -4,6 +4,7 @@ using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Applications;
 using GrantPortal.Core.Auditing;
 using GrantPortal.Core.Data;
+using GrantPortal.Core.Notifications;
 using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Time;
 using Microsoft.EntityFrameworkCore;
@@ -81,7 +82,7 @@ public sealed partial class CallService
         db.AuditEvents.Add(AuditEvent.Record(
             now,
             user.AsActor(),
-            "call.deadline-moved",
+            AuditActions.CallDeadlineMoved,
             nameof(Call),
             call.Id.ToString(CultureInfo.InvariantCulture),
             JsonSerializer.Serialize(new { ClosesAt = change.OldClosesAt.ToString() }),
@@ -102,12 +103,11 @@ public sealed partial class CallService
             .OrderBy(a => a.Id)
             .Select(a => new { a.Id, a.OrganizationId, a.ProjectTitle })
             .ToListAsync(ct);
-        var portalUrl = portal.Value.PortalUrl.TrimEnd('/');
         await mail.SendAsync(drafts.Select(draft => new OrganizationNotice(draft.OrganizationId, person =>
         {
             var callTitle = person.Language == Languages.English ? call.TitleEnglish : call.TitleKorean;
             var project = string.IsNullOrWhiteSpace(draft.ProjectTitle) ? localizer["Application_Untitled"].Value : draft.ProjectTitle;
-            var link = string.Create(CultureInfo.InvariantCulture, $"{portalUrl}/applications/{draft.Id}");
+            var link = links.To(PortalPaths.Application(draft.Id));
             var key = change.NewClosesAt > change.OldClosesAt ? "Calls_MailDeadlineExtendedBody" : "Calls_MailDeadlineEarlierBody";
             return (localizer["Calls_MailDeadlineSubject", callTitle].Value,
                 localizer[key, person.DisplayName, callTitle, Seoul.Format(change.OldClosesAt), Seoul.Format(change.NewClosesAt), project, link].Value);

@@ -109,7 +109,7 @@ public sealed partial class CallService(
     IClock clock,
     IStringLocalizer<Strings> localizer,
     OrganizationMail mail,
-    IOptions<ReminderOptions> portal,
+    PortalLinks links,
     ILogger<CallService> logger)
 {
     /// <summary>How long a closed call stays on the public list, so applicants can still find it.</summary>
