@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Demo;
+using GrantPortal.Core.Organizations;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -182,8 +183,9 @@ public sealed partial class SignInTests(BrowserFixture fixture)
         await page.GetByTestId("register-submit").ClickAsync();
     }
 
+    /// <summary>Nine random digits and the check digit they call for, as a real registration number has.</summary>
     internal static string UniqueRegistrationNumber() =>
-        string.Concat(Guid.NewGuid().ToByteArray().Take(10).Select(b => (char)('0' + (b % 10))));
+        RegistrationNumberCheck.Complete(string.Concat(Guid.NewGuid().ToByteArray().Take(9).Select(b => (char)('0' + (b % 10)))));
 
     [GeneratedRegex(@"/(\?.*)?$")]
     private static partial Regex DashboardUrl();
