@@ -16,7 +16,7 @@ namespace GrantPortal.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class LateSubmissionTests(BrowserFixture fixture)
 {
-    private static readonly Duration Grace = Duration.FromSeconds(25);
+    private static readonly Duration Grace = Duration.FromSeconds(40);
 
     /// <summary>
     /// The form was opened in time, the applicant pressed submit a moment too late: the server refuses it
@@ -31,7 +31,9 @@ public sealed class LateSubmissionTests(BrowserFixture fixture)
         var (applicationId, closesAt) = await CallClosingSoonWithCompleteDraftAsync(organizationId);
         var page = await fixture.NewPageAsync();
         await SignInTests.SignInAsync(page, email, SignInTests.TestPassword);
-        await page.GotoAsync($"/applications/{applicationId}");
+        await page.GetByTestId("nav-Nav_Applications").ClickAsync();
+        await page.GetByTestId("my-applications").Locator("a", new() { HasText = "마감 직전 제출 시험" }).ClickAsync();
+        await page.WaitForURLAsync($"**/applications/{applicationId}");
         await SignInTests.WaitUntilInteractiveAsync(page);
         await Expect(page.GetByTestId("submit")).ToBeVisibleAsync();
 
