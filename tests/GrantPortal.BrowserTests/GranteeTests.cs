@@ -76,11 +76,11 @@ public sealed partial class GranteeTests(BrowserFixture fixture)
         await Expect(page.GetByTestId("award-editor")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("award-error")).ToHaveCountAsync(0);
 
-        // More than the organization asked for is refused, and the editor says so instead of a placeholder.
+        // More than the organization asked for is refused, and the editor says so (officer@demo prefers Korean).
         await page.Locator("input[data-testid=award-amount]").FillAsync("50,000,000");
         await page.GetByTestId("award-save").ClickAsync();
 
-        await Expect(page.GetByTestId("award-error")).ToContainTextAsync("cannot exceed the requested ₩40,000,000");
+        await Expect(page.GetByTestId("award-error")).ToContainTextAsync("신청액 ₩40,000,000을 넘을 수 없습니다");
         await Expect(page.GetByTestId("award-error")).Not.ToContainTextAsync("editorError");
         await page.Context.CloseAsync();
     }
