@@ -31,6 +31,8 @@ public sealed partial class ApplyTests(BrowserFixture fixture)
         await page.GetByTestId("nav-Nav_Calls").ClickAsync();
         var card = page.Locator($"[data-testid=call-card][data-call-code={OpenCall}]");
         await SignInTests.WaitUntilInteractiveAsync(page);
+        await Expect(card.GetByTestId("apply")).ToBeVisibleAsync();
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(page);
 
         // Two quick clicks on Apply still make one draft.
         await card.GetByTestId("apply").DblClickAsync();
@@ -58,6 +60,53 @@ public sealed partial class ApplyTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Application_form_groups_amounts_as_typed_refuses_a_negative_one_hints_dates_and_lists_a_file_once()
+    {
+        var email = $"form-{Guid.NewGuid():N}@example.org";
+        await VerifiedApplicantAsync(email);
+        var page = await fixture.NewPageAsync();
+        await SignInTests.SignInAsync(page, email, SignInTests.TestPassword);
+        await page.GetByTestId("nav-Nav_Calls").ClickAsync();
+        await SignInTests.WaitUntilInteractiveAsync(page);
+        await page.Locator($"[data-testid=call-card][data-call-code={OpenCall}]").GetByTestId("apply").ClickAsync();
+        await page.WaitForURLAsync(ApplicationUrl());
+        await SignInTests.WaitUntilInteractiveAsync(page);
+
+        // Dates say how to write them.
+        await Expect(page.GetByText(new Regex(@"Format yyyy-mm-dd, e\.g\. \d{4}-05-01")).First).ToBeVisibleAsync();
+
+        // Thousands separators appear while typing, key by key.
+        await page.GetByTestId("add-budget-line").ClickAsync();
+        var amount = page.Locator("input[data-testid=budget-amount-1]");
+        await amount.PressSequentiallyAsync("12500000");
+        await Expect(amount).ToHaveValueAsync("12,500,000");
+        await Expect(page.GetByTestId("requested-total")).ToContainTextAsync("₩12,500,000");
+        await Expect(page.GetByTestId("saved-at")).ToBeVisibleAsync();
+
+        // A negative amount is refused where it was typed, with the reason; the last good amount is what stays saved.
+        await amount.FillAsync("-300,000");
+        await Expect(page.GetByTestId("budget-line").GetByText("An amount cannot be negative")).ToBeVisibleAsync();
+        await Expect(amount).ToHaveValueAsync("-300,000");
+        await Expect(page.GetByTestId("requested-total")).ToContainTextAsync("₩12,500,000");
+
+        // An uploaded file is listed once; removing it asks first, then the stored file is gone.
+        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "budget-plan.pdf",
+            MimeType = "application/pdf",
+            Buffer = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray(),
+        });
+        await Expect(page.GetByTestId("attachment")).ToHaveCountAsync(1);
+        await Expect(page.GetByText("budget-plan.pdf", new() { Exact = true })).ToHaveCountAsync(1);
+        var href = await page.GetByTestId("attachment").Locator("a").GetAttributeAsync("href");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove budget-plan.pdf" }).ClickAsync();
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Remove", Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("attachment")).ToHaveCountAsync(0);
+        Assert.Equal(404, (await page.Context.APIRequest.GetAsync(href!)).Status);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Organization_awaiting_verification_sees_why_it_cannot_apply_and_where_to_go()
     {
         var page = await fixture.NewPageAsync("ko-KR");
@@ -74,6 +123,7 @@ public sealed partial class ApplyTests(BrowserFixture fixture)
         await Expect(card.GetByTestId("apply-blocked")).ToContainTextAsync("단체 확인이 아직 끝나지 않아 신청할 수 없습니다");
         await Expect(page.GetByTestId("apply")).ToHaveCountAsync(0);
         await SignInTests.WaitUntilInteractiveAsync(page);
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(page);
 
         await card.GetByTestId("call-title").ClickAsync();
         await Expect(page.Locator("h1")).ToHaveCountAsync(1);

@@ -44,6 +44,7 @@ public sealed partial class GranteeTests(BrowserFixture fixture)
         await Expect(page.Locator("h1")).ToHaveTextAsync("우리 단체의 선정 사업");
         var mine = page.GetByTestId("my-awards");
         await Expect(mine.GetByTestId("award-link").First).ToBeVisibleAsync();
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(page);
         await mine.GetByTestId("award-report").First.ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/reports/\d+$"));
         await Expect(page.GetByTestId("report-heading")).ToBeVisibleAsync();
