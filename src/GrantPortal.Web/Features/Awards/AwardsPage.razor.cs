@@ -53,7 +53,7 @@ public sealed partial class AwardsPage
         }
 
         // One address, two readers: officers decide awards here; an organization follows its own.
-        if (!user.IsIn(Roles.ProgramOfficer))
+        if (user.IsIn(Roles.Applicant))
         {
             granteeAwards = await Awards.ListForOrganizationAsync(user);
             loading = false;
