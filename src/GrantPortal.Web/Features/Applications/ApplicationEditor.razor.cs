@@ -106,10 +106,11 @@ public sealed partial class ApplicationEditor : IAsyncDisposable
             version = View.Version;
             savedAt = null;
             refusedAmounts.Clear();
+            closed = false;
         }
 
-        // The call's current deadline, as read with the draft: a closed call takes no submission.
-        closed = View.CallClosesAt < Clock.GetCurrentInstant();
+        // The call's deadline as read with the draft; a refusal for the deadline (it may have been moved earlier) also closes it.
+        closed |= View.CallClosesAt < Clock.GetCurrentInstant();
     }
 
     private static string SavedAtText(Instant at) => Seoul.ToLocal(at).TimeOfDay.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
@@ -286,6 +287,7 @@ public sealed partial class ApplicationEditor : IAsyncDisposable
 
     private async Task RemoveLine(int index)
     {
+        refusedAmounts.Remove(form.BudgetLines[index]);
         form.BudgetLines.RemoveAt(index);
         dirty = true;
         ClearFieldErrors();
