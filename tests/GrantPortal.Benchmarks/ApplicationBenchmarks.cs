@@ -226,7 +226,7 @@ internal static class ApplicationBenchmarks
 
     private static Organization NewOrganization(int i, Instant now)
     {
-        var organization = Organization.Register($"Benchmark Organization {i}", $"성능 측정 단체 {i}", $"9{i:000000000}", OrganizationType.NonProfitPrivateOrganization, $"담당자 {i}", $"office{i}@bench{i}.example", now);
+        var organization = Organization.Register($"Benchmark Organization {i}", $"성능 측정 단체 {i}", RegistrationNumberCheck.Complete($"9{i:00000000}"), OrganizationType.NonProfitPrivateOrganization, $"담당자 {i}", $"office{i}@bench{i}.example", now);
         organization.Verify("bench-officer", now);
         return organization;
     }

@@ -105,7 +105,7 @@ internal static class AwardBenchmarks
             db.Calls.Add(call);
             var organizations = Enumerable.Range(1, 500).Select(i =>
             {
-                var organization = Organization.Register($"Bench CSO {i}", $"성능 단체 {i}", $"{100 + (i % 900):000}-82-{i:00000}", OrganizationType.Other, "대표", $"cso{i}@bench.example", now);
+                var organization = Organization.Register($"Bench CSO {i}", $"성능 단체 {i}", RegistrationNumberCheck.Complete($"{100 + (i % 900):000}82{i:0000}"), OrganizationType.Other, "대표", $"cso{i}@bench.example", now);
                 organization.Verify("bench", now);
                 return organization;
             }).ToList();

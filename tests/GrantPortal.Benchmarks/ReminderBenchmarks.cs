@@ -91,7 +91,7 @@ internal static class ReminderBenchmarks
             };
             call.Publish(now - Duration.FromDays(30));
             db.Calls.Add(call);
-            var organization = Organization.Register("Bench Forum", "벤치포럼", "220-82-22222", OrganizationType.Foundation, "Bench", "bench@bench.example", now);
+            var organization = Organization.Register("Bench Forum", "벤치포럼", "220-82-22225", OrganizationType.Foundation, "Bench", "bench@bench.example", now);
             organization.Verify("officer", now);
             db.Organizations.Add(organization);
             await db.SaveChangesAsync();

@@ -14,8 +14,7 @@ public sealed partial class ApplicationTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync();
         // applicant1 prefers Korean, so the portal answers in Korean after sign-in.
         await SignInTests.SignInAsync(page, DemoAccounts.Applicant1.Email, DemoAccounts.Password);
-        await page.GotoAsync("/applications");
-        await SignInTests.WaitUntilInteractiveAsync(page);
+        await page.GetByTestId("nav-Nav_Applications").ClickAsync();
         await page.GetByTestId("my-applications").Locator("tr", new() { HasText = "작성 중" }).First.Locator("a").ClickAsync();
         await page.WaitForURLAsync(ApplicationUrl());
         await SignInTests.WaitUntilInteractiveAsync(page);
@@ -70,7 +69,10 @@ public sealed partial class ApplicationTests(BrowserFixture fixture)
         var secondReceipt = ReceiptNumber().Match(await page.GetByTestId("receipt").InnerTextAsync()).Value;
         Assert.NotEqual(firstReceipt, secondReceipt);
 
-        await page.GotoAsync(submittedUrl);
+        // The replaced original is still on the list, and says what replaced it.
+        await page.GetByTestId("nav-Nav_Applications").ClickAsync();
+        await page.GetByTestId("my-applications").Locator("tr", new() { HasText = "edited in the browser" }).Locator("a").First.ClickAsync();
+        await page.WaitForURLAsync(submittedUrl);
         await Expect(page.GetByTestId("application-summary")).ToBeVisibleAsync();
         await Expect(page.Locator("main")).ToContainTextAsync($"수정된 신청서 {secondReceipt}(으)로 대체됨.");
         await page.Context.CloseAsync();

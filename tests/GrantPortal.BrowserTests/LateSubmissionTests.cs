@@ -16,7 +16,7 @@ namespace GrantPortal.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class LateSubmissionTests(BrowserFixture fixture)
 {
-    private static readonly Duration Grace = Duration.FromSeconds(25);
+    private static readonly Duration Grace = Duration.FromSeconds(40);
 
     /// <summary>
     /// The form was opened in time, the applicant pressed submit a moment too late: the server refuses it
@@ -31,7 +31,9 @@ public sealed class LateSubmissionTests(BrowserFixture fixture)
         var (applicationId, closesAt) = await CallClosingSoonWithCompleteDraftAsync(organizationId);
         var page = await fixture.NewPageAsync();
         await SignInTests.SignInAsync(page, email, SignInTests.TestPassword);
-        await page.GotoAsync($"/applications/{applicationId}");
+        await page.GetByTestId("nav-Nav_Applications").ClickAsync();
+        await page.GetByTestId("my-applications").Locator("a", new() { HasText = "마감 직전 제출 시험" }).ClickAsync();
+        await page.WaitForURLAsync($"**/applications/{applicationId}");
         await SignInTests.WaitUntilInteractiveAsync(page);
         await Expect(page.GetByTestId("submit")).ToBeVisibleAsync();
 
@@ -44,6 +46,13 @@ public sealed class LateSubmissionTests(BrowserFixture fixture)
         await page.GetByTestId("submit").ClickAsync();
 
         await Expect(page.GetByTestId("error-Deadline")).ToContainTextAsync(Seoul.Format(closesAt));
+        await Expect(page.GetByTestId("submit")).ToHaveCountAsync(0);
+
+        // Opened again, the draft says when its call closed and offers no Submit at all.
+        await page.GetByTestId("nav-Nav_Applications").ClickAsync();
+        await page.GetByTestId("my-applications").Locator("a", new() { HasText = "마감 직전 제출 시험" }).ClickAsync();
+        await Expect(page.GetByTestId("call-closed")).ToContainTextAsync(Seoul.Format(closesAt));
+        await Expect(page.GetByTestId("submit")).ToHaveCountAsync(0);
         await using var db = await fixture.Server.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         var application = await db.Applications.SingleAsync(a => a.Id == applicationId);
         Assert.Equal(ApplicationStatus.Draft, application.Status);

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Demo;
+using GrantPortal.Core.Organizations;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -120,7 +121,48 @@ public sealed partial class SignInTests(BrowserFixture fixture)
         await Expect(page.GetByTestId("error-RegistrationNumber")).ToContainTextAsync("숫자 10자리");
         await Expect(page.GetByTestId("error-Email")).ToContainTextAsync("올바른 이메일 주소");
         await Expect(page.GetByTestId("error-Password")).ToContainTextAsync("12자 이상");
+        await Expect(page.GetByTestId("register-errors")).ToHaveTextAsync("아래 표시된 항목 3개를 확인해 주세요.");
         await Expect(page.Locator("#reg-org-ko")).ToHaveValueAsync("시험 단체");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Registration_keeps_what_was_typed_across_a_language_switch_and_refuses_a_number_whose_check_digit_is_wrong()
+    {
+        var email = $"switching-{Guid.NewGuid():N}@example.org";
+        var page = await fixture.NewPageAsync("ko-KR");
+        await page.GotoAsync("/Account/Register");
+        await page.FillAsync("#reg-org-ko", "함께 걷는 인권연대");
+        await page.FillAsync("#reg-number", "220-82-12345");
+        await page.FillAsync("#reg-contact", "김민지");
+        await page.FillAsync("#reg-email", email);
+        await page.FillAsync("#reg-phone", "02-123-4567");
+        await page.FillAsync("#reg-password", TestPassword);
+
+        await page.GetByTestId("lang-en").ClickAsync();
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Register your organization");
+        await Expect(page.Locator("#reg-org-ko")).ToHaveValueAsync("함께 걷는 인권연대");
+        await Expect(page.Locator("#reg-number")).ToHaveValueAsync("220-82-12345");
+        await Expect(page.Locator("#reg-contact")).ToHaveValueAsync("김민지");
+        await Expect(page.Locator("#reg-email")).ToHaveValueAsync(email);
+        await Expect(page.Locator("#reg-phone")).ToHaveValueAsync("02-123-4567");
+        await Expect(page.Locator("#reg-password")).ToHaveValueAsync("");
+        await Expect(page.GetByTestId("register-errors")).ToHaveCountAsync(0);
+
+        // No English name: it is optional. The number's last digit does not add up, and that is the one thing to fix.
+        await page.FillAsync("#reg-password", TestPassword);
+        await page.FillAsync("#reg-confirm", TestPassword);
+        await page.GetByTestId("register-submit").ClickAsync();
+        await Expect(page.GetByTestId("error-RegistrationNumber")).ToContainTextAsync("check digit");
+        await Expect(page.GetByTestId("register-errors")).ToHaveTextAsync("Please correct the marked field below.");
+
+        await page.FillAsync("#reg-number", UniqueRegistrationNumber());
+        await page.FillAsync("#reg-password", TestPassword);
+        await page.FillAsync("#reg-confirm", TestPassword);
+        await page.GetByTestId("register-submit").ClickAsync();
+        await Expect(page.GetByTestId("registered-notice")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("dashboard-applicant")).ToContainTextAsync("함께 걷는 인권연대");
         await page.Context.CloseAsync();
     }
 
@@ -182,8 +224,9 @@ public sealed partial class SignInTests(BrowserFixture fixture)
         await page.GetByTestId("register-submit").ClickAsync();
     }
 
+    /// <summary>Nine random digits and the check digit they call for, as a real registration number has.</summary>
     internal static string UniqueRegistrationNumber() =>
-        string.Concat(Guid.NewGuid().ToByteArray().Take(10).Select(b => (char)('0' + (b % 10))));
+        RegistrationNumberCheck.Complete(string.Concat(Guid.NewGuid().ToByteArray().Take(9).Select(b => (char)('0' + (b % 10)))));
 
     [GeneratedRegex(@"/(\?.*)?$")]
     private static partial Regex DashboardUrl();

@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components.Forms;
 using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Applications;
 using GrantPortal.Core.Calls;
@@ -92,6 +93,103 @@ public sealed class ApplicationEditorTests : PortalComponentTest
         Assert.Contains("₩10,000,000 – ₩100,000,000", total.TextContent, StringComparison.Ordinal);
         Assert.Contains("mud-error-text", total.ClassName, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_negative_amount_is_refused_in_its_field_with_the_reason_and_never_saved()
+    {
+        var view = View() with { Form = new ApplicationDraft { ProjectTitle = "Academy", BudgetLines = [new BudgetLineDraft { Item = "Trainers", Amount = new Krw(2_000_000) }] } };
+        var submitted = false;
+        var editor = Render<ApplicationEditor>(p => p
+            .Add(c => c.View, view)
+            .Add(c => c.SaveDraft, SaveAsync)
+            .Add(c => c.SubmitDraft, () => { submitted = true; return Task.FromResult(new SubmitResult("x", false, [])); })
+            .Add(c => c.AutosaveDelay, TimeSpan.FromMinutes(5)));
+
+        editor.Find("input[data-testid=budget-amount-1]").Input("-500,000");
+        editor.Find("[data-testid=submit]").Click();
+
+        // The typed text stays for the person to correct; the line keeps its last amount, and nothing is submitted.
+        var field = editor.Find("input[data-testid=budget-amount-1]");
+        Assert.Equal("-500,000", field.GetAttribute("value"));
+        Assert.Contains("cannot be negative", editor.Markup, StringComparison.Ordinal);
+        Assert.Contains("Correct the marked amount", editor.Find("[data-testid=submit-errors]").TextContent, StringComparison.Ordinal);
+        Assert.False(submitted);
+        Assert.All(saves, s => Assert.Equal(new Krw(2_000_000), s.Form.BudgetLines[0].Amount));
+
+        editor.Find("input[data-testid=budget-amount-1]").Input("500000");
+
+        Assert.DoesNotContain("cannot be negative", editor.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Amounts_are_grouped_by_thousands_as_they_are_typed()
+    {
+        var view = View() with { Form = new ApplicationDraft { BudgetLines = [new BudgetLineDraft { Item = "Trainers" }] } };
+        var editor = Render<ApplicationEditor>(p => p
+            .Add(c => c.View, view)
+            .Add(c => c.SaveDraft, SaveAsync)
+            .Add(c => c.SubmitDraft, () => Task.FromResult(new SubmitResult("x", false, []))));
+
+        editor.Find("input[data-testid=budget-amount-1]").Input("12500000");
+
+        Assert.Equal("12,500,000", editor.Find("input[data-testid=budget-amount-1]").GetAttribute("value"));
+        Assert.Contains("₩12,500,000", editor.Find("[data-testid=requested-total]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Date_fields_say_their_format_in_either_language()
+    {
+        var english = RenderEditor();
+        Assert.Contains("Format yyyy-mm-dd, e.g. 2026-05-01", english.Markup, StringComparison.Ordinal);
+        Assert.Equal(2, english.FindAll("input[placeholder=yyyy-mm-dd]").Count);
+
+        UseLanguage("ko");
+        var korean = RenderEditor();
+        Assert.Contains("형식: yyyy-mm-dd (예: 2026-05-01)", korean.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_draft_of_a_closed_call_offers_no_submit_and_says_when_it_closed()
+    {
+        Clock.Reset(Instant.FromUtc(2026, 3, 10, 9, 0, 1));
+
+        var editor = RenderEditor();
+
+        Assert.Empty(editor.FindAll("[data-testid=submit]"));
+        Assert.Equal("This call closed at 2026-03-10 18:00 KST. Your draft is kept, but it can no longer be submitted.", editor.Find("[data-testid=call-closed]").TextContent);
+    }
+
+    [Fact]
+    public void A_refusal_for_the_deadline_takes_the_submit_button_away()
+    {
+        var editor = RenderEditor(submit: () => Task.FromResult(new SubmitResult(null, false,
+            [new FieldError("Deadline", "The deadline for this call has passed: applications closed at 2026-03-05 18:00 KST.")])));
+
+        editor.Find("[data-testid=submit]").Click();
+
+        Assert.Contains("2026-03-05 18:00 KST", editor.Find("[data-testid=error-Deadline]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(editor.FindAll("[data-testid=submit]"));
+    }
+
+    [Fact]
+    public void An_uploaded_file_is_listed_once_with_its_remove_button()
+    {
+        var editor = Render<ApplicationEditor>(p => p
+            .Add(c => c.View, View())
+            .Add(c => c.SaveDraft, SaveAsync)
+            .Add(c => c.SubmitDraft, () => Task.FromResult(new SubmitResult("x", false, [])))
+            .Add(c => c.Upload, file => Task.FromResult(new AttachmentUploadResult(
+                new AttachmentView(5, file.Name, AttachmentKind.Pdf, file.Size, "hash", Clock.GetCurrentInstant()), null))));
+
+        editor.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("%PDF-1.4", "project-plan.pdf"));
+
+        editor.WaitForAssertion(() => Assert.Single(editor.FindAll("[data-testid=attachment]")));
+        Assert.Single(editor.FindAll("[data-testid=attachment] button[aria-label]"));
+        Assert.Equal(1, CountOccurrences(editor.Find("section[aria-labelledby=attachments-heading]").TextContent, "project-plan.pdf"));
+    }
+
+    private static int CountOccurrences(string text, string value) =>
+        (text.Length - text.Replace(value, "", StringComparison.Ordinal).Length) / value.Length;
 
     private IRenderedComponent<ApplicationEditor> RenderEditor(
         Func<ApplicationDraft, int, Task<DraftSaveResult>>? save = null,

@@ -1,7 +1,11 @@
 using Bunit;
+using GrantPortal.Core.Applications;
+using GrantPortal.Core.Awards;
+using GrantPortal.Core.Calls;
 using GrantPortal.Core.Dashboards;
 using GrantPortal.Core.Money;
 using GrantPortal.Core.Organizations;
+using GrantPortal.Core.Reporting;
 using GrantPortal.Web.Features.Dashboard;
 using NodaTime;
 
@@ -31,6 +35,44 @@ public sealed class DashboardSectionTests : PortalComponentTest
 
         Assert.Contains("awaiting verification", section.Markup, StringComparison.Ordinal);
         Assert.Contains("2026-03-10 18:00 KST", section.Find("[data-testid=stat-next-deadline]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Applicant_finds_open_calls_to_apply_to_drafts_to_continue_and_awards_with_payments_and_reports()
+    {
+        var closes = Instant.FromUtc(2026, 3, 10, 9, 0);
+        var data = new ApplicantDashboard("차세대 북한인권 아카데미", VerificationState.Verified, null, 1, 1, 1, new Krw(120_000_000), closes, 1, new LocalDate(2026, 3, 11));
+        var youth = new PublishedCall(3, 2026, "YOUTH", "청년 역량강화 공모", "Youth capacity call", "", "", ProjectCategories.CapacityBuilding,
+            new Krw(10_000_000), new Krw(100_000_000), new Krw(500_000_000), Instant.FromUtc(2026, 2, 1, 0, 0), closes, [], []);
+        var draft = new OrganizationApplicationRow(41, "Mentoring documenters", "Youth capacity call", "청년 역량강화 공모", ApplicationStatus.Draft, null, closes, closes, null, Krw.Zero);
+        var award = new GranteeAward(9, 30, "Academy, third class", 2026, "NKHR", "북한인권 증진", "Human rights grants", AwardStatus.Active,
+            new Krw(120_000_000), new Krw(72_000_000), new NextReport(77, ReportKind.Interim, new LocalDate(2026, 3, 11), ReportStatus.Due));
+        var work = new ApplicantWork([youth], new Dictionary<int, ApplyState> { [3] = new(3, ApplyStep.Continue, youth.OpensAt, closes) { DraftId = 41 } }, [draft], [award]);
+
+        var section = Render<ApplicantSection>(p => p.Add(c => c.Data, data).Add(c => c.Work, work));
+
+        var call = section.Find("[data-testid=dashboard-call][data-call-code=YOUTH]");
+        Assert.Equal("/applications/41", call.QuerySelector("[data-testid=continue-application]")!.GetAttribute("href"));
+        Assert.Equal("/applications/41", section.Find("[data-testid=dashboard-drafts] [data-testid=continue-application]").GetAttribute("href"));
+        var awards = section.Find("[data-testid=dashboard-awards]");
+        Assert.Equal("/awards/9", awards.QuerySelector("[data-testid=award-link]")!.GetAttribute("href"));
+        Assert.Equal("/awards/9#payments", awards.QuerySelector("[data-testid=award-payments]")!.GetAttribute("href"));
+        Assert.Equal("/reports/77", awards.QuerySelector("[data-testid=award-report]")!.GetAttribute("href"));
+        Assert.Contains("The interim report, due 2026-03-11", awards.TextContent, StringComparison.Ordinal);
+        Assert.Contains("₩72,000,000", awards.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Applicant_without_awards_or_drafts_sees_only_the_open_calls()
+    {
+        var data = new ApplicantDashboard("새길 인권센터", VerificationState.Verified, null, 0, 0, 0, Krw.Zero, null, 0, null);
+        var work = new ApplicantWork([], new Dictionary<int, ApplyState>(), [], []);
+
+        var section = Render<ApplicantSection>(p => p.Add(c => c.Data, data).Add(c => c.Work, work));
+
+        Assert.Contains("No call is taking applications right now.", section.Find("[data-testid=dashboard-open-calls]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(section.FindAll("[data-testid=dashboard-drafts]"));
+        Assert.Empty(section.FindAll("[data-testid=dashboard-awards]"));
     }
 
     [Fact]

@@ -21,6 +21,19 @@ public sealed class NavMenuTests : PortalComponentTest
 
     [Theory]
     [InlineData(Roles.Applicant, true)]
+    [InlineData(Roles.ProgramOfficer, true)]
+    [InlineData(Roles.Reviewer, false)]
+    public void Applicants_find_their_awards_in_the_menu_as_officers_do(string role, bool shown)
+    {
+        SignInAs("someone", role);
+
+        var menu = Render<NavMenu>();
+
+        Assert.Equal(shown, menu.FindAll("[data-testid=nav-Awards_Nav]").Count > 0);
+    }
+
+    [Theory]
+    [InlineData(Roles.Applicant, true)]
     [InlineData(Roles.Reviewer, false)]
     [InlineData(Roles.ProgramOfficer, false)]
     [InlineData(Roles.Administrator, false)]

@@ -140,13 +140,17 @@ public sealed class RegistrationService(
             }
         }
 
-        Require(form.OrganizationName, nameof(form.OrganizationName), "Registration_OrganizationNameRequired");
+        // The English name is optional: the portal is Korean-first, and English readers see the Korean name instead.
         Require(form.OrganizationNameKorean, nameof(form.OrganizationNameKorean), "Registration_OrganizationNameKoreanRequired");
         Require(form.ContactName, nameof(form.ContactName), "Registration_ContactNameRequired");
         var number = Organization.NormalizeRegistrationNumber(form.RegistrationNumber);
         if (!Organization.IsWellFormedRegistrationNumber(number))
         {
             errors.Add(new FieldError(nameof(form.RegistrationNumber), localizer["Registration_NumberFormat"]));
+        }
+        else if (!RegistrationNumberCheck.IsValid(number))
+        {
+            errors.Add(new FieldError(nameof(form.RegistrationNumber), localizer["Registration_NumberCheckDigit"]));
         }
 
         if (string.IsNullOrWhiteSpace(form.Email) || !new EmailAddressAttribute().IsValid(form.Email.Trim()) || !form.Email.Contains('.', StringComparison.Ordinal))

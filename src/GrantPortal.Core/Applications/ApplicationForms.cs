@@ -121,6 +121,9 @@ public sealed record OrganizationApplicationRow(
     Krw RequestedTotal)
 {
     public string CallTitle(string language) => language == "en" ? CallTitleEnglish : CallTitleKorean;
+
+    /// <summary>For an awarded application: its award (not a cancelled one), where the grantee follows payments and reports.</summary>
+    public int? AwardId { get; init; }
 }
 
 public enum ApplicationSort

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using GrantPortal.Core.Accounts;
+using GrantPortal.Core.Awards;
 using GrantPortal.Core.Calls;
 using GrantPortal.Core.Money;
 using GrantPortal.Core.Time;
@@ -35,10 +36,14 @@ public sealed partial class ApplicationService
                 a.LastSavedAt,
                 a.SubmittedAt,
                 Total = a.BudgetLines.Sum(l => (long)l.Amount),
+                AwardId = db.Awards.Where(w => w.ApplicationId == a.Id && w.Status != AwardStatus.Cancelled).Select(w => (int?)w.Id).FirstOrDefault(),
             })
             .ToListAsync(ct);
         return rows.Select(r => new OrganizationApplicationRow(
-            r.Id, r.ProjectTitle, r.TitleEnglish, r.TitleKorean, r.Status, r.ReceiptNumber, r.ClosesAt, r.LastSavedAt, r.SubmittedAt, new Krw(r.Total))).ToList();
+            r.Id, r.ProjectTitle, r.TitleEnglish, r.TitleKorean, r.Status, r.ReceiptNumber, r.ClosesAt, r.LastSavedAt, r.SubmittedAt, new Krw(r.Total))
+        {
+            AwardId = r.AwardId,
+        }).ToList();
     }
 
     /// <summary>The intake's filter choices: every call (latest deadline first) and organization; null for non-officers.</summary>

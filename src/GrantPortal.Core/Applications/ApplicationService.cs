@@ -7,6 +7,7 @@ using GrantPortal.Core.Data;
 using GrantPortal.Core.Localization;
 using GrantPortal.Core.Money;
 using GrantPortal.Core.Notifications;
+using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -50,6 +51,19 @@ public sealed partial class ApplicationService(
         if (!call.IsOpenAt(now))
         {
             return new StartDraftResult(null, localizer["Application_CallNotOpen", Seoul.Format(call.OpensAt), Seoul.Format(call.ClosesAt)]);
+        }
+
+        // The same rule the call pages show: only a verified organization applies.
+        var verification = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => (VerificationState?)o.Verification).SingleOrDefaultAsync(ct);
+        var step = ApplyState.Decide(now, call.OpensAt, call.ClosesAt, ApplyReader.Applicant, verification, hasDraft: false);
+        if (step == ApplyStep.OrganizationPending)
+        {
+            return new StartDraftResult(null, localizer["Apply_BlockedPending"]);
+        }
+
+        if (step == ApplyStep.OrganizationRejected)
+        {
+            return new StartDraftResult(null, localizer["Apply_BlockedRejected"]);
         }
 
         // One draft per organization and call: a second click on "apply", even at the same instant, returns to

@@ -153,7 +153,8 @@ internal sealed class DemoGrantHistory(PortalDbContext db, DemoPeople people, IR
         var organization = Organization.Register(
             data.Name,
             data.NameKorean,
-            string.Create(CultureInfo.InvariantCulture, $"{101 + (index * 7)}-82-{10_000 + (index * 1_371)}"),
+            // Real numbers carry a check digit, and profile edits check it: the demo's add up like real ones.
+            RegistrationNumberCheck.Complete(string.Create(CultureInfo.InvariantCulture, $"{101 + (index * 7)}82{1_000 + (index * 137)}")),
             data.Type,
             data.ContactName,
             "office@" + data.Domain,

@@ -26,6 +26,10 @@ public sealed class Organization : IVersioned
 {
     public int Id { get; private set; }
 
+    /// <summary>
+    /// The name English readers see. The portal is Korean-first, so an English name is optional: without one this
+    /// holds the Korean name (see <see cref="NameForEnglishReaders"/>), and no page shows an empty name.
+    /// </summary>
     public string Name { get; set; } = "";
 
     public string NameKorean { get; set; } = "";
@@ -72,7 +76,7 @@ public sealed class Organization : IVersioned
         string contactEmail,
         Instant registeredAt) => new()
         {
-            Name = name.Trim(),
+            Name = NameForEnglishReaders(name, nameKorean),
             NameKorean = nameKorean.Trim(),
             RegistrationNumber = NormalizeRegistrationNumber(registrationNumber),
             Type = type,
@@ -126,6 +130,13 @@ public sealed class Organization : IVersioned
         VerifiedAt = null;
         VerifiedById = null;
     }
+
+    /// <summary>The English name when one was given, otherwise the Korean name.</summary>
+    public static string NameForEnglishReaders(string? name, string nameKorean) =>
+        string.IsNullOrWhiteSpace(name) ? nameKorean.Trim() : name.Trim();
+
+    /// <summary>What the English-name field shows: empty when the organization gave no English name of its own.</summary>
+    public static string GivenEnglishName(string name, string nameKorean) => name == nameKorean ? "" : name;
 
     /// <summary>A Korean registration number (고유번호 or 사업자등록번호) has ten digits once the dashes are gone.</summary>
     public static bool IsWellFormedRegistrationNumber(string normalized) =>

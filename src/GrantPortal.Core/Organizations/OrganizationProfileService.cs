@@ -127,7 +127,7 @@ public sealed class OrganizationProfileService(
         var before = Snapshot(organization);
         if (organization.Verification != VerificationState.Verified)
         {
-            organization.Name = form.Name.Trim();
+            organization.Name = Organization.NameForEnglishReaders(form.Name, form.NameKorean);
             organization.NameKorean = form.NameKorean.Trim();
             organization.RegistrationNumber = number;
             organization.Type = form.Type;
@@ -191,15 +191,20 @@ public sealed class OrganizationProfileService(
 
         if (organization.Verification == VerificationState.Verified)
         {
-            var changed = form.Name.Trim() != organization.Name || form.NameKorean.Trim() != organization.NameKorean
+            var changed = Organization.NameForEnglishReaders(form.Name, form.NameKorean) != organization.Name || form.NameKorean.Trim() != organization.NameKorean
                 || number != organization.RegistrationNumber || form.Type != organization.Type;
             Check(changed, nameof(form.Name), "Organization_IdentityLocked");
         }
         else
         {
-            Check(string.IsNullOrWhiteSpace(form.Name) || form.Name.Trim().Length > 200, nameof(form.Name), "Registration_OrganizationNameRequired");
+            // The English name is optional, as at registration.
+            Check(form.Name.Trim().Length > 200, nameof(form.Name), "Organization_TooLong");
             Check(string.IsNullOrWhiteSpace(form.NameKorean) || form.NameKorean.Trim().Length > 200, nameof(form.NameKorean), "Registration_OrganizationNameKoreanRequired");
             Check(!Organization.IsWellFormedRegistrationNumber(number), nameof(form.RegistrationNumber), "Registration_NumberFormat");
+
+            // A number already on file is not judged again (it may predate the check); a new or corrected one must add up.
+            Check(Organization.IsWellFormedRegistrationNumber(number) && number != organization.RegistrationNumber && !RegistrationNumberCheck.IsValid(number),
+                nameof(form.RegistrationNumber), "Registration_NumberCheckDigit");
             Check(!Enum.IsDefined(form.Type), nameof(form.Type), "Organization_TypeRequired");
         }
 
@@ -243,7 +248,7 @@ public sealed class OrganizationProfileService(
     private static OrganizationDetails DetailsOf(Organization o) => new(
         new OrganizationDetailsForm
         {
-            Name = o.Name,
+            Name = Organization.GivenEnglishName(o.Name, o.NameKorean),
             NameKorean = o.NameKorean,
             RegistrationNumber = o.RegistrationNumber,
             Type = o.Type,

@@ -74,6 +74,6 @@ public sealed class AccountabilityNarrativeTests
     }
 
     private static FundedProject Project(int id, int organization, long won, ProjectCategories category, string title) =>
-        new(id, 2023, 1, "NKHR", "Call", "공모", null, title, "", category, organization, "Org", "단체", "101-82-10000",
+        new(id, 2023, 1, "NKHR", "Call", "공모", null, title, "", category, organization, "Org", "단체", "101-82-10001",
             new Krw(won), Krw.Zero, Instant.FromUtc(2023, 5, 12, 6, 0), null, null, ["1224"], ProjectIndicators.Zero, null);
 }

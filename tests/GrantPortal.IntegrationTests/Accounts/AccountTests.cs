@@ -13,11 +13,11 @@ public abstract class AccountTests : ProviderTest
     [Fact]
     public async Task Registration_creates_a_pending_organization_and_its_applicant_account()
     {
-        var result = await RegisterAsync(Form("1238245678", "kim@walking.or.kr"));
+        var result = await RegisterAsync(Form("1238245679", "kim@walking.or.kr"));
 
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
         await using var db = await Host.CreateDbContextAsync();
-        var organization = await db.Organizations.SingleAsync(o => o.RegistrationNumber == "1238245678");
+        var organization = await db.Organizations.SingleAsync(o => o.RegistrationNumber == "1238245679");
         Assert.Equal(VerificationState.Pending, organization.Verification);
         Assert.False(organization.CanSubmitApplications);
         Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == "organization.registered" && e.EntityId == organization.Id.ToString(CultureInfo.InvariantCulture)));
@@ -33,9 +33,9 @@ public abstract class AccountTests : ProviderTest
     [Fact]
     public async Task Registering_an_existing_registration_number_is_refused_whatever_the_dashes()
     {
-        await RegisterAsync(Form("123-82-45678", "first@walking.or.kr"));
+        await RegisterAsync(Form("123-82-45679", "first@walking.or.kr"));
 
-        var second = await RegisterAsync(Form("1238245678", "second@walking.or.kr"));
+        var second = await RegisterAsync(Form("1238245679", "second@walking.or.kr"));
 
         var error = Assert.Single(second.Errors);
         Assert.Equal(nameof(RegistrationForm.RegistrationNumber), error.Field);
@@ -68,15 +68,40 @@ public abstract class AccountTests : ProviderTest
         Assert.Contains("숫자 10자리", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "check digit")]
+    [InlineData("ko", "검증번호")]
+    public async Task A_number_with_a_wrong_check_digit_is_refused_with_its_own_message(string language, string expected)
+    {
+        var result = await RegisterAsync(Form("220-82-12345", "kim@walking.or.kr"), language);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(nameof(RegistrationForm.RegistrationNumber), error.Field);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        await using var db = await Host.CreateDbContextAsync();
+        Assert.False(await db.Organizations.AnyAsync());
+    }
+
+    [Fact]
+    public async Task The_english_name_is_optional_and_english_readers_see_the_korean_one()
+    {
+        var result = await RegisterAsync(Form("220-82-12348", "kim@walking.or.kr") with { OrganizationName = "" });
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
+        await using var db = await Host.CreateDbContextAsync();
+        var organization = await db.Organizations.SingleAsync(o => o.RegistrationNumber == "2208212348");
+        Assert.Equal(("함께 걷는 인권연대", "함께 걷는 인권연대"), (organization.Name, organization.NameKorean));
+    }
+
     [Fact]
     public async Task Two_simultaneous_registrations_of_one_number_create_one_organization()
     {
         var attempts = await Task.WhenAll(
-            Enumerable.Range(0, 4).Select(i => RegisterAsync(Form("9998877766", $"racer{i}@walking.or.kr"))));
+            Enumerable.Range(0, 4).Select(i => RegisterAsync(Form("9998877769", $"racer{i}@walking.or.kr"))));
 
         Assert.Equal(1, attempts.Count(a => a.Succeeded));
         await using var db = await Host.CreateDbContextAsync();
-        Assert.Equal(1, await db.Organizations.CountAsync(o => o.RegistrationNumber == "9998877766"));
+        Assert.Equal(1, await db.Organizations.CountAsync(o => o.RegistrationNumber == "9998877769"));
         Assert.Equal(1, await db.Users.CountAsync(u => u.Email!.StartsWith("racer")));
     }
 

@@ -54,7 +54,7 @@ internal sealed class AwardScenario
         await using var db = await host.CreateDbContextAsync();
         var year = BudgetYear.Open(2026, new Krw(1_800_000_000));
         db.BudgetYears.Add(year);
-        var organization = Organization.Register("Open Doors Korea", "열린문", "123-82-45678", OrganizationType.IncorporatedAssociation, "Kim Ji-won", "jiwon@opendoors.example", now);
+        var organization = Organization.Register("Open Doors Korea", "열린문", "123-82-45679", OrganizationType.IncorporatedAssociation, "Kim Ji-won", "jiwon@opendoors.example", now);
         organization.Verify("officer-1", now);
         db.Organizations.Add(organization);
         await db.SaveChangesAsync();

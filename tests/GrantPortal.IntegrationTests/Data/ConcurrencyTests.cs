@@ -12,7 +12,7 @@ public abstract class ConcurrencyTests : ProviderTest
         int id;
         await using (var setup = await Host.CreateDbContextAsync())
         {
-            var organization = Organization.Register("Open Doors Korea", "열린문", "123-82-45678", OrganizationType.IncorporatedAssociation, "Kim Ji-won", "jiwon@opendoors.example", Host.Clock.GetCurrentInstant());
+            var organization = Organization.Register("Open Doors Korea", "열린문", "123-82-45679", OrganizationType.IncorporatedAssociation, "Kim Ji-won", "jiwon@opendoors.example", Host.Clock.GetCurrentInstant());
             setup.Organizations.Add(organization);
             await setup.SaveChangesAsync();
             id = organization.Id;
@@ -40,7 +40,7 @@ public abstract class ConcurrencyTests : ProviderTest
     public async Task Fresh_saves_in_turn_both_succeed()
     {
         await using var db = await Host.CreateDbContextAsync();
-        var organization = Organization.Register("Hana Forum", "하나포럼", "220-82-11111", OrganizationType.Foundation, "Lee Min", "min@hana.example", Host.Clock.GetCurrentInstant());
+        var organization = Organization.Register("Hana Forum", "하나포럼", "220-82-11112", OrganizationType.Foundation, "Lee Min", "min@hana.example", Host.Clock.GetCurrentInstant());
         db.Organizations.Add(organization);
         await db.SaveChangesAsync();
 

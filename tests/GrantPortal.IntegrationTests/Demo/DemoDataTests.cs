@@ -123,6 +123,18 @@ public abstract class DemoDataTests : ProviderTest
     }
 
     [Fact]
+    public async Task Demo_organizations_have_registration_numbers_that_add_up_so_their_profiles_can_be_saved()
+    {
+        await SeedAsync();
+        await using var db = await Host.CreateDbContextAsync();
+
+        var numbers = await db.Organizations.Select(o => o.RegistrationNumber).ToListAsync();
+
+        Assert.Equal(25, numbers.Count);
+        Assert.All(numbers, n => Assert.True(RegistrationNumberCheck.IsValid(n), n));
+    }
+
+    [Fact]
     public async Task Seeding_twice_changes_nothing()
     {
         await SeedAsync();

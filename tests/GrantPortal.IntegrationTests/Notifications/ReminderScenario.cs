@@ -72,8 +72,8 @@ internal sealed class ReminderScenario
         };
         call.Publish(now - Duration.FromDays(10));
         db.Calls.Add(call);
-        var first = Organization.Register("Open Doors Korea", "열린문", "123-82-45678", OrganizationType.IncorporatedAssociation, "Kim Ji-won", "jiwon@opendoors.example", now);
-        var second = Organization.Register("Hana Forum", "하나포럼", "220-82-11111", OrganizationType.Foundation, "Lee Min", "min@hana.example", now);
+        var first = Organization.Register("Open Doors Korea", "열린문", "123-82-45679", OrganizationType.IncorporatedAssociation, "Kim Ji-won", "jiwon@opendoors.example", now);
+        var second = Organization.Register("Hana Forum", "하나포럼", "220-82-11112", OrganizationType.Foundation, "Lee Min", "min@hana.example", now);
         first.Verify("officer-1", now);
         second.Verify("officer-1", now);
         db.Organizations.AddRange(first, second);

@@ -72,13 +72,13 @@ public abstract class OrganizationMemberTests : ProviderTest
     [Fact]
     public async Task Applicant_invites_a_colleague_who_chooses_a_password_and_acts_for_the_same_organization()
     {
-        var founder = await FounderAsync("1018200021", "kim@hanaforum.example");
+        var founder = await FounderAsync("1018200217", "kim@hanaforum.example");
 
         var invited = await Members.InviteAsync(founder, Invitation("lee@hanaforum.example"));
 
         Assert.Equal(AccountOutcome.Done, invited.Outcome);
         var mail = await TakeOnlyMailAsync();
-        Assert.Equal("하나포럼 1018200021 GrantPortal 초대", mail.Subject);
+        Assert.Equal("하나포럼 1018200217 GrantPortal 초대", mail.Subject);
         Assert.Contains("Kim Minji 님이", mail.TextBody, StringComparison.Ordinal);
         var listed = await Members.ListAsync(founder);
         Assert.Equal([("kim@hanaforum.example", false, true), ("lee@hanaforum.example", true, false)], listed.Select(m => (m.Email, m.Invited, m.IsYou)));
@@ -102,10 +102,10 @@ public abstract class OrganizationMemberTests : ProviderTest
     [Fact]
     public async Task Invitation_in_english_names_the_organization_in_english_and_a_resend_replaces_the_link()
     {
-        var founder = await FounderAsync("1018200022", "kim@hanaforum22.example");
+        var founder = await FounderAsync("1018200221", "kim@hanaforum22.example");
         await Members.InviteAsync(founder, Invitation("park@hanaforum22.example", "en"));
         var first = await TakeOnlyMailAsync();
-        Assert.Equal("Invitation to GrantPortal for Hana Forum 1018200022", first.Subject);
+        Assert.Equal("Invitation to GrantPortal for Hana Forum 1018200221", first.Subject);
         var (userId, firstCode) = SetPasswordLink.Read(first);
 
         Assert.Equal(AccountOutcome.Done, (await Members.ResendAsync(founder, userId)).Outcome);
@@ -119,7 +119,7 @@ public abstract class OrganizationMemberTests : ProviderTest
     [Fact]
     public async Task Bad_or_taken_addresses_are_refused_with_a_reason_and_no_account_is_made()
     {
-        var founder = await FounderAsync("1018200023", "kim@hanaforum23.example");
+        var founder = await FounderAsync("1018200236", "kim@hanaforum23.example");
 
         var bad = await Members.InviteAsync(founder, new MemberInvitationForm { DisplayName = " ", Email = "lee at hanaforum" });
         var taken = await Members.InviteAsync(founder, Invitation("KIM@hanaforum23.example"));
@@ -133,7 +133,7 @@ public abstract class OrganizationMemberTests : ProviderTest
     [Fact]
     public async Task Removed_colleague_can_no_longer_sign_in_and_an_unaccepted_invitation_disappears()
     {
-        var founder = await FounderAsync("1018200024", "kim@hanaforum24.example");
+        var founder = await FounderAsync("1018200240", "kim@hanaforum24.example");
         await Members.InviteAsync(founder, Invitation("lee@hanaforum24.example"));
         var (leeId, code) = SetPasswordLink.Read(await TakeOnlyMailAsync());
         Assert.Empty(await Links.SetPasswordAsync(leeId, code, Passphrase, Passphrase));
@@ -163,7 +163,7 @@ public abstract class OrganizationMemberTests : ProviderTest
     [Fact]
     public async Task Administrator_restores_a_member_the_organization_removed()
     {
-        var founder = await FounderAsync("1018200027", "kim@hanaforum27.example");
+        var founder = await FounderAsync("1018200274", "kim@hanaforum27.example");
         await Members.InviteAsync(founder, Invitation("lee@hanaforum27.example"));
         var (leeId, code) = SetPasswordLink.Read(await TakeOnlyMailAsync());
         Assert.Empty(await Links.SetPasswordAsync(leeId, code, Passphrase, Passphrase));
@@ -188,8 +188,8 @@ public abstract class OrganizationMemberTests : ProviderTest
     [Fact]
     public async Task Another_organizations_applicant_and_staff_cannot_see_or_touch_the_members()
     {
-        var founder = await FounderAsync("1018200025", "kim@hanaforum25.example");
-        var stranger = await FounderAsync("1018200026", "yoon@elsewhere.example");
+        var founder = await FounderAsync("1018200255", "kim@hanaforum25.example");
+        var stranger = await FounderAsync("1018200269", "yoon@elsewhere.example");
         var officer = new CurrentUser("officer-1", "Park Officer", founder.OrganizationId, new HashSet<string> { Roles.ProgramOfficer });
 
         Assert.DoesNotContain(await Members.ListAsync(stranger), m => m.UserId == founder.UserId);

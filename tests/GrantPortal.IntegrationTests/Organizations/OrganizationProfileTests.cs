@@ -29,20 +29,20 @@ public abstract class OrganizationProfileTests : ProviderTest
     [Fact]
     public async Task Rejected_organization_corrects_its_details_and_asks_for_verification_again()
     {
-        var applicant = await RegisterAsync("Hana Forum", "1018200011");
+        var applicant = await RegisterAsync("Hana Forum", "1018200110");
         Assert.True((await Verification.RejectAsync(Officer, applicant.OrganizationId!.Value, "The registration number does not match the certificate.", CancellationToken.None)).Succeeded);
         var details = (await Profiles.GetMineAsync(applicant))!;
         Assert.True(details.CanAskForVerification);
         Assert.Equal("The registration number does not match the certificate.", details.RejectionReason);
 
-        var form = details.Form with { RegistrationNumber = "101-82-00012", Address = "Seoul, Jongno-gu 1", Website = "www.hanaforum.or.kr" };
+        var form = details.Form with { RegistrationNumber = "101-82-00124", Address = "Seoul, Jongno-gu 1", Website = "www.hanaforum.or.kr" };
         var result = await Profiles.SaveMineAsync(applicant, form, details.Version, askForVerification: true);
 
         Assert.True(result.Saved, string.Join("; ", result.Errors.Select(e => e.Message)));
         Assert.Equal(VerificationState.Pending, result.Details!.Verification);
         Assert.Null(result.Details.RejectionReason);
         var row = Assert.Single(await Verification.ListAsync(Officer, VerificationState.Pending, CancellationToken.None), o => o.Id == applicant.OrganizationId);
-        Assert.Equal("1018200012", row.RegistrationNumber);
+        Assert.Equal("1018200124", row.RegistrationNumber);
         Assert.Equal("The registration number does not match the certificate.", row.AskedAgain?.EarlierReason);
         await using var db = await Host.CreateDbContextAsync();
         var actions = await db.AuditEvents.Where(e => e.EntityId == applicant.OrganizationId.Value.ToString(CultureInfo.InvariantCulture)).Select(e => e.Action).ToListAsync();
@@ -54,13 +54,13 @@ public abstract class OrganizationProfileTests : ProviderTest
     [Fact]
     public async Task Verified_organization_changes_its_contacts_but_not_its_registration_number()
     {
-        var applicant = await RegisterAsync("Open Doors Korea", "1018200013");
+        var applicant = await RegisterAsync("Open Doors Korea", "1018200139");
         Assert.True((await Verification.VerifyAsync(Officer, applicant.OrganizationId!.Value, CancellationToken.None)).Succeeded);
         var details = (await Profiles.GetMineAsync(applicant))!;
         Assert.True(details.IdentityLocked);
         Assert.False(details.CanAskForVerification);
 
-        var renumbered = await Profiles.SaveMineAsync(applicant, details.Form with { RegistrationNumber = "1018200099" }, details.Version, askForVerification: false);
+        var renumbered = await Profiles.SaveMineAsync(applicant, details.Form with { RegistrationNumber = "1018200992" }, details.Version, askForVerification: false);
         Assert.False(renumbered.Saved);
         Assert.Equal(nameof(OrganizationDetailsForm.Name), Assert.Single(renumbered.Errors).Field);
 
@@ -72,36 +72,67 @@ public abstract class OrganizationProfileTests : ProviderTest
         Assert.Equal(VerificationState.Verified, moved.Details!.Verification);
         await using var db = await Host.CreateDbContextAsync();
         var organization = await db.Organizations.SingleAsync(o => o.Id == applicant.OrganizationId);
-        Assert.Equal(("grants@opendoors.example", "1018200013"), (organization.ContactEmail, organization.RegistrationNumber));
+        Assert.Equal(("grants@opendoors.example", "1018200139"), (organization.ContactEmail, organization.RegistrationNumber));
         Assert.True(organization.CanSubmitApplications);
     }
 
     [Fact]
     public async Task Bad_details_are_refused_field_by_field_and_nothing_is_saved()
     {
-        var applicant = await RegisterAsync("Hana Forum", "1018200014");
-        await RegisterAsync("Other Forum", "1018200015");
+        var applicant = await RegisterAsync("Hana Forum", "1018200143");
+        await RegisterAsync("Other Forum", "1018200158");
         var details = (await Profiles.GetMineAsync(applicant))!;
 
-        var bad = details.Form with { Name = " ", RegistrationNumber = "12-34", ContactEmail = "not-an-email", ContactPhone = "call me", Website = "javascript:alert(1)" };
+        var bad = details.Form with { NameKorean = " ", RegistrationNumber = "12-34", ContactEmail = "not-an-email", ContactPhone = "call me", Website = "javascript:alert(1)" };
         var result = await Profiles.SaveMineAsync(applicant, bad, details.Version, askForVerification: false);
 
         Assert.False(result.Saved);
         Assert.Equal(
-            [nameof(OrganizationDetailsForm.ContactEmail), nameof(OrganizationDetailsForm.ContactPhone), nameof(OrganizationDetailsForm.Name), nameof(OrganizationDetailsForm.RegistrationNumber), nameof(OrganizationDetailsForm.Website)],
+            [nameof(OrganizationDetailsForm.ContactEmail), nameof(OrganizationDetailsForm.ContactPhone), nameof(OrganizationDetailsForm.NameKorean), nameof(OrganizationDetailsForm.RegistrationNumber), nameof(OrganizationDetailsForm.Website)],
             result.Errors.Select(e => e.Field).Order(StringComparer.Ordinal));
-        var taken = await Profiles.SaveMineAsync(applicant, details.Form with { RegistrationNumber = "101-82-00015" }, details.Version, askForVerification: false);
+        var taken = await Profiles.SaveMineAsync(applicant, details.Form with { RegistrationNumber = "101-82-00158" }, details.Version, askForVerification: false);
         Assert.StartsWith("Another organization is registered with this number.", Assert.Single(taken.Errors).Message, StringComparison.Ordinal);
         await using var db = await Host.CreateDbContextAsync();
         var stored = await db.Organizations.SingleAsync(o => o.Id == applicant.OrganizationId);
-        Assert.Equal(("Hana Forum", "1018200014"), (stored.Name, stored.RegistrationNumber));
+        Assert.Equal(("Hana Forum", "1018200143"), (stored.Name, stored.RegistrationNumber));
         Assert.False(await db.AuditEvents.AnyAsync());
+    }
+
+    [Fact]
+    public async Task A_corrected_number_with_a_wrong_check_digit_is_refused_with_its_own_message()
+    {
+        var applicant = await RegisterAsync("Hana Forum", "1018200181");
+        var details = (await Profiles.GetMineAsync(applicant))!;
+
+        var mistyped = await Profiles.SaveMineAsync(applicant, details.Form with { RegistrationNumber = "220-82-12345" }, details.Version, askForVerification: false);
+        var corrected = await Profiles.SaveMineAsync(applicant, details.Form with { RegistrationNumber = "220-82-12348" }, details.Version, askForVerification: false);
+
+        var error = Assert.Single(mistyped.Errors);
+        Assert.Equal(nameof(OrganizationDetailsForm.RegistrationNumber), error.Field);
+        Assert.Contains("check digit", error.Message, StringComparison.Ordinal);
+        Assert.True(corrected.Saved, string.Join("; ", corrected.Errors.Select(e => e.Message)));
+        Assert.Equal("2208212348", corrected.Details!.Form.RegistrationNumber);
+    }
+
+    [Fact]
+    public async Task Without_an_english_name_english_readers_see_the_korean_one_and_the_field_stays_empty()
+    {
+        var applicant = await RegisterAsync("Hana Forum", "1018200196");
+        var details = (await Profiles.GetMineAsync(applicant))!;
+
+        var saved = await Profiles.SaveMineAsync(applicant, details.Form with { Name = " ", NameKorean = "하나포럼" }, details.Version, askForVerification: false);
+
+        Assert.True(saved.Saved, string.Join("; ", saved.Errors.Select(e => e.Message)));
+        Assert.Equal("", saved.Details!.Form.Name);
+        await using var db = await Host.CreateDbContextAsync();
+        var stored = await db.Organizations.SingleAsync(o => o.Id == applicant.OrganizationId);
+        Assert.Equal(("하나포럼", "하나포럼"), (stored.Name, stored.NameKorean));
     }
 
     [Fact]
     public async Task Save_from_a_stale_page_is_refused_and_keeps_the_newer_details()
     {
-        var applicant = await RegisterAsync("Hana Forum", "1018200016");
+        var applicant = await RegisterAsync("Hana Forum", "1018200162");
         var tabOne = (await Profiles.GetMineAsync(applicant))!;
         var tabTwo = (await Profiles.GetMineAsync(applicant))!;
         Assert.True((await Profiles.SaveMineAsync(applicant, tabOne.Form with { Address = "Seoul, Mapo-gu 2" }, tabOne.Version, false)).Saved);
@@ -116,7 +147,7 @@ public abstract class OrganizationProfileTests : ProviderTest
     [Fact]
     public async Task Only_the_organizations_own_applicants_reach_it()
     {
-        var applicant = await RegisterAsync("Hana Forum", "1018200017");
+        var applicant = await RegisterAsync("Hana Forum", "1018200177");
         var officerWithOrganization = Officer with { OrganizationId = applicant.OrganizationId };
 
         Assert.Null(await Profiles.GetMineAsync(Officer));

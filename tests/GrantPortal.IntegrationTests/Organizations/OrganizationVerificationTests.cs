@@ -31,8 +31,8 @@ public abstract class OrganizationVerificationTests : ProviderTest
     [Fact]
     public async Task Pending_organizations_come_first()
     {
-        var verified = await RegisterAsync("Early Verified", "1018200001");
-        var pending = await RegisterAsync("Waiting", "1018200002");
+        var verified = await RegisterAsync("Early Verified", "1018200013");
+        var pending = await RegisterAsync("Waiting", "1018200027");
         await Verification.VerifyAsync(Officer, verified, CancellationToken.None);
 
         var list = await Verification.ListAsync(Officer, null, CancellationToken.None);
@@ -44,7 +44,7 @@ public abstract class OrganizationVerificationTests : ProviderTest
     [Fact]
     public async Task Verify_lets_the_organization_submit_and_is_audited()
     {
-        var id = await RegisterAsync("Open Doors Korea", "1018200003");
+        var id = await RegisterAsync("Open Doors Korea", "1018200032");
 
         var result = await Verification.VerifyAsync(Officer, id, CancellationToken.None);
 
@@ -61,7 +61,7 @@ public abstract class OrganizationVerificationTests : ProviderTest
     [Fact]
     public async Task Reject_records_the_reason_the_applicant_sees_and_is_audited()
     {
-        var id = await RegisterAsync("Hana Forum", "1018200004");
+        var id = await RegisterAsync("Hana Forum", "1018200046");
 
         var result = await Verification.RejectAsync(Officer, id, "The registration certificate is unreadable.", CancellationToken.None);
 
@@ -77,7 +77,7 @@ public abstract class OrganizationVerificationTests : ProviderTest
     [Fact]
     public async Task Members_are_told_of_a_rejection_by_mail_each_in_their_own_language()
     {
-        var id = await RegisterAsync("Hana Forum", "1018200007");
+        var id = await RegisterAsync("Hana Forum", "1018200070");
         await Host.InScopeAsync(async services =>
         {
             var users = services.GetRequiredService<UserManager<PortalUser>>();
@@ -124,7 +124,7 @@ public abstract class OrganizationVerificationTests : ProviderTest
     [Fact]
     public async Task Reject_without_a_reason_is_refused()
     {
-        var id = await RegisterAsync("Hana Forum", "1018200005");
+        var id = await RegisterAsync("Hana Forum", "1018200051");
 
         var result = await Verification.RejectAsync(Officer, id, "  ", CancellationToken.None);
 
@@ -137,7 +137,7 @@ public abstract class OrganizationVerificationTests : ProviderTest
     [Fact]
     public async Task Non_officer_cannot_list_or_decide()
     {
-        var id = await RegisterAsync("Hana Forum", "1018200006");
+        var id = await RegisterAsync("Hana Forum", "1018200065");
 
         Assert.Empty(await Verification.ListAsync(Applicant, null, CancellationToken.None));
         var result = await Verification.VerifyAsync(Applicant, id, CancellationToken.None);

@@ -22,7 +22,7 @@ public static class Navigation
         new("/reviewers", "Nav_Reviewers", Icons.Material.Outlined.Groups, [Roles.ProgramOfficer]),
         new("/calls/manage", "Nav_ManageCalls", Icons.Material.Outlined.EditCalendar, [Roles.ProgramOfficer]),
         new("/organizations", "Nav_Organizations", Icons.Material.Outlined.VerifiedUser, [Roles.ProgramOfficer]),
-        new("/awards", "Awards_Nav", Icons.Material.Outlined.EmojiEvents, [Roles.ProgramOfficer]),
+        new("/awards", "Awards_Nav", Icons.Material.Outlined.EmojiEvents, [Roles.ProgramOfficer, Roles.Applicant]),
         new("/finance", "Finance_Nav", Icons.Material.Outlined.Payments, [Roles.Finance]),
         new("/budget", "Budget_Nav", Icons.Material.Outlined.AccountBalance, [Roles.ProgramOfficer, Roles.Finance, Roles.Administrator]),
         new("/audit", "Audit_Nav", Icons.Material.Outlined.History, [Roles.ProgramOfficer, Roles.Finance, Roles.Administrator]),

@@ -18,6 +18,11 @@ namespace GrantPortal.Web.Features.Applications;
 public sealed partial class ApplicationEditor : IAsyncDisposable
 {
     private readonly SemaphoreSlim saveGate = new(1, 1);
+
+    // Amounts the form refused as typed (negative), by line: the line keeps its last amount, so the rest still saves.
+    private readonly Dictionary<BudgetLineDraft, string> refusedAmounts = new(ReferenceEqualityComparer.Instance);
+    private MudFileUpload<IBrowserFile>? fileUpload;
+    private bool closed;
     private ApplicationDraft form = new();
     private List<AttachmentView> attachments = [];
     private IReadOnlyList<FieldError> errors = [];
@@ -35,6 +40,9 @@ public sealed partial class ApplicationEditor : IAsyncDisposable
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private IClock Clock { get; set; } = default!;
 
     [Parameter, EditorRequired]
     public ApplicationView View { get; set; } = default!;
@@ -85,6 +93,8 @@ public sealed partial class ApplicationEditor : IAsyncDisposable
 
     private string TotalText => Total?.Format(CultureInfo.CurrentUICulture) ?? "—";
 
+    private string DateHint => L["Application_DateFormatHint", string.Create(CultureInfo.InvariantCulture, $"{View.BudgetYear}-05-01")];
+
     protected override void OnParametersSet()
     {
         // Only a different application resets the form; re-renders of the same one keep what the person typed.
@@ -95,7 +105,12 @@ public sealed partial class ApplicationEditor : IAsyncDisposable
             attachments = View.Attachments.ToList();
             version = View.Version;
             savedAt = null;
+            refusedAmounts.Clear();
+            closed = false;
         }
+
+        // The call's deadline as read with the draft; a refusal for the deadline (it may have been moved earlier) also closes it.
+        closed |= View.CallClosesAt < Clock.GetCurrentInstant();
     }
 
     private static string SavedAtText(Instant at) => Seoul.ToLocal(at).TimeOfDay.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
@@ -107,6 +122,22 @@ public sealed partial class ApplicationEditor : IAsyncDisposable
     private bool HasError(string field) => errors.Any(e => e.Field == field);
 
     private string? ErrorFor(string field) => errors.FirstOrDefault(e => e.Field == field)?.Message;
+
+    private string? AmountError(BudgetLineDraft line, int index) =>
+        refusedAmounts.TryGetValue(line, out var refused) ? refused : ErrorFor(AmountField(index));
+
+    /// <summary>A negative amount is refused where it was typed, with the reason; the text stays for the person to correct.</summary>
+    private void AmountChanged(BudgetLineDraft line, Krw amount)
+    {
+        if (amount.IsNegative)
+        {
+            refusedAmounts[line] = L["Application_AmountNegative"];
+            return;
+        }
+
+        refusedAmounts.Remove(line);
+        Change(() => line.Amount = amount);
+    }
 
     private static DateTime? ToDate(LocalDate? date) => date?.ToDateTimeUnspecified();
 
@@ -212,6 +243,13 @@ public sealed partial class ApplicationEditor : IAsyncDisposable
             return;
         }
 
+        if (refusedAmounts.Count > 0)
+        {
+            // What is on screen is what would be submitted: a refused amount is corrected first.
+            errors = [new FieldError("", L["Application_FixBeforeSubmit"])];
+            return;
+        }
+
         submitting = true;
         try
         {
@@ -227,6 +265,11 @@ public sealed partial class ApplicationEditor : IAsyncDisposable
             if (result.Succeeded)
             {
                 await OnSubmitted.InvokeAsync(result.ReceiptNumber);
+            }
+            else if (result.Errors.Any(e => e.Field == "Deadline"))
+            {
+                // The deadline passed while the form was open (or was moved earlier): no second try is offered.
+                closed = true;
             }
         }
         finally
@@ -244,6 +287,7 @@ public sealed partial class ApplicationEditor : IAsyncDisposable
 
     private async Task RemoveLine(int index)
     {
+        refusedAmounts.Remove(form.BudgetLines[index]);
         form.BudgetLines.RemoveAt(index);
         dirty = true;
         ClearFieldErrors();
@@ -274,6 +318,12 @@ public sealed partial class ApplicationEditor : IAsyncDisposable
         finally
         {
             uploading = false;
+
+            // The picker forgets the file once it is stored (or refused), so the same file can be chosen again.
+            if (fileUpload is not null)
+            {
+                await fileUpload.ClearAsync();
+            }
         }
     }
 

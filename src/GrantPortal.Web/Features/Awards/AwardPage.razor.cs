@@ -48,6 +48,11 @@ public sealed partial class AwardPage
 
     private bool IsFinance => user?.IsIn(Roles.Finance) == true;
 
+    // Links only to pages the reader may open: the audit trail is staff's, reports are the grantee's and the officer's.
+    private bool CanReadAudit => user is not null && (user.IsIn(Roles.ProgramOfficer) || user.IsIn(Roles.Finance) || user.IsIn(Roles.Administrator));
+
+    private bool CanOpenReports => user is not null && (user.IsIn(Roles.Applicant) || user.IsIn(Roles.ProgramOfficer));
+
     protected override async Task OnParametersSetAsync()
     {
         user = CurrentUser.From((await AuthenticationState).User);

@@ -12,6 +12,7 @@ namespace GrantPortal.Web.Features.Awards;
 public sealed partial class AwardsPage
 {
     private IReadOnlyList<AwardingCallSummary> calls = [];
+    private IReadOnlyList<GranteeAward>? granteeAwards;
     private int selectedCallId;
     private AwardingCall? call;
     private AwardCandidate? editing;
@@ -48,6 +49,14 @@ public sealed partial class AwardsPage
         user = CurrentUser.From((await AuthenticationState).User);
         if (user is null)
         {
+            return;
+        }
+
+        // One address, two readers: officers decide awards here; an organization follows its own.
+        if (user.IsIn(Roles.Applicant))
+        {
+            granteeAwards = await Awards.ListForOrganizationAsync(user);
+            loading = false;
             return;
         }
 

@@ -1,4 +1,7 @@
 using GrantPortal.Core.Accounts;
+using GrantPortal.Core.Applications;
+using GrantPortal.Core.Awards;
+using GrantPortal.Core.Calls;
 using GrantPortal.Core.Dashboards;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -12,6 +15,7 @@ public sealed partial class Home : IDisposable
     private CurrentUser? user;
     private bool loading;
     private ApplicantDashboard? applicant;
+    private ApplicantWork? applicantWork;
     private ReviewerDashboard? reviewer;
     private OfficerDashboard? officer;
     private FinanceDashboard? finance;
@@ -19,6 +23,15 @@ public sealed partial class Home : IDisposable
 
     [Inject]
     private IClock Clock { get; set; } = default!;
+
+    [Inject]
+    private CallService Calls { get; set; } = default!;
+
+    [Inject]
+    private ApplicationService Applications { get; set; } = default!;
+
+    [Inject]
+    private AwardService Awards { get; set; } = default!;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -41,11 +54,29 @@ public sealed partial class Home : IDisposable
 
         // Core answers only for the roles the person holds; most people hold one.
         applicant = await Dashboards.ForApplicantAsync(user, ct);
+        if (applicant is not null)
+        {
+            applicantWork = await LoadApplicantWorkAsync(user, ct);
+        }
+
         reviewer = await Dashboards.ForReviewerAsync(user, ct);
         officer = await Dashboards.ForOfficerAsync(user, ct);
         finance = await Dashboards.ForFinanceAsync(user, ct);
         administrator = await Dashboards.ForAdministratorAsync(user, ct);
         loading = false;
+    }
+
+    private async Task<ApplicantWork> LoadApplicantWorkAsync(CurrentUser person, CancellationToken ct)
+    {
+        var now = Clock.GetCurrentInstant();
+        var openCalls = (await Calls.ListPublishedAsync(ct)).Where(c => c.IsOpenAt(now)).ToList();
+        var applyStates = await Applications.ApplyStatesAsync(person, openCalls.Select(c => c.Id).ToList(), ct);
+
+        // Drafts that can still be submitted; a closed call's draft is history, listed on /applications.
+        var drafts = (await Applications.ListForOrganizationAsync(person, ct))
+            .Where(a => a.Status == ApplicationStatus.Draft && a.CallClosesAt >= now)
+            .ToList();
+        return new ApplicantWork(openCalls, applyStates, drafts, await Awards.ListForOrganizationAsync(person, ct));
     }
 
     public void Dispose()

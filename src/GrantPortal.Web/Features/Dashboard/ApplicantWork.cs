@@ -1,0 +1,12 @@
+using GrantPortal.Core.Applications;
+using GrantPortal.Core.Awards;
+using GrantPortal.Core.Calls;
+
+namespace GrantPortal.Web.Features.Dashboard;
+
+/// <summary>The applicant's next steps on the dashboard, each read from the Core service that owns it.</summary>
+public sealed record ApplicantWork(
+    IReadOnlyList<PublishedCall> OpenCalls,
+    IReadOnlyDictionary<int, ApplyState> ApplyStates,
+    IReadOnlyList<OrganizationApplicationRow> Drafts,
+    IReadOnlyList<GranteeAward> Awards);
