@@ -3,6 +3,7 @@ using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Applications;
 using GrantPortal.Core.Calls;
 using GrantPortal.Core.Money;
+using GrantPortal.Core.Organizations;
 using GrantPortal.Web.Features.Applications;
 using NodaTime;
 
@@ -121,7 +122,7 @@ public sealed class ApplicationEditorTests : PortalComponentTest
         CallMaximumRequest: new Krw(100_000_000),
         BudgetYear: 2026,
         OrganizationId: 1,
-        OrganizationName: "Open Doors Korea",
+        OrganizationName: new OrganizationName("열린문", "Open Doors Korea"),
         Status: ApplicationStatus.Draft,
         ReceiptNumber: null,
         SubmittedAt: null,

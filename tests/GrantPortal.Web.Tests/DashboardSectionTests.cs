@@ -25,12 +25,26 @@ public sealed class DashboardSectionTests : PortalComponentTest
     [Fact]
     public void Applicant_of_a_pending_organization_is_told_it_cannot_submit_yet()
     {
-        var data = new ApplicantDashboard("새길 인권센터", VerificationState.Pending, null, 2, 0, 0, Krw.Zero, Instant.FromUtc(2026, 3, 10, 9, 0), 0, null);
+        var data = new ApplicantDashboard(new OrganizationName("새길 인권센터", "New Road Rights Center"), VerificationState.Pending, null, 2, 0, 0, Krw.Zero, Instant.FromUtc(2026, 3, 10, 9, 0), 0, null);
 
         var section = Render<ApplicantSection>(p => p.Add(c => c.Data, data));
 
         Assert.Contains("awaiting verification", section.Markup, StringComparison.Ordinal);
         Assert.Contains("2026-03-10 18:00 KST", section.Find("[data-testid=stat-next-deadline]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ko", "New Road Rights Center", "새길 인권센터")]
+    [InlineData("en", "New Road Rights Center", "New Road Rights Center")]
+    [InlineData("en", "", "새길 인권센터")]
+    public void Applicant_dashboard_names_the_organization_in_the_readers_language(string language, string englishName, string heading)
+    {
+        UseLanguage(language);
+        var data = new ApplicantDashboard(new OrganizationName("새길 인권센터", englishName), VerificationState.Verified, null, 0, 0, 0, Krw.Zero, null, 0, null);
+
+        var section = Render<ApplicantSection>(p => p.Add(c => c.Data, data));
+
+        Assert.Equal(heading, section.Find("#applicant-heading").TextContent.Trim());
     }
 
     [Fact]

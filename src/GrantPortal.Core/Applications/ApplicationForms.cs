@@ -1,6 +1,7 @@
 using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Calls;
 using GrantPortal.Core.Money;
+using GrantPortal.Core.Organizations;
 using NodaTime;
 
 namespace GrantPortal.Core.Applications;
@@ -57,7 +58,7 @@ public sealed record ApplicationView(
     Krw CallMaximumRequest,
     int BudgetYear,
     int OrganizationId,
-    string OrganizationName,
+    OrganizationName OrganizationName,
     ApplicationStatus Status,
     string? ReceiptNumber,
     Instant? SubmittedAt,
@@ -148,7 +149,7 @@ public sealed record ApplicationQuery
 public sealed record IntakeRow(
     int Id,
     string ProjectTitle,
-    string OrganizationName,
+    OrganizationName OrganizationName,
     string CallCode,
     ProjectCategories Category,
     ApplicationStatus Status,

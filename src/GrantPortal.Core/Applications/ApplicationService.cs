@@ -7,6 +7,7 @@ using GrantPortal.Core.Data;
 using GrantPortal.Core.Localization;
 using GrantPortal.Core.Money;
 using GrantPortal.Core.Notifications;
+using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -124,7 +125,7 @@ public sealed partial class ApplicationService(
             call.MaximumRequest,
             call.BudgetYear?.Year ?? Seoul.ToLocal(call.ClosesAt).Year,
             application.OrganizationId,
-            application.Organization?.Name ?? "",
+            new OrganizationName(application.Organization?.NameKorean ?? "", application.Organization?.Name ?? ""),
             application.Status,
             application.ReceiptNumber,
             application.SubmittedAt,

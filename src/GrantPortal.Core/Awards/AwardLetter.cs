@@ -30,7 +30,7 @@ internal static class AwardLetter
 
             body.Append(Heading(l["Awards_LetterTitle"], 32));
             body.Append(Text(l["Awards_LetterDate", Seoul.ToLocal(award.AwardedAt).Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]));
-            body.Append(Text(l["Awards_LetterTo", language == "en" ? award.OrganizationName : Either(award.OrganizationNameKorean, award.OrganizationName)]));
+            body.Append(Text(l["Awards_LetterTo", award.OrganizationName.In(language)]));
             body.Append(Text(l["Awards_LetterIntro", award.CallTitle(language), award.Year]));
 
             body.Append(Heading(l["Awards_LetterProject"], 24));
@@ -92,7 +92,6 @@ internal static class AwardLetter
         return stream.ToArray();
     }
 
-    private static string Either(string preferred, string fallback) => string.IsNullOrWhiteSpace(preferred) ? fallback : preferred;
 
     private static string Date(NodaTime.LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -87,7 +87,8 @@ public sealed partial class AwardService(
                 a.Id,
                 a.ReceiptNumber,
                 a.ProjectTitle,
-                a.Organization!.Name,
+                a.Organization!.NameKorean,
+                a.Organization.Name,
                 a.Status,
                 a.PanelDecision,
                 a.PanelNote,
@@ -105,7 +106,7 @@ public sealed partial class AwardService(
             {
                 var award = byApplication.GetValueOrDefault(r.Id);
                 return new AwardCandidate(
-                    r.Id, r.ReceiptNumber, r.ProjectTitle, r.Name, r.Status, r.PanelDecision, r.PanelNote, new Krw(r.Requested),
+                    r.Id, r.ReceiptNumber, r.ProjectTitle, new OrganizationName(r.NameKorean, r.Name), r.Status, r.PanelDecision, r.PanelNote, new Krw(r.Requested),
                     award?.Id, award?.Amount, award?.Status, r.StartDate, r.EndDate);
             })
             .OrderBy(c => c.PanelDecision switch { PanelDecision.Fund => 0, PanelDecision.Reserve => 1, null => 2, _ => 3 })

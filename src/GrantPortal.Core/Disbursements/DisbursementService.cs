@@ -25,7 +25,7 @@ public sealed record PaymentResult(bool Succeeded, int? PaymentId, string? Error
 public sealed record WorklistPayment(
     int PaymentId,
     int AwardId,
-    string OrganizationName,
+    OrganizationName OrganizationName,
     string ProjectTitle,
     int TrancheSequence,
     Krw Amount,
@@ -41,7 +41,7 @@ public sealed record WorklistPayment(
 }
 
 /// <summary>A tranche with money still to record.</summary>
-public sealed record WorklistTranche(int TrancheId, int AwardId, string OrganizationName, string ProjectTitle, int Sequence, Krw Amount, Krw Open, LocalDate PlannedOn, ReportKind? GateKind, ReportStatus? GateStatus)
+public sealed record WorklistTranche(int TrancheId, int AwardId, OrganizationName OrganizationName, string ProjectTitle, int Sequence, Krw Amount, Krw Open, LocalDate PlannedOn, ReportKind? GateKind, ReportStatus? GateStatus)
 {
     public bool GateOpen => GateStatus is null or ReportStatus.Approved;
 }
@@ -85,7 +85,8 @@ public sealed class DisbursementService(
                 {
                     p.Id,
                     p.AwardId,
-                    a.Application!.Organization!.Name,
+                    a.Application!.Organization!.NameKorean,
+                    a.Application.Organization.Name,
                     a.Application.ProjectTitle,
                     t.Sequence,
                     p.Amount,
@@ -100,7 +101,7 @@ public sealed class DisbursementService(
         var recorders = pending.Select(p => p.RecordedById).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => recorders.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var payments = pending.Select(p => new WorklistPayment(
-            p.Id, p.AwardId, p.Name, p.ProjectTitle, p.Sequence, p.Amount, p.Status, names.GetValueOrDefault(p.RecordedById, p.RecordedById), p.RecordedAt,
+            p.Id, p.AwardId, new OrganizationName(p.NameKorean, p.Name), p.ProjectTitle, p.Sequence, p.Amount, p.Status, names.GetValueOrDefault(p.RecordedById, p.RecordedById), p.RecordedAt,
             p.RecordedById == user.UserId, p.GateKind, p.GateStatus, p.Version)).ToList();
 
         // Tranches of active awards planned up to the end of this month with money not yet recorded.
@@ -115,7 +116,8 @@ public sealed class DisbursementService(
                 {
                     t.Id,
                     t.AwardId,
-                    a.Application!.Organization!.Name,
+                    a.Application!.Organization!.NameKorean,
+                    a.Application.Organization.Name,
                     a.Application.ProjectTitle,
                     t.Sequence,
                     t.Amount,
@@ -125,7 +127,7 @@ public sealed class DisbursementService(
                     GateStatus = (ReportStatus?)t.GatingReport.Status,
                 })
             .ToListAsync(ct);
-        var tranches = open.Select(t => new WorklistTranche(t.Id, t.AwardId, t.Name, t.ProjectTitle, t.Sequence, t.Amount, t.Amount - new Krw(t.Recorded), t.PlannedOn, t.GateKind, t.GateStatus)).ToList();
+        var tranches = open.Select(t => new WorklistTranche(t.Id, t.AwardId, new OrganizationName(t.NameKorean, t.Name), t.ProjectTitle, t.Sequence, t.Amount, t.Amount - new Krw(t.Recorded), t.PlannedOn, t.GateKind, t.GateStatus)).ToList();
         return new FinanceWorklist(
             payments.Where(p => p.Status == PaymentStatus.AwaitingApproval).ToList(),
             payments.Where(p => p.Status == PaymentStatus.Approved).ToList(),

@@ -2,6 +2,7 @@ using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Calls;
 using GrantPortal.Core.Localization;
 using GrantPortal.Core.Money;
+using GrantPortal.Core.Organizations;
 using Microsoft.Extensions.Localization;
 using NodaTime;
 
@@ -109,7 +110,7 @@ public sealed record ReviewTask(
     string CallTitleKorean,
     string CallTitleEnglish,
     string ProjectTitle,
-    string? OrganizationName,
+    OrganizationName? OrganizationName,
     LocalDate DueOn,
     ReviewTaskStatus Status)
 {
@@ -126,7 +127,7 @@ public sealed record ScoringView(
     string CallTitleKorean,
     string CallTitleEnglish,
     bool BlindReview,
-    string? OrganizationName,
+    OrganizationName? OrganizationName,
     string ProjectTitle,
     string Summary,
     string Objectives,

@@ -86,4 +86,21 @@ public sealed class KrwTests
         Assert.Equal("18억 원", amount.Format(new System.Globalization.CultureInfo("ko-KR")));
         Assert.Equal("₩1,800,000,000", amount.Format(new System.Globalization.CultureInfo("en-US")));
     }
+
+    [Fact]
+    public void Format_without_a_culture_follows_the_page_language()
+    {
+        var saved = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("ko");
+            Assert.Equal("4,500만 원", new Krw(45_000_000).Format());
+            System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en");
+            Assert.Equal("₩45,000,000", new Krw(45_000_000).Format());
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = saved;
+        }
+    }
 }
