@@ -99,7 +99,7 @@ public sealed class AwardTests(BrowserFixture fixture)
         await page.GotoAsync("/budget?year=2023");
         await SignInTests.WaitUntilInteractiveAsync(page);
 
-        await Expect(page.GetByTestId("budget-summary")).ToHaveTextAsync("2023년: ₩2,000,000,000(20억 원), 18개 단체 29개 사업 지원");
+        await Expect(page.GetByTestId("budget-summary")).ToHaveTextAsync("2023년: 20억 원, 18개 단체 29개 사업 지원");
 
         await page.GotoAsync("/finance");
         await SignInTests.WaitUntilInteractiveAsync(page);

@@ -90,8 +90,25 @@ public sealed class ApplicationEditorTests : PortalComponentTest
 
         var total = editor.Find("[data-testid=requested-total]");
         Assert.Contains("₩5,000,000", total.TextContent, StringComparison.Ordinal);
-        Assert.Contains("₩10,000,000 – ₩100,000,000", total.TextContent, StringComparison.Ordinal);
+        Assert.Contains("₩10,000,000 to ₩100,000,000", total.TextContent, StringComparison.Ordinal);
         Assert.Contains("mud-error-text", total.ClassName, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Korean_form_shows_the_total_and_the_calls_limits_in_korean_units()
+    {
+        UseLanguage("ko");
+        var view = View() with { Form = new ApplicationDraft { BudgetLines = [new BudgetLineDraft { Item = "강사비", Amount = new Krw(45_000_000) }] } };
+
+        var editor = Render<ApplicationEditor>(p => p
+            .Add(c => c.View, view)
+            .Add(c => c.SaveDraft, SaveAsync)
+            .Add(c => c.SubmitDraft, () => Task.FromResult(new SubmitResult("x", false, []))));
+
+        var total = editor.Find("[data-testid=requested-total]").TextContent;
+        Assert.Contains("4,500만 원", total, StringComparison.Ordinal);
+        Assert.Contains("허용 범위 1,000만 원 ~ 1억 원", total, StringComparison.Ordinal);
+        Assert.DoesNotContain("₩", total, StringComparison.Ordinal);
     }
 
     private IRenderedComponent<ApplicationEditor> RenderEditor(

@@ -175,13 +175,13 @@ public sealed class DisbursementService(
             var awardLeft = award.Amount - Krw.Sum(counted.Select(p => p.Amount));
             if (amount > awardLeft)
             {
-                return new PaymentResult(false, null, localizer["Finance_OverAward", Krw.Max(awardLeft, Krw.Zero).ToFigures(), award.Amount.ToFigures()]);
+                return new PaymentResult(false, null, localizer["Finance_OverAward", Krw.Max(awardLeft, Krw.Zero).Format(), award.Amount.Format()]);
             }
 
             var trancheLeft = tranche.Amount - Krw.Sum(counted.Where(p => p.TrancheId == trancheId).Select(p => p.Amount));
             if (amount > trancheLeft)
             {
-                return new PaymentResult(false, null, localizer["Finance_OverTranche", Krw.Max(trancheLeft, Krw.Zero).ToFigures(), tranche.Sequence]);
+                return new PaymentResult(false, null, localizer["Finance_OverTranche", Krw.Max(trancheLeft, Krw.Zero).Format(), tranche.Sequence]);
             }
 
             var payment = new Payment
@@ -256,7 +256,7 @@ public sealed class DisbursementService(
             var counted = new Krw(await db.Payments.Where(p => p.AwardId == lockedAward && p.Status != PaymentStatus.Rejected).SumAsync(p => (long)p.Amount, ct));
             if (counted > award.Amount)
             {
-                return new PaymentResult(false, paymentId, localizer["Finance_OverAward", Krw.Max(award.Amount - (counted - payment.Amount), Krw.Zero).ToFigures(), award.Amount.ToFigures()]);
+                return new PaymentResult(false, paymentId, localizer["Finance_OverAward", Krw.Max(award.Amount - (counted - payment.Amount), Krw.Zero).Format(), award.Amount.Format()]);
             }
 
             var gate = await db.Tranches.AsNoTracking().Where(t => t.Id == payment.TrancheId && t.GatingReportId != null)
@@ -365,8 +365,7 @@ public sealed class DisbursementService(
                 payment.BankReference ?? "", Amount(member.Language, new Krw(award.Paid)), Amount(member.Language, award.Amount)].Value), ct);
     }
 
-    private static string Amount(string language, Krw amount) =>
-        language == Languages.English ? amount.ToFigures() : $"{amount.ToFigures()} ({amount.ToKoreanUnits()})";
+    private static string Amount(string language, Krw amount) => amount.Format(CultureInfo.GetCultureInfo(Languages.Normalize(language)));
 
     /// <summary>Turns down a payment that is not yet paid; its amount is free for the tranche again.</summary>
     public async Task<PaymentResult> RejectAsync(CurrentUser user, int paymentId, string? reason, int expectedVersion, CancellationToken ct = default)
