@@ -307,7 +307,7 @@ public abstract class AwardTests : ProviderTest
         Assert.Contains("열린문", koreanText, StringComparison.Ordinal);
         Assert.Contains("4,500만 원", koreanText, StringComparison.Ordinal);
         Assert.DoesNotContain("₩", koreanText, StringComparison.Ordinal);
-        Assert.Contains("보조금 지원 결정 통지서", koreanText, StringComparison.Ordinal);
+        Assert.Contains("지원 결정 통지서", koreanText, StringComparison.Ordinal);
         Assert.Contains("중간보고서", koreanText, StringComparison.Ordinal);
         var englishText = Text(english!.Content);
         Assert.Contains("Open Doors Korea", englishText, StringComparison.Ordinal);
