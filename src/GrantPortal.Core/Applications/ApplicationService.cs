@@ -167,7 +167,7 @@ public sealed partial class ApplicationService(
             var amount = form.BudgetLines[i].Amount;
             if (amount.IsNegative || amount > Krw.Ceiling)
             {
-                return Refused(application.Version, $"BudgetLines[{i}].Amount", localizer["Application_AmountOutOfRange", Krw.Ceiling.Format()]);
+                return Refused(application.Version, $"BudgetLines[{i}].Amount", localizer["Application_AmountOutOfRange", Krw.Ceiling.ForReader()]);
             }
         }
 
@@ -525,7 +525,7 @@ public static class ApplicationRules
             {
                 errors.Add(new FieldError(
                     nameof(form.BudgetLines),
-                    localizer["Application_TotalOutsideLimits", call.MinimumRequest.Format(), call.MaximumRequest.Format(), (total ?? Krw.Ceiling).Format()]));
+                    localizer["Application_TotalOutsideLimits", call.MinimumRequest.ForReader(), call.MaximumRequest.ForReader(), (total ?? Krw.Ceiling).ForReader()]));
             }
         }
 

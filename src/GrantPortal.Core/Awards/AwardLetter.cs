@@ -46,10 +46,10 @@ internal static class AwardLetter
             }
 
             body.Append(Heading(l["Awards_LetterAmount"], 24));
-            body.Append(Text(award.Amount.Format(), bold: true));
+            body.Append(Text(award.Amount.ForReader(), bold: true));
             if (award.ReductionReason is { Length: > 0 } reduction)
             {
-                body.Append(Text(l["Awards_LetterReduced", award.Requested.Format(), reduction]));
+                body.Append(Text(l["Awards_LetterReduced", award.Requested.ForReader(), reduction]));
             }
 
             body.Append(Heading(l["Awards_LetterTranches"], 24));
@@ -65,7 +65,7 @@ internal static class AwardLetter
                     bold: false,
                     tranche.Sequence.ToString(CultureInfo.InvariantCulture),
                     Date(tranche.PlannedOn),
-                    tranche.Amount.Format(),
+                    tranche.Amount.ForReader(),
                     tranche.GatingReportKind is { } kind ? l["Awards_GateAfter", l["Awards_Report" + kind]] : l["Awards_GateNone"]));
             }
 

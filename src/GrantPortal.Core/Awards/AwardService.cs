@@ -274,7 +274,7 @@ public sealed partial class AwardService(
             var requested = new Krw(await db.BudgetLines.Where(l => l.ApplicationId == award.ApplicationId).SumAsync(l => (long)l.Amount, ct));
             if (amount > requested)
             {
-                return new AwardResult(AwardOutcome.Invalid, awardId, localizer["Awards_AboveRequest", requested.Format()]);
+                return new AwardResult(AwardOutcome.Invalid, awardId, localizer["Awards_AboveRequest", requested.ForReader()]);
             }
 
             if (amount > award.Amount)
@@ -293,7 +293,7 @@ public sealed partial class AwardService(
             if (plan is null)
             {
                 var recorded = Krw.Sum(award.Tranches.SelectMany(t => t.Payments).Where(p => p.CountsAgainstAward).Select(p => p.Amount));
-                return new AwardResult(AwardOutcome.Invalid, awardId, localizer["Awards_BelowPayments", recorded.Format()]);
+                return new AwardResult(AwardOutcome.Invalid, awardId, localizer["Awards_BelowPayments", recorded.ForReader()]);
             }
 
             db.Entry(award).Property(a => a.Version).OriginalValue = expectedVersion;
@@ -382,7 +382,7 @@ public sealed partial class AwardService(
             var paid = Krw.Sum(payments.Where(p => p.Status == PaymentStatus.Paid).Select(p => p.Amount));
             if (!paid.IsZero)
             {
-                return new AwardResult(AwardOutcome.Invalid, awardId, localizer["Awards_CancelPaid", paid.Format()]);
+                return new AwardResult(AwardOutcome.Invalid, awardId, localizer["Awards_CancelPaid", paid.ForReader()]);
             }
 
             var before = Snapshot(award);
@@ -409,7 +409,7 @@ public sealed partial class AwardService(
             }
 
             logger.LogInformation("Award {AwardId} cancelled by {UserId}", awardId, user.UserId);
-            return new AwardResult(AwardOutcome.Saved, awardId, localizer["Awards_Cancelled", award.Amount.Format()]);
+            return new AwardResult(AwardOutcome.Saved, awardId, localizer["Awards_Cancelled", award.Amount.ForReader()]);
         });
     }
 
@@ -449,7 +449,7 @@ public sealed partial class AwardService(
         var returnable = paid - award.ReturnedAmount;
         if (amount > returnable)
         {
-            return new AwardResult(AwardOutcome.Invalid, awardId, localizer["Awards_ReturnTooLarge", Krw.Max(returnable, Krw.Zero).Format()]);
+            return new AwardResult(AwardOutcome.Invalid, awardId, localizer["Awards_ReturnTooLarge", Krw.Max(returnable, Krw.Zero).ForReader()]);
         }
 
         var before = JsonSerializer.Serialize(new { ReturnedAmount = award.ReturnedAmount.Won });
@@ -570,12 +570,12 @@ public sealed partial class AwardService(
 
         if (form.Amount > requested)
         {
-            return localizer["Awards_AboveRequest", requested.Format()];
+            return localizer["Awards_AboveRequest", requested.ForReader()];
         }
 
         if (form.Amount < requested && string.IsNullOrWhiteSpace(form.ReductionReason))
         {
-            return localizer["Awards_ReductionReasonRequired", requested.Format()];
+            return localizer["Awards_ReductionReasonRequired", requested.ForReader()];
         }
 
         if (form.Tranches.Count == 0 || form.Tranches.Any(t => t.Amount.IsNegative || t.Amount.IsZero))
@@ -586,7 +586,7 @@ public sealed partial class AwardService(
         var scheduled = Krw.Sum(form.Tranches.Select(t => t.Amount));
         if (scheduled != form.Amount)
         {
-            return localizer["Awards_TranchesMustSum", scheduled.Format(), form.Amount.Format()];
+            return localizer["Awards_TranchesMustSum", scheduled.ForReader(), form.Amount.ForReader()];
         }
 
         if (form.FinalReportDueOn < form.InterimReportDueOn)
@@ -601,7 +601,7 @@ public sealed partial class AwardService(
     {
         var shown = Krw.Max(remaining, Krw.Zero);
         logger.LogInformation("Award of {Amount} won refused in call {CallId}: {Remaining} remains", amount.Won, callId, shown.Won);
-        return new AwardResult(AwardOutcome.OverBudget, null, localizer["Awards_OverEnvelope", amount.Format(), shown.Format()]);
+        return new AwardResult(AwardOutcome.OverBudget, null, localizer["Awards_OverEnvelope", amount.ForReader(), shown.ForReader()]);
     }
 
     internal static Task LockCallAsync(PortalDbContext db, int callId, CancellationToken ct) =>

@@ -204,7 +204,7 @@ public sealed record CallForm
             }
             else if (amount > Krw.Ceiling)
             {
-                Add(field, "CallForm_AmountTooLarge", Krw.Ceiling.Format());
+                Add(field, "CallForm_AmountTooLarge", Krw.Ceiling.ForReader());
             }
         }
     }

@@ -275,7 +275,7 @@ public sealed class CallService(
             return new CallResult(
                 CallOutcome.OverBudget,
                 form.Id,
-                [new FieldError(nameof(CallForm.Envelope), localizer["Calls_OverBudget", budget.Year, shown.Format()])]);
+                [new FieldError(nameof(CallForm.Envelope), localizer["Calls_OverBudget", budget.Year, shown.ForReader()])]);
         }
 
         if (form.Id is { } callId)
@@ -286,7 +286,7 @@ public sealed class CallService(
                 return new CallResult(
                     CallOutcome.Invalid,
                     form.Id,
-                    [new FieldError(nameof(CallForm.Envelope), localizer["Calls_BelowAwards", committed.Format()])]);
+                    [new FieldError(nameof(CallForm.Envelope), localizer["Calls_BelowAwards", committed.ForReader()])]);
             }
         }
 

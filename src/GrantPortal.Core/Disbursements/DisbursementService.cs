@@ -175,13 +175,13 @@ public sealed class DisbursementService(
             var awardLeft = award.Amount - Krw.Sum(counted.Select(p => p.Amount));
             if (amount > awardLeft)
             {
-                return new PaymentResult(false, null, localizer["Finance_OverAward", Krw.Max(awardLeft, Krw.Zero).Format(), award.Amount.Format()]);
+                return new PaymentResult(false, null, localizer["Finance_OverAward", Krw.Max(awardLeft, Krw.Zero).ForReader(), award.Amount.ForReader()]);
             }
 
             var trancheLeft = tranche.Amount - Krw.Sum(counted.Where(p => p.TrancheId == trancheId).Select(p => p.Amount));
             if (amount > trancheLeft)
             {
-                return new PaymentResult(false, null, localizer["Finance_OverTranche", Krw.Max(trancheLeft, Krw.Zero).Format(), tranche.Sequence]);
+                return new PaymentResult(false, null, localizer["Finance_OverTranche", Krw.Max(trancheLeft, Krw.Zero).ForReader(), tranche.Sequence]);
             }
 
             var payment = new Payment
@@ -256,7 +256,7 @@ public sealed class DisbursementService(
             var counted = new Krw(await db.Payments.Where(p => p.AwardId == lockedAward && p.Status != PaymentStatus.Rejected).SumAsync(p => (long)p.Amount, ct));
             if (counted > award.Amount)
             {
-                return new PaymentResult(false, paymentId, localizer["Finance_OverAward", Krw.Max(award.Amount - (counted - payment.Amount), Krw.Zero).Format(), award.Amount.Format()]);
+                return new PaymentResult(false, paymentId, localizer["Finance_OverAward", Krw.Max(award.Amount - (counted - payment.Amount), Krw.Zero).ForReader(), award.Amount.ForReader()]);
             }
 
             var gate = await db.Tranches.AsNoTracking().Where(t => t.Id == payment.TrancheId && t.GatingReportId != null)

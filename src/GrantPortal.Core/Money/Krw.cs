@@ -138,7 +138,7 @@ public readonly record struct Krw(long Won) : IComparable<Krw>
     }
 
     /// <summary>The amount in the current UI language's style (see <see cref="Format(CultureInfo)"/>), for messages and pages.</summary>
-    public string Format() => Format(CultureInfo.CurrentUICulture);
+    public string ForReader() => Format(CultureInfo.CurrentUICulture);
 
     public override string ToString() => ToFigures();
 }

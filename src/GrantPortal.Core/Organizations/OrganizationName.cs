@@ -37,6 +37,6 @@ public readonly record struct OrganizationName(string Korean, string English)
     /// </summary>
     public override string ToString() => In(IsKoreanReader ? Languages.Korean : Languages.English);
 
-    /// <summary>Whether the current UI culture reads Korean: the same test <see cref="Money.Krw.Format()"/> uses.</summary>
+    /// <summary>Whether the current UI culture reads Korean: the same test <see cref="Money.Krw.ForReader()"/> uses.</summary>
     public static bool IsKoreanReader => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ko";
 }

@@ -88,15 +88,15 @@ public sealed class KrwTests
     }
 
     [Fact]
-    public void Format_without_a_culture_follows_the_page_language()
+    public void Amount_for_the_reader_follows_the_page_language()
     {
         var saved = System.Globalization.CultureInfo.CurrentUICulture;
         try
         {
             System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("ko");
-            Assert.Equal("4,500만 원", new Krw(45_000_000).Format());
+            Assert.Equal("4,500만 원", new Krw(45_000_000).ForReader());
             System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en");
-            Assert.Equal("₩45,000,000", new Krw(45_000_000).Format());
+            Assert.Equal("₩45,000,000", new Krw(45_000_000).ForReader());
         }
         finally
         {

@@ -56,7 +56,7 @@ public sealed partial class FinancePage
     {
         var parameters = new DialogParameters<ReasonDialog>
         {
-            { d => d.Message, L["Finance_RejectConfirm", payment.Amount.Format()].Value },
+            { d => d.Message, L["Finance_RejectConfirm", payment.Amount.ForReader()].Value },
             { d => d.Label, L["Finance_RejectReason"].Value },
             { d => d.RequiredText, L["Awards_ReasonRequired"].Value },
             { d => d.ConfirmText, L["Finance_Reject"].Value },
