@@ -26,7 +26,8 @@ namespace GrantPortal.BrowserTests;
 /// </code>
 /// <para>What is read: every visible text node of the page, including open MudBlazor popovers, dialogs and snackbars,
 /// and the aria-label, placeholder, title and alt of visible elements. Content marked <c>lang="en"</c> (the
-/// language switch's "English") is skipped, as are inputs' values (what someone typed).</para>
+/// language switch's "English", an organization's English name shown for checking) is skipped, and so are
+/// <c>code</c>, <c>kbd</c> and <c>samp</c> (file formats and other literals) and inputs' values (what someone typed).</para>
 /// <para>What counts as English UI, after removing data (every text column in the database except the English twin of
 /// a Korean column, such as <c>Call.TitleEnglish</c> or <c>Organization.Name</c> next to <c>NameKorean</c>), text the
 /// test allowed, e-mail addresses, web addresses, file names and <see cref="ProperNames"/>:
@@ -152,10 +153,7 @@ public sealed partial class KoreanText
         var rest = text;
         foreach (var data in allowed)
         {
-            if (rest.Contains(data, StringComparison.Ordinal))
-            {
-                rest = rest.Replace(data, " ", StringComparison.Ordinal);
-            }
+            rest = RemoveWords(rest, data);
         }
 
         rest = EmailAddress().Replace(rest, " ");
@@ -163,14 +161,35 @@ public sealed partial class KoreanText
         return FileName().Replace(rest, " ");
     }
 
+    /// <summary>Removes <paramref name="words"/> where they stand as words, not inside longer ones ("en" of "Center").</summary>
+    private static string RemoveWords(string text, string words)
+    {
+        var at = text.IndexOf(words, StringComparison.Ordinal);
+        while (at >= 0)
+        {
+            if (IsWordAt(text, at, words.Length))
+            {
+                text = string.Concat(text.AsSpan(0, at), " ", text.AsSpan(at + words.Length));
+                at = text.IndexOf(words, at + 1, StringComparison.Ordinal);
+            }
+            else
+            {
+                at = text.IndexOf(words, at + 1, StringComparison.Ordinal);
+            }
+        }
+
+        return text;
+    }
+
+    private static bool IsWordAt(string text, int at, int length) =>
+        (at == 0 || !char.IsAsciiLetter(text[at - 1])) && (at + length >= text.Length || !char.IsAsciiLetter(text[at + length]));
+
     private static bool ContainsWord(string text, string english)
     {
         var at = text.IndexOf(english, StringComparison.Ordinal);
         while (at >= 0)
         {
-            var before = at == 0 ? ' ' : text[at - 1];
-            var after = at + english.Length >= text.Length ? ' ' : text[at + english.Length];
-            if (!char.IsAsciiLetter(before) && !char.IsAsciiLetter(after))
+            if (IsWordAt(text, at, english.Length))
             {
                 return true;
             }
@@ -240,7 +259,7 @@ public sealed partial class KoreanText
           // Inside the body only: a page whose own lang is wrong must still be read.
           const skipped = el => {
             for (let e = el; e && e !== document.body; e = e.parentElement) {
-              if (e.matches('script, style, noscript, template, [lang^="en"]')) return true;
+              if (e.matches('script, style, noscript, template, code, kbd, samp, [lang^="en"]')) return true;
             }
             return false;
           };

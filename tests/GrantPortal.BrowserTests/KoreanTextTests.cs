@@ -35,6 +35,14 @@ public sealed class KoreanTextTests
         Assert.Empty(Checker.FindEnglish([text]));
 
     [Fact]
+    public void Data_is_removed_as_whole_words_only()
+    {
+        var findings = KoreanText.WithData(["en"]).FindEnglish(["Mentoring Center"]);
+
+        Assert.Contains("\"Mentoring Center\"", Assert.Single(findings), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Text_the_test_typed_passes_once_allowed()
     {
         const string typed = "Youth rights documentation camp";

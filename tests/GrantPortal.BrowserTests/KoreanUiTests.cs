@@ -42,8 +42,12 @@ public sealed class KoreanUiTests(BrowserFixture fixture)
                 continue;
             }
 
+            var previousHeading = await page.Locator("h1").First.InnerTextAsync();
             await link.ClickAsync();
             await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.Equals(entry.Href, StringComparison.OrdinalIgnoreCase));
+
+            // Blazor changes the address first and the page a moment later: read only once the new page is there.
+            await Expect(page.Locator("h1").First).Not.ToHaveTextAsync(previousHeading);
             visited++;
             await ReadAsync(page, korean, entry.Href, findings);
             if (entry.ForceLoad)
@@ -51,12 +55,33 @@ public sealed class KoreanUiTests(BrowserFixture fixture)
                 // A full page load (the static profile page): come back to the interactive portal for the next entry.
                 await page.GoBackAsync();
                 await SignInTests.WaitUntilInteractiveAsync(page);
+                continue;
             }
+
+            await ReadFirstRecordAsync(page, korean, entry.Href, findings);
         }
 
         Assert.True(visited >= 3, $"{email} found only {visited} menu entries.");
         Assert.True(findings.Count == 0, $"English in the Korean UI for {email}:{Environment.NewLine}{string.Join(Environment.NewLine, findings.Distinct())}");
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>Opens the first record the list links to (an application, award, report, review), reads it and comes back.</summary>
+    private static async Task ReadFirstRecordAsync(IPage page, KoreanText korean, string list, List<string> findings)
+    {
+        var links = await page.Locator("main a[href]").EvaluateAllAsync<string[]>(
+            "links => links.map(a => a.getAttribute('href')).filter(h => /^\\/?[a-z-]+\\/\\d+$/.test(h))");
+        if (links.Length == 0)
+        {
+            return;
+        }
+
+        var heading = await page.Locator("h1").First.InnerTextAsync();
+        await page.Locator($"main a[href='{links[0]}']").First.ClickAsync();
+        await Expect(page.Locator("h1").First).Not.ToHaveTextAsync(heading);
+        await ReadAsync(page, korean, $"{list} → {links[0]}", findings);
+        await page.GoBackAsync();
+        await Expect(page.Locator("h1").First).ToHaveTextAsync(heading);
     }
 
     /// <summary>Reads the settled page, then again with its first drop-down open, so MudBlazor's popovers are read too.</summary>
