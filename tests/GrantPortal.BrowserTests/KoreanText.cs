@@ -108,6 +108,10 @@ public sealed partial class KoreanText
     public async Task<IReadOnlyList<string>> FindEnglishAsync(IPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
+
+        // Popovers and dialogs fade in: read them once fully shown, or their texts would count as hidden.
+        await page.WaitForFunctionAsync(
+            "() => [...document.querySelectorAll('.mud-popover-open, .mud-dialog')].every(e => getComputedStyle(e).opacity === '1')", null, new() { Timeout = 5_000 });
         var texts = await page.EvaluateAsync<string[]>(CollectVisibleText);
         return FindEnglish(texts);
     }

@@ -32,6 +32,7 @@ public sealed class KoreanUiTests(BrowserFixture fixture)
         await Expect(page.Locator("h1")).ToHaveTextAsync("대시보드");
         var findings = new List<string>();
         await ReadAsync(page, korean, "/", findings);
+        await ReadDropDownAsync(page, korean, "/", findings);
 
         var visited = 0;
         foreach (var entry in Navigation.Entries.Where(e => e.Href != "/" && !NotOurPages.Contains(e.Href)))
@@ -59,6 +60,7 @@ public sealed class KoreanUiTests(BrowserFixture fixture)
             }
 
             await ReadFirstRecordAsync(page, korean, entry.Href, findings);
+            await ReadDropDownAsync(page, korean, entry.Href, findings);
         }
 
         Assert.True(visited >= 3, $"{email} found only {visited} menu entries.");
@@ -84,22 +86,31 @@ public sealed class KoreanUiTests(BrowserFixture fixture)
         await Expect(page.Locator("h1").First).ToHaveTextAsync(heading);
     }
 
-    /// <summary>Reads the settled page, then again with its first drop-down open, so MudBlazor's popovers are read too.</summary>
     private static async Task ReadAsync(IPage page, KoreanText korean, string where, List<string> findings)
     {
         await SettleAsync(page);
         findings.AddRange((await korean.FindEnglishAsync(page)).Select(f => $"{where}: {f}"));
+    }
 
+    /// <summary>Reads the page again with its first drop-down open, so MudBlazor's popovers are read too.</summary>
+    private static async Task ReadDropDownAsync(IPage page, KoreanText korean, string where, List<string> findings)
+    {
         var select = page.Locator("main .mud-select:not(.mud-disabled) .mud-input-slot").First;
         if (await select.CountAsync() > 0 && await select.IsVisibleAsync())
         {
             await select.ClickAsync();
             var popover = page.Locator(".mud-popover-open");
-            if (await popover.CountAsync() > 0)
-            {
-                findings.AddRange((await korean.FindEnglishAsync(page)).Select(f => $"{where} (drop-down open): {f}"));
-                await page.Keyboard.PressAsync("Escape");
-            }
+            await Expect(popover.First).ToBeVisibleAsync();
+
+            findings.AddRange((await korean.FindEnglishAsync(page)).Select(f => $"{where} (drop-down open): {f}"));
+
+            // Closed without choosing, and gone from where it stood before anything else is clicked.
+            await page.Keyboard.PressAsync("Escape");
+            await Expect(popover).ToHaveCountAsync(0);
+            await page.WaitForFunctionAsync(
+                "() => [...document.querySelectorAll('.mud-popover-provider .mud-popover')].every(p => p.getBoundingClientRect().bottom <= 0)",
+                null,
+                new() { Timeout = 5_000 });
         }
     }
 
