@@ -164,7 +164,7 @@ public sealed class AwardTests(BrowserFixture fixture)
         await page.GetByTestId("nav-Budget_Nav").ClickAsync();
         await ChooseAsync(page, "budget-year", "2023");
 
-        await Expect(page.GetByTestId("budget-summary")).ToHaveTextAsync("2023년: ₩2,000,000,000(20억 원), 18개 단체 29개 사업 지원");
+        await Expect(page.GetByTestId("budget-summary")).ToHaveTextAsync("2023년: 20억 원, 18개 단체 29개 사업 지원");
 
         // The year's awards are listed, each a way to its page.
         var firstAward = page.Locator("[data-testid^=budget-award-]").First;

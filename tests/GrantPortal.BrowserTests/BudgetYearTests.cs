@@ -34,7 +34,7 @@ public sealed class BudgetYearTests(BrowserFixture fixture)
         await Expect(officer.Locator(".mud-dialog")).Not.ToContainTextAsync("0원보다 큰");
         await officer.GetByTestId("budget-year-save").DblClickAsync();
 
-        await Expect(officer.GetByTestId("budget-year-message")).ToHaveTextAsync($"{year}년 예산 연도를 ₩1,900,000,000(으)로 열었습니다.");
+        await Expect(officer.GetByTestId("budget-year-message")).ToHaveTextAsync($"{year}년 예산 연도를 19억 원으로 열었습니다.");
         await Expect(officer.Locator(".mud-dialog")).ToHaveCountAsync(0);
         await Expect(officer.GetByTestId("year-envelope")).ToContainTextAsync("19억 원");
         await Expect(officer.GetByTestId("year-remaining")).ToContainTextAsync("19억 원");

@@ -4,6 +4,7 @@ using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Applications;
 using GrantPortal.Core.Calls;
 using GrantPortal.Core.Money;
+using GrantPortal.Core.Organizations;
 using GrantPortal.Web.Features.Applications;
 using NodaTime;
 
@@ -90,7 +91,7 @@ public sealed class ApplicationEditorTests : PortalComponentTest
 
         var total = editor.Find("[data-testid=requested-total]");
         Assert.Contains("₩5,000,000", total.TextContent, StringComparison.Ordinal);
-        Assert.Contains("₩10,000,000 – ₩100,000,000", total.TextContent, StringComparison.Ordinal);
+        Assert.Contains("₩10,000,000 to ₩100,000,000", total.TextContent, StringComparison.Ordinal);
         Assert.Contains("mud-error-text", total.ClassName, StringComparison.Ordinal);
     }
 
@@ -191,6 +192,23 @@ public sealed class ApplicationEditorTests : PortalComponentTest
     private static int CountOccurrences(string text, string value) =>
         (text.Length - text.Replace(value, "", StringComparison.Ordinal).Length) / value.Length;
 
+    [Fact]
+    public void Korean_form_shows_the_total_and_the_calls_limits_in_korean_units()
+    {
+        UseLanguage("ko");
+        var view = View() with { Form = new ApplicationDraft { BudgetLines = [new BudgetLineDraft { Item = "강사비", Amount = new Krw(45_000_000) }] } };
+
+        var editor = Render<ApplicationEditor>(p => p
+            .Add(c => c.View, view)
+            .Add(c => c.SaveDraft, SaveAsync)
+            .Add(c => c.SubmitDraft, () => Task.FromResult(new SubmitResult("x", false, []))));
+
+        var total = editor.Find("[data-testid=requested-total]").TextContent;
+        Assert.Contains("4,500만 원", total, StringComparison.Ordinal);
+        Assert.Contains("허용 범위 1,000만 원 ~ 1억 원", total, StringComparison.Ordinal);
+        Assert.DoesNotContain("₩", total, StringComparison.Ordinal);
+    }
+
     private IRenderedComponent<ApplicationEditor> RenderEditor(
         Func<ApplicationDraft, int, Task<DraftSaveResult>>? save = null,
         Func<Task<SubmitResult>>? submit = null,
@@ -219,7 +237,7 @@ public sealed class ApplicationEditorTests : PortalComponentTest
         CallMaximumRequest: new Krw(100_000_000),
         BudgetYear: 2026,
         OrganizationId: 1,
-        OrganizationName: "Open Doors Korea",
+        OrganizationName: new OrganizationName("열린문", "Open Doors Korea"),
         Status: ApplicationStatus.Draft,
         ReceiptNumber: null,
         SubmittedAt: null,

@@ -33,7 +33,7 @@ public sealed class BudgetOverviewViewTests : PortalComponentTest
     {
         var view = Render<BudgetOverviewView>(p => p.Add(v => v.Overview, Year2023()));
 
-        Assert.Equal("2023: ₩2,000,000,000 (20억 원) to 18 organizations for 29 projects", view.Find("[data-testid=budget-summary]").TextContent.Trim());
+        Assert.Equal("2023: ₩2,000,000,000 to 18 organizations for 29 projects", view.Find("[data-testid=budget-summary]").TextContent.Trim());
         Assert.Contains("₩1,500,000,000", view.Find("[data-testid=budget-disbursed]").TextContent, StringComparison.Ordinal);
         Assert.Contains("₩0", view.Find("[data-testid=budget-remaining]").TextContent, StringComparison.Ordinal);
         Assert.Contains("₩12,000,000", view.Find("[data-testid=budget-returned]").TextContent, StringComparison.Ordinal);
@@ -50,7 +50,7 @@ public sealed class BudgetOverviewViewTests : PortalComponentTest
 
         var view = Render<BudgetOverviewView>(p => p.Add(v => v.Overview, Year2023()));
 
-        Assert.Equal("2023년: ₩2,000,000,000(20억 원), 18개 단체 29개 사업 지원", view.Find("[data-testid=budget-summary]").TextContent.Trim());
+        Assert.Equal("2023년: 20억 원, 18개 단체 29개 사업 지원", view.Find("[data-testid=budget-summary]").TextContent.Trim());
         Assert.Contains("15억 원", view.Find("[data-testid=budget-disbursed]").TextContent, StringComparison.Ordinal);
     }
 

@@ -29,7 +29,7 @@ public sealed class DashboardSectionTests : PortalComponentTest
     [Fact]
     public void Applicant_of_a_pending_organization_is_told_it_cannot_submit_yet()
     {
-        var data = new ApplicantDashboard("새길 인권센터", VerificationState.Pending, null, 2, 0, 0, Krw.Zero, Instant.FromUtc(2026, 3, 10, 9, 0), 0, null);
+        var data = new ApplicantDashboard(new OrganizationName("새길 인권센터", "New Road Rights Center"), VerificationState.Pending, null, 2, 0, 0, Krw.Zero, Instant.FromUtc(2026, 3, 10, 9, 0), 0, null);
 
         var section = Render<ApplicantSection>(p => p.Add(c => c.Data, data));
 
@@ -37,11 +37,25 @@ public sealed class DashboardSectionTests : PortalComponentTest
         Assert.Contains("2026-03-10 18:00 KST", section.Find("[data-testid=stat-next-deadline]").TextContent, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("ko", "New Road Rights Center", "새길 인권센터")]
+    [InlineData("en", "New Road Rights Center", "New Road Rights Center")]
+    [InlineData("en", "", "새길 인권센터")]
+    public void Applicant_dashboard_names_the_organization_in_the_readers_language(string language, string englishName, string heading)
+    {
+        UseLanguage(language);
+        var data = new ApplicantDashboard(new OrganizationName("새길 인권센터", englishName), VerificationState.Verified, null, 0, 0, 0, Krw.Zero, null, 0, null);
+
+        var section = Render<ApplicantSection>(p => p.Add(c => c.Data, data));
+
+        Assert.Equal(heading, section.Find("#applicant-heading").TextContent.Trim());
+    }
+
     [Fact]
     public void Applicant_finds_open_calls_to_apply_to_drafts_to_continue_and_awards_with_payments_and_reports()
     {
         var closes = Instant.FromUtc(2026, 3, 10, 9, 0);
-        var data = new ApplicantDashboard("차세대 북한인권 아카데미", VerificationState.Verified, null, 1, 1, 1, new Krw(120_000_000), closes, 1, new LocalDate(2026, 3, 11));
+        var data = new ApplicantDashboard(new OrganizationName("차세대 북한인권 아카데미", ""), VerificationState.Verified, null, 1, 1, 1, new Krw(120_000_000), closes, 1, new LocalDate(2026, 3, 11));
         var youth = new PublishedCall(3, 2026, "YOUTH", "청년 역량강화 공모", "Youth capacity call", "", "", ProjectCategories.CapacityBuilding,
             new Krw(10_000_000), new Krw(100_000_000), new Krw(500_000_000), Instant.FromUtc(2026, 2, 1, 0, 0), closes, [], []);
         var draft = new OrganizationApplicationRow(41, "Mentoring documenters", "Youth capacity call", "청년 역량강화 공모", ApplicationStatus.Draft, null, closes, closes, null, Krw.Zero);
@@ -65,7 +79,7 @@ public sealed class DashboardSectionTests : PortalComponentTest
     [Fact]
     public void Applicant_without_awards_or_drafts_sees_only_the_open_calls()
     {
-        var data = new ApplicantDashboard("새길 인권센터", VerificationState.Verified, null, 0, 0, 0, Krw.Zero, null, 0, null);
+        var data = new ApplicantDashboard(new OrganizationName("새길 인권센터", ""), VerificationState.Verified, null, 0, 0, 0, Krw.Zero, null, 0, null);
         var work = new ApplicantWork([], new Dictionary<int, ApplyState>(), [], []);
 
         var section = Render<ApplicantSection>(p => p.Add(c => c.Data, data).Add(c => c.Work, work));

@@ -2,6 +2,7 @@ using Bunit;
 using GrantPortal.Core.Dashboards;
 using GrantPortal.Core.Disbursements;
 using GrantPortal.Core.Money;
+using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Reporting;
 using GrantPortal.Web.Features.Dashboard;
 using GrantPortal.Web.Features.Finance;
@@ -31,7 +32,7 @@ public sealed class FinanceComponentTests : PortalComponentTest
     {
         WorklistTranche[] tranches =
         [
-            new(11, 7, "Open Doors Korea", "Young defenders academy", 2, new Krw(20_000_000), new Krw(5_000_000), new Krw(20_000_000), new LocalDate(2026, 3, 20), ReportKind.Interim, ReportStatus.Submitted),
+            new(11, 7, new OrganizationName("열린문 코리아", "Open Doors Korea"), "Young defenders academy", 2, new Krw(20_000_000), new Krw(5_000_000), new Krw(20_000_000), new LocalDate(2026, 3, 20), ReportKind.Interim, ReportStatus.Submitted),
         ];
 
         var list = Render<TrancheList>(p => p

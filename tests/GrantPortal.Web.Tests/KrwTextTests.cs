@@ -24,4 +24,18 @@ public sealed class KrwTextTests : PortalComponentTest
         Assert.Equal("18억 원", text.Find(".krw").TextContent);
         Assert.Equal("₩1,800,000,000", text.Find(".krw").GetAttribute("title"));
     }
+
+    [Theory]
+    [InlineData("en", "₩40,000,000", "만 원")]
+    [InlineData("ko", "4,000만 원", "₩")]
+    public void Amount_field_helps_in_the_readers_amount_style_only(string language, string hint, string foreign)
+    {
+        UseLanguage(language);
+
+        var input = Render<KrwInput>(p => p.Add(c => c.Value, new Krw(40_000_000)).Add(c => c.Label, "Amount"));
+
+        var help = input.Find(".mud-input-helper-text").TextContent;
+        Assert.Contains(hint, help, StringComparison.Ordinal);
+        Assert.DoesNotContain(foreign, help, StringComparison.Ordinal);
+    }
 }

@@ -3,8 +3,10 @@ using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;
 using GrantPortal.Core.Accounts;
+using GrantPortal.Web.Hosting;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 using MudBlazor.Services;
 using NodaTime;
 using NodaTime.Testing;
@@ -25,6 +27,7 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddLocalization();
+        Services.AddTransient<MudLocalizer, PortalMudLocalizer>();
         Services.AddSingleton<IClock>(Clock);
         Authorization = AddAuthorization();
         Renderer.SetRendererInfo(new RendererInfo("Server", true));

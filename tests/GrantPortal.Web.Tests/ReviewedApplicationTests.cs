@@ -2,6 +2,7 @@ using Bunit;
 using GrantPortal.Core.Applications;
 using GrantPortal.Core.Calls;
 using GrantPortal.Core.Money;
+using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Reviews;
 using GrantPortal.Web.Features.Reviews;
 using NodaTime;
@@ -16,7 +17,7 @@ public sealed class ReviewedApplicationTests : PortalComponentTest
         "문화예술 특별공모",
         "Culture and arts call",
         blind,
-        blind ? null : "Open Doors Korea",
+        blind ? null : new OrganizationName("열린문 코리아", "Open Doors Korea"),
         "Memory theatre",
         "A touring play.",
         "Four cities.",

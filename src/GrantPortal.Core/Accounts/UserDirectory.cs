@@ -1,11 +1,12 @@
 using GrantPortal.Core.Data;
+using GrantPortal.Core.Organizations;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
 namespace GrantPortal.Core.Accounts;
 
 /// <summary>One person on the administrator's list. <see cref="IsRemoved"/>: their organization took them off.</summary>
-public sealed record UserRow(string Id, string Email, string DisplayName, string? Organization, IReadOnlyList<string> Roles, bool IsLockedOut, bool IsRemoved, string PreferredLanguage);
+public sealed record UserRow(string Id, string Email, string DisplayName, OrganizationName? Organization, IReadOnlyList<string> Roles, bool IsLockedOut, bool IsRemoved, string PreferredLanguage);
 
 public sealed record UserPage(IReadOnlyList<UserRow> Rows, int Total);
 
@@ -40,7 +41,8 @@ public sealed class UserDirectory(IDbContextFactory<PortalDbContext> dbFactory, 
                 u.Id,
                 u.Email,
                 u.DisplayName,
-                Organization = u.Organization == null ? null : u.Organization.NameKorean,
+                OrganizationKorean = u.Organization == null ? null : u.Organization.NameKorean,
+                OrganizationEnglish = u.Organization == null ? null : u.Organization.Name,
                 u.LockoutEnd,
                 u.RemovedAt,
                 u.PreferredLanguage,
@@ -49,7 +51,7 @@ public sealed class UserDirectory(IDbContextFactory<PortalDbContext> dbFactory, 
             .ToListAsync(ct);
         var now = clock.GetCurrentInstant().ToDateTimeOffset();
         return new UserPage(
-            rows.Select(r => new UserRow(r.Id, r.Email ?? "", r.DisplayName, r.Organization, r.Roles, r.LockoutEnd > now, r.RemovedAt != null, r.PreferredLanguage)).ToList(),
+            rows.Select(r => new UserRow(r.Id, r.Email ?? "", r.DisplayName, r.OrganizationKorean is null ? null : new OrganizationName(r.OrganizationKorean, r.OrganizationEnglish ?? ""), r.Roles, r.LockoutEnd > now, r.RemovedAt != null, r.PreferredLanguage)).ToList(),
             total);
     }
 }

@@ -1,6 +1,7 @@
 using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Calls;
 using GrantPortal.Core.Money;
+using GrantPortal.Core.Organizations;
 using NodaTime;
 
 namespace GrantPortal.Core.Applications;
@@ -57,7 +58,7 @@ public sealed record ApplicationView(
     Krw CallMaximumRequest,
     int BudgetYear,
     int OrganizationId,
-    string OrganizationName,
+    OrganizationName OrganizationName,
     ApplicationStatus Status,
     string? ReceiptNumber,
     Instant? SubmittedAt,
@@ -70,15 +71,6 @@ public sealed record ApplicationView(
     bool CanWithdraw)
 {
     public string CallTitle(string language) => language == "en" ? CallTitleEnglish : CallTitleKorean;
-
-    /// <summary>The applying organization's Korean name; <see cref="OrganizationName"/> is its English one.</summary>
-    public string OrganizationNameKorean { get; init; } = "";
-
-    /// <summary>The organization as the reader's language names it: Korean in Korean, English in English, Korean when it has no English name.</summary>
-    public string Organization(string language) =>
-        language == "en" && !string.IsNullOrWhiteSpace(OrganizationName) ? OrganizationName
-        : !string.IsNullOrWhiteSpace(OrganizationNameKorean) ? OrganizationNameKorean
-        : OrganizationName;
 
     /// <summary>For a revision: the receipt of the submitted application it replaces once submitted.</summary>
     public string? RevisesReceipt { get; init; }
@@ -160,7 +152,7 @@ public sealed record ApplicationQuery
 public sealed record IntakeRow(
     int Id,
     string ProjectTitle,
-    string OrganizationName,
+    OrganizationName OrganizationName,
     string CallCode,
     ProjectCategories Category,
     ApplicationStatus Status,

@@ -4,6 +4,7 @@ using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Awards;
 using GrantPortal.Core.Calls;
 using GrantPortal.Core.Money;
+using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -57,7 +58,10 @@ public sealed partial class ApplicationService
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var calls = await db.Calls.AsNoTracking().OrderByDescending(c => c.ClosesAt).Select(c => new IntakeChoice(c.Id, c.Code)).ToListAsync(ct);
-        var organizations = await db.Organizations.AsNoTracking().OrderBy(o => o.Name).Select(o => new IntakeChoice(o.Id, o.Name)).ToListAsync(ct);
+        var organizations = (await db.Organizations.AsNoTracking().Select(o => new { o.Id, o.NameKorean, o.Name }).ToListAsync(ct))
+            .Select(o => new IntakeChoice(o.Id, new OrganizationName(o.NameKorean, o.Name).ToString()))
+            .OrderBy(o => o.Label, StringComparer.CurrentCulture)
+            .ToList();
         return new IntakeFilters(calls, organizations);
     }
 
@@ -102,7 +106,7 @@ public sealed partial class ApplicationService
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var matching = Filter(db.Applications.AsNoTracking(), query, includeStatus: true, db.Database.IsNpgsql());
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 16 * 1024, leaveOpen: true);
-        await writer.WriteLineAsync(Csv.Line(["Receipt", "Title", "Organization", "Call", "Category", "Status", "SubmittedAt (KST)", "RequestedTotal (KRW)"]));
+        await writer.WriteLineAsync(Csv.Line(["Receipt", "Title", "Organization", "Organization (Korean)", "Call", "Category", "Status", "SubmittedAt (KST)", "RequestedTotal (KRW)"]));
         var lines = 0;
         await foreach (var projected in Project(Sort(matching, query)).AsAsyncEnumerable().WithCancellation(ct))
         {
@@ -111,7 +115,8 @@ public sealed partial class ApplicationService
             [
                 row.ReceiptNumber ?? "",
                 row.ProjectTitle,
-                row.OrganizationName,
+                row.OrganizationName.In(Languages.English),
+                row.OrganizationName.Korean,
                 row.CallCode,
                 row.Category.ToString(),
                 row.Status.ToString(),
@@ -176,8 +181,8 @@ public sealed partial class ApplicationService
         {
             (ApplicationSort.Title, false) => applications.OrderBy(a => a.ProjectTitle),
             (ApplicationSort.Title, true) => applications.OrderByDescending(a => a.ProjectTitle),
-            (ApplicationSort.Organization, false) => applications.OrderBy(a => a.Organization!.Name),
-            (ApplicationSort.Organization, true) => applications.OrderByDescending(a => a.Organization!.Name),
+            (ApplicationSort.Organization, false) => applications.OrderBy(ShownOrganizationName()),
+            (ApplicationSort.Organization, true) => applications.OrderByDescending(ShownOrganizationName()),
             (ApplicationSort.RequestedTotal, false) => applications.OrderBy(a => a.BudgetLines.Sum(l => (long)l.Amount)),
             (ApplicationSort.RequestedTotal, true) => applications.OrderByDescending(a => a.BudgetLines.Sum(l => (long)l.Amount)),
             (ApplicationSort.Status, false) => applications.OrderBy(a => a.Status),
@@ -188,11 +193,18 @@ public sealed partial class ApplicationService
         return sorted.ThenBy(a => a.Id);
     }
 
+    /// <summary>Sorting by organization follows the name the reader sees (<see cref="OrganizationName"/>), in SQL.</summary>
+    private static System.Linq.Expressions.Expression<Func<Application, string>> ShownOrganizationName() =>
+        OrganizationName.IsKoreanReader
+            ? a => a.Organization!.NameKorean != "" ? a.Organization.NameKorean : a.Organization.Name
+            : a => a.Organization!.Name != "" ? a.Organization.Name : a.Organization.NameKorean;
+
     private static IQueryable<IntakeProjection> Project(IQueryable<Application> applications) =>
         applications.Select(a => new IntakeProjection(
             a.Id,
             a.ProjectTitle,
-            a.Organization!.Name,
+            a.Organization!.NameKorean,
+            a.Organization.Name,
             a.Call!.Code,
             a.Category,
             a.Status,
@@ -201,12 +213,13 @@ public sealed partial class ApplicationService
             a.BudgetLines.Sum(l => (long)l.Amount)));
 
     private static IntakeRow ToRow(IntakeProjection p) =>
-        new(p.Id, p.ProjectTitle, p.OrganizationName, p.CallCode, p.Category, p.Status, p.ReceiptNumber, p.SubmittedAt, new Krw(p.Total));
+        new(p.Id, p.ProjectTitle, new OrganizationName(p.OrganizationNameKorean, p.OrganizationNameEnglish), p.CallCode, p.Category, p.Status, p.ReceiptNumber, p.SubmittedAt, new Krw(p.Total));
 
     private sealed record IntakeProjection(
         int Id,
         string ProjectTitle,
-        string OrganizationName,
+        string OrganizationNameKorean,
+        string OrganizationNameEnglish,
         string CallCode,
         ProjectCategories Category,
         ApplicationStatus Status,

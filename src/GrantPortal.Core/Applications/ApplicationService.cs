@@ -139,7 +139,7 @@ public sealed partial class ApplicationService(
             call.MaximumRequest,
             call.BudgetYear?.Year ?? Seoul.ToLocal(call.ClosesAt).Year,
             application.OrganizationId,
-            application.Organization?.Name ?? "",
+            new OrganizationName(application.Organization?.NameKorean ?? "", application.Organization?.Name ?? ""),
             application.Status,
             application.ReceiptNumber,
             application.SubmittedAt,
@@ -151,7 +151,6 @@ public sealed partial class ApplicationService(
             CanEdit: isOwner && application.Status == ApplicationStatus.Draft,
             CanWithdraw: isOwner && application.Status == ApplicationStatus.Submitted && !call.HasClosedAt(now))
         {
-            OrganizationNameKorean = application.Organization?.NameKorean ?? "",
             RevisesReceipt = revises,
             RevisionInProgressId = revisionInProgress,
         };
@@ -182,7 +181,7 @@ public sealed partial class ApplicationService(
             var amount = form.BudgetLines[i].Amount;
             if (amount.IsNegative || amount > Krw.Ceiling)
             {
-                return Refused(application.Version, $"BudgetLines[{i}].Amount", localizer["Application_AmountOutOfRange", Krw.Ceiling.ToFigures()]);
+                return Refused(application.Version, $"BudgetLines[{i}].Amount", localizer["Application_AmountOutOfRange", Krw.Ceiling.ForReader()]);
             }
         }
 
@@ -540,7 +539,7 @@ public static class ApplicationRules
             {
                 errors.Add(new FieldError(
                     nameof(form.BudgetLines),
-                    localizer["Application_TotalOutsideLimits", call.MinimumRequest.ToFigures(), call.MaximumRequest.ToFigures(), (total ?? Krw.Ceiling).ToFigures()]));
+                    localizer["Application_TotalOutsideLimits", call.MinimumRequest.ForReader(), call.MaximumRequest.ForReader(), (total ?? Krw.Ceiling).ForReader()]));
             }
         }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Disbursements;
 using GrantPortal.Core.Money;
+using GrantPortal.Core.Organizations;
 using Microsoft.EntityFrameworkCore;
 
 namespace GrantPortal.Core.Awards;
@@ -75,8 +76,7 @@ public sealed partial class AwardService
             call.TitleKorean,
             call.TitleEnglish,
             call.BudgetYear!.Year,
-            application.Organization!.Name,
-            application.Organization.NameKorean,
+            new OrganizationName(application.Organization!.NameKorean, application.Organization.Name),
             application.ProjectTitle,
             application.ReceiptNumber,
             application.StartDate,

@@ -2,6 +2,7 @@ using GrantPortal.Core.Applications;
 using GrantPortal.Core.Calls;
 using GrantPortal.Core.Disbursements;
 using GrantPortal.Core.Money;
+using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Reporting;
 using NodaTime;
 
@@ -105,7 +106,7 @@ public sealed record AwardCandidate(
     int ApplicationId,
     string? ReceiptNumber,
     string ProjectTitle,
-    string OrganizationName,
+    OrganizationName OrganizationName,
     ApplicationStatus Status,
     PanelDecision? PanelDecision,
     string? PanelNote,
@@ -181,8 +182,7 @@ public sealed record AwardDetails(
     string CallTitleKorean,
     string CallTitleEnglish,
     int Year,
-    string OrganizationName,
-    string OrganizationNameKorean,
+    OrganizationName OrganizationName,
     string ProjectTitle,
     string? ReceiptNumber,
     LocalDate? StartDate,

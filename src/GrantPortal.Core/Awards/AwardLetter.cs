@@ -30,7 +30,7 @@ internal static class AwardLetter
 
             body.Append(Heading(l["Awards_LetterTitle"], 32));
             body.Append(Text(l["Awards_LetterDate", Seoul.ToLocal(award.AwardedAt).Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]));
-            body.Append(Text(l["Awards_LetterTo", language == "en" ? award.OrganizationName : Either(award.OrganizationNameKorean, award.OrganizationName)]));
+            body.Append(Text(l["Awards_LetterTo", award.OrganizationName.In(language)]));
             body.Append(Text(l["Awards_LetterIntro", award.CallTitle(language), award.Year]));
 
             body.Append(Heading(l["Awards_LetterProject"], 24));
@@ -46,10 +46,10 @@ internal static class AwardLetter
             }
 
             body.Append(Heading(l["Awards_LetterAmount"], 24));
-            body.Append(Text($"{award.Amount.ToFigures()} ({award.Amount.ToKoreanUnits()})", bold: true));
+            body.Append(Text(award.Amount.ForReader(), bold: true));
             if (award.ReductionReason is { Length: > 0 } reduction)
             {
-                body.Append(Text(l["Awards_LetterReduced", award.Requested.ToFigures(), reduction]));
+                body.Append(Text(l["Awards_LetterReduced", award.Requested.ForReader(), reduction]));
             }
 
             body.Append(Heading(l["Awards_LetterTranches"], 24));
@@ -65,7 +65,7 @@ internal static class AwardLetter
                     bold: false,
                     tranche.Sequence.ToString(CultureInfo.InvariantCulture),
                     Date(tranche.PlannedOn),
-                    $"{tranche.Amount.ToFigures()} ({tranche.Amount.ToKoreanUnits()})",
+                    tranche.Amount.ForReader(),
                     tranche.GatingReportKind is { } kind ? l["Awards_GateAfter", l["Awards_Report" + kind]] : l["Awards_GateNone"]));
             }
 
@@ -93,7 +93,6 @@ internal static class AwardLetter
         return stream.ToArray();
     }
 
-    private static string Either(string preferred, string fallback) => string.IsNullOrWhiteSpace(preferred) ? fallback : preferred;
 
     private static string Date(NodaTime.LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -89,7 +89,8 @@ public sealed partial class AwardService(
                 a.Id,
                 a.ReceiptNumber,
                 a.ProjectTitle,
-                a.Organization!.Name,
+                a.Organization!.NameKorean,
+                a.Organization.Name,
                 a.Status,
                 a.PanelDecision,
                 a.PanelNote,
@@ -107,7 +108,7 @@ public sealed partial class AwardService(
             {
                 var award = byApplication.GetValueOrDefault(r.Id);
                 return new AwardCandidate(
-                    r.Id, r.ReceiptNumber, r.ProjectTitle, r.Name, r.Status, r.PanelDecision, r.PanelNote, new Krw(r.Requested),
+                    r.Id, r.ReceiptNumber, r.ProjectTitle, new OrganizationName(r.NameKorean, r.Name), r.Status, r.PanelDecision, r.PanelNote, new Krw(r.Requested),
                     award?.Id, award?.Amount, award?.Status, r.StartDate, r.EndDate);
             })
             .OrderBy(c => c.PanelDecision switch { PanelDecision.Fund => 0, PanelDecision.Reserve => 1, null => 2, _ => 3 })
@@ -275,7 +276,7 @@ public sealed partial class AwardService(
             var requested = new Krw(await db.BudgetLines.Where(l => l.ApplicationId == award.ApplicationId).SumAsync(l => (long)l.Amount, ct));
             if (amount > requested)
             {
-                return new AwardResult(AwardOutcome.Invalid, awardId, localizer["Awards_AboveRequest", requested.ToFigures()]);
+                return new AwardResult(AwardOutcome.Invalid, awardId, localizer["Awards_AboveRequest", requested.ForReader()]);
             }
 
             if (amount > award.Amount)
@@ -294,7 +295,7 @@ public sealed partial class AwardService(
             if (plan is null)
             {
                 var recorded = Krw.Sum(award.Tranches.SelectMany(t => t.Payments).Where(p => p.CountsAgainstAward).Select(p => p.Amount));
-                return new AwardResult(AwardOutcome.Invalid, awardId, localizer["Awards_BelowPayments", recorded.ToFigures()]);
+                return new AwardResult(AwardOutcome.Invalid, awardId, localizer["Awards_BelowPayments", recorded.ForReader()]);
             }
 
             db.Entry(award).Property(a => a.Version).OriginalValue = expectedVersion;
@@ -383,7 +384,7 @@ public sealed partial class AwardService(
             var paid = Krw.Sum(payments.Where(p => p.Status == PaymentStatus.Paid).Select(p => p.Amount));
             if (!paid.IsZero)
             {
-                return new AwardResult(AwardOutcome.Invalid, awardId, localizer["Awards_CancelPaid", paid.ToFigures()]);
+                return new AwardResult(AwardOutcome.Invalid, awardId, localizer["Awards_CancelPaid", paid.ForReader()]);
             }
 
             var before = Snapshot(award);
@@ -410,7 +411,7 @@ public sealed partial class AwardService(
             }
 
             logger.LogInformation("Award {AwardId} cancelled by {UserId}", awardId, user.UserId);
-            return new AwardResult(AwardOutcome.Saved, awardId, localizer["Awards_Cancelled", award.Amount.ToFigures()]);
+            return new AwardResult(AwardOutcome.Saved, awardId, localizer["Awards_Cancelled", award.Amount.ForReader()]);
         });
     }
 
@@ -450,7 +451,7 @@ public sealed partial class AwardService(
         var returnable = paid - award.ReturnedAmount;
         if (amount > returnable)
         {
-            return new AwardResult(AwardOutcome.Invalid, awardId, localizer["Awards_ReturnTooLarge", Krw.Max(returnable, Krw.Zero).ToFigures()]);
+            return new AwardResult(AwardOutcome.Invalid, awardId, localizer["Awards_ReturnTooLarge", Krw.Max(returnable, Krw.Zero).ForReader()]);
         }
 
         var before = JsonSerializer.Serialize(new { ReturnedAmount = award.ReturnedAmount.Won });
@@ -572,12 +573,12 @@ public sealed partial class AwardService(
 
         if (form.Amount > requested)
         {
-            return localizer["Awards_AboveRequest", requested.ToFigures()];
+            return localizer["Awards_AboveRequest", requested.ForReader()];
         }
 
         if (form.Amount < requested && string.IsNullOrWhiteSpace(form.ReductionReason))
         {
-            return localizer["Awards_ReductionReasonRequired", requested.ToFigures()];
+            return localizer["Awards_ReductionReasonRequired", requested.ForReader()];
         }
 
         if (form.Tranches.Count == 0 || form.Tranches.Any(t => t.Amount.IsNegative || t.Amount.IsZero))
@@ -588,7 +589,7 @@ public sealed partial class AwardService(
         var scheduled = Krw.Sum(form.Tranches.Select(t => t.Amount));
         if (scheduled != form.Amount)
         {
-            return localizer["Awards_TranchesMustSum", scheduled.ToFigures(), form.Amount.ToFigures()];
+            return localizer["Awards_TranchesMustSum", scheduled.ForReader(), form.Amount.ForReader()];
         }
 
         if (form.FinalReportDueOn < form.InterimReportDueOn)
@@ -603,7 +604,7 @@ public sealed partial class AwardService(
     {
         var shown = Krw.Max(remaining, Krw.Zero);
         logger.LogInformation("Award of {Amount} won refused in call {CallId}: {Remaining} remains", amount.Won, callId, shown.Won);
-        return new AwardResult(AwardOutcome.OverBudget, null, localizer["Awards_OverEnvelope", amount.ToFigures(), shown.ToFigures(), shown.ToKoreanUnits()]);
+        return new AwardResult(AwardOutcome.OverBudget, null, localizer["Awards_OverEnvelope", amount.ForReader(), shown.ForReader()]);
     }
 
     internal static Task LockCallAsync(PortalDbContext db, int callId, CancellationToken ct) =>

@@ -6,6 +6,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Applications;
 using GrantPortal.Core.Disbursements;
+using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,10 +31,10 @@ internal readonly record struct ExportCell(string? Text, long? Number)
 public sealed partial class BudgetService
 {
     private static readonly string[] AwardColumns =
-        ["AwardId", "Receipt", "Call", "Organization", "Project", "Status", "AwardedAt (KST)", "Amount (KRW)", "Paid (KRW)", "Returned (KRW)", "CancellationReason"];
+        ["AwardId", "Receipt", "Call", "Organization", "Organization (Korean)", "Project", "Status", "AwardedAt (KST)", "Amount (KRW)", "Paid (KRW)", "Returned (KRW)", "CancellationReason"];
 
     private static readonly string[] PaymentColumns =
-        ["PaymentId", "AwardId", "Receipt", "Organization", "Tranche", "PlannedOn", "Status", "Amount (KRW)", "RecordedBy", "RecordedAt (KST)", "ApprovedBy", "ApprovedAt (KST)", "PaidOn", "BankReference"];
+        ["PaymentId", "AwardId", "Receipt", "Organization", "Organization (Korean)", "Tranche", "PlannedOn", "Status", "Amount (KRW)", "RecordedBy", "RecordedAt (KST)", "ApprovedBy", "ApprovedAt (KST)", "PaidOn", "BankReference"];
 
     /// <summary>Every award of the year, cancelled ones included, for finance. False (nothing written) for anyone else.</summary>
     public async Task<bool> ExportAwardsAsync(CurrentUser user, int year, ExportFormat format, Stream output, CancellationToken ct = default)
@@ -53,7 +54,8 @@ public sealed partial class BudgetService
                 a.Id,
                 a.Application!.ReceiptNumber,
                 a.Application.Call!.Code,
-                a.Application.Organization!.Name,
+                a.Application.Organization!.NameKorean,
+                a.Application.Organization.Name,
                 a.Application.ProjectTitle,
                 a.Status,
                 a.AwardedAt,
@@ -65,7 +67,7 @@ public sealed partial class BudgetService
             .AsAsyncEnumerable()
             .Select(a => new ExportCell[]
             {
-                a.Id, a.ReceiptNumber ?? "", a.Code, a.Name, a.ProjectTitle, a.Status.ToString(), Seoul.Format(a.AwardedAt), a.Amount, a.Paid, a.Returned, a.CancellationReason ?? "",
+                a.Id, a.ReceiptNumber ?? "", a.Code, new OrganizationName(a.NameKorean, a.Name).In(Languages.English), a.NameKorean, a.ProjectTitle, a.Status.ToString(), Seoul.Format(a.AwardedAt), a.Amount, a.Paid, a.Returned, a.CancellationReason ?? "",
             });
         await WriteAsync(format, "Awards " + year.ToString(CultureInfo.InvariantCulture), AwardColumns, rows, output, ct);
         return true;
@@ -92,7 +94,8 @@ public sealed partial class BudgetService
                     p.Id,
                     p.AwardId,
                     a.Application!.ReceiptNumber,
-                    a.Application.Organization!.Name,
+                    a.Application.Organization!.NameKorean,
+                    a.Application.Organization.Name,
                     t.Sequence,
                     t.PlannedOn,
                     p.Status,
@@ -107,7 +110,7 @@ public sealed partial class BudgetService
             .AsAsyncEnumerable()
             .Select(p => new ExportCell[]
             {
-                p.Id, p.AwardId, p.ReceiptNumber ?? "", p.Name, p.Sequence, Day(p.PlannedOn), p.Status.ToString(), p.Amount,
+                p.Id, p.AwardId, p.ReceiptNumber ?? "", new OrganizationName(p.NameKorean, p.Name).In(Languages.English), p.NameKorean, p.Sequence, Day(p.PlannedOn), p.Status.ToString(), p.Amount,
                 p.RecordedBy ?? "", Seoul.Format(p.RecordedAt), p.ApprovedBy ?? "", p.ApprovedAt is { } approved ? Seoul.Format(approved) : "",
                 p.PaidOn is { } paid ? Day(paid) : "", p.BankReference ?? "",
             });

@@ -3,6 +3,7 @@ using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Data;
 using GrantPortal.Core.Disbursements;
 using GrantPortal.Core.Money;
+using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Time;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -114,7 +115,7 @@ public sealed partial class BudgetService(IDbContextFactory<PortalDbContext> dbF
             .ToDictionaryAsync(g => g.OrganizationId, g => g.Sum, ct);
         var organizationIds = committedByOrganization.Select(o => o.OrganizationId).ToList();
         var names = await db.Organizations.AsNoTracking().Where(o => organizationIds.Contains(o.Id))
-            .ToDictionaryAsync(o => o.Id, o => string.IsNullOrWhiteSpace(o.NameKorean) || CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? o.Name : o.NameKorean, ct);
+            .ToDictionaryAsync(o => o.Id, o => new OrganizationName(o.NameKorean, o.Name).ToString(), ct);
         var awardMoments = await yearAwards.Select(a => new { a.AwardedAt, a.Amount }).ToListAsync(ct);
         var paidDays = await yearPaid.GroupBy(p => p.PaidOn).Select(g => new { Day = g.Key, Sum = g.Sum(p => (long)p.Amount) }).ToListAsync(ct);
 

@@ -100,7 +100,7 @@ public sealed class BudgetYearService(
         }
         else if (form.Envelope > Krw.Ceiling)
         {
-            errors.Add(new FieldError(nameof(BudgetYearForm.Envelope), localizer["BudgetYear_EnvelopeTooLarge", Krw.Ceiling.ToFigures(), Krw.Ceiling.ToKoreanUnits()]));
+            errors.Add(new FieldError(nameof(BudgetYearForm.Envelope), localizer["BudgetYear_EnvelopeTooLarge", Krw.Ceiling.ForReader()]));
         }
 
         if (form.Note is { Length: > 2000 })
@@ -166,7 +166,7 @@ public sealed class BudgetYearService(
         if (form.Envelope < allocated)
         {
             return new BudgetYearResult(false,
-                [new FieldError(nameof(BudgetYearForm.Envelope), localizer["BudgetYear_BelowCalls", budget.Year, allocated.ToFigures(), allocated.ToKoreanUnits()])]);
+                [new FieldError(nameof(BudgetYearForm.Envelope), localizer["BudgetYear_BelowCalls", budget.Year, allocated.ForReader()])]);
         }
 
         var before = Snapshot(budget);

@@ -207,7 +207,7 @@ public sealed record CallForm
             }
             else if (amount > Krw.Ceiling)
             {
-                Add(field, "CallForm_AmountTooLarge", Krw.Ceiling.ToFigures());
+                Add(field, "CallForm_AmountTooLarge", Krw.Ceiling.ForReader());
             }
         }
     }

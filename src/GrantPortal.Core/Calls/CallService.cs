@@ -300,7 +300,7 @@ public sealed partial class CallService(
             return new CallResult(
                 CallOutcome.OverBudget,
                 form.Id,
-                [new FieldError(nameof(CallForm.Envelope), localizer["Calls_OverBudget", budget.Year, shown.ToFigures(), shown.ToKoreanUnits()])]);
+                [new FieldError(nameof(CallForm.Envelope), localizer["Calls_OverBudget", budget.Year, shown.ForReader()])]);
         }
 
         if (form.Id is { } callId)
@@ -311,7 +311,7 @@ public sealed partial class CallService(
                 return new CallResult(
                     CallOutcome.Invalid,
                     form.Id,
-                    [new FieldError(nameof(CallForm.Envelope), localizer["Calls_BelowAwards", committed.ToFigures(), committed.ToKoreanUnits()])]);
+                    [new FieldError(nameof(CallForm.Envelope), localizer["Calls_BelowAwards", committed.ForReader()])]);
             }
         }
 

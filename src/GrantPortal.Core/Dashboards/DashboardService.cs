@@ -15,7 +15,7 @@ using NodaTime;
 namespace GrantPortal.Core.Dashboards;
 
 public sealed record ApplicantDashboard(
-    string OrganizationName,
+    OrganizationName OrganizationName,
     VerificationState Verification,
     string? RejectionReason,
     int Drafts,
@@ -87,7 +87,7 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
 
         int Count(ApplicationStatus status) => counts.GetValueOrDefault(status);
         return new ApplicantDashboard(
-            organization.NameKorean.Length > 0 ? organization.NameKorean : organization.Name,
+            new OrganizationName(organization.NameKorean, organization.Name),
             organization.Verification,
             organization.RejectionReason,
             Count(ApplicationStatus.Draft),

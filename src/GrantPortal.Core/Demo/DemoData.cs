@@ -192,7 +192,7 @@ internal static class DemoData
         new(8, "청년 창작자 북한인권 숏폼 영상 공모", "청년 창작자가 만든 1분 영상 공모전을 열고 우수작을 알립니다.", Culture, 0, 30),
     ];
 
-    /// <summary>Current year, open call A (closes in 7–14 days): the first <see cref="SubmittedInCallA"/> are submitted, the rest drafts.</summary>
+    /// <summary>Open call A (closes in 7–14 days, for the open-call budget year): the first <see cref="SubmittedInCallA"/> are submitted, the rest drafts.</summary>
     public static readonly DemoProject[] CallA =
     [
         new(0, "탈북 청년 북한인권 리더 양성 과정", "탈북 청년 25명이 발표, 글쓰기, 국제 옹호 활동을 배우는 6개월 과정을 운영합니다.", Capacity, 0, 90),
@@ -209,7 +209,7 @@ internal static class DemoData
 
     public const int SubmittedInCallA = 6;
 
-    /// <summary>Current year, open call B (closes within two days): drafts still to submit, one submitted.</summary>
+    /// <summary>Open call B (closes within two days, same budget year as A): drafts still to submit, one submitted.</summary>
     public static readonly DemoProject[] CallB =
     [
         new(17, "Rapid Imagery Review of New Border Fencing", "Reviews recent imagery of new border fencing and guard posts and publishes a short brief.", Research, 0, 40),

@@ -40,6 +40,17 @@ internal sealed class DemoGrantHistory(PortalDbContext db, DemoPeople people, IR
 {
     private const long Million = 1_000_000;
 
+    /// <summary>Days until the first open call closes; the second closes within two days.</summary>
+    private const int OpenCallClosesInDays = 10;
+
+    /// <summary>Review and award come first: a project starts six to eight weeks after its call closes.</summary>
+    private const int ProjectStartAfterCloseDays = 45;
+
+    private const int ProjectStartSpreadDays = 14;
+
+    /// <summary>Projects need at least this long to run before they end, inside their call's budget year.</summary>
+    private const int ProjectMonths = 6;
+
     /// <summary>Reviewer index → organization indexes they declared ties to; they are never assigned there.</summary>
     private static readonly Dictionary<int, int[]> ReviewerTies = new() { [0] = [6], [1] = [15], [3] = [5] };
 
@@ -67,6 +78,20 @@ internal sealed class DemoGrantHistory(PortalDbContext db, DemoPeople people, IR
     public IReadOnlyList<Organization> Organizations => organizations;
 
     public int CurrentYear => today.Year;
+
+    /// <summary>
+    /// The budget year the open calls fund. Projects must end inside it, so it is this year only while a project
+    /// starting after its call closes and is decided still has six months of the year; otherwise the ministry calls
+    /// for next year's projects, as it does each autumn.
+    /// </summary>
+    public int OpenCallYear
+    {
+        get
+        {
+            var latestStart = today.PlusDays(OpenCallClosesInDays + ProjectStartAfterCloseDays + ProjectStartSpreadDays);
+            return latestStart.PlusMonths(ProjectMonths) <= ProjectsEnd(today.Year) ? today.Year : today.Year + 1;
+        }
+    }
 
     /// <summary>Step one: organizations, budget years and calls, whose ids everything else needs.</summary>
     public void AddOrganizationsAndCalls()
@@ -97,12 +122,14 @@ internal sealed class DemoGrantHistory(PortalDbContext db, DemoPeople people, IR
             ProjectCategories.CultureAndArts, 400_000_000, 100, DaysAgo(75, 10, 10), DaysAgo(40, 6, 18), today.PlusDays(2), blind: true);
         reviewCall.Publish(reviewCall.OpensAt - Duration.FromDays(2));
 
-        callA = AddCall(current, "YOUTH", "청년·미래세대 북한인권 역량강화 공모", "Building the Next Generation: Youth Capacity for North Korean Human Rights",
+        // The calls still taking applications: for a year a project can run in (see OpenCallYear), with that year's envelope.
+        var open = YearOf(OpenCallYear, 2_000_000_000);
+        callA = AddCall(open, "YOUTH", "청년·미래세대 북한인권 역량강화 공모", "Building the Next Generation: Youth Capacity for North Korean Human Rights",
             ProjectCategories.CapacityBuilding | ProjectCategories.ConferencesAndAdvocacy | ProjectCategories.ResearchAndDocumentation,
-            500_000_000, 100, DaysAgo(21, 21, 10), Seoul.ToInstant(today.PlusDays(10).At(new LocalTime(18, 0))), today.PlusDays(30), blind: false);
+            500_000_000, 100, DaysAgo(21, 21, 10), Seoul.ToInstant(today.PlusDays(OpenCallClosesInDays).At(new LocalTime(18, 0))), today.PlusDays(30), blind: false);
         callA.Publish(callA.OpensAt);
 
-        callB = AddCall(current, "DOC", "북한인권 기록·조사 긴급 공모", "Rapid Call: Documentation and Research on North Korean Human Rights",
+        callB = AddCall(open, "DOC", "북한인권 기록·조사 긴급 공모", "Rapid Call: Documentation and Research on North Korean Human Rights",
             ProjectCategories.ResearchAndDocumentation, 200_000_000, 60, DaysAgo(30, 30, 10), Seoul.ToInstant(today.PlusDays(1).At(new LocalTime(18, 0))), today.PlusDays(21), blind: false);
         callB.Publish(callB.OpensAt);
 
@@ -498,10 +525,14 @@ internal sealed class DemoGrantHistory(PortalDbContext db, DemoPeople people, IR
         application.Category = project.Category;
         application.DeclarationAccepted = true;
 
-        var callYear = Seoul.ToLocal(call.ClosesAt).Year;
-        var startDate = Seoul.ToLocal(call.ClosesAt).Date.PlusDays(45 + (k % 3 * 7));
-        application.StartDate = startDate.Year == callYear ? startDate : new LocalDate(callYear, 12, 1);
-        application.EndDate = new LocalDate(callYear, 12, 15);
+        // A project starts some weeks after the call closes and ends inside the call's budget year, as the form requires.
+        var callYear = call.BudgetYear!.Year;
+        var spread = k % 3 * (ProjectStartSpreadDays / 2);
+        var startDate = Seoul.ToLocal(call.ClosesAt).Date.PlusDays(ProjectStartAfterCloseDays + spread);
+        var earliest = new LocalDate(callYear, 1, 1).PlusDays(spread);
+        var latest = new LocalDate(callYear, 12, 1);
+        application.StartDate = startDate < earliest ? earliest : startDate > latest ? latest : startDate;
+        application.EndDate = ProjectsEnd(callYear);
 
         var requested = project.RequestedMillions * Million;
         var shares = text.Budget;
@@ -741,6 +772,9 @@ internal sealed class DemoGrantHistory(PortalDbContext db, DemoPeople people, IR
             _ => (20, 0, 48, 500_000),
         };
     }
+
+    /// <summary>The day projects of a budget year end by, leaving the rest of December for final reports.</summary>
+    private static LocalDate ProjectsEnd(int year) => new(year, 12, 15);
 
     private Instant DaysAgo(int days, int minimum, int hour) =>
         Seoul.ToInstant(today.PlusDays(-Offset(days, minimum)).At(new LocalTime(hour, 0)));

@@ -14,7 +14,8 @@ namespace GrantPortal.Core.Demo;
 
 /// <summary>
 /// Fills a fresh database with the demo grant history of DESIGN.md: 2023 and 2024 decided and paid,
-/// the current year with open calls, reviews, reports and payments in progress. Deterministic apart from
+/// the current year with reviews, reports and payments in progress, and open calls for a budget year a
+/// project can still run in (the next one late in the year). Deterministic apart from
 /// Identity's own ids and stamps; does nothing once any budget year exists, so it is safe on every start.
 /// </summary>
 public sealed class DemoSeeder(
@@ -72,6 +73,7 @@ public sealed class DemoSeeder(
             payments = history.Payments,
             reports = history.Reports,
             currentYear = history.CurrentYear,
+            openCallYear = history.OpenCallYear,
         };
         db.AuditEvents.Add(AuditEvent.Record(now, Actor.System, "demo.seeded", "Database", "demo", after: JsonSerializer.Serialize(summary)));
         await db.SaveChangesAsync(ct);

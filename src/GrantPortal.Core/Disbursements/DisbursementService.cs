@@ -27,7 +27,7 @@ public sealed record PaymentResult(bool Succeeded, int? PaymentId, string? Error
 public sealed record WorklistPayment(
     int PaymentId,
     int AwardId,
-    string OrganizationName,
+    OrganizationName OrganizationName,
     string ProjectTitle,
     string? ReceiptNumber,
     int TrancheSequence,
@@ -44,7 +44,7 @@ public sealed record WorklistPayment(
 }
 
 /// <summary>An unpaid tranche (see <see cref="TranchesDue"/>): <see cref="Open"/> is still to record, the rest of <see cref="Unpaid"/> is on its way.</summary>
-public sealed record WorklistTranche(int TrancheId, int AwardId, string OrganizationName, string ProjectTitle, int Sequence, Krw Amount, Krw Open, Krw Unpaid, LocalDate PlannedOn, ReportKind? GateKind, ReportStatus? GateStatus)
+public sealed record WorklistTranche(int TrancheId, int AwardId, OrganizationName OrganizationName, string ProjectTitle, int Sequence, Krw Amount, Krw Open, Krw Unpaid, LocalDate PlannedOn, ReportKind? GateKind, ReportStatus? GateStatus)
 {
     public bool GateOpen => GateStatus is null or ReportStatus.Approved;
 
@@ -91,7 +91,8 @@ public sealed class DisbursementService(
                 {
                     p.Id,
                     p.AwardId,
-                    a.Application!.Organization!.Name,
+                    a.Application!.Organization!.NameKorean,
+                    a.Application.Organization.Name,
                     a.Application.ProjectTitle,
                     a.Application.ReceiptNumber,
                     t.Sequence,
@@ -107,7 +108,7 @@ public sealed class DisbursementService(
         var recorders = pending.Select(p => p.RecordedById).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => recorders.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var payments = pending.Select(p => new WorklistPayment(
-            p.Id, p.AwardId, p.Name, p.ProjectTitle, p.ReceiptNumber, p.Sequence, p.Amount, p.Status, names.GetValueOrDefault(p.RecordedById, p.RecordedById), p.RecordedAt,
+            p.Id, p.AwardId, new OrganizationName(p.NameKorean, p.Name), p.ProjectTitle, p.ReceiptNumber, p.Sequence, p.Amount, p.Status, names.GetValueOrDefault(p.RecordedById, p.RecordedById), p.RecordedAt,
             p.RecordedById == user.UserId, p.GateKind, p.GateStatus, p.Version)).ToList();
 
         var dueThisMonth = await WorklistTranchesAsync(db, TranchesDue.ThisMonth(db, today), ct);
@@ -129,7 +130,8 @@ public sealed class DisbursementService(
                 {
                     t.Id,
                     t.AwardId,
-                    a.Application!.Organization!.Name,
+                    a.Application!.Organization!.NameKorean,
+                    a.Application.Organization.Name,
                     a.Application.ProjectTitle,
                     t.Sequence,
                     t.Amount,
@@ -141,7 +143,7 @@ public sealed class DisbursementService(
                 })
             .ToListAsync(ct);
         return rows.Select(t => new WorklistTranche(
-                t.Id, t.AwardId, t.Name, t.ProjectTitle, t.Sequence, t.Amount, Krw.Max(t.Amount - new Krw(t.Recorded), Krw.Zero), t.Amount - new Krw(t.Paid), t.PlannedOn, t.GateKind, t.GateStatus))
+                t.Id, t.AwardId, new OrganizationName(t.NameKorean, t.Name), t.ProjectTitle, t.Sequence, t.Amount, Krw.Max(t.Amount - new Krw(t.Recorded), Krw.Zero), t.Amount - new Krw(t.Paid), t.PlannedOn, t.GateKind, t.GateStatus))
             .ToList();
     }
 
@@ -185,13 +187,13 @@ public sealed class DisbursementService(
             var awardLeft = award.Amount - Krw.Sum(counted.Select(p => p.Amount));
             if (amount > awardLeft)
             {
-                return new PaymentResult(false, null, localizer["Finance_OverAward", Krw.Max(awardLeft, Krw.Zero).ToFigures(), award.Amount.ToFigures()]);
+                return new PaymentResult(false, null, localizer["Finance_OverAward", Krw.Max(awardLeft, Krw.Zero).ForReader(), award.Amount.ForReader()]);
             }
 
             var trancheLeft = tranche.Amount - Krw.Sum(counted.Where(p => p.TrancheId == trancheId).Select(p => p.Amount));
             if (amount > trancheLeft)
             {
-                return new PaymentResult(false, null, localizer["Finance_OverTranche", Krw.Max(trancheLeft, Krw.Zero).ToFigures(), tranche.Sequence]);
+                return new PaymentResult(false, null, localizer["Finance_OverTranche", Krw.Max(trancheLeft, Krw.Zero).ForReader(), tranche.Sequence]);
             }
 
             var payment = new Payment
@@ -272,7 +274,7 @@ public sealed class DisbursementService(
             var counted = new Krw(await db.Payments.Where(p => p.AwardId == lockedAward && p.Status != PaymentStatus.Rejected).SumAsync(p => (long)p.Amount, ct));
             if (counted > award.Amount)
             {
-                return new PaymentResult(false, paymentId, localizer["Finance_OverAward", Krw.Max(award.Amount - (counted - payment.Amount), Krw.Zero).ToFigures(), award.Amount.ToFigures()]);
+                return new PaymentResult(false, paymentId, localizer["Finance_OverAward", Krw.Max(award.Amount - (counted - payment.Amount), Krw.Zero).ForReader(), award.Amount.ForReader()]);
             }
 
             var gate = await GateAsync(db, payment.TrancheId, ct);
@@ -379,8 +381,7 @@ public sealed class DisbursementService(
                 payment.BankReference ?? "", Amount(member.Language, new Krw(award.Paid)), Amount(member.Language, award.Amount), links.To(PortalPaths.Award(payment.AwardId))].Value), ct);
     }
 
-    private static string Amount(string language, Krw amount) =>
-        language == Languages.English ? amount.ToFigures() : $"{amount.ToFigures()} ({amount.ToKoreanUnits()})";
+    private static string Amount(string language, Krw amount) => amount.Format(CultureInfo.GetCultureInfo(Languages.Normalize(language)));
 
     /// <summary>Turns down a payment that is not yet paid; its amount is free for the tranche again.</summary>
     public async Task<PaymentResult> RejectAsync(CurrentUser user, int paymentId, string? reason, int expectedVersion, CancellationToken ct = default)

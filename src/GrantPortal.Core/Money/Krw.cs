@@ -127,12 +127,18 @@ public readonly record struct Krw(long Won) : IComparable<Krw>
         return text.ToString();
     }
 
-    /// <summary>The way a reader of <paramref name="culture"/> expects to see the amount.</summary>
+    /// <summary>
+    /// The portal's one amount style per language: Korean units in Korean (4,500만 원, exact to the won), figures with
+    /// the won sign in English (₩45,000,000). Every amount a person reads goes through here, ranges included.
+    /// </summary>
     public string Format(CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(culture);
         return culture.TwoLetterISOLanguageName == "ko" ? ToKoreanUnits() : ToFigures();
     }
+
+    /// <summary>The amount in the current UI language's style (see <see cref="Format(CultureInfo)"/>), for messages and pages.</summary>
+    public string ForReader() => Format(CultureInfo.CurrentUICulture);
 
     public override string ToString() => ToFigures();
 }

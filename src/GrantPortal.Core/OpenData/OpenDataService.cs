@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Applications;
 using GrantPortal.Core.Recommendations;
 using GrantPortal.Core.Time;
@@ -64,7 +65,7 @@ public sealed class OpenDataService(RecommendationFigures figures, IOptions<Acco
             json.WriteStartArray("recipientOrganization");
             json.WriteStartObject();
             json.WriteString("id", RecipientId(project));
-            json.WriteString("name", project.OrganizationName);
+            json.WriteString("name", project.OrganizationDisplayName(Languages.English));
             json.WriteString("alternateName", project.OrganizationNameKorean);
             json.WriteString("addressCountry", "KR");
             json.WriteEndObject();
@@ -137,7 +138,7 @@ public sealed class OpenDataService(RecommendationFigures figures, IOptions<Acco
                 project.Disbursed.Won.ToString(CultureInfo.InvariantCulture),
                 AwardDate(project),
                 RecipientId(project),
-                project.OrganizationName,
+                project.OrganizationDisplayName(Languages.English),
                 settings.FunderIdentifier,
                 settings.English.FunderName,
                 project.StartDate is { } start ? LocalDatePattern.Iso.Format(start) : "",

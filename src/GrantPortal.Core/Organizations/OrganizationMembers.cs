@@ -159,17 +159,14 @@ public sealed class OrganizationMembers(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var organization = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => new { o.Name, o.NameKorean }).SingleAsync(ct);
         var sent = await links.MailLinkAsync(users, colleague, link => (
-            localizer["Members_InvitationSubject", Name(organization.Name, organization.NameKorean)].Value,
-            localizer["Members_InvitationBody", colleague.DisplayName, inviter, Name(organization.Name, organization.NameKorean), link, colleague.Email!].Value), ct);
+            localizer["Members_InvitationSubject", new OrganizationName(organization.NameKorean, organization.Name).ToString()].Value,
+            localizer["Members_InvitationBody", colleague.DisplayName, inviter, new OrganizationName(organization.NameKorean, organization.Name).ToString(), link, colleague.Email!].Value), ct);
         return sent
             ? AccountResult.Done
             : new AccountResult(AccountOutcome.SavedMailNotSent, [new FieldError("", localizer["Staff_InvitationNotSent", colleague.Email!])]);
     }
 
     // Called inside the recipient's language by MailLinkAsync.
-    private static string Name(string english, string korean) =>
-        System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == Languages.English ? english : korean;
-
     private async Task AuditAsync(CurrentUser user, int organizationId, string action, string? before = null, string? after = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -29,6 +29,9 @@ public sealed record OrganizationToVerify(
 {
     /// <summary>When a rejected organization corrected its details and asked again, and the reason it had been given.</summary>
     public AskedAgain? AskedAgain { get; init; }
+
+    /// <summary>The name as the reader's language shows it.</summary>
+    public OrganizationName Named => new(NameKorean, Name);
 }
 
 /// <summary>A pending organization's earlier rejection, for the officer who looks at it again.</summary>
@@ -147,7 +150,7 @@ public sealed class OrganizationVerificationService(
     private Task TellMembersAsync(Organization organization, CancellationToken ct) =>
         mail.SendAsync(organization.Id, member =>
         {
-            var name = member.Language == Languages.English ? organization.Name : organization.NameKorean;
+            var name = new OrganizationName(organization.NameKorean, organization.Name).In(member.Language);
             // A verified organization starts from its dashboard; a refused one corrects its details on its own page.
             return organization.Verification == VerificationState.Verified
                 ? (localizer["Organizations_MailVerifiedSubject", name].Value, localizer["Organizations_MailVerifiedBody", member.DisplayName, name, links.To(PortalPaths.Dashboard)].Value)

@@ -3,6 +3,7 @@ using GrantPortal.Core.Calls;
 using GrantPortal.Core.Data;
 using GrantPortal.Core.Disbursements;
 using GrantPortal.Core.Money;
+using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Reporting;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -53,7 +54,7 @@ public sealed record FundedProject(
     ProjectIndicators Indicators,
     string? Outcomes)
 {
-    public string OrganizationDisplayName(string language) => language == "en" ? OrganizationName : OrganizationNameKorean;
+    public string OrganizationDisplayName(string language) => new OrganizationName(OrganizationNameKorean, OrganizationName).In(language);
 }
 
 /// <summary>A recommendation's money and results over a span of budget years.</summary>

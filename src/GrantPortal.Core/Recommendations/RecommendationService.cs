@@ -5,6 +5,7 @@ using GrantPortal.Core.Auditing;
 using GrantPortal.Core.Awards;
 using GrantPortal.Core.Data;
 using GrantPortal.Core.Localization;
+using GrantPortal.Core.Organizations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
@@ -38,7 +39,7 @@ public sealed record ImportResult(int Added, int Updated, IReadOnlyList<ImportEr
 }
 
 /// <summary>An award and the codes it serves, for the officer's refinement page.</summary>
-public sealed record AwardMapping(int AwardId, int Year, string CallCode, string ProjectTitle, string OrganizationName, Money.Krw Amount, IReadOnlyList<string> Codes, IReadOnlyList<string> CallCodes, int Version);
+public sealed record AwardMapping(int AwardId, int Year, string CallCode, string ProjectTitle, OrganizationName OrganizationName, Money.Krw Amount, IReadOnlyList<string> Codes, IReadOnlyList<string> CallCodes, int Version);
 
 public enum MappingOutcome
 {
@@ -242,7 +243,8 @@ public sealed class RecommendationService(
                 a.Id,
                 a.CallId,
                 a.Application!.ProjectTitle,
-                a.Application.Organization!.Name,
+                a.Application.Organization!.NameKorean,
+                a.Application.Organization.Name,
                 a.Amount,
                 a.Version,
                 Codes = a.Recommendations.Select(r => r.Recommendation!.Code).ToList(),
@@ -259,7 +261,7 @@ public sealed class RecommendationService(
                 year,
                 calls[a.CallId].Code,
                 a.ProjectTitle,
-                a.Name,
+                new OrganizationName(a.NameKorean, a.Name),
                 a.Amount,
                 a.Codes.Order(StringComparer.Ordinal).ToList(),
                 calls[a.CallId].Codes.Order(StringComparer.Ordinal).ToList(),

@@ -1,6 +1,7 @@
 using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Applications;
 using GrantPortal.Core.Money;
+using GrantPortal.Core.Organizations;
 using NodaTime;
 
 namespace GrantPortal.Core.Reporting;
@@ -70,7 +71,7 @@ public sealed record ReportRow(
     ReportStatus Status,
     LocalDate DueOn,
     string ProjectTitle,
-    string OrganizationName,
+    OrganizationName OrganizationName,
     string CallCode,
     int Year,
     Instant? SubmittedAt,
@@ -103,7 +104,7 @@ public sealed record ReportView(
     ReportStatus Status,
     LocalDate DueOn,
     string ProjectTitle,
-    string OrganizationName,
+    OrganizationName OrganizationName,
     string CallCode,
     int Year,
     Krw AwardAmount,

@@ -6,6 +6,7 @@ using GrantPortal.Core.Auditing;
 using GrantPortal.Core.Calls;
 using GrantPortal.Core.Data;
 using GrantPortal.Core.Localization;
+using GrantPortal.Core.Organizations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
@@ -21,7 +22,7 @@ public sealed record BoardApplication(
     int Id,
     string? ReceiptNumber,
     string ProjectTitle,
-    string OrganizationName,
+    OrganizationName OrganizationName,
     ProjectCategories Category,
     IReadOnlyList<BoardAssignment> Assignments,
     IReadOnlyList<BoardConflict> Conflicts);
@@ -105,7 +106,7 @@ public sealed class AssignmentService(
         }
 
         var applications = await InScope(db, callId)
-            .Select(a => new { a.Id, a.ReceiptNumber, a.ProjectTitle, OrganizationName = a.Organization!.Name, a.Category })
+            .Select(a => new { a.Id, a.ReceiptNumber, a.ProjectTitle, a.Organization!.NameKorean, a.Organization.Name, a.Category })
             .ToListAsync(ct);
         var ids = applications.Select(a => a.Id).ToList();
         var assignments = await db.ReviewAssignments.AsNoTracking().Where(a => ids.Contains(a.ApplicationId))
@@ -124,7 +125,7 @@ public sealed class AssignmentService(
             a.Id,
             a.ReceiptNumber,
             a.ProjectTitle,
-            a.OrganizationName,
+            new OrganizationName(a.NameKorean, a.Name),
             a.Category,
             byApplication[a.Id].Select(x => new BoardAssignment(x.Id, x.ReviewerId, names.GetValueOrDefault(x.ReviewerId, x.ReviewerId), ReviewService.StatusOf(x.NoConflictDeclaredAt, x.Status)))
                 .OrderBy(x => x.ReviewerName, StringComparer.Ordinal).ToList(),

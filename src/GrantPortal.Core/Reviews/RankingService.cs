@@ -5,6 +5,7 @@ using GrantPortal.Core.Applications;
 using GrantPortal.Core.Auditing;
 using GrantPortal.Core.Data;
 using GrantPortal.Core.Localization;
+using GrantPortal.Core.Organizations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
@@ -17,7 +18,7 @@ public sealed record RankingRow(
     RankedApplication Ranking,
     string? ReceiptNumber,
     string ProjectTitle,
-    string OrganizationName,
+    OrganizationName OrganizationName,
     ApplicationStatus Status,
     PanelDecision? Decision,
     string? DecisionNote,
@@ -68,7 +69,7 @@ public sealed class RankingService(
         var rubric = call.Criteria.OrderBy(c => c.Order).Select(c => new RubricScale(c.Id, c.Weight, c.ScaleMinimum, c.ScaleMaximum)).ToList();
         var applications = await db.Applications.AsNoTracking()
             .Where(a => a.CallId == callId && a.Status != ApplicationStatus.Draft && a.Status != ApplicationStatus.Withdrawn && a.Status != ApplicationStatus.Submitted)
-            .Select(a => new { a.Id, a.ReceiptNumber, a.ProjectTitle, OrganizationName = a.Organization!.Name, a.Status, a.PanelDecision, a.PanelNote, a.Version })
+            .Select(a => new { a.Id, a.ReceiptNumber, a.ProjectTitle, a.Organization!.NameKorean, a.Organization.Name, a.Status, a.PanelDecision, a.PanelNote, a.Version })
             .ToListAsync(ct);
         var assignments = await db.ReviewAssignments.AsNoTracking().Where(a => a.Application!.CallId == callId)
             .GroupBy(a => a.ApplicationId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
@@ -86,7 +87,7 @@ public sealed class RankingService(
         var rows = ranked.Select(r =>
         {
             var a = details[r.ApplicationId];
-            return new RankingRow(r, a.ReceiptNumber, a.ProjectTitle, a.OrganizationName, a.Status, a.PanelDecision, a.PanelNote, a.Version);
+            return new RankingRow(r, a.ReceiptNumber, a.ProjectTitle, new OrganizationName(a.NameKorean, a.Name), a.Status, a.PanelDecision, a.PanelNote, a.Version);
         }).ToList();
         return new RankingTable(call.Id, call.Code, call.TitleKorean, call.TitleEnglish, minimum, maximum, rows, names);
     }

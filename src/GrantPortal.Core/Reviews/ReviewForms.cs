@@ -3,6 +3,7 @@ using GrantPortal.Core.Applications;
 using GrantPortal.Core.Calls;
 using GrantPortal.Core.Localization;
 using GrantPortal.Core.Money;
+using GrantPortal.Core.Organizations;
 using Microsoft.Extensions.Localization;
 using NodaTime;
 
@@ -110,7 +111,7 @@ public sealed record ReviewTask(
     string CallTitleKorean,
     string CallTitleEnglish,
     string ProjectTitle,
-    string? OrganizationName,
+    OrganizationName? OrganizationName,
     LocalDate DueOn,
     ReviewTaskStatus Status)
 {
@@ -138,7 +139,7 @@ public sealed record ScoringView(
     string CallTitleKorean,
     string CallTitleEnglish,
     bool BlindReview,
-    string? OrganizationName,
+    OrganizationName? OrganizationName,
     string ProjectTitle,
     string Summary,
     string Objectives,

@@ -3,6 +3,7 @@ using System.Text.Json;
 using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Applications;
 using GrantPortal.Core.Auditing;
+using GrantPortal.Core.Organizations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -14,7 +15,7 @@ public sealed record DeclaredConflict(
     int ApplicationId,
     string CallCode,
     string ProjectTitle,
-    string? OrganizationName,
+    OrganizationName? OrganizationName,
     Instant DeclaredAt,
     string? Reason);
 
@@ -44,10 +45,10 @@ public sealed partial class ReviewService
                 join a in db.Applications.AsNoTracking() on c.ApplicationId equals a.Id
                 where c.ReviewerId == user.UserId && c.Source == ConflictSource.Declared && c.LiftedAt == null
                     && a.Status == ApplicationStatus.UnderReview
-                select new { a.Id, a.Call!.Code, a.Call.BlindReview, a.ProjectTitle, OrganizationName = a.Organization!.Name, c.RecordedAt, c.Reason })
+                select new { a.Id, a.Call!.Code, a.Call.BlindReview, a.ProjectTitle, a.Organization!.NameKorean, a.Organization.Name, c.RecordedAt, c.Reason })
             .ToListAsync(ct);
         return rows
-            .Select(r => new DeclaredConflict(r.Id, r.Code, r.ProjectTitle, r.BlindReview ? null : r.OrganizationName, r.RecordedAt, r.Reason))
+            .Select(r => new DeclaredConflict(r.Id, r.Code, r.ProjectTitle, r.BlindReview ? null : new OrganizationName(r.NameKorean, r.Name), r.RecordedAt, r.Reason))
             .OrderByDescending(r => r.DeclaredAt)
             .ThenBy(r => r.ApplicationId)
             .ToList();

@@ -5,6 +5,7 @@ using GrantPortal.Core.Applications;
 using GrantPortal.Core.Auditing;
 using GrantPortal.Core.Data;
 using GrantPortal.Core.Localization;
+using GrantPortal.Core.Organizations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
@@ -42,7 +43,8 @@ public sealed partial class ReviewService(
                 a.Application.Call.TitleEnglish,
                 a.Application.Call.BlindReview,
                 a.Application.ProjectTitle,
-                OrganizationName = a.Application.Organization!.Name,
+                a.Application.Organization!.NameKorean,
+                OrganizationNameEnglish = a.Application.Organization.Name,
                 a.DueOn,
                 a.NoConflictDeclaredAt,
                 ReviewStatus = a.Review == null ? (ReviewStatus?)null : a.Review.Status,
@@ -56,7 +58,7 @@ public sealed partial class ReviewService(
                 r.TitleKorean,
                 r.TitleEnglish,
                 r.ProjectTitle,
-                r.BlindReview ? null : r.OrganizationName,
+                r.BlindReview ? null : new OrganizationName(r.NameKorean, r.OrganizationNameEnglish),
                 r.DueOn,
                 StatusOf(r.NoConflictDeclaredAt, r.ReviewStatus)))
             .OrderBy(t => t.Status == ReviewTaskStatus.Submitted ? 1 : 0)
@@ -107,7 +109,7 @@ public sealed partial class ReviewService(
             call.TitleKorean,
             call.TitleEnglish,
             call.BlindReview,
-            call.BlindReview ? null : application.Organization!.Name,
+            call.BlindReview ? null : new OrganizationName(application.Organization!.NameKorean, application.Organization.Name),
             application.ProjectTitle,
             open ? application.Summary : "",
             open ? application.Objectives : "",

@@ -1,6 +1,7 @@
 using System.Globalization;
 using GrantPortal.Core.Accounts;
 using Microsoft.AspNetCore.Localization;
+using MudBlazor;
 
 namespace GrantPortal.Web.Hosting;
 
@@ -11,10 +12,10 @@ public static class Localization
 
     /// <summary>
     /// The language a request is served in: the switch (a cookie) first, then the signed-in person's profile,
-    /// then the browser. Korean browsers get Korean; everyone else English.
+    /// then the browser. Korean browsers get Korean; everyone else English. MudBlazor's own texts come from the same resources.
     /// </summary>
     public static IServiceCollection AddPortalLocalization(this IServiceCollection services) =>
-        services.Configure<RequestLocalizationOptions>(options =>
+        services.AddTransient<MudLocalizer, PortalMudLocalizer>().Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(English);
             options.SupportedCultures = [Korean, English];

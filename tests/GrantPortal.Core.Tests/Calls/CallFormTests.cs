@@ -152,7 +152,7 @@ public sealed class CallFormTests : IDisposable
         var form = Valid();
         form.Criteria.Clear();
 
-        Assert.Equal("Add at least one rubric criterion.", ErrorFor(form, nameof(CallForm.Criteria)));
+        Assert.Equal("Add at least one review criterion.", ErrorFor(form, nameof(CallForm.Criteria)));
     }
 
     [Fact]

@@ -86,4 +86,21 @@ public sealed class KrwTests
         Assert.Equal("18억 원", amount.Format(new System.Globalization.CultureInfo("ko-KR")));
         Assert.Equal("₩1,800,000,000", amount.Format(new System.Globalization.CultureInfo("en-US")));
     }
+
+    [Fact]
+    public void Amount_for_the_reader_follows_the_page_language()
+    {
+        var saved = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("ko");
+            Assert.Equal("4,500만 원", new Krw(45_000_000).ForReader());
+            System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en");
+            Assert.Equal("₩45,000,000", new Krw(45_000_000).ForReader());
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = saved;
+        }
+    }
 }

@@ -33,7 +33,7 @@ public abstract class AwardTests : ProviderTest
             Assert.All(results.Where(r => !r.Succeeded), r =>
             {
                 Assert.Equal(AwardOutcome.OverBudget, r.Outcome);
-                Assert.Equal("An award of ₩30,000,000 does not fit the call's envelope: only ₩10,000,000 (1,000만 원) remains.", r.Message);
+                Assert.Equal("An award of ₩30,000,000 does not fit the call's envelope: only ₩10,000,000 remains.", r.Message);
             });
 
             await using var db = await Host.CreateDbContextAsync();
@@ -111,7 +111,8 @@ public abstract class AwardTests : ProviderTest
         var notice = await MimeKit.MimeMessage.LoadAsync(Assert.Single(Directory.GetFiles(Host.MailPickupDirectory, "*.eml"), f => MimeKit.MimeMessage.Load(f).Subject?.EndsWith("지원금 지급 안내", StringComparison.Ordinal) == true));
         Assert.Equal("jiwon@opendoors.example", notice.To.Mailboxes.Single().Address);
         Assert.Contains("EFT-20260301-00001", notice.TextBody, StringComparison.Ordinal);
-        Assert.Contains($"{first.Amount.ToFigures()} ({first.Amount.ToKoreanUnits()})", notice.TextBody, StringComparison.Ordinal);
+        Assert.Contains(first.Amount.ToKoreanUnits(), notice.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("₩", notice.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -211,7 +212,7 @@ public abstract class AwardTests : ProviderTest
         var cancelled = await scenario.Awards.CancelAsync(AwardScenario.Officer, first, "The organization withdrew from the project", (await scenario.DetailsAsync(first)).Version);
         var afterCancel = await scenario.Awards.AwardAsync(AwardScenario.Officer, scenario.Form(applications[2], 30_000_000));
 
-        Assert.Equal("An award of ₩30,000,000 does not fit the call's envelope: only ₩0 (0원) remains.", refused.Message);
+        Assert.Equal("An award of ₩30,000,000 does not fit the call's envelope: only ₩0 remains.", refused.Message);
         Assert.Equal(AwardOutcome.Invalid, noReason.Outcome);
         Assert.True(cancelled.Succeeded, cancelled.Message);
         Assert.Equal("The award was cancelled; ₩30,000,000 returned to the call's envelope.", cancelled.Message);
@@ -292,7 +293,7 @@ public abstract class AwardTests : ProviderTest
     }
 
     [Fact]
-    public async Task Award_letter_opens_and_names_the_organization_and_the_amount_in_figures_and_korean_units()
+    public async Task Award_letter_opens_and_names_the_organization_and_the_amount_in_the_letters_own_style()
     {
         var scenario = await AwardScenario.CreateAsync(Host);
         var (_, applications) = await scenario.CallAsync(300_000_000, 1, 45_000_000);
@@ -305,14 +306,15 @@ public abstract class AwardTests : ProviderTest
         Assert.Null(stranger);
         var koreanText = Text(korean!.Content);
         Assert.Contains("열린문", koreanText, StringComparison.Ordinal);
-        Assert.Contains("₩45,000,000", koreanText, StringComparison.Ordinal);
         Assert.Contains("4,500만 원", koreanText, StringComparison.Ordinal);
-        Assert.Contains("보조금 지원 결정 통지서", koreanText, StringComparison.Ordinal);
+        Assert.DoesNotContain("₩", koreanText, StringComparison.Ordinal);
+        Assert.Contains("지원 결정 통지서", koreanText, StringComparison.Ordinal);
         Assert.Contains("중간보고서", koreanText, StringComparison.Ordinal);
         var englishText = Text(english!.Content);
         Assert.Contains("Open Doors Korea", englishText, StringComparison.Ordinal);
         Assert.Contains("Grant award letter", englishText, StringComparison.Ordinal);
-        Assert.Contains("₩27,000,000 (2,700만 원)", englishText, StringComparison.Ordinal);
+        Assert.Contains("₩27,000,000", englishText, StringComparison.Ordinal);
+        Assert.DoesNotContain("만 원", englishText, StringComparison.Ordinal);
     }
 
     [Fact]

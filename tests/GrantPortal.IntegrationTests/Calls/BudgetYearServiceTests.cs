@@ -100,7 +100,7 @@ public abstract class BudgetYearServiceTests : ProviderTest
     [InlineData(2032, 1_000_000_000, "A budget year is between 2000 and 2031.")]
     [InlineData(2027, 0, "Enter the year's envelope: an amount above ₩0.")]
     [InlineData(2027, -1_800_000_000, "Enter the year's envelope: an amount above ₩0.")]
-    [InlineData(2027, 1_800_000_000_000, "An envelope above ₩1,000,000,000,000 (1조 원) is not accepted; check the number of zeros.")]
+    [InlineData(2027, 1_800_000_000_000, "An envelope above ₩1,000,000,000,000 is not accepted; check the number of zeros.")]
     public async Task Absurd_years_and_amounts_are_refused_with_a_clear_message(int year, long envelope, string expected)
     {
         var result = await OpenAsync(year, envelope);
@@ -123,7 +123,7 @@ public abstract class BudgetYearServiceTests : ProviderTest
         form.Envelope = new Krw(1_500_000_000);
         var exact = await BudgetYears.SaveAsync(Officer, form);
 
-        Assert.Equal("The calls of 2027 already divide ₩1,500,000,000 (15억 원); the envelope cannot go below that.", Messages(below));
+        Assert.Equal("The calls of 2027 already divide ₩1,500,000,000; the envelope cannot go below that.", Messages(below));
         Assert.True(exact.Succeeded, Messages(exact));
         var planned = await Calls.ListForYearAsync(Officer, 2027, CancellationToken.None);
         Assert.Equal(Krw.Zero, planned!.Remaining);

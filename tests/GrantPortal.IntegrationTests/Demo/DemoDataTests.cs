@@ -72,10 +72,14 @@ public abstract class DemoDataTests : ProviderTest
         Assert.True(await db.Calls.AllAsync(c => c.BudgetYearId != year.Id || c.FinalizedAt != null));
     }
 
-    [Fact]
-    public async Task Current_year_has_an_open_call_closing_in_one_to_two_weeks_and_one_within_two_days()
+    /// <summary>Seeding days: the test host's early-year start, and late November, when the open calls fund next year.</summary>
+    public static TheoryData<string> SeedingDays => new() { "2026-03-01", "2026-11-30" };
+
+    [Theory]
+    [MemberData(nameof(SeedingDays))]
+    public async Task Open_calls_close_one_in_one_to_two_weeks_and_one_within_two_days_with_drafts_and_submissions(string day)
     {
-        await SeedAsync();
+        await SeedOnAsync(day);
         var now = Host.Clock.GetCurrentInstant();
         await using var db = await Host.CreateDbContextAsync();
 
@@ -88,10 +92,11 @@ public abstract class DemoDataTests : ProviderTest
         Assert.True(await db.Applications.AnyAsync(a => openIds.Contains(a.CallId) && a.Status == ApplicationStatus.Submitted));
     }
 
-    [Fact]
-    public async Task Every_reminder_rule_has_something_due_right_after_seeding()
+    [Theory]
+    [MemberData(nameof(SeedingDays))]
+    public async Task Every_reminder_rule_has_something_due_right_after_seeding(string day)
     {
-        await SeedAsync();
+        await SeedOnAsync(day);
         var today = Seoul.Today(Host.Clock);
         await using var db = await Host.CreateDbContextAsync();
 
@@ -99,6 +104,67 @@ public abstract class DemoDataTests : ProviderTest
         Assert.True(await db.ProjectReports.AnyAsync(r => r.DueOn <= today.PlusDays(14) && r.Status != ReportStatus.Approved && r.Status != ReportStatus.Submitted));
         Assert.True(await db.Payments.AnyAsync(p => p.Status == PaymentStatus.AwaitingApproval));
         Assert.True(await db.Organizations.AnyAsync(o => o.Verification == VerificationState.Pending));
+    }
+
+    [Theory]
+    [InlineData("2026-03-01", 2026)]
+    [InlineData("2026-04-01", 2026)]
+    [InlineData("2026-05-01", 2027)]
+    [InlineData("2026-11-30", 2027)]
+    public async Task Open_calls_fund_a_budget_year_their_projects_fit_in(string day, int expectedYear)
+    {
+        await SeedOnAsync(day);
+        var now = Host.Clock.GetCurrentInstant();
+        await using var db = await Host.CreateDbContextAsync();
+
+        var open = await db.Calls.Include(c => c.BudgetYear).Where(c => c.IsPublished && c.OpensAt <= now && c.ClosesAt >= now).ToListAsync();
+        var openIds = open.Select(c => c.Id).ToList();
+        var year = await db.BudgetYears.SingleAsync(y => y.Year == expectedYear);
+        var yearCalls = await db.Calls.Where(c => c.BudgetYearId == year.Id).SumAsync(c => (long)c.Envelope);
+        var periods = await db.Applications.Where(a => openIds.Contains(a.CallId)).Select(a => new { a.StartDate, a.EndDate }).ToListAsync();
+
+        Assert.NotEmpty(open);
+        Assert.All(open, c => Assert.Equal(expectedYear, c.BudgetYear!.Year));
+        Assert.InRange(yearCalls, 1, (long)year.Envelope);
+        Assert.NotEmpty(periods);
+        var closesOn = Seoul.ToLocal(open.Max(c => c.ClosesAt)).Date;
+        Assert.All(periods, p =>
+        {
+            Assert.Equal(expectedYear, p.StartDate!.Value.Year);
+            Assert.Equal(expectedYear, p.EndDate!.Value.Year);
+            Assert.True(p.StartDate > closesOn, $"A project starting {p.StartDate} would start before its call closes on {closesOn}.");
+            Assert.True(Period.Between(p.StartDate.Value, p.EndDate.Value, PeriodUnits.Months).Months >= 6, $"{p.StartDate}–{p.EndDate} is too short a project.");
+        });
+    }
+
+    [Fact]
+    public async Task Applicant_completes_a_demo_draft_in_an_open_call_late_in_the_year_and_submits_it_for_next_year()
+    {
+        await SeedOnAsync("2026-11-30");
+        await using var scope = Host.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var applications = scope.ServiceProvider.GetRequiredService<ApplicationService>();
+        var account = await users.FindByEmailAsync(DemoAccounts.Applicant1.Email);
+        var applicant = new CurrentUser(account!.Id, account.DisplayName, account.OrganizationId, new HashSet<string> { Roles.Applicant });
+        var now = Host.Clock.GetCurrentInstant();
+        int draftId;
+        await using (var db = await Host.CreateDbContextAsync())
+        {
+            draftId = await db.Applications
+                .Where(a => a.OrganizationId == account.OrganizationId && a.Status == ApplicationStatus.Draft && a.Call!.ClosesAt > now)
+                .OrderBy(a => a.Call!.ClosesAt).Select(a => a.Id).FirstAsync();
+        }
+
+        var view = await applications.GetAsync(applicant, draftId);
+        var form = view!.Form;
+        form.Activities = form.Activities.Length > 0 ? form.Activities : "워크숍 6회와 결과 공유회를 엽니다.";
+        form.DeclarationAccepted = true;
+        var saved = await applications.SaveDraftAsync(applicant, draftId, form, view.Version);
+        var submitted = await applications.SubmitAsync(applicant, draftId);
+
+        Assert.True(saved.Saved, saved.Message);
+        Assert.True(submitted.Succeeded, string.Join("; ", submitted.Errors.Select(e => $"{e.Field}: {e.Message}")));
+        Assert.StartsWith("2027-", submitted.ReceiptNumber, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -156,6 +222,13 @@ public abstract class DemoDataTests : ProviderTest
         var codes = await db.Recommendations.Select(r => r.Code).OrderBy(c => c).ToListAsync();
 
         Assert.Equal(["1222", "1223", "1224", "1225-(c)", "1225-(i)"], codes);
+    }
+
+    /// <summary>Seeds as if it were 09:00 in Seoul on <paramref name="day"/> (yyyy-MM-dd).</summary>
+    private Task<bool> SeedOnAsync(string day)
+    {
+        Host.Clock.Reset(Seoul.ToInstant(NodaTime.Text.LocalDatePattern.Iso.Parse(day).Value.At(new LocalTime(9, 0))));
+        return SeedAsync();
     }
 
     private async Task<bool> SeedAsync()

@@ -57,7 +57,7 @@ public abstract class ReviewerViewTests : ProviderTest
         Assert.Equal(new Krw(30_000_000), view.RequestedTotal);
         Assert.Equal((new LocalDate(2026, 4, 1), new LocalDate(2026, 11, 30)), (view.StartDate!.Value, view.EndDate!.Value));
         Assert.Equal(ProjectCategories.CapacityBuilding, view.Category);
-        Assert.Equal("Open Doors Korea", view.OrganizationName);
+        Assert.Equal("Open Doors Korea", view.OrganizationName?.In("en"));
         var file = Assert.Single(view.Attachments);
         Assert.Equal((s.OpenDoorsAttachment, "Open Doors Korea budget.pdf", AttachmentKind.Pdf), (file.Id, file.Name, file.Kind));
         await using (var download = await s.Applications.Attachments.OpenAsync(s.Ahn, s.OpenDoorsAttachment))

@@ -118,7 +118,7 @@ public sealed partial class AwardPage
     {
         var confirmed = await Dialogs.ShowMessageBoxAsync(
             L["Awards_CancelAward"],
-            L["Awards_CancelConfirm", award!.Amount.ToFigures()],
+            L["Awards_CancelConfirm", award!.Amount.ForReader()],
             yesText: L["Awards_CancelAward"],
             cancelText: L["Awards_Dismiss"]);
         if (confirmed != true)

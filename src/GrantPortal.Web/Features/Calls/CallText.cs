@@ -19,7 +19,8 @@ public static class CallText
     /// <summary>"ko" or "en": which of a call's two texts the reader sees.</summary>
     public static string Language => Languages.Normalize(CultureInfo.CurrentUICulture.Name);
 
-    public static string CategoryKey(ProjectCategories category) => "CallCategory_" + category;
+    /// <summary>The one resource per category, the same the application form, intake and reviewer pages use.</summary>
+    public static string CategoryKey(ProjectCategories category) => "ApplicationCategory_" + category;
 
     public static IEnumerable<ProjectCategories> In(ProjectCategories categories) => Categories.Where(c => (categories & c) == c);
 }

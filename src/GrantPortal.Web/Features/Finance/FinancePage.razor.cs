@@ -108,13 +108,11 @@ public sealed partial class FinancePage
     private List<(string Label, string Value)> Facts(WorklistPayment payment, params (string Label, string Value)[] more)
     {
         var award = payment.ReceiptNumber is { } receipt ? $"{payment.ProjectTitle} ({receipt})" : payment.ProjectTitle;
-        var amount = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ko"
-            ? $"{payment.Amount.ToFigures()} ({payment.Amount.ToKoreanUnits()})"
-            : payment.Amount.ToFigures();
+        var amount = payment.Amount.ForReader();
         List<(string Label, string Value)> facts =
         [
             (L["Finance_Award"], award),
-            (L["Budget_Organization"], payment.OrganizationName),
+            (L["Budget_Organization"], payment.OrganizationName.ToString()),
             (L["Awards_Tranche"], L["Awards_TrancheNumber", payment.TrancheSequence]),
             (L["Awards_Amount"], amount),
         ];
@@ -139,7 +137,7 @@ public sealed partial class FinancePage
     {
         var parameters = new DialogParameters<ReasonDialog>
         {
-            { d => d.Message, L["Finance_RejectConfirm", payment.Amount.ToFigures()].Value },
+            { d => d.Message, L["Finance_RejectConfirm", payment.Amount.ForReader()].Value },
             { d => d.Label, L["Finance_RejectReason"].Value },
             { d => d.RequiredText, L["Awards_ReasonRequired"].Value },
             { d => d.ConfirmText, L["Finance_Reject"].Value },
