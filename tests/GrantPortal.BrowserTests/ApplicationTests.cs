@@ -15,7 +15,8 @@ public sealed partial class ApplicationTests(BrowserFixture fixture)
         // applicant1 prefers Korean, so the portal answers in Korean after sign-in.
         await SignInTests.SignInAsync(page, DemoAccounts.Applicant1.Email, DemoAccounts.Password);
         await page.GetByTestId("nav-Nav_Applications").ClickAsync();
-        await page.GetByTestId("my-applications").Locator("tr", new() { HasText = "작성 중" }).First.Locator("a").ClickAsync();
+        // The demo's short call holds applicant1's unfinished draft; other tests may add drafts to calls of their own.
+        await page.GetByTestId("my-applications").Locator("tr", new() { HasText = "작성 중" }).Filter(new() { HasText = "북한인권 기록·조사 긴급 공모" }).First.Locator("a").ClickAsync();
         await page.WaitForURLAsync(ApplicationUrl());
         await SignInTests.WaitUntilInteractiveAsync(page);
 

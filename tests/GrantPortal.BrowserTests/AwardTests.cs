@@ -70,8 +70,8 @@ public sealed class AwardTests(BrowserFixture fixture)
         await checker.GetByTestId("approve-" + paymentId).ClickAsync();
         var facts = checker.GetByTestId("payment-confirm-facts");
         await Expect(facts).ToContainTextAsync(new Regex("브라우저 지원 포럼|Browser Award Forum"));
-        await Expect(facts).ToContainTextAsync("₩24,000,000 (2,400만 원)");
-        await Expect(facts).ToContainTextAsync("1차");
+        await Expect(facts).ToContainTextAsync("2,400만 원");
+        await Expect(facts).ToContainTextAsync("1회차");
         await Expect(facts).ToContainTextAsync("Testimony archive");
         await checker.GetByTestId("payment-confirm-cancel").ClickAsync();
         await Expect(checker.GetByTestId("payment-confirm-dialog")).ToHaveCountAsync(0);
@@ -102,7 +102,7 @@ public sealed class AwardTests(BrowserFixture fixture)
         await checker.GetByTestId("nav-Audit_Nav").ClickAsync();
         var newest = checker.GetByTestId("audit-events").Locator("tbody tr").First;
         await Expect(newest.GetByTestId("audit-what")).ToHaveTextAsync("지급 이체 완료");
-        await Expect(newest.GetByTestId("audit-record-link")).ToContainTextAsync("1차 지급 ₩24,000,000");
+        await Expect(newest.GetByTestId("audit-record-link")).ToContainTextAsync("1회차 지급 2,400만 원");
         await newest.GetByTestId("audit-record-link").ClickAsync();
         await Expect(checker.GetByTestId("award-title")).ToBeVisibleAsync();
         Assert.EndsWith($"/awards/{awardId}", checker.Url, StringComparison.Ordinal);

@@ -34,12 +34,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh visitor: no cookies, the given browser language, a desktop or phone viewport.</summary>
-    public async Task<IPage> NewPageAsync(string locale = "en-US", bool phone = false)
+    /// <summary>
+    /// A fresh visitor: no cookies, the given browser language, a desktop or phone viewport; on the shared portal, or on
+    /// the one at <paramref name="baseAddress"/> (a test's own, such as one with a clock it moves).
+    /// </summary>
+    public async Task<IPage> NewPageAsync(string locale = "en-US", bool phone = false, string? baseAddress = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Server.BaseAddress,
+            BaseURL = baseAddress ?? Server.BaseAddress,
             Locale = locale,
             ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = locale },
             ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1366, Height = 900 },

@@ -81,7 +81,7 @@ public sealed partial class GranteeTests(BrowserFixture fixture)
         await page.Locator("input[data-testid=award-amount]").FillAsync("50,000,000");
         await page.GetByTestId("award-save").ClickAsync();
 
-        await Expect(page.GetByTestId("award-error")).ToContainTextAsync("신청액 ₩40,000,000을 넘을 수 없습니다");
+        await Expect(page.GetByTestId("award-error")).ToContainTextAsync("신청액 4,000만 원을 넘을 수 없습니다");
         await Expect(page.GetByTestId("award-error")).Not.ToContainTextAsync("editorError");
         await page.Context.CloseAsync();
     }

@@ -3,8 +3,10 @@ using GrantPortal.Core.Data;
 using GrantPortal.Core.Demo;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using NodaTime;
 
 namespace GrantPortal.BrowserTests;
 
@@ -12,7 +14,7 @@ namespace GrantPortal.BrowserTests;
 /// The real portal on a real loopback port, on a fresh SQLite file seeded with the demo data,
 /// exactly as `dotnet run` serves it in Development.
 /// </summary>
-public sealed class PortalServer : WebApplicationFactory<Program>
+public sealed class PortalServer(IClock? clock = null) : WebApplicationFactory<Program>
 {
     private readonly string folder = Directory.CreateTempSubdirectory("grantportal-browser-").FullName;
 
@@ -32,6 +34,11 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("Smtp:PickupDirectory", MailFolder);
         builder.ConfigureLogging(logging => logging.AddProvider(Errors));
+        if (clock is not null)
+        {
+            // A test that lets days pass gives the whole portal its clock: services, jobs and the demo seeder.
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
     }
 
     public async Task StartAsync()

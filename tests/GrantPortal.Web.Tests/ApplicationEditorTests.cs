@@ -146,7 +146,8 @@ public sealed class ApplicationEditorTests : PortalComponentTest
 
         UseLanguage("ko");
         var korean = RenderEditor();
-        Assert.Contains("형식: yyyy-mm-dd (예: 2026-05-01)", korean.Markup, StringComparison.Ordinal);
+        Assert.Contains("형식: YYYY-MM-DD (예: 2026-05-01)", korean.Markup, StringComparison.Ordinal);
+        Assert.Equal(2, korean.FindAll("input[placeholder=YYYY-MM-DD]").Count);
     }
 
     [Fact]

@@ -16,6 +16,12 @@ public enum AttachmentKind
     Png,
 }
 
+public static class AttachmentKinds
+{
+    /// <summary>The format's own name ("PDF", "HWP"), the same in Korean and English.</summary>
+    public static string Label(this AttachmentKind kind) => kind.ToString().ToUpperInvariant();
+}
+
 /// <summary>
 /// A file attached to an application or a project report. The stored name is generated;
 /// the name the user gave is kept only (cleaned) for display.

@@ -63,7 +63,7 @@ internal static class AuditSubjects
                          .Select(p => new { p.Id, p.AwardId, p.Amount, db.Tranches.Single(t => t.Id == p.TrancheId).Sequence, db.Awards.Single(a => a.Id == p.AwardId).Application!.ProjectTitle })
                          .ToListAsync(ct))
             {
-                Add(nameof(Payment), p.Id, L["Audit_Subject_Payment", p.Amount.ToFigures(), p.ProjectTitle, p.Sequence], LinkIf(awardsOpen, PortalPaths.Award(p.AwardId)));
+                Add(nameof(Payment), p.Id, L["Audit_Subject_Payment", p.Amount.ForReader(), p.ProjectTitle, p.Sequence], LinkIf(awardsOpen, PortalPaths.Award(p.AwardId)));
             }
         }
 

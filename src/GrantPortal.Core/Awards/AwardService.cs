@@ -551,7 +551,7 @@ public sealed partial class AwardService(
                 var callTitle = person.Language == Languages.English ? application.TitleEnglish : application.TitleKorean;
                 return awards.TryGetValue(application.Id, out var award)
                     ? (localizer["Awards_MailAwardedSubject", application.ReceiptNumber ?? ""].Value,
-                        localizer["Awards_MailAwardedBody", person.DisplayName, application.ProjectTitle, callTitle, award.Amount.ToFigures(), award.Amount.ToKoreanUnits(), links.To(PortalPaths.Award(award.Id))].Value)
+                        localizer["Awards_MailAwardedBody", person.DisplayName, application.ProjectTitle, callTitle, award.Amount.Format(CultureInfo.GetCultureInfo(Languages.Normalize(person.Language))), links.To(PortalPaths.Award(award.Id))].Value)
                     : (localizer["Awards_MailRejectedSubject", application.ReceiptNumber ?? ""].Value,
                         localizer["Awards_MailRejectedBody", person.DisplayName, application.ProjectTitle, callTitle, links.To(PortalPaths.Application(application.Id))].Value);
             })).ToList(), ct);

@@ -509,7 +509,7 @@ public sealed class ReportService(
         {
             errors.Add(new FieldError("Spending", baseline.IsWholeBudget
                 ? localizer["Reports_ExplainVariance", line.Item]
-                : localizer["Reports_ExplainInterimVariance", line.Item, baseline.Expected(line.Budgeted).ToFigures(), Date(baseline.PeriodEnd!.Value)]));
+                : localizer["Reports_ExplainInterimVariance", line.Item, baseline.Expected(line.Budgeted).ForReader(), Date(baseline.PeriodEnd!.Value)]));
         }
 
         if (terms.ReceiptsRequired.AppliesTo(report.Kind) && !await db.Attachments.AnyAsync(a => a.ProjectReportId == report.Id, ct))

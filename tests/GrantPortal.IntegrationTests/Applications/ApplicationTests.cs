@@ -42,7 +42,8 @@ public abstract class ApplicationTests : ProviderTest
         Assert.True((await scenario.Applications.SubmitAsync(scenario.Applicant, id)).Succeeded);
         var extended = opened!.Form with { Closes = opened.Form.Closes.PlusDays(3) };
         extended.Criteria.Add(new CriterionForm { NameKorean = "적합성", NameEnglish = "Relevance", Weight = 1m, ScaleMinimum = 1, ScaleMaximum = 5 });
-        var saved = await calls.SaveAsync(scenario.Officer, extended, CancellationToken.None);
+        // Moving a published call's deadline asks the officer first; the officer has confirmed.
+        var saved = await calls.SaveAsync(scenario.Officer, extended, confirmDeadlineChange: true, CancellationToken.None);
 
         Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.Select(e => e.Message)));
     }

@@ -58,6 +58,12 @@ public sealed partial class ScoringForm : IDisposable
 
     private string? ErrorFor(string field) => errors.FirstOrDefault(e => e.Field == field)?.Message;
 
+    /// <summary>
+    /// The field's own check, which MudBlazor runs when the field loses focus and which would otherwise clear the mark:
+    /// the error this form knows for the score (out of scale, or the server's), so the mark stays.
+    /// </summary>
+    private Func<decimal?, string?> ScoreValidation(int index) => _ => ErrorFor(ScoreForm.ScoreField(index));
+
     private async Task ChangedAsync(Action apply)
     {
         apply();
