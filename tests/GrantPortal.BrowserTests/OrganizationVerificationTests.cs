@@ -18,8 +18,7 @@ public sealed class OrganizationVerificationTests(BrowserFixture fixture)
 
         var officer = await fixture.NewPageAsync();
         await SignInTests.SignInAsync(officer, DemoAccounts.Officer.Email, DemoAccounts.Password);
-        await officer.GotoAsync("/organizations");
-        await SignInTests.WaitUntilInteractiveAsync(officer);
+        await officer.GetByTestId("nav-Nav_Organizations").ClickAsync();
         await officer.GetByTestId("reject-" + number).ClickAsync();
 
         // An empty reason is refused in the dialog itself.
@@ -31,9 +30,9 @@ public sealed class OrganizationVerificationTests(BrowserFixture fixture)
         await Expect(officer.GetByTestId("reject-" + number)).ToHaveCountAsync(0);
         await officer.Context.CloseAsync();
 
-        await applicant.GotoAsync("/");
+        // The applicant, still on its dashboard, looks again from the menu.
+        await applicant.GetByTestId("nav-Nav_Dashboard").ClickAsync();
         await Expect(applicant.GetByTestId("dashboard-applicant")).ToContainTextAsync(reason);
-        await SignInTests.WaitUntilInteractiveAsync(applicant);
         await applicant.GetByTestId("organization-fix").ClickAsync();
         await Expect(applicant.GetByTestId("organization-rejected")).ToContainTextAsync(reason);
         await applicant.Locator("[data-testid=org-address] input, input[data-testid=org-address]").FillAsync("서울특별시 종로구 세종대로 209");
@@ -54,7 +53,7 @@ public sealed class OrganizationVerificationTests(BrowserFixture fixture)
 
         var again = await fixture.NewPageAsync();
         await SignInTests.SignInAsync(again, DemoAccounts.Officer.Email, DemoAccounts.Password);
-        await again.GotoAsync("/organizations");
+        await again.GetByTestId("nav-Nav_Organizations").ClickAsync();
         await Expect(again.GetByTestId("reject-" + number)).ToBeVisibleAsync();
         await Expect(again.GetByTestId("asked-again-" + number)).ToContainTextAsync(reason);
         await again.Context.CloseAsync();

@@ -144,17 +144,22 @@ public sealed partial class ReportingTests(BrowserFixture fixture)
     }
 
     [Theory]
-    [InlineData("officer@demo.local", "/reports", "report-queue")]
-    [InlineData("applicant2@demo.local", "/reports", "my-reports")]
-    [InlineData("officer@demo.local", "/recommendations?year=2023", "totals")]
-    [InlineData("officer@demo.local", "/recommendations/mapping", "mapping")]
-    [InlineData("officer@demo.local", "/recommendations/accountability?year=2023", "accountability-generate")]
-    [InlineData("admin@demo.local", "/recommendations", "catalogue-import")]
-    public async Task Reporting_pages_have_no_serious_accessibility_violations(string email, string path, string testId)
+    [InlineData("officer@demo.local", "nav-Nav_Reports", null, "report-queue")]
+    [InlineData("applicant2@demo.local", "nav-Nav_Reports", null, "my-reports")]
+    [InlineData("officer@demo.local", "nav-Nav_Recommendations", null, "totals")]
+    [InlineData("officer@demo.local", "nav-Nav_Recommendations", "to-mapping", "mapping")]
+    [InlineData("officer@demo.local", "nav-Nav_Recommendations", "to-accountability", "accountability-generate")]
+    [InlineData("admin@demo.local", "nav-Nav_Recommendations", null, "catalogue-import")]
+    public async Task Reporting_pages_have_no_serious_accessibility_violations(string email, string menu, string? link, string testId)
     {
         var page = await fixture.NewPageAsync("ko-KR");
         await SignInTests.SignInAsync(page, email, DemoAccounts.Password);
-        await page.GotoAsync(path);
+        await page.GetByTestId(menu).ClickAsync();
+        if (link is not null)
+        {
+            await page.GetByTestId(link).ClickAsync();
+        }
+
         await Expect(page.GetByTestId(testId)).ToBeVisibleAsync();
         await SignInTests.WaitUntilInteractiveAsync(page);
 
