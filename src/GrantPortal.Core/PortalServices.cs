@@ -1,9 +1,15 @@
 using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Applications;
+using GrantPortal.Core.Awards;
+using GrantPortal.Core.Calls;
 using GrantPortal.Core.Data;
 using GrantPortal.Core.Demo;
+using GrantPortal.Core.Disbursements;
 using GrantPortal.Core.Notifications;
+using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Recommendations;
+using GrantPortal.Core.Reporting;
+using GrantPortal.Core.Reviews;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,35 +75,25 @@ public static class PortalServices
         services.AddScoped<AdministratorSetup>();
         services.AddSingleton<Dashboards.DashboardService>();
         services.AddSingleton<UserDirectory>();
-        services.AddSingleton<Calls.CallService>();
-        services.AddSingleton<Calls.BudgetYearService>();
-        services.AddSingleton<Organizations.OrganizationVerificationService>();
-        services.AddSingleton<Organizations.OrganizationProfileService>();
-        services.AddSingleton<Organizations.OrganizationMembers>();
-        services.AddSingleton<Organizations.OrganizationMail>();
+        services.AddCalls();
+        services.AddOrganizations();
         services.AddScoped<DatabaseMigrator>();
 
-        // Reviews and scoring (issue 4): conflict-free assignment, scoring, calibrated ranking.
-        services.AddSingleton<Reviews.ReviewService>();
-        services.AddSingleton<Reviews.AssignmentService>();
-        services.AddSingleton<Reviews.RankingService>();
-        services.AddSingleton<Reviews.ReviewerProfileService>();
+        services.AddReviews();
 
         services.AddScoped<RecommendationCatalogue>();
         services.AddScoped<DemoSeeder>();
 
-        // Reporting (issue 6): project reports, recommendation mapping, the accountability answer, open data.
+        // Recommendation mapping, the accountability answer and open data.
         services.AddOptions<AccountabilityOptions>().BindConfiguration(AccountabilityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<Reporting.ReportService>();
+        services.AddReporting();
         services.AddSingleton<RecommendationService>();
         services.AddSingleton<RecommendationFigures>();
         services.AddSingleton<AccountabilityService>();
         services.AddSingleton<NarrativeStore>();
         services.AddSingleton<OpenData.OpenDataService>();
-        // Awards, disbursements, budget overview and audit browser (issue 5).
-        services.AddSingleton<Awards.AwardService>();
-        services.AddSingleton<Awards.BudgetService>();
-        services.AddSingleton<Disbursements.DisbursementService>();
+        services.AddAwards();
+        services.AddDisbursements();
         services.AddSingleton<Auditing.AuditBrowser>();
         return services;
     }
@@ -119,7 +115,7 @@ public static class PortalServices
         services.TryAddSingleton<IMailSender, MailKitSender>();
         services.AddHealthChecks().AddCheck<SmtpHealthCheck>("smtp", tags: ["smtp"]);
 
-        // Reminders (issue 7): deadline rules, one digest per recipient per pass, the job and the administrators' log.
+        // Reminders: deadline rules, one digest per recipient per pass, the job and the administrators' log.
         services.AddOptions<ReminderOptions>()
             .BindConfiguration(ReminderOptions.Section)
             .ValidateDataAnnotations()

@@ -12,7 +12,7 @@ using NodaTime;
 
 namespace GrantPortal.Benchmarks;
 
-/// <summary>Issue 3's figures: a deadline burst of submissions, and the officer's intake list over a large call.</summary>
+/// <summary>The applications' figures: a deadline burst of submissions, and the officer's intake list over a large call.</summary>
 internal static class ApplicationBenchmarks
 {
     private static readonly SystemClock Clock = SystemClock.Instance;

@@ -20,7 +20,7 @@ using NodaTime;
 
 namespace GrantPortal.Benchmarks;
 
-/// <summary>Issue 7's figures: one reminder pass over 10,000 due reminders for 2,000 recipients, to SMTP on loopback.</summary>
+/// <summary>The reminders' figures: one reminder pass over 10,000 due reminders for 2,000 recipients, to SMTP on loopback.</summary>
 internal static class ReminderBenchmarks
 {
     /// <summary>

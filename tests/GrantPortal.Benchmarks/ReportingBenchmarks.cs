@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace GrantPortal.Benchmarks;
 
-/// <summary>Issue 6's figures: the public feeds and the accountability narrative over the demo data.</summary>
+/// <summary>The open data's figures: the public feeds and the accountability narrative over the demo data.</summary>
 internal static class ReportingBenchmarks
 {
     /// <summary>

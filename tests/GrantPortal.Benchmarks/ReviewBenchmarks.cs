@@ -5,7 +5,7 @@ using GrantPortal.Core.Reviews;
 
 namespace GrantPortal.Benchmarks;
 
-/// <summary>Issue 4's figures: ranking with calibration over a large call, and automatic assignment.</summary>
+/// <summary>The reviews' figures: ranking with calibration over a large call, and automatic assignment.</summary>
 internal static class ReviewBenchmarks
 {
     private static readonly ProjectCategories[] Categories =

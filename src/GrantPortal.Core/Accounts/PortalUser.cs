@@ -30,47 +30,6 @@ public sealed class PortalUser : IdentityUser
     public Instant? RemovedAt { get; set; }
 }
 
-public static class Roles
-{
-    public const string Applicant = nameof(Applicant);
-    public const string Reviewer = nameof(Reviewer);
-    public const string ProgramOfficer = nameof(ProgramOfficer);
-    public const string Finance = nameof(Finance);
-    public const string Administrator = nameof(Administrator);
-
-    public static readonly IReadOnlyList<string> All = [Applicant, Reviewer, ProgramOfficer, Finance, Administrator];
-}
-
-public static class Languages
-{
-    public const string Korean = "ko";
-    public const string English = "en";
-
-    public static readonly IReadOnlyList<string> Supported = [Korean, English];
-
-    public static string Normalize(string? language) =>
-        language is not null && language.StartsWith(English, StringComparison.OrdinalIgnoreCase) ? English : Korean;
-
-    /// <summary>
-    /// Runs <paramref name="work"/> with the UI culture of <paramref name="language"/>, so the localizer it uses
-    /// writes what a mail's recipient reads, then puts the caller's culture back.
-    /// </summary>
-    public static T InLanguage<T>(string language, Func<T> work)
-    {
-        ArgumentNullException.ThrowIfNull(work);
-        var saved = System.Globalization.CultureInfo.CurrentUICulture;
-        try
-        {
-            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(Normalize(language));
-            return work();
-        }
-        finally
-        {
-            System.Globalization.CultureInfo.CurrentUICulture = saved;
-        }
-    }
-}
-
 internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUser>
 {
     public void Configure(EntityTypeBuilder<PortalUser> builder)

@@ -36,8 +36,6 @@ public sealed record RegistrationForm
     public string PreferredLanguage { get; set; } = Languages.Korean;
 }
 
-public sealed record FieldError(string Field, string Message);
-
 public sealed record RegistrationResult(string? UserId, IReadOnlyList<FieldError> Errors)
 {
     public bool Succeeded => UserId is not null;

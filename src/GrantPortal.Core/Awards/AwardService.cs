@@ -607,11 +607,9 @@ public sealed partial class AwardService(
         return new AwardResult(AwardOutcome.OverBudget, null, localizer["Awards_OverEnvelope", amount.ForReader(), shown.ForReader()]);
     }
 
-    internal static Task LockCallAsync(PortalDbContext db, int callId, CancellationToken ct) =>
-        db.Calls.Where(c => c.Id == callId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Version, c => c.Version), ct);
+    internal static Task LockCallAsync(PortalDbContext db, int callId, CancellationToken ct) => db.LockRowAsync<Call>(callId, ct);
 
-    internal static Task LockAwardAsync(PortalDbContext db, int awardId, CancellationToken ct) =>
-        db.Awards.Where(a => a.Id == awardId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Version, a => a.Version), ct);
+    internal static Task LockAwardAsync(PortalDbContext db, int awardId, CancellationToken ct) => db.LockRowAsync<Award>(awardId, ct);
 
     private static async Task<Krw> CommittedAsync(PortalDbContext db, int callId, CancellationToken ct) =>
         new(await db.Awards.Where(a => a.CallId == callId && a.Status != AwardStatus.Cancelled).SumAsync(a => (long)a.Amount, ct));

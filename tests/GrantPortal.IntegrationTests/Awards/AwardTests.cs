@@ -301,7 +301,7 @@ public abstract class AwardTests : ProviderTest
 
         var korean = await scenario.Awards.LetterAsync(scenario.Applicant, awardId, "ko");
         var english = await scenario.Awards.LetterAsync(AwardScenario.Officer, awardId, "en");
-        var stranger = await scenario.Awards.LetterAsync(new("applicant-9", "Other", scenario.OrganizationId + 1, new HashSet<string> { GrantPortal.Core.Accounts.Roles.Applicant }), awardId, "ko");
+        var stranger = await scenario.Awards.LetterAsync(new("applicant-9", "Other", scenario.OrganizationId + 1, new HashSet<string> { Roles.Applicant }), awardId, "ko");
 
         Assert.Null(stranger);
         var koreanText = Text(korean!.Content);
