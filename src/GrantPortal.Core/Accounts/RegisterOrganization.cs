@@ -113,7 +113,8 @@ public sealed class RegisterOrganization(
             after: JsonSerializer.Serialize(new { organization.Name, organization.NameKorean, organization.RegistrationNumber, user.Email })));
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Organization {OrganizationId} registered by {UserId}", organization.Id, user.Id);
-        return Result.Done(user.Id);
+        // Explicitly generic: with a string, Result.Done(string) would take the id for a notice.
+        return Result.Done<string>(user.Id);
     }
 
     private List<FieldError> Validate(RegistrationForm form)
