@@ -44,7 +44,7 @@ public static class PortalServices
         services.AddIdentityCore<PortalUser>(options =>
             {
                 // NIST SP 800-63B: length, not composition rules.
-                options.Password.RequiredLength = 12;
+                options.Password.RequiredLength = Passwords.MinimumLength;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
@@ -68,13 +68,8 @@ public static class PortalServices
 
         services.AddLocalization();
         services.AddScoped<IUserConfirmation<PortalUser>, MembershipConfirmation>();
-        services.AddScoped<RoleSetup>();
-        services.AddScoped<RegistrationService>();
-        services.AddSingleton<PasswordLinks>();
-        services.AddSingleton<StaffAccounts>();
-        services.AddScoped<AdministratorSetup>();
+        services.AddAccounts();
         services.AddSingleton<Dashboards.DashboardService>();
-        services.AddSingleton<UserDirectory>();
         services.AddCalls();
         services.AddOrganizations();
         services.AddScoped<DatabaseMigrator>();

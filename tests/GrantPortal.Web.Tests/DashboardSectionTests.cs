@@ -6,7 +6,7 @@ using GrantPortal.Core.Dashboards;
 using GrantPortal.Core.Money;
 using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Reporting;
-using GrantPortal.Web.Features.Dashboard;
+using GrantPortal.Web.Features.Dashboards;
 using NodaTime;
 
 namespace GrantPortal.Web.Tests;

@@ -4,7 +4,7 @@ using GrantPortal.Core.Disbursements;
 using GrantPortal.Core.Money;
 using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Reporting;
-using GrantPortal.Web.Features.Dashboard;
+using GrantPortal.Web.Features.Dashboards;
 using GrantPortal.Web.Features.Finance;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;

@@ -2,7 +2,7 @@ using Bunit;
 using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Dashboards;
 using GrantPortal.Web.Components.Layout;
-using GrantPortal.Web.Features.Dashboard;
+using GrantPortal.Web.Features.Dashboards;
 using NodaTime;
 
 namespace GrantPortal.Web.Tests;

@@ -112,21 +112,21 @@ public sealed class PasswordLinks(
     }
 
     /// <summary>
-    /// The person chooses a password with the link's token. A wrong, used or expired link gets one clear
-    /// message (field ""), so nobody learns whether an account exists.
+    /// The person chooses a password with the link's token. A wrong, used or expired link is refused with one
+    /// clear message, so nobody learns whether an account exists.
     /// </summary>
-    public async Task<IReadOnlyList<FieldError>> SetPasswordAsync(string? userId, string? code, string password, string confirmPassword, CancellationToken ct = default)
+    public async Task<Result> SetPasswordAsync(string? userId, string? code, string password, string confirmPassword, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(password);
-        var invalidLink = new FieldError("", localizer["SetPassword_InvalidLink"]);
+        var invalidLink = Result.Refused(localizer["SetPassword_InvalidLink"]);
         if (string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(code))
         {
-            return [invalidLink];
+            return invalidLink;
         }
 
         if (password != confirmPassword)
         {
-            return [new FieldError("ConfirmPassword", localizer["Registration_PasswordsDiffer"])];
+            return Result.Invalid("ConfirmPassword", localizer["Registration_PasswordsDiffer"]);
         }
 
         await using var scope = scopes.CreateAsyncScope();
@@ -134,15 +134,15 @@ public sealed class PasswordLinks(
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return [invalidLink];
+            return invalidLink;
         }
 
         var result = await users.ResetPasswordAsync(user, code, password);
         if (!result.Succeeded)
         {
             return result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken))
-                ? [invalidLink]
-                : result.Errors.Select(e => new FieldError("Password", e.Description)).ToList();
+                ? invalidLink
+                : Result.Invalid(result.Errors.Select(e => new FieldError("Password", e.Description)).ToList());
         }
 
         // A locked-out person who was sent a fresh link should not have to wait out the lockout as well.
@@ -152,6 +152,6 @@ public sealed class PasswordLinks(
         db.AuditEvents.Add(AuditEvent.Record(clock.GetCurrentInstant(), new Actor(user.Id, user.DisplayName), "user.password-set", nameof(PortalUser), user.Id));
         await db.SaveChangesAsync(ct);
         logger.LogInformation("User {UserId} chose a password from a mailed link", user.Id);
-        return [];
+        return Result.Done();
     }
 }

@@ -7,9 +7,12 @@ public static class OrganizationsRegistration
 {
     public static IServiceCollection AddOrganizations(this IServiceCollection services)
     {
-        services.AddSingleton<OrganizationVerificationService>();
-        services.AddSingleton<OrganizationProfileService>();
-        services.AddSingleton<OrganizationMembers>();
+        services.AddSingleton<OrganizationQueries>();
+        services.AddSingleton<VerifyOrganization>();
+        services.AddSingleton<UpdateOrganizationDetails>();
+        services.AddSingleton<RequestVerificationAgain>();
+        services.AddSingleton<InviteMember>();
+        services.AddSingleton<RemoveMember>();
         services.AddSingleton<OrganizationMail>();
         return services;
     }

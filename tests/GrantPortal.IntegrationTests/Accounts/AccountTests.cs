@@ -139,16 +139,16 @@ public abstract class AccountTests : ProviderTest
         PreferredLanguage = Languages.English,
     };
 
-    private async Task<RegistrationResult> RegisterAsync(RegistrationForm form, string language = "en")
+    private async Task<Result<string>> RegisterAsync(RegistrationForm form, string language = "en")
     {
-        RegistrationResult? result = null;
+        Result<string>? result = null;
         await Host.InScopeAsync(async services =>
         {
             var previous = CultureInfo.CurrentUICulture;
             CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
             try
             {
-                result = await services.GetRequiredService<RegistrationService>().RegisterAsync(form, CancellationToken.None);
+                result = await services.GetRequiredService<RegisterOrganization>().RegisterAsync(form, CancellationToken.None);
             }
             finally
             {

@@ -15,7 +15,11 @@ public abstract class StaffAccountTests : ProviderTest
 
     protected StaffAccountTests() => CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
 
-    private StaffAccounts Staff => Host.Services.GetRequiredService<StaffAccounts>();
+    private InviteStaff Staff => Host.Services.GetRequiredService<InviteStaff>();
+
+    private ChangeStaffRoles RoleChanges => Host.Services.GetRequiredService<ChangeStaffRoles>();
+
+    private UnlockAccount Unlocking => Host.Services.GetRequiredService<UnlockAccount>();
 
     private PasswordLinks Links => Host.Services.GetRequiredService<PasswordLinks>();
 
@@ -59,7 +63,7 @@ public abstract class StaffAccountTests : ProviderTest
     {
         var invited = await Staff.InviteAsync(Admin, Form("jung@reviewers.kr"));
 
-        Assert.Equal(AccountOutcome.Done, invited.Outcome);
+        Assert.Equal(Outcome.Done, invited.Outcome);
         var mail = await OnlyMailAsync();
         Assert.Equal("GrantPortal 계정 안내", mail.Subject);
         Assert.Equal("jung@reviewers.kr", mail.To.Mailboxes.Single().Address);
@@ -74,10 +78,11 @@ public abstract class StaffAccountTests : ProviderTest
         var set = await Links.SetPasswordAsync(userId, code, "a long passphrase of mine", "a long passphrase of mine");
         var reused = await Links.SetPasswordAsync(userId, code, "another long passphrase", "another long passphrase");
 
-        Assert.Equal("The two passwords are not the same.", Assert.Single(mismatch).Message);
-        Assert.Equal("Password", Assert.Single(tooShort).Field);
-        Assert.Empty(set);
-        Assert.Equal("This link has expired or was already used. Ask your administrator to send a new invitation.", Assert.Single(reused).Message);
+        Assert.Equal("The two passwords are not the same.", Assert.Single(mismatch.Errors).Message);
+        Assert.Equal("Password", Assert.Single(tooShort.Errors).Field);
+        Assert.True(set.Succeeded);
+        Assert.Equal(Outcome.Refused, reused.Outcome);
+        Assert.Equal("This link has expired or was already used. Ask your administrator to send a new invitation.", reused.Message);
         Assert.True(await PasswordWorksAsync("jung@reviewers.kr", "a long passphrase of mine"));
         await Host.InScopeAsync(async services =>
             Assert.True(await services.GetRequiredService<UserManager<PortalUser>>().IsInRoleAsync((await FindAsync("jung@reviewers.kr"))!, Roles.Reviewer)));
@@ -100,9 +105,10 @@ public abstract class StaffAccountTests : ProviderTest
         var set = await Links.SetPasswordAsync(userId, secondCode, "a long passphrase of mine", "a long passphrase of mine");
         var old = await Links.SetPasswordAsync(userId, firstCode, "someone else's passphrase", "someone else's passphrase");
 
-        Assert.Equal(AccountOutcome.Done, resent.Outcome);
-        Assert.Empty(set);
-        Assert.Equal("This link has expired or was already used. Ask your administrator to send a new invitation.", Assert.Single(old).Message);
+        Assert.Equal(Outcome.Done, resent.Outcome);
+        Assert.True(set.Succeeded);
+        Assert.Equal(Outcome.Refused, old.Outcome);
+        Assert.Equal("This link has expired or was already used. Ask your administrator to send a new invitation.", old.Message);
         Assert.True(await PasswordWorksAsync("lee@reviewers.org", "a long passphrase of mine"));
     }
 
@@ -114,7 +120,7 @@ public abstract class StaffAccountTests : ProviderTest
 
         var result = await Staff.InviteAsync(Admin, form);
 
-        Assert.Equal(AccountOutcome.Invalid, result.Outcome);
+        Assert.Equal(Outcome.Invalid, result.Outcome);
         Assert.Equal([nameof(StaffForm.DisplayName), nameof(StaffForm.Email), nameof(StaffForm.Roles)], result.Errors.Select(e => e.Field).Order(StringComparer.Ordinal));
         Assert.Empty(Directory.Exists(Host.MailPickupDirectory) ? Directory.GetFiles(Host.MailPickupDirectory) : []);
         await using var db = await Host.CreateDbContextAsync();
@@ -124,7 +130,7 @@ public abstract class StaffAccountTests : ProviderTest
     [Fact]
     public async Task Inviting_an_address_that_has_an_account_is_refused()
     {
-        Assert.True((await Staff.InviteAsync(Admin, Form("jung@reviewers.kr"))).Saved);
+        Assert.True((await Staff.InviteAsync(Admin, Form("jung@reviewers.kr"))).Succeeded);
 
         var again = await Staff.InviteAsync(Admin, Form("JUNG@reviewers.kr", "ko", Roles.Administrator));
 
@@ -141,15 +147,15 @@ public abstract class StaffAccountTests : ProviderTest
         var owner = (await FindAsync("owner@ministry.go.kr"))!;
         var park = (await FindAsync("park@ministry.go.kr"))!;
 
-        var promoted = await Staff.ChangeRolesAsync(Admin, park.Id, new HashSet<string> { Roles.ProgramOfficer, Roles.Finance });
-        var lastAdmin = await Staff.ChangeRolesAsync(Admin, owner.Id, new HashSet<string> { Roles.Reviewer });
-        var none = await Staff.ChangeRolesAsync(Admin, park.Id, new HashSet<string>());
-        var byOfficer = await Staff.ChangeRolesAsync(Officer, park.Id, new HashSet<string> { Roles.Administrator });
+        var promoted = await RoleChanges.ChangeRolesAsync(Admin, park.Id, new HashSet<string> { Roles.ProgramOfficer, Roles.Finance });
+        var lastAdmin = await RoleChanges.ChangeRolesAsync(Admin, owner.Id, new HashSet<string> { Roles.Reviewer });
+        var none = await RoleChanges.ChangeRolesAsync(Admin, park.Id, new HashSet<string>());
+        var byOfficer = await RoleChanges.ChangeRolesAsync(Officer, park.Id, new HashSet<string> { Roles.Administrator });
 
-        Assert.Equal(AccountOutcome.Done, promoted.Outcome);
+        Assert.Equal(Outcome.Done, promoted.Outcome);
         Assert.Equal("This is the last administrator; give another person the administrator role first.", Assert.Single(lastAdmin.Errors).Message);
-        Assert.Equal(AccountOutcome.Invalid, none.Outcome);
-        Assert.Equal(AccountOutcome.NotFound, byOfficer.Outcome);
+        Assert.Equal(Outcome.Invalid, none.Outcome);
+        Assert.Equal(Outcome.NotFound, byOfficer.Outcome);
         await Host.InScopeAsync(async services =>
         {
             var users = services.GetRequiredService<UserManager<PortalUser>>();
@@ -169,9 +175,10 @@ public abstract class StaffAccountTests : ProviderTest
         var byOfficer = await Staff.InviteAsync(Officer, Form("jung@reviewers.kr"));
         var unknownUser = await Links.SetPasswordAsync("no-such-user", "code", "a long passphrase of mine", "a long passphrase of mine");
 
-        Assert.Equal(AccountOutcome.NotFound, byOfficer.Outcome);
+        Assert.Equal(Outcome.NotFound, byOfficer.Outcome);
         Assert.Null(await FindAsync("jung@reviewers.kr"));
-        Assert.Equal("This link has expired or was already used. Ask your administrator to send a new invitation.", Assert.Single(unknownUser).Message);
+        Assert.Equal(Outcome.Refused, unknownUser.Outcome);
+        Assert.Equal("This link has expired or was already used. Ask your administrator to send a new invitation.", unknownUser.Message);
     }
 
 
@@ -180,7 +187,7 @@ public abstract class StaffAccountTests : ProviderTest
     {
         await Staff.InviteAsync(Admin, Form("moon@reviewers.kr"));
         var (userId, code) = SetPasswordLink.Read(await OnlyMailAsync());
-        Assert.Empty(await Links.SetPasswordAsync(userId, code, "a long passphrase of mine", "a long passphrase of mine"));
+        Assert.True((await Links.SetPasswordAsync(userId, code, "a long passphrase of mine", "a long passphrase of mine")).Succeeded);
         await Host.InScopeAsync(async services =>
         {
             var users = services.GetRequiredService<UserManager<PortalUser>>();
@@ -193,12 +200,13 @@ public abstract class StaffAccountTests : ProviderTest
             Assert.True(await users.IsLockedOutAsync(user));
         });
 
-        Assert.Equal(AccountOutcome.NotFound, (await Staff.UnlockAsync(Officer, userId)).Outcome);
-        var unlocked = await Staff.UnlockAsync(Admin, userId);
-        var again = await Staff.UnlockAsync(Admin, userId);
+        Assert.Equal(Outcome.NotFound, (await Unlocking.UnlockAsync(Officer, userId)).Outcome);
+        var unlocked = await Unlocking.UnlockAsync(Admin, userId);
+        var again = await Unlocking.UnlockAsync(Admin, userId);
 
-        Assert.Equal(AccountOutcome.Done, unlocked.Outcome);
-        Assert.Equal("moon@reviewers.kr is not locked out.", Assert.Single(again.Errors).Message);
+        Assert.Equal(Outcome.Done, unlocked.Outcome);
+        Assert.Equal(Outcome.Refused, again.Outcome);
+        Assert.Equal("moon@reviewers.kr is not locked out.", again.Message);
         await Host.InScopeAsync(async services =>
         {
             var users = services.GetRequiredService<UserManager<PortalUser>>();

@@ -15,7 +15,11 @@ public abstract class OrganizationMemberTests : ProviderTest
 
     protected OrganizationMemberTests() => CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
 
-    private OrganizationMembers Members => Host.Services.GetRequiredService<OrganizationMembers>();
+    private InviteMember Members => Host.Services.GetRequiredService<InviteMember>();
+
+    private RemoveMember Removal => Host.Services.GetRequiredService<RemoveMember>();
+
+    private OrganizationQueries Organizations => Host.Services.GetRequiredService<OrganizationQueries>();
 
     private PasswordLinks Links => Host.Services.GetRequiredService<PasswordLinks>();
 
@@ -76,18 +80,18 @@ public abstract class OrganizationMemberTests : ProviderTest
 
         var invited = await Members.InviteAsync(founder, Invitation("lee@hanaforum.example"));
 
-        Assert.Equal(AccountOutcome.Done, invited.Outcome);
+        Assert.Equal(Outcome.Done, invited.Outcome);
         var mail = await TakeOnlyMailAsync();
         Assert.Equal("하나포럼 1018200217 GrantPortal 초대", mail.Subject);
         Assert.Contains("Kim Minji 님이", mail.TextBody, StringComparison.Ordinal);
-        var listed = await Members.ListAsync(founder);
+        var listed = await Organizations.ListMembersAsync(founder);
         Assert.Equal([("kim@hanaforum.example", false, true), ("lee@hanaforum.example", true, false)], listed.Select(m => (m.Email, m.Invited, m.IsYou)));
 
         var (userId, code) = SetPasswordLink.Read(mail);
-        Assert.Empty(await Links.SetPasswordAsync(userId, code, Passphrase, Passphrase));
+        Assert.True((await Links.SetPasswordAsync(userId, code, Passphrase, Passphrase)).Succeeded);
 
         Assert.True(await CanSignInAsync("lee@hanaforum.example", Passphrase));
-        Assert.DoesNotContain(await Members.ListAsync(founder), m => m.Invited);
+        Assert.DoesNotContain(await Organizations.ListMembersAsync(founder), m => m.Invited);
         await Host.InScopeAsync(async services =>
         {
             var users = services.GetRequiredService<UserManager<PortalUser>>();
@@ -108,12 +112,12 @@ public abstract class OrganizationMemberTests : ProviderTest
         Assert.Equal("Invitation to GrantPortal for Hana Forum 1018200221", first.Subject);
         var (userId, firstCode) = SetPasswordLink.Read(first);
 
-        Assert.Equal(AccountOutcome.Done, (await Members.ResendAsync(founder, userId)).Outcome);
+        Assert.Equal(Outcome.Done, (await Members.ResendAsync(founder, userId)).Outcome);
         var (_, secondCode) = SetPasswordLink.Read(await TakeOnlyMailAsync());
 
-        Assert.Empty(await Links.SetPasswordAsync(userId, secondCode, Passphrase, Passphrase));
-        Assert.NotEmpty(await Links.SetPasswordAsync(userId, firstCode, "someone else's passphrase", "someone else's passphrase"));
-        Assert.Equal(AccountOutcome.NotFound, (await Members.ResendAsync(founder, userId)).Outcome);
+        Assert.True((await Links.SetPasswordAsync(userId, secondCode, Passphrase, Passphrase)).Succeeded);
+        Assert.False((await Links.SetPasswordAsync(userId, firstCode, "someone else's passphrase", "someone else's passphrase")).Succeeded);
+        Assert.Equal(Outcome.NotFound, (await Members.ResendAsync(founder, userId)).Outcome);
     }
 
     [Fact]
@@ -126,7 +130,7 @@ public abstract class OrganizationMemberTests : ProviderTest
 
         Assert.Equal([nameof(MemberInvitationForm.DisplayName), nameof(MemberInvitationForm.Email)], bad.Errors.Select(e => e.Field).Order(StringComparer.Ordinal));
         Assert.StartsWith("KIM@hanaforum23.example already has a GrantPortal account.", Assert.Single(taken.Errors).Message, StringComparison.Ordinal);
-        Assert.Single(await Members.ListAsync(founder));
+        Assert.Single(await Organizations.ListMembersAsync(founder));
         Assert.Empty(Directory.Exists(Host.MailPickupDirectory) ? Directory.GetFiles(Host.MailPickupDirectory, "*.eml") : []);
     }
 
@@ -136,15 +140,17 @@ public abstract class OrganizationMemberTests : ProviderTest
         var founder = await FounderAsync("1018200240", "kim@hanaforum24.example");
         await Members.InviteAsync(founder, Invitation("lee@hanaforum24.example"));
         var (leeId, code) = SetPasswordLink.Read(await TakeOnlyMailAsync());
-        Assert.Empty(await Links.SetPasswordAsync(leeId, code, Passphrase, Passphrase));
+        Assert.True((await Links.SetPasswordAsync(leeId, code, Passphrase, Passphrase)).Succeeded);
         await Members.InviteAsync(founder, Invitation("choi@hanaforum24.example"));
         var (choiId, _) = SetPasswordLink.Read(await TakeOnlyMailAsync());
 
-        Assert.Equal(AccountOutcome.Invalid, (await Members.RemoveAsync(founder, founder.UserId)).Outcome);
-        Assert.Equal(AccountOutcome.Done, (await Members.RemoveAsync(founder, choiId)).Outcome);
-        Assert.Equal(AccountOutcome.Done, (await Members.RemoveAsync(founder, leeId)).Outcome);
+        var yourself = await Removal.RemoveAsync(founder, founder.UserId);
+        Assert.Equal(Outcome.Refused, yourself.Outcome);
+        Assert.Equal("You cannot remove yourself; ask a colleague to do it.", yourself.Message);
+        Assert.Equal(Outcome.Done, (await Removal.RemoveAsync(founder, choiId)).Outcome);
+        Assert.Equal(Outcome.Done, (await Removal.RemoveAsync(founder, leeId)).Outcome);
 
-        Assert.Equal(["kim@hanaforum24.example"], (await Members.ListAsync(founder)).Select(m => m.Email));
+        Assert.Equal(["kim@hanaforum24.example"], (await Organizations.ListMembersAsync(founder)).Select(m => m.Email));
         Assert.False(await CanSignInAsync("lee@hanaforum24.example", Passphrase));
         await Host.InScopeAsync(async services =>
         {
@@ -154,10 +160,10 @@ public abstract class OrganizationMemberTests : ProviderTest
             Assert.Empty(await users.GetRolesAsync(lee));
             Assert.NotNull(lee.RemovedAt);
         });
-        Assert.Equal(AccountOutcome.NotFound, (await Members.RemoveAsync(founder, leeId)).Outcome);
+        Assert.Equal(Outcome.NotFound, (await Removal.RemoveAsync(founder, leeId)).Outcome);
 
         // The address of a removed invitation is free again.
-        Assert.Equal(AccountOutcome.Done, (await Members.InviteAsync(founder, Invitation("choi@hanaforum24.example"))).Outcome);
+        Assert.Equal(Outcome.Done, (await Members.InviteAsync(founder, Invitation("choi@hanaforum24.example"))).Outcome);
     }
 
     [Fact]
@@ -166,18 +172,18 @@ public abstract class OrganizationMemberTests : ProviderTest
         var founder = await FounderAsync("1018200274", "kim@hanaforum27.example");
         await Members.InviteAsync(founder, Invitation("lee@hanaforum27.example"));
         var (leeId, code) = SetPasswordLink.Read(await TakeOnlyMailAsync());
-        Assert.Empty(await Links.SetPasswordAsync(leeId, code, Passphrase, Passphrase));
-        Assert.Equal(AccountOutcome.Done, (await Members.RemoveAsync(founder, leeId)).Outcome);
+        Assert.True((await Links.SetPasswordAsync(leeId, code, Passphrase, Passphrase)).Succeeded);
+        Assert.Equal(Outcome.Done, (await Removal.RemoveAsync(founder, leeId)).Outcome);
         var admin = new CurrentUser("admin-1", "Han Admin", null, new HashSet<string> { Roles.Administrator });
         var directory = Host.Services.GetRequiredService<UserDirectory>();
         Assert.True(Assert.Single((await directory.ListAsync(admin, "lee@hanaforum27", 0, 25, CancellationToken.None)).Rows).IsRemoved);
 
-        Assert.Equal(AccountOutcome.NotFound, (await Host.Services.GetRequiredService<StaffAccounts>().UnlockAsync(founder, leeId)).Outcome);
-        var restored = await Host.Services.GetRequiredService<StaffAccounts>().UnlockAsync(admin, leeId);
+        Assert.Equal(Outcome.NotFound, (await Host.Services.GetRequiredService<UnlockAccount>().UnlockAsync(founder, leeId)).Outcome);
+        var restored = await Host.Services.GetRequiredService<UnlockAccount>().UnlockAsync(admin, leeId);
 
-        Assert.Equal(AccountOutcome.Done, restored.Outcome);
+        Assert.Equal(Outcome.Done, restored.Outcome);
         Assert.True(await CanSignInAsync("lee@hanaforum27.example", Passphrase));
-        Assert.Contains(await Members.ListAsync(founder), m => m.UserId == leeId && !m.Invited);
+        Assert.Contains(await Organizations.ListMembersAsync(founder), m => m.UserId == leeId && !m.Invited);
         var row = Assert.Single((await directory.ListAsync(admin, "lee@hanaforum27", 0, 25, CancellationToken.None)).Rows);
         Assert.Equal((false, false), (row.IsRemoved, row.IsLockedOut));
         Assert.Equal([Roles.Applicant], row.Roles);
@@ -192,10 +198,10 @@ public abstract class OrganizationMemberTests : ProviderTest
         var stranger = await FounderAsync("1018200269", "yoon@elsewhere.example");
         var officer = new CurrentUser("officer-1", "Park Officer", founder.OrganizationId, new HashSet<string> { Roles.ProgramOfficer });
 
-        Assert.DoesNotContain(await Members.ListAsync(stranger), m => m.UserId == founder.UserId);
-        Assert.Empty(await Members.ListAsync(officer));
-        Assert.Equal(AccountOutcome.NotFound, (await Members.RemoveAsync(stranger, founder.UserId)).Outcome);
-        Assert.Equal(AccountOutcome.NotFound, (await Members.InviteAsync(officer, Invitation("spy@example.org"))).Outcome);
+        Assert.DoesNotContain(await Organizations.ListMembersAsync(stranger), m => m.UserId == founder.UserId);
+        Assert.Empty(await Organizations.ListMembersAsync(officer));
+        Assert.Equal(Outcome.NotFound, (await Removal.RemoveAsync(stranger, founder.UserId)).Outcome);
+        Assert.Equal(Outcome.NotFound, (await Members.InviteAsync(officer, Invitation("spy@example.org"))).Outcome);
         Assert.True(await CanSignInAsync("kim@hanaforum25.example", Passphrase));
     }
 

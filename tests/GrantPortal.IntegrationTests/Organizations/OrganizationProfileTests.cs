@@ -13,9 +13,13 @@ public abstract class OrganizationProfileTests : ProviderTest
 
     protected OrganizationProfileTests() => CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
 
-    private OrganizationProfileService Profiles => Host.Services.GetRequiredService<OrganizationProfileService>();
+    private OrganizationQueries Profiles => Host.Services.GetRequiredService<OrganizationQueries>();
 
-    private OrganizationVerificationService Verification => Host.Services.GetRequiredService<OrganizationVerificationService>();
+    private UpdateOrganizationDetails Details => Host.Services.GetRequiredService<UpdateOrganizationDetails>();
+
+    private RequestVerificationAgain AskAgain => Host.Services.GetRequiredService<RequestVerificationAgain>();
+
+    private VerifyOrganization Verification => Host.Services.GetRequiredService<VerifyOrganization>();
 
     private async Task<CurrentUser> RegisterAsync(string name, string number)
     {
@@ -36,12 +40,12 @@ public abstract class OrganizationProfileTests : ProviderTest
         Assert.Equal("The registration number does not match the certificate.", details.RejectionReason);
 
         var form = details.Form with { RegistrationNumber = "101-82-00124", Address = "Seoul, Jongno-gu 1", Website = "www.hanaforum.or.kr" };
-        var result = await Profiles.SaveMineAsync(applicant, form, details.Version, askForVerification: true);
+        var result = await AskAgain.RequestAsync(applicant, form, details.Version);
 
-        Assert.True(result.Saved, string.Join("; ", result.Errors.Select(e => e.Message)));
-        Assert.Equal(VerificationState.Pending, result.Details!.Verification);
-        Assert.Null(result.Details.RejectionReason);
-        var row = Assert.Single(await Verification.ListAsync(Officer, VerificationState.Pending, CancellationToken.None), o => o.Id == applicant.OrganizationId);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
+        Assert.Equal(VerificationState.Pending, result.Value!.Verification);
+        Assert.Null(result.Value.RejectionReason);
+        var row = Assert.Single(await Profiles.ListToVerifyAsync(Officer, VerificationState.Pending, CancellationToken.None), o => o.Id == applicant.OrganizationId);
         Assert.Equal("1018200124", row.RegistrationNumber);
         Assert.Equal("The registration number does not match the certificate.", row.AskedAgain?.EarlierReason);
         await using var db = await Host.CreateDbContextAsync();
@@ -60,16 +64,17 @@ public abstract class OrganizationProfileTests : ProviderTest
         Assert.True(details.IdentityLocked);
         Assert.False(details.CanAskForVerification);
 
-        var renumbered = await Profiles.SaveMineAsync(applicant, details.Form with { RegistrationNumber = "1018200992" }, details.Version, askForVerification: false);
-        Assert.False(renumbered.Saved);
+        var renumbered = await Details.SaveMineAsync(applicant, details.Form with { RegistrationNumber = "1018200992" }, details.Version);
+        Assert.Equal(Outcome.Invalid, renumbered.Outcome);
         Assert.Equal(nameof(OrganizationDetailsForm.Name), Assert.Single(renumbered.Errors).Field);
 
-        var asked = await Profiles.SaveMineAsync(applicant, details.Form, details.Version, askForVerification: true);
-        Assert.False(asked.Saved);
+        var asked = await AskAgain.RequestAsync(applicant, details.Form, details.Version);
+        Assert.Equal(Outcome.Refused, asked.Outcome);
+        Assert.Equal("Only an organization whose registration was not accepted can ask for verification again.", asked.Message);
 
-        var moved = await Profiles.SaveMineAsync(applicant, details.Form with { ContactEmail = "grants@opendoors.example", ContactPhone = "+82 2-123-4567" }, details.Version, askForVerification: false);
-        Assert.True(moved.Saved, string.Join("; ", moved.Errors.Select(e => e.Message)));
-        Assert.Equal(VerificationState.Verified, moved.Details!.Verification);
+        var moved = await Details.SaveMineAsync(applicant, details.Form with { ContactEmail = "grants@opendoors.example", ContactPhone = "+82 2-123-4567" }, details.Version);
+        Assert.True(moved.Succeeded, string.Join("; ", moved.Errors.Select(e => e.Message)));
+        Assert.Equal(VerificationState.Verified, moved.Value!.Verification);
         await using var db = await Host.CreateDbContextAsync();
         var organization = await db.Organizations.SingleAsync(o => o.Id == applicant.OrganizationId);
         Assert.Equal(("grants@opendoors.example", "1018200139"), (organization.ContactEmail, organization.RegistrationNumber));
@@ -84,13 +89,13 @@ public abstract class OrganizationProfileTests : ProviderTest
         var details = (await Profiles.GetMineAsync(applicant))!;
 
         var bad = details.Form with { NameKorean = " ", RegistrationNumber = "12-34", ContactEmail = "not-an-email", ContactPhone = "call me", Website = "javascript:alert(1)" };
-        var result = await Profiles.SaveMineAsync(applicant, bad, details.Version, askForVerification: false);
+        var result = await Details.SaveMineAsync(applicant, bad, details.Version);
 
-        Assert.False(result.Saved);
+        Assert.Equal(Outcome.Invalid, result.Outcome);
         Assert.Equal(
             [nameof(OrganizationDetailsForm.ContactEmail), nameof(OrganizationDetailsForm.ContactPhone), nameof(OrganizationDetailsForm.NameKorean), nameof(OrganizationDetailsForm.RegistrationNumber), nameof(OrganizationDetailsForm.Website)],
             result.Errors.Select(e => e.Field).Order(StringComparer.Ordinal));
-        var taken = await Profiles.SaveMineAsync(applicant, details.Form with { RegistrationNumber = "101-82-00158" }, details.Version, askForVerification: false);
+        var taken = await Details.SaveMineAsync(applicant, details.Form with { RegistrationNumber = "101-82-00158" }, details.Version);
         Assert.StartsWith("Another organization is registered with this number.", Assert.Single(taken.Errors).Message, StringComparison.Ordinal);
         await using var db = await Host.CreateDbContextAsync();
         var stored = await db.Organizations.SingleAsync(o => o.Id == applicant.OrganizationId);
@@ -104,14 +109,14 @@ public abstract class OrganizationProfileTests : ProviderTest
         var applicant = await RegisterAsync("Hana Forum", "1018200181");
         var details = (await Profiles.GetMineAsync(applicant))!;
 
-        var mistyped = await Profiles.SaveMineAsync(applicant, details.Form with { RegistrationNumber = "220-82-12345" }, details.Version, askForVerification: false);
-        var corrected = await Profiles.SaveMineAsync(applicant, details.Form with { RegistrationNumber = "220-82-12348" }, details.Version, askForVerification: false);
+        var mistyped = await Details.SaveMineAsync(applicant, details.Form with { RegistrationNumber = "220-82-12345" }, details.Version);
+        var corrected = await Details.SaveMineAsync(applicant, details.Form with { RegistrationNumber = "220-82-12348" }, details.Version);
 
         var error = Assert.Single(mistyped.Errors);
         Assert.Equal(nameof(OrganizationDetailsForm.RegistrationNumber), error.Field);
         Assert.Contains("check digit", error.Message, StringComparison.Ordinal);
-        Assert.True(corrected.Saved, string.Join("; ", corrected.Errors.Select(e => e.Message)));
-        Assert.Equal("2208212348", corrected.Details!.Form.RegistrationNumber);
+        Assert.True(corrected.Succeeded, string.Join("; ", corrected.Errors.Select(e => e.Message)));
+        Assert.Equal("2208212348", corrected.Value!.Form.RegistrationNumber);
     }
 
     [Fact]
@@ -120,10 +125,10 @@ public abstract class OrganizationProfileTests : ProviderTest
         var applicant = await RegisterAsync("Hana Forum", "1018200196");
         var details = (await Profiles.GetMineAsync(applicant))!;
 
-        var saved = await Profiles.SaveMineAsync(applicant, details.Form with { Name = " ", NameKorean = "하나포럼" }, details.Version, askForVerification: false);
+        var saved = await Details.SaveMineAsync(applicant, details.Form with { Name = " ", NameKorean = "하나포럼" }, details.Version);
 
-        Assert.True(saved.Saved, string.Join("; ", saved.Errors.Select(e => e.Message)));
-        Assert.Equal("", saved.Details!.Form.Name);
+        Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.Select(e => e.Message)));
+        Assert.Equal("", saved.Value!.Form.Name);
         await using var db = await Host.CreateDbContextAsync();
         var stored = await db.Organizations.SingleAsync(o => o.Id == applicant.OrganizationId);
         Assert.Equal(("하나포럼", "하나포럼"), (stored.Name, stored.NameKorean));
@@ -135,12 +140,12 @@ public abstract class OrganizationProfileTests : ProviderTest
         var applicant = await RegisterAsync("Hana Forum", "1018200162");
         var tabOne = (await Profiles.GetMineAsync(applicant))!;
         var tabTwo = (await Profiles.GetMineAsync(applicant))!;
-        Assert.True((await Profiles.SaveMineAsync(applicant, tabOne.Form with { Address = "Seoul, Mapo-gu 2" }, tabOne.Version, false)).Saved);
+        Assert.True((await Details.SaveMineAsync(applicant, tabOne.Form with { Address = "Seoul, Mapo-gu 2" }, tabOne.Version)).Succeeded);
 
-        var stale = await Profiles.SaveMineAsync(applicant, tabTwo.Form with { Address = "Busan" }, tabTwo.Version, false);
+        var stale = await Details.SaveMineAsync(applicant, tabTwo.Form with { Address = "Busan" }, tabTwo.Version);
 
-        Assert.False(stale.Saved);
-        Assert.StartsWith("Someone else changed this record", Assert.Single(stale.Errors).Message, StringComparison.Ordinal);
+        Assert.Equal(Outcome.Conflict, stale.Outcome);
+        Assert.StartsWith("Someone else changed this record", stale.Message, StringComparison.Ordinal);
         Assert.Equal("Seoul, Mapo-gu 2", (await Profiles.GetMineAsync(applicant))!.Form.Address);
     }
 
@@ -153,7 +158,7 @@ public abstract class OrganizationProfileTests : ProviderTest
         Assert.Null(await Profiles.GetMineAsync(Officer));
         Assert.Null(await Profiles.GetMineAsync(officerWithOrganization));
         var details = (await Profiles.GetMineAsync(applicant))!;
-        Assert.False((await Profiles.SaveMineAsync(officerWithOrganization, details.Form with { Address = "Elsewhere" }, details.Version, false)).Saved);
+        Assert.Equal(Outcome.NotFound, (await Details.SaveMineAsync(officerWithOrganization, details.Form with { Address = "Elsewhere" }, details.Version)).Outcome);
         Assert.Equal("", (await Profiles.GetMineAsync(applicant))!.Form.Address);
     }
 }

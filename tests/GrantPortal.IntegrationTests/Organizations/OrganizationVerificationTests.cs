@@ -16,7 +16,9 @@ public abstract class OrganizationVerificationTests : ProviderTest
 
     protected OrganizationVerificationTests() => CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
 
-    private OrganizationVerificationService Verification => Host.Services.GetRequiredService<OrganizationVerificationService>();
+    private VerifyOrganization Verification => Host.Services.GetRequiredService<VerifyOrganization>();
+
+    private OrganizationQueries Organizations => Host.Services.GetRequiredService<OrganizationQueries>();
 
     private async Task<int> RegisterAsync(string name, string number)
     {
@@ -35,10 +37,10 @@ public abstract class OrganizationVerificationTests : ProviderTest
         var pending = await RegisterAsync("Waiting", "1018200027");
         await Verification.VerifyAsync(Officer, verified, CancellationToken.None);
 
-        var list = await Verification.ListAsync(Officer, null, CancellationToken.None);
+        var list = await Organizations.ListToVerifyAsync(Officer, null, CancellationToken.None);
 
         Assert.Equal([pending, verified], list.Select(o => o.Id));
-        Assert.Equal([pending], (await Verification.ListAsync(Officer, VerificationState.Pending, CancellationToken.None)).Select(o => o.Id));
+        Assert.Equal([pending], (await Organizations.ListToVerifyAsync(Officer, VerificationState.Pending, CancellationToken.None)).Select(o => o.Id));
     }
 
     [Fact]
@@ -128,8 +130,8 @@ public abstract class OrganizationVerificationTests : ProviderTest
 
         var result = await Verification.RejectAsync(Officer, id, "  ", CancellationToken.None);
 
-        Assert.False(result.Succeeded);
-        Assert.Equal("Give a reason the organization can read.", result.Error);
+        Assert.Equal(Outcome.Invalid, result.Outcome);
+        Assert.Equal("Give a reason the organization can read.", Assert.Single(result.Errors).Message);
         await using var db = await Host.CreateDbContextAsync();
         Assert.Equal(VerificationState.Pending, (await db.Organizations.SingleAsync(o => o.Id == id)).Verification);
     }
@@ -139,11 +141,10 @@ public abstract class OrganizationVerificationTests : ProviderTest
     {
         var id = await RegisterAsync("Hana Forum", "1018200065");
 
-        Assert.Empty(await Verification.ListAsync(Applicant, null, CancellationToken.None));
+        Assert.Empty(await Organizations.ListToVerifyAsync(Applicant, null, CancellationToken.None));
         var result = await Verification.VerifyAsync(Applicant, id, CancellationToken.None);
 
-        Assert.False(result.Succeeded);
-        Assert.Equal("This organization does not exist.", result.Error);
+        Assert.Equal(Outcome.NotFound, result.Outcome);
         await using var db = await Host.CreateDbContextAsync();
         Assert.Equal(VerificationState.Pending, (await db.Organizations.SingleAsync(o => o.Id == id)).Verification);
         Assert.False(await db.AuditEvents.AnyAsync());

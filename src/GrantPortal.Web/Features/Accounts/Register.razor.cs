@@ -15,7 +15,7 @@ public sealed partial class Register
     private Dictionary<string, string> fieldErrors = [];
 
     [Inject]
-    private RegistrationService Registration { get; set; } = default!;
+    private RegisterOrganization Registration { get; set; } = default!;
 
     [Inject]
     private SignInManager<PortalUser> SignInManager { get; set; } = default!;
@@ -70,7 +70,7 @@ public sealed partial class Register
             return;
         }
 
-        var user = await UserManager.FindByIdAsync(result.UserId!);
+        var user = await UserManager.FindByIdAsync(result.Value!);
         await SignInManager.SignInAsync(user!, isPersistent: false);
         CultureEndpoint.WriteCookie(HttpContext, Input.PreferredLanguage);
         Navigation.NavigateTo("/?registered=1", forceLoad: true);

@@ -1,8 +1,6 @@
-using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Notifications;
 using Hangfire;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace GrantPortal.Web.Features.Admin;
@@ -14,7 +12,6 @@ public sealed partial class NotificationsPage
     private string search = "";
     private DeliveryStatus? status;
     private NotificationCounts? counts;
-    private bool sending;
 
     [Inject]
     private NotificationLog Log { get; set; } = default!;
@@ -28,16 +25,10 @@ public sealed partial class NotificationsPage
     [Inject]
     private ILogger<NotificationsPage> Logger { get; set; } = default!;
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
-    private async Task<CurrentUser> UserAsync() => CurrentUser.From((await AuthenticationState).User)!;
-
     private async Task<TableData<NotificationRow>> LoadAsync(TableState state, CancellationToken ct)
     {
-        var user = await UserAsync();
-        var page = await Log.ListAsync(user, search, status, state.Page, state.PageSize, ct);
-        counts = await Log.CountAsync(user, ct);
+        var page = await Log.ListAsync(User!, search, status, state.Page, state.PageSize, ct);
+        counts = await Log.CountAsync(User!, ct);
         // The table re-renders itself; the counts above it belong to the page.
         StateHasChanged();
         return new TableData<NotificationRow> { Items = page.Rows, TotalItems = page.Total };
@@ -64,23 +55,17 @@ public sealed partial class NotificationsPage
     }
 
     /// <summary>Queues the pass as a job rather than running it in the circuit: it may take minutes, and the job survives a closed tab.</summary>
-    private async Task SendNowAsync()
+    private void SendNow()
     {
-        sending = true;
         try
         {
-            var user = await UserAsync();
             var jobId = Jobs.Enqueue<ReminderJob>(job => job.RunAsync(CancellationToken.None));
-            Logger.LogInformation("{UserId} queued reminder pass {JobId}", user.UserId, jobId);
+            Logger.LogInformation("{UserId} queued reminder pass {JobId}", User!.UserId, jobId);
             Snackbar.Add(L["Notifications_Queued"], Severity.Success);
         }
         catch (Exception ex) when (ex is InvalidOperationException or BackgroundJobClientException)
         {
             Snackbar.Add(L["Notifications_QueueFailed", ex.Message], Severity.Error);
-        }
-        finally
-        {
-            sending = false;
         }
     }
 

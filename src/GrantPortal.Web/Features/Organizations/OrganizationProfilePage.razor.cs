@@ -1,7 +1,5 @@
-using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Organizations;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace GrantPortal.Web.Features.Organizations;
@@ -9,54 +7,52 @@ namespace GrantPortal.Web.Features.Organizations;
 /// <summary>An applicant keeps their organization's details current and, after a rejection, asks again.</summary>
 public sealed partial class OrganizationProfilePage
 {
-    private CurrentUser? user;
     private OrganizationDetails? details;
     private OrganizationDetailsForm form = new();
-    private IReadOnlyList<FieldError> errors = [];
-    private string? savedMessage;
+    private string? savedText;
     private bool loading = true;
-    private bool busy;
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+    [Inject]
+    private OrganizationQueries Organizations { get; set; } = default!;
 
-    private string? GeneralError => errors.FirstOrDefault(e => e.Field.Length == 0)?.Message;
+    [Inject]
+    private UpdateOrganizationDetails Details { get; set; } = default!;
+
+    [Inject]
+    private RequestVerificationAgain Verification { get; set; } = default!;
+
+    private IReadOnlyList<FieldError> Errors => LastResult?.Errors ?? [];
 
     protected override async Task OnInitializedAsync()
     {
-        user = CurrentUser.From((await AuthenticationState).User);
-        details = user is null ? null : await Organizations.GetMineAsync(user);
+        details = User is null ? null : await Organizations.GetMineAsync(User);
         form = details is null ? new OrganizationDetailsForm() : details.Form with { };
         loading = false;
     }
 
-    private bool Has(string field) => errors.Any(e => e.Field == field);
+    private bool Has(string field) => Errors.Any(e => e.Field == field);
 
-    private string? ErrorOf(string field) => errors.FirstOrDefault(e => e.Field == field)?.Message;
+    private string? ErrorOf(string field) => Errors.FirstOrDefault(e => e.Field == field)?.Message;
 
-    private async Task SaveAsync(bool askForVerification)
+    private Task SaveAsync() =>
+        SaveAsync(version => Details.SaveMineAsync(User!, form, version), L["Organization_Saved"]);
+
+    private Task AskAgainAsync() =>
+        SaveAsync(version => Verification.RequestAsync(User!, form, version), L["Organization_AskedAgain"]);
+
+    private async Task SaveAsync(Func<int, Task<Result<OrganizationDetails>>> save, string doneText)
     {
-        if (busy || user is null || details is null)
+        if (User is null || details is null)
         {
             return;
         }
 
-        busy = true;
-        savedMessage = null;
-        try
+        var version = details.Version;
+        if (await RunAsync(() => save(version)) is { Value: { } saved })
         {
-            var result = await Organizations.SaveMineAsync(user, form, details.Version, askForVerification);
-            errors = result.Errors;
-            if (result.Details is { } saved)
-            {
-                details = saved;
-                form = saved.Form with { };
-                savedMessage = askForVerification ? L["Organization_AskedAgain"] : L["Organization_Saved"];
-            }
-        }
-        finally
-        {
-            busy = false;
+            details = saved;
+            form = saved.Form with { };
+            savedText = doneText;
         }
     }
 

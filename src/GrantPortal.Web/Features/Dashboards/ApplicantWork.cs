@@ -2,7 +2,7 @@ using GrantPortal.Core.Applications;
 using GrantPortal.Core.Awards;
 using GrantPortal.Core.Calls;
 
-namespace GrantPortal.Web.Features.Dashboard;
+namespace GrantPortal.Web.Features.Dashboards;
 
 /// <summary>The applicant's next steps on the dashboard, each read from the Core service that owns it.</summary>
 public sealed record ApplicantWork(

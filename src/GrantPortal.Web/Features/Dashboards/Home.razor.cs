@@ -4,15 +4,13 @@ using GrantPortal.Core.Awards;
 using GrantPortal.Core.Calls;
 using GrantPortal.Core.Dashboards;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using NodaTime;
 
-namespace GrantPortal.Web.Features.Dashboard;
+namespace GrantPortal.Web.Features.Dashboards;
 
 public sealed partial class Home : IDisposable
 {
     private readonly CancellationTokenSource cancellation = new();
-    private CurrentUser? user;
     private bool loading;
     private ApplicantDashboard? applicant;
     private ApplicantWork? applicantWork;
@@ -33,9 +31,6 @@ public sealed partial class Home : IDisposable
     [Inject]
     private AwardService Awards { get; set; } = default!;
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
     [SupplyParameterFromQuery(Name = "registered")]
     private int? RegisteredFlag { get; set; }
 
@@ -43,8 +38,7 @@ public sealed partial class Home : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        user = CurrentUser.From((await AuthenticationState).User);
-        if (user is null)
+        if (User is not { } user)
         {
             return;
         }

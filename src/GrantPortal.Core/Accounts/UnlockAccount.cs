@@ -1,0 +1,67 @@
+using System.Globalization;
+using GrantPortal.Core.Auditing;
+using GrantPortal.Core.Data;
+using GrantPortal.Core.Localization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace GrantPortal.Core.Accounts;
+
+/// <summary>
+/// The administrator lets a person sign in again: ends a lockout after failed sign-ins, or restores a member their
+/// organization removed (the Applicant role comes back with it). Audited as <c>user.unlocked</c> or
+/// <c>user.restored</c>. Administrators only; anyone else is told the person does not exist.
+/// </summary>
+public sealed class UnlockAccount(
+    IServiceScopeFactory scopes,
+    IDbContextFactory<PortalDbContext> dbFactory,
+    IClock clock,
+    IStringLocalizer<Strings> localizer,
+    ILogger<UnlockAccount> logger)
+{
+    public async Task<Result> UnlockAsync(CurrentUser admin, string userId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        if (!admin.IsIn(Roles.Administrator))
+        {
+            return Result.NotFound();
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return Result.NotFound();
+        }
+
+        var end = await users.GetLockoutEndDateAsync(user);
+        var lockedOut = end > clock.GetCurrentInstant().ToDateTimeOffset();
+        var removed = user.RemovedAt is not null;
+        if (!lockedOut && !removed)
+        {
+            return Result.Refused(localizer["Staff_NotLockedOut", user.Email ?? user.DisplayName]);
+        }
+
+        if (removed)
+        {
+            user.RemovedAt = null;
+            if (user.OrganizationId is not null && !await users.IsInRoleAsync(user, Roles.Applicant))
+            {
+                IdentityResults.Check(await users.AddToRoleAsync(user, Roles.Applicant));
+            }
+        }
+
+        // Clearing the lockout saves the user, RemovedAt with it.
+        IdentityResults.Check(await users.SetLockoutEndDateAsync(user, null));
+        IdentityResults.Check(await users.ResetAccessFailedCountAsync(user));
+        await dbFactory.RecordAsync(AuditEvent.Record(clock.GetCurrentInstant(), admin.AsActor(), removed ? AuditActions.UserRestored : AuditActions.UserUnlocked,
+            nameof(PortalUser), user.Id, before: end?.ToString("O", CultureInfo.InvariantCulture)), ct);
+        logger.LogInformation("Administrator {AdminId} {Action} {UserId}", admin.UserId, removed ? "restored" : "unlocked", user.Id);
+        return Result.Done();
+    }
+}
