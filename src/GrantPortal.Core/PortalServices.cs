@@ -76,16 +76,11 @@ public static class PortalServices
 
         services.AddReviews();
 
-        services.AddScoped<RecommendationCatalogue>();
         services.AddScoped<DemoSeeder>();
 
         // Recommendation mapping, the accountability answer and open data.
-        services.AddOptions<AccountabilityOptions>().BindConfiguration(AccountabilityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRecommendations();
         services.AddReporting();
-        services.AddSingleton<RecommendationService>();
-        services.AddSingleton<RecommendationFigures>();
-        services.AddSingleton<AccountabilityService>();
-        services.AddSingleton<NarrativeStore>();
         services.AddSingleton<OpenData.OpenDataService>();
         services.AddAwards();
         services.AddDisbursements();

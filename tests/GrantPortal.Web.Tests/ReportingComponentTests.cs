@@ -2,7 +2,7 @@ using Bunit;
 using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Reporting;
 using GrantPortal.Web.Components.Layout;
-using GrantPortal.Web.Features.Reports;
+using GrantPortal.Web.Features.Reporting;
 
 namespace GrantPortal.Web.Tests;
 

@@ -40,13 +40,11 @@ public sealed class OpenDataService(RecommendationFigures figures, IOptions<Acco
     public async Task<bool> WriteGrantsJsonAsync(int year, Stream output, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var projects = await figures.ProjectsAsync(year, year, ct);
-        if (projects.Count == 0)
+        if (await GrantsAsync(year, ct) is not ({ } projects, { } titles))
         {
             return false;
         }
 
-        var titles = await figures.TitlesAsync(ct);
         var settings = options.Value;
         await using var json = new Utf8JsonWriter(output, WriterOptions);
         json.WriteStartObject();
@@ -116,13 +114,11 @@ public sealed class OpenDataService(RecommendationFigures figures, IOptions<Acco
     public async Task<bool> WriteGrantsCsvAsync(int year, Stream output, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var projects = await figures.ProjectsAsync(year, year, ct);
-        if (projects.Count == 0)
+        if (await GrantsAsync(year, ct) is not ({ } projects, { } titles))
         {
             return false;
         }
 
-        var titles = await figures.TitlesAsync(ct);
         var settings = options.Value;
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
         await writer.WriteLineAsync(string.Join(',', CsvColumns.Select(Csv.Cell)));
@@ -184,6 +180,13 @@ public sealed class OpenDataService(RecommendationFigures figures, IOptions<Acco
         json.WriteEndArray();
         json.WriteEndObject();
         await json.FlushAsync(ct);
+    }
+
+    /// <summary>The year's grants with the catalogue's titles for their codes; null when the year has none.</summary>
+    private async Task<(IReadOnlyList<FundedProject> Projects, IReadOnlyDictionary<string, string> Titles)?> GrantsAsync(int year, CancellationToken ct)
+    {
+        var projects = await figures.ProjectsAsync(year, year, ct);
+        return projects.Count == 0 ? null : (projects, await figures.TitlesAsync(ct));
     }
 
     private string GrantId(FundedProject project) =>

@@ -201,6 +201,18 @@ public sealed class RecommendationFigures(IDbContextFactory<PortalDbContext> dbF
         return await db.BudgetYears.AsNoTracking().OrderByDescending(y => y.Year).Select(y => y.Year).ToListAsync(ct);
     }
 
+    /// <summary>
+    /// The year a page opens on: the one asked for when it has calls; otherwise the last finished year, which is what
+    /// a government reports on (the current one is still being spent); otherwise the newest.
+    /// </summary>
+    public static int DefaultYear(IReadOnlyList<int> years, int? asked, int currentYear)
+    {
+        ArgumentNullException.ThrowIfNull(years);
+        return asked is { } year && years.Contains(year)
+            ? year
+            : years.Where(y => y < currentYear).DefaultIfEmpty(years.Count > 0 ? years[0] : currentYear).First();
+    }
+
     public static IReadOnlyList<IndicatorRollup> Rollup(IEnumerable<FundedProject> projects, Func<FundedProject, string> key) =>
         projects.GroupBy(key)
             .OrderBy(g => g.Key, StringComparer.Ordinal)

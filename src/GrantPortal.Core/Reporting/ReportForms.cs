@@ -1,4 +1,3 @@
-using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Applications;
 using GrantPortal.Core.Money;
 using GrantPortal.Core.Organizations;
@@ -127,16 +126,5 @@ public sealed record ReportView(
     public Krw TotalSpent => Krw.Sum(Form.SpendingLines.Select(l => l.Spent));
 }
 
-public enum ReportOutcome
-{
-    Saved,
-    NotFound,
-    NotEditable,
-    Invalid,
-    Stale,
-}
-
-public sealed record ReportResult(ReportOutcome Outcome, int Version, IReadOnlyList<FieldError> Errors, IReadOnlyList<GatedTranche> UnlockedTranches)
-{
-    public bool Succeeded => Outcome == ReportOutcome.Saved;
-}
+/// <summary>What a saved report hands back: the version the next save must carry, and for an approval the tranches it unlocked.</summary>
+public sealed record SavedReport(int Version, IReadOnlyList<GatedTranche> UnlockedTranches);

@@ -7,7 +7,11 @@ public static class ReportingRegistration
 {
     public static IServiceCollection AddReporting(this IServiceCollection services)
     {
-        services.AddSingleton<ReportService>();
+        services.AddSingleton<ReportQueries>();
+        services.AddSingleton<SaveReportDraft>();
+        services.AddSingleton<SubmitReport>();
+        services.AddSingleton<ReviewReport>();
+        services.AddSingleton<UploadReceipt>();
         return services;
     }
 }

@@ -6,7 +6,7 @@ using GrantPortal.Web.Features.Accounts;
 using GrantPortal.Web.Features.Applications;
 using GrantPortal.Web.Features.OpenData;
 using GrantPortal.Web.Features.Recommendations;
-using GrantPortal.Web.Features.Reports;
+using GrantPortal.Web.Features.Reporting;
 using GrantPortal.Web.Features.Awards;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;

@@ -16,7 +16,7 @@ public sealed class ApprovedBudgetTests
             new() { Category = BudgetCategory.Publication, Item = "Book", Amount = new Krw(33_333_334) },
         ];
 
-        var approved = ReportService.ScaleBudget(lines, new Krw(80_000_000));
+        var approved = ApprovedBudget.Scale(lines, new Krw(80_000_000));
 
         Assert.Equal([26_660_000L, 26_660_000L, 26_680_000L], approved.Select(l => l.Budgeted.Won));
         Assert.Equal(80_000_000L, approved.Sum(l => l.Budgeted.Won));

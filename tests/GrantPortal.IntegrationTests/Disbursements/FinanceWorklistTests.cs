@@ -129,8 +129,7 @@ public abstract class FinanceWorklistTests : ProviderTest
         var award = await scenario.DetailsAsync(await scenario.AwardAsync(applications[0], 50_000_000));
         var paymentId = await scenario.PayAsync(award.Tranches[0].Id, 30_000_000);
         var reportId = award.Reports.Single(r => r.Kind == ReportKind.Interim).Id;
-        var reports = Host.Services.GetRequiredService<ReportService>();
-        var view = (await reports.GetAsync(scenario.Applicant, reportId, CancellationToken.None))!;
+        var view = (await Host.Services.GetRequiredService<ReportQueries>().GetAsync(scenario.Applicant, reportId, CancellationToken.None))!;
         var form = view.Form with
         {
             ActivitiesCarriedOut = "Four weekend workshops.",
@@ -138,9 +137,9 @@ public abstract class FinanceWorklistTests : ProviderTest
             Lessons = "Recruit earlier.",
             SpendingLines = view.Form.SpendingLines.Select(l => l with { Spent = l.ExpectedSpent }).ToList(),
         };
-        var submitted = await reports.SubmitAsync(scenario.Applicant, reportId, view.Version, form, CancellationToken.None);
+        var submitted = await Host.Services.GetRequiredService<SubmitReport>().SubmitAsync(scenario.Applicant, reportId, view.Version, form, CancellationToken.None);
         Assert.True(submitted.Succeeded, string.Join(" ", submitted.Errors.Select(e => e.Message)));
-        Assert.True((await reports.ReturnAsync(AwardScenario.Officer, reportId, submitted.Version, "Add the venue invoices.", CancellationToken.None)).Succeeded);
+        Assert.True((await Host.Services.GetRequiredService<ReviewReport>().ReturnAsync(AwardScenario.Officer, reportId, submitted.Value!.Version, "Add the venue invoices.", CancellationToken.None)).Succeeded);
         var browser = Host.Services.GetRequiredService<AuditBrowser>();
         var administrator = new CurrentUser("admin-1", "Admin Lee", null, new HashSet<string> { Roles.Administrator });
 

@@ -12,7 +12,11 @@ public abstract class RecommendationImportTests : ProviderTest
 {
     private const string Header = "code,source_document,paragraph,short_title_en,short_title_ko,text_en,text_ko\n";
 
-    private RecommendationService Recommendations => Host.Services.GetRequiredService<RecommendationService>();
+    private RecommendationQueries Recommendations => Host.Services.GetRequiredService<RecommendationQueries>();
+
+    private ImportRecommendations Import => Host.Services.GetRequiredService<ImportRecommendations>();
+
+    private SetAwardCodes Mapping => Host.Services.GetRequiredService<SetAwardCodes>();
 
     [Fact]
     public async Task Csv_import_with_bad_rows_imports_nothing_and_lists_each_error()
@@ -25,11 +29,11 @@ public abstract class RecommendationImportTests : ProviderTest
             + "1226,A/HRC/25/CRP.1,1226,Too few columns\n"
             + "1225-(a),A/HRC/25/CRP.1,1225 (a),Twice,두 번,Text,본문\n";
 
-        var result = await Recommendations.ImportCsvAsync(Administrator, Stream(csv), CancellationToken.None);
+        var result = await Import.ImportCsvAsync(Administrator, Stream(csv), CancellationToken.None);
 
         Assert.False(result.Succeeded);
-        Assert.Equal([4, 5, 6], result.Errors.Select(e => e.Line).Distinct());
-        Assert.Contains(result.Errors, e => e.Line == 6 && e.Message.Contains("1225-(a)", StringComparison.Ordinal));
+        Assert.Equal([4, 5, 6], result.Value!.RowErrors.Select(e => e.Line).Distinct());
+        Assert.Contains(result.Value.RowErrors, e => e.Line == 6 && e.Message.Contains("1225-(a)", StringComparison.Ordinal));
         await using var db = await Host.CreateDbContextAsync();
         Assert.False(await db.Recommendations.AnyAsync(r => r.Code == "1225-(a)"));
         Assert.NotEqual("Changed title", (await db.Recommendations.SingleAsync(r => r.Code == "1224")).ShortTitleEnglish);
@@ -44,10 +48,10 @@ public abstract class RecommendationImportTests : ProviderTest
             + "1225-(a),A/HRC/25/CRP.1,1225 (a),\"Quoted \"\"title\"\"\",새 권고,\"Two\nlines\",본문\n"
             + "1224,A/HRC/25/CRP.1,1224,Changed title,바뀐 제목,Changed text,바뀐 본문\n";
 
-        var result = await Recommendations.ImportCsvAsync(Administrator, Stream(csv), CancellationToken.None);
+        var result = await Import.ImportCsvAsync(Administrator, Stream(csv), CancellationToken.None);
 
         Assert.True(result.Succeeded);
-        Assert.Equal((1, 1), (result.Added, result.Updated));
+        Assert.Equal((1, 1), (result.Value!.Added, result.Value.Updated));
         await using var db = await Host.CreateDbContextAsync();
         var added = await db.Recommendations.SingleAsync(r => r.Code == "1225-(a)");
         Assert.Equal("Quoted \"title\"", added.ShortTitleEnglish);
@@ -59,7 +63,7 @@ public abstract class RecommendationImportTests : ProviderTest
     [Fact]
     public async Task Only_administrators_import()
     {
-        var result = await Recommendations.ImportCsvAsync(Officer, Stream(Header + "9,x,9,t,t,t,t\n"), CancellationToken.None);
+        var result = await Import.ImportCsvAsync(Officer, Stream(Header + "9,x,9,t,t,t,t\n"), CancellationToken.None);
 
         Assert.False(result.Succeeded);
         await using var db = await Host.CreateDbContextAsync();
@@ -73,17 +77,17 @@ public abstract class RecommendationImportTests : ProviderTest
         var award = (await Recommendations.ListAwardsAsync(Officer, 2023, CancellationToken.None))[0];
         Assert.Equal(["1224"], award.CallCodes);
 
-        var outcome = await Recommendations.SetAwardCodesAsync(Officer, award.AwardId, award.Version, ["1224", "1225-(c)"], CancellationToken.None);
-        var stale = await Recommendations.SetAwardCodesAsync(Officer, award.AwardId, award.Version, ["1224"], CancellationToken.None);
-        var unknown = await Recommendations.SetAwardCodesAsync(Officer, award.AwardId, award.Version + 1, ["9999"], CancellationToken.None);
+        var outcome = await Mapping.SetAwardCodesAsync(Officer, award.AwardId, award.Version, ["1224", "1225-(c)"], CancellationToken.None);
+        var stale = await Mapping.SetAwardCodesAsync(Officer, award.AwardId, award.Version, ["1224"], CancellationToken.None);
+        var unknown = await Mapping.SetAwardCodesAsync(Officer, award.AwardId, award.Version + 1, ["9999"], CancellationToken.None);
 
-        Assert.Equal(MappingOutcome.Saved, outcome);
-        Assert.Equal(MappingOutcome.Stale, stale);
-        Assert.Equal(MappingOutcome.Invalid, unknown);
+        Assert.Equal(Outcome.Done, outcome.Outcome);
+        Assert.Equal(Outcome.Conflict, stale.Outcome);
+        Assert.Equal(Outcome.Invalid, unknown.Outcome);
         var totals = await Figures(Host).ForCodeAsync("1225-(c)", 2023, 2023, CancellationToken.None);
         Assert.Equal(1, totals!.Projects);
         Assert.Equal(award.Amount, totals.Awarded);
-        Assert.Equal(MappingOutcome.NotFound, await Recommendations.SetAwardCodesAsync(ApplicantOf(1), award.AwardId, award.Version + 1, ["1224"], CancellationToken.None));
+        Assert.Equal(Outcome.NotFound, (await Mapping.SetAwardCodesAsync(ApplicantOf(1), award.AwardId, award.Version + 1, ["1224"], CancellationToken.None)).Outcome);
     }
 
     private static MemoryStream Stream(string text) => new(Encoding.UTF8.GetBytes(text));

@@ -1,5 +1,4 @@
 using System.Globalization;
-using GrantPortal.Core.Applications;
 using GrantPortal.Core.Calls;
 using GrantPortal.Core.Money;
 using GrantPortal.Core.Reporting;
@@ -19,7 +18,15 @@ public abstract class ReportRuleTests : ProviderTest
 {
     protected ReportRuleTests() => CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
 
-    private ReportService Reports => Host.Services.GetRequiredService<ReportService>();
+    private ReportQueries Reports => Host.Services.GetRequiredService<ReportQueries>();
+
+    private SaveReportDraft Drafts => Host.Services.GetRequiredService<SaveReportDraft>();
+
+    private SubmitReport Submission => Host.Services.GetRequiredService<SubmitReport>();
+
+    private ReviewReport Review => Host.Services.GetRequiredService<ReviewReport>();
+
+    private UploadReceipt Receipts => Host.Services.GetRequiredService<UploadReceipt>();
 
     [Fact]
     public async Task Final_report_without_receipts_is_refused_where_the_call_asks_for_them_and_accepted_with_one()
@@ -30,17 +37,16 @@ public abstract class ReportRuleTests : ProviderTest
         var view = (await Reports.GetAsync(scenario.Applicant, finalId, CancellationToken.None))!;
         Assert.True(view.ReceiptsRequired);
         Assert.True(view.Baseline.IsWholeBudget);
-        var refused = await Reports.SubmitAsync(scenario.Applicant, finalId, view.Version, Complete(view), CancellationToken.None);
+        var refused = await Submission.SubmitAsync(scenario.Applicant, finalId, view.Version, Complete(view), CancellationToken.None);
 
-        Assert.Equal(ReportOutcome.Invalid, refused.Outcome);
+        Assert.Equal(Outcome.Invalid, refused.Outcome);
         var error = Assert.Single(refused.Errors);
         Assert.Equal("Receipts", error.Field);
         Assert.Equal("This call requires receipts with the final report: attach at least one receipt under Receipts, then submit again.", error.Message);
 
-        var store = Host.Services.GetRequiredService<AttachmentStore>();
-        Assert.True((await Reports.UploadReceiptAsync(scenario.Applicant, finalId, "venue-invoice.pdf", new MemoryStream("%PDF-1.4\n%%EOF\n"u8.ToArray()), store, CancellationToken.None)).Succeeded);
+        Assert.True((await Receipts.UploadReceiptAsync(scenario.Applicant, finalId, "venue-invoice.pdf", new MemoryStream("%PDF-1.4\n%%EOF\n"u8.ToArray()), CancellationToken.None)).Succeeded);
         view = (await Reports.GetAsync(scenario.Applicant, finalId, CancellationToken.None))!;
-        var accepted = await Reports.SubmitAsync(scenario.Applicant, finalId, view.Version, Complete(view), CancellationToken.None);
+        var accepted = await Submission.SubmitAsync(scenario.Applicant, finalId, view.Version, Complete(view), CancellationToken.None);
         Assert.True(accepted.Succeeded, string.Join(" ", accepted.Errors.Select(e => e.Message)));
     }
 
@@ -50,7 +56,7 @@ public abstract class ReportRuleTests : ProviderTest
         var (every, everyAward) = await AwardedAsync(ReceiptRequirement.EveryReport);
         var interimId = everyAward.Reports.Single(r => r.Kind == ReportKind.Interim).Id;
         var view = (await Reports.GetAsync(every.Applicant, interimId, CancellationToken.None))!;
-        var refused = await Reports.SubmitAsync(every.Applicant, interimId, view.Version, Complete(view), CancellationToken.None);
+        var refused = await Submission.SubmitAsync(every.Applicant, interimId, view.Version, Complete(view), CancellationToken.None);
         Assert.Equal("This call requires receipts with the interim report: attach at least one receipt under Receipts, then submit again.", Assert.Single(refused.Errors).Message);
 
         // A call that asks for none takes even the final report without receipts.
@@ -58,7 +64,7 @@ public abstract class ReportRuleTests : ProviderTest
         var finalId = everyAward.Reports.Single(r => r.Kind == ReportKind.Final).Id;
         var final = (await Reports.GetAsync(every.Applicant, finalId, CancellationToken.None))!;
         Assert.False(final.ReceiptsRequired);
-        Assert.True((await Reports.SubmitAsync(every.Applicant, finalId, final.Version, Complete(final), CancellationToken.None)).Succeeded);
+        Assert.True((await Submission.SubmitAsync(every.Applicant, finalId, final.Version, Complete(final), CancellationToken.None)).Succeeded);
     }
 
     [Fact]
@@ -75,17 +81,17 @@ public abstract class ReportRuleTests : ProviderTest
         Assert.Equal(new Krw(25_000_000), line.ExpectedSpent);
 
         var lagging = Complete(view) with { SpendingLines = [line with { Spent = new Krw(10_000_000) }] };
-        var refused = await Reports.SubmitAsync(scenario.Applicant, interimId, view.Version, lagging, CancellationToken.None);
+        var refused = await Submission.SubmitAsync(scenario.Applicant, interimId, view.Version, lagging, CancellationToken.None);
         Assert.Equal(
             "Explain why spending on 'Workshops' differs by more than 10% from the ₩25,000,000 expected by 2026-07-31 (the budget's share of the project time elapsed).",
             Assert.Single(refused.Errors).Message);
 
         // A page that claims a smaller expected amount changes nothing: the share is worked out from the award.
         var forged = Complete(view) with { SpendingLines = [line with { Spent = new Krw(10_000_000), Expected = new Krw(10_000_000) }] };
-        Assert.Equal(ReportOutcome.Invalid, (await Reports.SubmitAsync(scenario.Applicant, interimId, view.Version, forged, CancellationToken.None)).Outcome);
+        Assert.Equal(Outcome.Invalid, (await Submission.SubmitAsync(scenario.Applicant, interimId, view.Version, forged, CancellationToken.None)).Outcome);
 
         var onPlan = Complete(view) with { SpendingLines = [line with { Spent = new Krw(23_500_000) }] };
-        var submitted = await Reports.SubmitAsync(scenario.Applicant, interimId, view.Version, onPlan, CancellationToken.None);
+        var submitted = await Submission.SubmitAsync(scenario.Applicant, interimId, view.Version, onPlan, CancellationToken.None);
         Assert.True(submitted.Succeeded, string.Join(" ", submitted.Errors.Select(e => e.Message)));
     }
 
@@ -109,9 +115,9 @@ public abstract class ReportRuleTests : ProviderTest
     private async Task SubmitAndReturnAsync(AwardScenario scenario, int reportId)
     {
         var view = (await Reports.GetAsync(scenario.Applicant, reportId, CancellationToken.None))!;
-        var submitted = await Reports.SubmitAsync(scenario.Applicant, reportId, view.Version, Complete(view), CancellationToken.None);
+        var submitted = await Submission.SubmitAsync(scenario.Applicant, reportId, view.Version, Complete(view), CancellationToken.None);
         Assert.True(submitted.Succeeded, string.Join(" ", submitted.Errors.Select(e => e.Message)));
-        Assert.True((await Reports.ReturnAsync(AwardScenario.Officer, reportId, submitted.Version, "Add the venue invoices.", CancellationToken.None)).Succeeded);
+        Assert.True((await Review.ReturnAsync(AwardScenario.Officer, reportId, submitted.Value!.Version, "Add the venue invoices.", CancellationToken.None)).Succeeded);
     }
 
     /// <summary>A complete narrative with every line spent as expected.</summary>

@@ -13,7 +13,15 @@ namespace GrantPortal.IntegrationTests.Reporting;
 /// <summary>A grantee reports, the officer returns and then approves, and the tranche that waited is unlocked; strangers see nothing.</summary>
 public abstract class ReportWorkflowTests : ProviderTest
 {
-    private ReportService Reports => Host.Services.GetRequiredService<ReportService>();
+    private ReportQueries Reports => Host.Services.GetRequiredService<ReportQueries>();
+
+    private SaveReportDraft Drafts => Host.Services.GetRequiredService<SaveReportDraft>();
+
+    private SubmitReport Submission => Host.Services.GetRequiredService<SubmitReport>();
+
+    private ReviewReport Review => Host.Services.GetRequiredService<ReviewReport>();
+
+    private UploadReceipt Receipts => Host.Services.GetRequiredService<UploadReceipt>();
 
     [Fact]
     public async Task Report_is_submitted_returned_resubmitted_and_approved_with_history_and_the_gated_tranche_unlocks()
@@ -28,29 +36,29 @@ public abstract class ReportWorkflowTests : ProviderTest
         Assert.Equal(2, Assert.Single(view.GatedTranches).Sequence);
 
         var form = view.Form with { ActivitiesCarriedOut = "Ran three workshops." };
-        var saved = await Reports.SaveDraftAsync(grantee, reportId, view.Version, form, CancellationToken.None);
-        Assert.Equal(ReportOutcome.Saved, saved.Outcome);
+        var saved = await Drafts.SaveDraftAsync(grantee, reportId, view.Version, form, CancellationToken.None);
+        Assert.Equal(Outcome.Done, saved.Outcome);
 
-        var incomplete = await Reports.SubmitAsync(grantee, reportId, saved.Version, form, CancellationToken.None);
-        Assert.Equal(ReportOutcome.Invalid, incomplete.Outcome);
+        var incomplete = await Submission.SubmitAsync(grantee, reportId, saved.Value!.Version, form, CancellationToken.None);
+        Assert.Equal(Outcome.Invalid, incomplete.Outcome);
         Assert.Contains(incomplete.Errors, e => e.Field == "Reports_Outcomes");
         Assert.Contains(incomplete.Errors, e => e.Field == "Reports_Lessons");
 
         form = Complete(form);
         form.SpendingLines[0].Spent = new Krw(form.SpendingLines[0].Budgeted.Won * 12 / 10);
-        var unexplained = await Reports.SubmitAsync(grantee, reportId, saved.Version, form, CancellationToken.None);
-        Assert.Equal(ReportOutcome.Invalid, unexplained.Outcome);
+        var unexplained = await Submission.SubmitAsync(grantee, reportId, saved.Value!.Version, form, CancellationToken.None);
+        Assert.Equal(Outcome.Invalid, unexplained.Outcome);
         Assert.Contains(unexplained.Errors, e => e.Field == "Spending");
 
         form.SpendingLines[0].VarianceExplanation = "Venue prices rose; we moved money from printing.";
-        var submitted = await Reports.SubmitAsync(grantee, reportId, saved.Version, form, CancellationToken.None);
-        Assert.Equal(ReportOutcome.Saved, submitted.Outcome);
-        Assert.Equal(ReportOutcome.NotEditable, (await Reports.SaveDraftAsync(grantee, reportId, submitted.Version, form, CancellationToken.None)).Outcome);
+        var submitted = await Submission.SubmitAsync(grantee, reportId, saved.Value!.Version, form, CancellationToken.None);
+        Assert.Equal(Outcome.Done, submitted.Outcome);
+        Assert.Equal(Outcome.Refused, (await Drafts.SaveDraftAsync(grantee, reportId, submitted.Value!.Version, form, CancellationToken.None)).Outcome);
 
-        Assert.Equal(ReportOutcome.Invalid, (await Reports.ReturnAsync(Officer, reportId, submitted.Version, " ", CancellationToken.None)).Outcome);
+        Assert.Equal(Outcome.Invalid, (await Review.ReturnAsync(Officer, reportId, submitted.Value!.Version, " ", CancellationToken.None)).Outcome);
         await MemberAsync(organizationId, "reports@grantee.example");
-        var returned = await Reports.ReturnAsync(Officer, reportId, submitted.Version, "Attach the venue receipts.", CancellationToken.None);
-        Assert.Equal(ReportOutcome.Saved, returned.Outcome);
+        var returned = await Review.ReturnAsync(Officer, reportId, submitted.Value!.Version, "Attach the venue receipts.", CancellationToken.None);
+        Assert.Equal(Outcome.Done, returned.Outcome);
         var returnMail = Assert.Single(await MailsToAsync("reports@grantee.example"));
         Assert.StartsWith("Interim report returned for changes: ", returnMail.Subject, StringComparison.Ordinal);
         Assert.Contains("Attach the venue receipts.", returnMail.TextBody, StringComparison.Ordinal);
@@ -59,13 +67,13 @@ public abstract class ReportWorkflowTests : ProviderTest
         Assert.Equal(ReportStatus.Returned, afterReturn!.Status);
         Assert.True(afterReturn.CanEdit);
         Assert.Equal("Attach the venue receipts.", afterReturn.OfficerComment);
-        var resubmitted = await Reports.SubmitAsync(grantee, reportId, afterReturn.Version, afterReturn.Form, CancellationToken.None);
-        Assert.Equal(ReportOutcome.Saved, resubmitted.Outcome);
+        var resubmitted = await Submission.SubmitAsync(grantee, reportId, afterReturn.Version, afterReturn.Form, CancellationToken.None);
+        Assert.Equal(Outcome.Done, resubmitted.Outcome);
 
-        var approved = await Reports.ApproveAsync(Officer, reportId, resubmitted.Version, null, CancellationToken.None);
-        Assert.Equal(ReportOutcome.Saved, approved.Outcome);
+        var approved = await Review.ApproveAsync(Officer, reportId, resubmitted.Value!.Version, null, CancellationToken.None);
+        Assert.Equal(Outcome.Done, approved.Outcome);
         Assert.Contains(await MailsToAsync("reports@grantee.example"), m => m.Subject?.StartsWith("Interim report approved: ", StringComparison.Ordinal) == true);
-        Assert.Equal(2, Assert.Single(approved.UnlockedTranches).Sequence);
+        Assert.Equal(2, Assert.Single(approved.Value!.UnlockedTranches).Sequence);
 
         var final = await Reports.GetAsync(Officer, reportId, CancellationToken.None);
         Assert.Equal(ReportStatus.Approved, final!.Status);
@@ -91,9 +99,9 @@ public abstract class ReportWorkflowTests : ProviderTest
         Assert.Null(await Reports.GetAsync(stranger, reportId, CancellationToken.None));
         Assert.Null(await Reports.GetAsync(reviewer, reportId, CancellationToken.None));
         Assert.DoesNotContain(await Reports.ListForOrganizationAsync(stranger, CancellationToken.None), r => r.Id == reportId);
-        Assert.Equal(ReportOutcome.NotFound, (await Reports.SaveDraftAsync(stranger, reportId, 0, new ReportDraft(), CancellationToken.None)).Outcome);
-        Assert.Equal(ReportOutcome.NotFound, (await Reports.SubmitAsync(stranger, reportId, 0, new ReportDraft(), CancellationToken.None)).Outcome);
-        Assert.Equal(ReportOutcome.NotFound, (await Reports.ApproveAsync(stranger, reportId, 0, null, CancellationToken.None)).Outcome);
+        Assert.Equal(Outcome.NotFound, (await Drafts.SaveDraftAsync(stranger, reportId, 0, new ReportDraft(), CancellationToken.None)).Outcome);
+        Assert.Equal(Outcome.NotFound, (await Submission.SubmitAsync(stranger, reportId, 0, new ReportDraft(), CancellationToken.None)).Outcome);
+        Assert.Equal(Outcome.NotFound, (await Review.ApproveAsync(stranger, reportId, 0, null, CancellationToken.None)).Outcome);
         Assert.Null(await Reports.SearchAsync(stranger, new ReportQuery(), CancellationToken.None));
         Assert.Contains(await Reports.ListForOrganizationAsync(ApplicantOf(organizationId), CancellationToken.None), r => r.Id == reportId);
     }
@@ -105,9 +113,9 @@ public abstract class ReportWorkflowTests : ProviderTest
         var grantee = ApplicantOf(organizationId);
         var store = Host.Services.GetRequiredService<Core.Applications.AttachmentStore>();
 
-        var pdf = await Reports.UploadReceiptAsync(grantee, reportId, "venue-invoice.pdf", Bytes("%PDF-1.4\n%%EOF\n"), store, CancellationToken.None);
-        var disguised = await Reports.UploadReceiptAsync(grantee, reportId, "invoice.pdf", Bytes("MZ\u0090\u0000 not a pdf"), store, CancellationToken.None);
-        var strangers = await Reports.UploadReceiptAsync(ApplicantOf(organizationId + 1), reportId, "x.pdf", Bytes("%PDF-1.4\n"), store, CancellationToken.None);
+        var pdf = await Receipts.UploadReceiptAsync(grantee, reportId, "venue-invoice.pdf", Bytes("%PDF-1.4\n%%EOF\n"), CancellationToken.None);
+        var disguised = await Receipts.UploadReceiptAsync(grantee, reportId, "invoice.pdf", Bytes("MZ\u0090\u0000 not a pdf"), CancellationToken.None);
+        var strangers = await Receipts.UploadReceiptAsync(ApplicantOf(organizationId + 1), reportId, "x.pdf", Bytes("%PDF-1.4\n"), CancellationToken.None);
 
         Assert.True(pdf.Succeeded, pdf.Error);
         Assert.False(disguised.Succeeded);
@@ -131,11 +139,11 @@ public abstract class ReportWorkflowTests : ProviderTest
         var grantee = ApplicantOf(organizationId);
         var view = await Reports.GetAsync(grantee, reportId, CancellationToken.None);
 
-        var first = await Reports.SaveDraftAsync(grantee, reportId, view!.Version, view.Form with { Lessons = "first tab" }, CancellationToken.None);
-        var second = await Reports.SaveDraftAsync(grantee, reportId, view.Version, view.Form with { Lessons = "second tab" }, CancellationToken.None);
+        var first = await Drafts.SaveDraftAsync(grantee, reportId, view!.Version, view.Form with { Lessons = "first tab" }, CancellationToken.None);
+        var second = await Drafts.SaveDraftAsync(grantee, reportId, view.Version, view.Form with { Lessons = "second tab" }, CancellationToken.None);
 
-        Assert.Equal(ReportOutcome.Saved, first.Outcome);
-        Assert.Equal(ReportOutcome.Stale, second.Outcome);
+        Assert.Equal(Outcome.Done, first.Outcome);
+        Assert.Equal(Outcome.Conflict, second.Outcome);
         Assert.Equal("first tab", (await Reports.GetAsync(grantee, reportId, CancellationToken.None))!.Form.Lessons);
     }
 

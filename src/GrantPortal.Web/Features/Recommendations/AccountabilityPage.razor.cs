@@ -1,9 +1,6 @@
-using System.Globalization;
-using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Recommendations;
 using GrantPortal.Core.Time;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using NodaTime;
 
 namespace GrantPortal.Web.Features.Recommendations;
@@ -17,9 +14,8 @@ public sealed partial class AccountabilityPage
     private readonly Dictionary<string, string> headings = new(StringComparer.Ordinal) { ["en"] = "", ["ko"] = "" };
     private readonly Dictionary<string, string> texts = new(StringComparer.Ordinal) { ["en"] = "", ["ko"] = "" };
     private readonly Dictionary<string, SavedNarrativeView?> saved = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string?> saveErrors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IUseCaseResult?> saveResults = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> showingSaved = new(StringComparer.Ordinal);
-    private CurrentUser? user;
     private IReadOnlyList<int>? years;
     private IReadOnlyList<RecommendationEntry> catalogue = [];
     private AccountabilityDraft? draft;
@@ -36,10 +32,13 @@ public sealed partial class AccountabilityPage
     private AccountabilityService Accountability { get; set; } = default!;
 
     [Inject]
-    private RecommendationService Recommendations { get; set; } = default!;
+    private RecommendationQueries Recommendations { get; set; } = default!;
 
     [Inject]
-    private NarrativeStore Narratives { get; set; } = default!;
+    private NarrativeQueries Narratives { get; set; } = default!;
+
+    [Inject]
+    private SaveNarrative Saving { get; set; } = default!;
 
     [Inject]
     private RecommendationFigures Figures { get; set; } = default!;
@@ -47,25 +46,16 @@ public sealed partial class AccountabilityPage
     [Inject]
     private IClock Clock { get; set; } = default!;
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
-    private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "ko";
-
     protected override async Task OnInitializedAsync()
     {
-        user = CurrentUser.From((await AuthenticationState).User);
-        catalogue = user is null ? [] : await Recommendations.ListAsync(user, CancellationToken.None);
+        catalogue = User is null ? [] : await Recommendations.ListAsync(User, CancellationToken.None);
         years = await Figures.YearsAsync(CancellationToken.None);
-        var current = Seoul.Today(Clock).Year;
-        var chosen = Year is { } y && years.Contains(y) ? y : years.Where(x => x < current).DefaultIfEmpty(current).First();
-        fromYear = chosen;
-        toYear = chosen;
+        fromYear = toYear = RecommendationFigures.DefaultYear(years, Year, Seoul.Today(Clock).Year);
     }
 
     private async Task GenerateAsync()
     {
-        if (user is null)
+        if (User is null)
         {
             return;
         }
@@ -75,7 +65,7 @@ public sealed partial class AccountabilityPage
         try
         {
             var (from, to) = fromYear <= toYear ? (fromYear, toYear) : (toYear, fromYear);
-            draft = await Accountability.GenerateAsync(user, code, from, to, CancellationToken.None);
+            draft = await Accountability.GenerateAsync(User, code, from, to, CancellationToken.None);
             if (draft is null)
             {
                 error = L["Accountability_Unavailable"];
@@ -83,13 +73,13 @@ public sealed partial class AccountabilityPage
             }
 
             // What the officers saved for this code and years comes back first; the data writes the rest.
-            var stored = await Narratives.FindAsync(user, draft.Code, from, to);
-            foreach (var language in new[] { "en", "ko" })
+            var stored = await Narratives.FindAsync(User, draft.Code, from, to);
+            foreach (var language in Languages.Supported)
             {
                 var mine = stored.FirstOrDefault(n => n.Language == language);
                 saved[language] = mine;
                 showingSaved[language] = mine is not null;
-                saveErrors[language] = null;
+                saveResults[language] = null;
                 if (mine is null)
                 {
                     Regenerate(language);
@@ -121,15 +111,15 @@ public sealed partial class AccountabilityPage
 
     private async Task SaveAsync(string language)
     {
-        if (user is null || draft is null)
+        if (User is null || draft is null)
         {
             return;
         }
 
-        var result = await Narratives.SaveAsync(user, draft.Code, draft.FromYear, draft.ToYear, language, headings[language], texts[language],
+        var result = await Saving.SaveAsync(User, draft.Code, draft.FromYear, draft.ToYear, language, headings[language], texts[language],
             saved.GetValueOrDefault(language)?.Version ?? 0);
-        saveErrors[language] = result.Error;
-        if (result.Narrative is { } narrative)
+        saveResults[language] = result;
+        if (result.Value is { } narrative)
         {
             saved[language] = narrative;
             showingSaved[language] = false;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Recommendations;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
@@ -20,38 +18,41 @@ public sealed partial class CatalogueSection
     private string titleKorean = "";
     private string textEnglish = "";
     private string textKorean = "";
-    private string? saveError;
-    private ImportResult? importResult;
-    private bool importing;
-
-    [Parameter, EditorRequired]
-    public CurrentUser User { get; set; } = default!;
+    private Result? saveResult;
+    private Result<CatalogueImport>? importResult;
 
     [Inject]
-    private RecommendationService Recommendations { get; set; } = default!;
+    private RecommendationQueries Recommendations { get; set; } = default!;
+
+    [Inject]
+    private SaveRecommendation Entries { get; set; } = default!;
+
+    [Inject]
+    private ImportRecommendations Import { get; set; } = default!;
 
     private static RecommendationEntry Blank => new(null, "", CoiRecommendations.SourceDocument, "", "", "", "", "");
 
-    private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "ko";
+    private bool IsAdministrator => User?.IsIn(Roles.Administrator) == true;
 
-    private bool IsAdministrator => User.IsIn(Roles.Administrator);
+    protected override async Task OnParametersSetAsync() => await ReloadAsync();
 
-    protected override async Task OnParametersSetAsync() => entries = await Recommendations.ListAsync(User, CancellationToken.None);
+    private async Task ReloadAsync() => entries = User is null ? [] : await Recommendations.ListAsync(User, CancellationToken.None);
 
     private void Edit(RecommendationEntry? entry)
     {
         editing = entry ?? Blank;
         (code, source, paragraph, titleEnglish, titleKorean, textEnglish, textKorean) =
             (editing.Code, editing.SourceDocument, editing.Paragraph, editing.ShortTitleEnglish, editing.ShortTitleKorean, editing.TextEnglish, editing.TextKorean);
-        saveError = null;
+        saveResult = null;
     }
 
     private async Task SaveAsync()
     {
-        saveError = await Recommendations.SaveAsync(User, new RecommendationEntry(editing.Id, code, source, paragraph, titleEnglish, titleKorean, textEnglish, textKorean), CancellationToken.None);
-        if (saveError is null)
+        var entry = new RecommendationEntry(editing.Id, code, source, paragraph, titleEnglish, titleKorean, textEnglish, textKorean);
+        saveResult = await RunAsync(() => Entries.SaveAsync(User!, entry, CancellationToken.None)) ?? saveResult;
+        if (saveResult is { Succeeded: true })
         {
-            entries = await Recommendations.ListAsync(User, CancellationToken.None);
+            await ReloadAsync();
             Edit(null);
         }
     }
@@ -63,20 +64,18 @@ public sealed partial class CatalogueSection
             return;
         }
 
-        importing = true;
-        try
+        importResult = await RunAsync(async () =>
         {
-            await using var stream = file.OpenReadStream(MaxImportBytes);
-            importResult = await Recommendations.ImportCsvAsync(User, stream, CancellationToken.None);
-            entries = await Recommendations.ListAsync(User, CancellationToken.None);
-        }
-        catch (IOException)
-        {
-            importResult = new ImportResult(0, 0, [new ImportError(0, L["Recommendations_ImportTooLarge"])]);
-        }
-        finally
-        {
-            importing = false;
-        }
+            try
+            {
+                await using var stream = file.OpenReadStream(MaxImportBytes);
+                return await Import.ImportCsvAsync(User!, stream, CancellationToken.None);
+            }
+            catch (IOException)
+            {
+                return Result.Invalid([]).With(new CatalogueImport(0, 0, [new ImportError(0, L["Recommendations_ImportTooLarge"])]));
+            }
+        }) ?? importResult;
+        await ReloadAsync();
     }
 }

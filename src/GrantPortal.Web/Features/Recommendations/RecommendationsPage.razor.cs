@@ -1,9 +1,7 @@
 using System.Globalization;
-using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Recommendations;
 using GrantPortal.Core.Time;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using NodaTime;
 
 namespace GrantPortal.Web.Features.Recommendations;
@@ -11,7 +9,6 @@ namespace GrantPortal.Web.Features.Recommendations;
 /// <summary>Per year and recommendation: money awarded and paid, organizations, projects, indicators, and the projects' outcomes.</summary>
 public sealed partial class RecommendationsPage
 {
-    private CurrentUser? user;
     private IReadOnlyList<int>? years;
     private IReadOnlyList<RecommendationTotals> totals = [];
     private IReadOnlyList<IndicatorRollup> byCall = [];
@@ -28,29 +25,18 @@ public sealed partial class RecommendationsPage
     [Inject]
     private IClock Clock { get; set; } = default!;
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
-    private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "ko";
-
     private RecommendationTotals? Selected => totals.FirstOrDefault(t => t.Code == selected);
 
     protected override async Task OnInitializedAsync()
     {
-        user = CurrentUser.From((await AuthenticationState).User);
         years = await Figures.YearsAsync(CancellationToken.None);
-
-        // The last finished year is what a government reports on; the current one is still being spent.
-        var current = Seoul.Today(Clock).Year;
         if (years.Count > 0)
         {
             var all = await Figures.ProjectsAsync(years[^1], years[0], CancellationToken.None);
             byYear = RecommendationFigures.Rollup(all, p => p.Year.ToString(CultureInfo.InvariantCulture));
         }
 
-        year = Year is { } asked && years.Contains(asked)
-            ? asked
-            : years.Where(y => y < current).DefaultIfEmpty(years.Count > 0 ? years[0] : current).First();
+        year = RecommendationFigures.DefaultYear(years, Year, Seoul.Today(Clock).Year);
         await LoadAsync();
     }
 

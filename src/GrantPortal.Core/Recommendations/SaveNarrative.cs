@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Auditing;
 using GrantPortal.Core.Data;
 using GrantPortal.Core.Localization;
@@ -12,65 +11,44 @@ using NodaTime;
 
 namespace GrantPortal.Core.Recommendations;
 
-/// <summary>A saved narrative as the accountability page shows it.</summary>
-public sealed record SavedNarrativeView(string Language, string Heading, string Text, Instant SavedAt, string SavedByName, int Version);
-
-public sealed record NarrativeSaveResult(bool Saved, SavedNarrativeView? Narrative, string? Error);
-
 /// <summary>
-/// Keeps the officers' edited accountability narratives. A save carries the version the page loaded; a save based
-/// on an older one is refused with who saved in between, so two officers never silently overwrite each other.
-/// Program officers and administrators only, like the narrative itself.
+/// Keeps an officer's edited accountability narrative, one language at a time. A save carries the version the page
+/// loaded; a save based on an older one is refused with who saved in between, so two officers never silently
+/// overwrite each other. Program officers and administrators only, like the narrative itself.
 /// </summary>
-public sealed class NarrativeStore(
+public sealed class SaveNarrative(
     IDbContextFactory<PortalDbContext> dbFactory,
     IClock clock,
     IStringLocalizer<Strings> localizer,
-    ILogger<NarrativeStore> logger)
+    ILogger<SaveNarrative> logger)
 {
-    public async Task<IReadOnlyList<SavedNarrativeView>> FindAsync(CurrentUser user, string code, int fromYear, int toYear, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        if (!AccountabilityService.CanWrite(user))
-        {
-            return [];
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.SavedNarratives.AsNoTracking()
-            .Where(n => n.Code == code && n.FromYear == fromYear && n.ToYear == toYear)
-            .OrderBy(n => n.Language)
-            .Select(n => new SavedNarrativeView(n.Language, n.Heading, n.Text, n.SavedAt, n.SavedByName, n.Version))
-            .ToListAsync(ct);
-    }
-
     /// <summary>Saves one language's heading and text; <paramref name="expectedVersion"/> is 0 for the first save.</summary>
-    public async Task<NarrativeSaveResult> SaveAsync(
+    public async Task<Result<SavedNarrativeView>> SaveAsync(
         CurrentUser user, string code, int fromYear, int toYear, string language, string heading, string text, int expectedVersion, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         if (!AccountabilityService.CanWrite(user) || language is not (Languages.English or Languages.Korean) || fromYear > toYear)
         {
-            return Refused(localizer["Recommendations_NotFound"]);
+            return Result.NotFound();
         }
 
         heading = (heading ?? "").Trim();
         text = (text ?? "").Trim();
         if (heading.Length == 0 || text.Length == 0)
         {
-            return Refused(localizer["Accountability_SaveEmpty"]);
+            return Invalid(localizer["Accountability_SaveEmpty"]);
         }
 
         if (heading.Length > SavedNarrative.HeadingMaximum || text.Length > SavedNarrative.TextMaximum)
         {
-            return Refused(localizer["Accountability_SaveTooLong", SavedNarrative.HeadingMaximum, SavedNarrative.TextMaximum]);
+            return Invalid(localizer["Accountability_SaveTooLong", SavedNarrative.HeadingMaximum, SavedNarrative.TextMaximum]);
         }
 
         var now = clock.GetCurrentInstant();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.Recommendations.AnyAsync(r => r.Code == code, ct))
         {
-            return Refused(localizer["Recommendations_NotFound"]);
+            return Result.NotFound();
         }
 
         var narrative = await db.SavedNarratives.SingleOrDefaultAsync(
@@ -107,14 +85,13 @@ public sealed class NarrativeStore(
         }
 
         logger.LogInformation("{UserId} saved the {Language} accountability narrative for {Code} {From}-{To}", user.UserId, language, code, fromYear, toYear);
-        return new NarrativeSaveResult(true, View(narrative), null);
+        return Result.Done(SavedNarrativeView.Of(narrative));
     }
 
-    private NarrativeSaveResult Stale(SavedNarrative? newer) => newer is null
-        ? Refused(localizer["Error_Concurrency"])
-        : Refused(localizer["Accountability_SaveStale", newer.SavedByName, Seoul.FormatWithSeconds(newer.SavedAt)]);
+    /// <summary>The page shows one sentence under the text it is about, not a mark per field.</summary>
+    private static Result Invalid(string message) => Result.Invalid("Text", message) with { Message = message };
 
-    private static NarrativeSaveResult Refused(string error) => new(false, null, error);
-
-    private static SavedNarrativeView View(SavedNarrative n) => new(n.Language, n.Heading, n.Text, n.SavedAt, n.SavedByName, n.Version);
+    private Result Stale(SavedNarrative? newer) => newer is null
+        ? Result.Conflict(localizer["Error_Concurrency"])
+        : Result.Conflict(localizer["Accountability_SaveStale", newer.SavedByName, Seoul.FormatWithSeconds(newer.SavedAt)]);
 }

@@ -1,12 +1,10 @@
-using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Applications;
 using GrantPortal.Core.Reporting;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
 using NodaTime;
 
-namespace GrantPortal.Web.Features.Reports;
+namespace GrantPortal.Web.Features.Reporting;
 
 /// <summary>
 /// A project report. The grantee's form saves itself shortly after typing stops, always with the version it was
@@ -17,19 +15,16 @@ public sealed partial class ReportPage : IAsyncDisposable
     private static readonly TimeSpan AutosaveDelay = TimeSpan.FromSeconds(1.5);
 
     private readonly SemaphoreSlim saveGate = new(1, 1);
-    private CurrentUser? user;
     private ReportView? view;
     private ReportDraft form = new();
-    private IReadOnlyList<FieldError> errors = [];
     private CancellationTokenSource? debounce;
     private bool loading = true;
     private bool saving;
-    private bool busy;
     private bool uploading;
     private bool dirty;
     private int version;
     private Instant? savedAt;
-    private string? message;
+    private string? doneText;
     private string? uploadError;
     private string? reviewComment;
 
@@ -37,20 +32,25 @@ public sealed partial class ReportPage : IAsyncDisposable
     public int Id { get; set; }
 
     [Inject]
-    private ReportService Reports { get; set; } = default!;
+    private ReportQueries Reports { get; set; } = default!;
 
     [Inject]
-    private AttachmentStore Store { get; set; } = default!;
+    private SaveReportDraft Drafts { get; set; } = default!;
+
+    [Inject]
+    private SubmitReport Submission { get; set; } = default!;
+
+    [Inject]
+    private ReviewReport Review { get; set; } = default!;
+
+    [Inject]
+    private UploadReceipt Receipts { get; set; } = default!;
 
     [Inject]
     private IClock Clock { get; set; } = default!;
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
     protected override async Task OnParametersSetAsync()
     {
-        user = CurrentUser.From((await AuthenticationState).User);
         await LoadAsync();
         loading = false;
     }
@@ -64,9 +64,9 @@ public sealed partial class ReportPage : IAsyncDisposable
         }
 
         // Leaving the page must not lose what was typed in the last moment.
-        if (dirty && user is not null && view is { CanEdit: true })
+        if (dirty && User is not null && view is { CanEdit: true })
         {
-            await Reports.SaveDraftAsync(user, view.Id, version, form, CancellationToken.None);
+            await Drafts.SaveDraftAsync(User, view.Id, version, form, CancellationToken.None);
         }
 
         saveGate.Dispose();
@@ -74,7 +74,7 @@ public sealed partial class ReportPage : IAsyncDisposable
 
     private async Task LoadAsync()
     {
-        view = user is null ? null : await Reports.GetAsync(user, Id, CancellationToken.None);
+        view = User is null ? null : await Reports.GetAsync(User, Id, CancellationToken.None);
         if (view is not null)
         {
             form = view.Form;
@@ -107,7 +107,7 @@ public sealed partial class ReportPage : IAsyncDisposable
 
     private async Task SaveNowAsync()
     {
-        if (!dirty || user is null || view is null)
+        if (!dirty || User is null || view is null)
         {
             return;
         }
@@ -118,12 +118,18 @@ public sealed partial class ReportPage : IAsyncDisposable
             saving = true;
             StateHasChanged();
             dirty = false;
-            var result = await Reports.SaveDraftAsync(user, view.Id, version, form, CancellationToken.None);
-            errors = result.Errors;
+            var result = await Drafts.SaveDraftAsync(User, view.Id, version, form, CancellationToken.None);
             if (result.Succeeded)
             {
-                version = result.Version;
+                version = result.Value!.Version;
                 savedAt = Clock.GetCurrentInstant();
+
+                // A save that goes through clears the last save's complaint; a notice of a submission or review stays.
+                LastResult = LastResult is { Succeeded: false } ? null : LastResult;
+            }
+            else
+            {
+                LastResult = result;
             }
         }
         finally
@@ -136,30 +142,32 @@ public sealed partial class ReportPage : IAsyncDisposable
 
     private async Task SubmitAsync()
     {
-        if (user is null || view is null)
+        if (User is null || view is null)
         {
             return;
         }
 
-        busy = true;
-        debounce?.Cancel();
-        await saveGate.WaitAsync();
-        try
+        await RunAsync(async () =>
         {
-            var result = await Reports.SubmitAsync(user, view.Id, version, form, CancellationToken.None);
-            errors = result.Errors;
-            if (result.Succeeded)
+            debounce?.Cancel();
+            await saveGate.WaitAsync();
+            try
             {
-                dirty = false;
-                message = L["Reports_Submitted"];
-                await LoadAsync();
+                var result = await Submission.SubmitAsync(User, view.Id, version, form, CancellationToken.None);
+                if (result.Succeeded)
+                {
+                    dirty = false;
+                    doneText = L["Reports_Submitted"];
+                    await LoadAsync();
+                }
+
+                return result;
             }
-        }
-        finally
-        {
-            saveGate.Release();
-            busy = false;
-        }
+            finally
+            {
+                saveGate.Release();
+            }
+        });
     }
 
     private Task ApproveAsync() => ReviewAsync(approve: true);
@@ -168,36 +176,33 @@ public sealed partial class ReportPage : IAsyncDisposable
 
     private async Task ReviewAsync(bool approve)
     {
-        if (user is null || view is null)
+        if (User is null || view is null)
         {
             return;
         }
 
-        busy = true;
-        try
+        await RunAsync(async () =>
         {
             var result = approve
-                ? await Reports.ApproveAsync(user, view.Id, view.Version, reviewComment, CancellationToken.None)
-                : await Reports.ReturnAsync(user, view.Id, view.Version, reviewComment ?? "", CancellationToken.None);
-            errors = result.Errors;
+                ? await Review.ApproveAsync(User, view.Id, view.Version, reviewComment, CancellationToken.None)
+                : await Review.ReturnAsync(User, view.Id, view.Version, reviewComment ?? "", CancellationToken.None);
             if (result.Succeeded)
             {
-                message = approve
-                    ? (result.UnlockedTranches.Count > 0 ? L["Reports_ApprovedUnlocks", result.UnlockedTranches.Count] : L["Reports_Approved"])
+                var unlocked = result.Value!.UnlockedTranches.Count;
+                doneText = approve
+                    ? (unlocked > 0 ? L["Reports_ApprovedUnlocks", unlocked] : L["Reports_Approved"])
                     : L["Reports_Returned"];
                 reviewComment = null;
                 await LoadAsync();
             }
-        }
-        finally
-        {
-            busy = false;
-        }
+
+            return result;
+        });
     }
 
     private async Task UploadAsync(IBrowserFile? file)
     {
-        if (file is null || user is null || view is null)
+        if (file is null || User is null || view is null)
         {
             return;
         }
@@ -207,7 +212,7 @@ public sealed partial class ReportPage : IAsyncDisposable
         try
         {
             await using var stream = file.OpenReadStream(long.MaxValue);
-            var result = await Reports.UploadReceiptAsync(user, view.Id, file.Name, stream, Store, CancellationToken.None);
+            var result = await Receipts.UploadReceiptAsync(User, view.Id, file.Name, stream, CancellationToken.None);
             if (result.Succeeded)
             {
                 var keep = form;

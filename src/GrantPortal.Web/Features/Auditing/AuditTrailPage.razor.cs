@@ -1,9 +1,7 @@
-using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Auditing;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 
-namespace GrantPortal.Web.Features.Audit;
+namespace GrantPortal.Web.Features.Auditing;
 
 public sealed partial class AuditTrailPage
 {
@@ -18,13 +16,9 @@ public sealed partial class AuditTrailPage
     private string? fromText;
     private string? toText;
     private int pageIndex;
-    private CurrentUser? user;
 
     [Inject]
     private AuditBrowser Audit { get; set; } = default!;
-
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "entity")]
     private string? RequestedEntity { get; set; }
@@ -36,8 +30,7 @@ public sealed partial class AuditTrailPage
 
     protected override async Task OnInitializedAsync()
     {
-        user = CurrentUser.From((await AuthenticationState).User);
-        if (user is null)
+        if (User is null)
         {
             return;
         }
@@ -45,7 +38,7 @@ public sealed partial class AuditTrailPage
         entityType = RequestedEntity;
         entityId = RequestedId;
         actionGroups = Audit.ActionGroups();
-        entityTypes = await Audit.EntityTypesAsync(user);
+        entityTypes = await Audit.EntityTypesAsync(User);
         await LoadAsync();
     }
 
@@ -69,7 +62,7 @@ public sealed partial class AuditTrailPage
     {
         var from = NodaTime.Text.LocalDatePattern.Iso.Parse(fromText ?? "");
         var to = NodaTime.Text.LocalDatePattern.Iso.Parse(toText ?? "");
-        page = await Audit.SearchAsync(user!, new AuditQuery
+        page = await Audit.SearchAsync(User!, new AuditQuery
         {
             Action = action,
             EntityType = entityType,

@@ -1,0 +1,112 @@
+using System.Text.Json;
+using GrantPortal.Core.Auditing;
+using GrantPortal.Core.Calls;
+using GrantPortal.Core.Data;
+using GrantPortal.Core.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace GrantPortal.Core.Reporting;
+
+/// <summary>
+/// Saves the report and hands it to the program officer. The narrative must be complete, spending far from what
+/// was expected explained, and receipts attached where the call asks for them; every problem is listed at once.
+/// </summary>
+public sealed class SubmitReport(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    IClock clock,
+    IStringLocalizer<Strings> localizer,
+    ILogger<SubmitReport> logger)
+{
+    public async Task<Result<SavedReport>> SubmitAsync(CurrentUser user, int id, int expectedVersion, ReportDraft draft, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (report, refusal) = await ReportDrafting.OpenAsync(db, user, id, expectedVersion, draft, localizer, ct);
+        if (report is null)
+        {
+            return refusal!;
+        }
+
+        var errors = ReportDrafting.ValidateNumbers(draft, localizer).Concat(await ValidateForSubmissionAsync(db, report, ct)).ToList();
+        if (errors.Count > 0)
+        {
+            return Result.Invalid(errors);
+        }
+
+        var now = clock.GetCurrentInstant();
+        var before = report.Status;
+        report.Status = ReportStatus.Submitted;
+        report.SubmittedAt = now;
+        report.SubmissionCount++;
+        var audit = AuditEvent.Record(
+            now,
+            user.AsActor(),
+            "report.submitted",
+            nameof(ProjectReport),
+            ReportRules.EntityId(id),
+            JsonSerializer.Serialize(new { Status = before.ToString() }),
+            Snapshot(report));
+        var result = await ReportRules.SaveAsync(db, report, audit, localizer, ct);
+        if (result.Succeeded)
+        {
+            logger.LogInformation("Report {ReportId} submitted by {UserId} (submission {Count})", id, user.UserId, report.SubmissionCount);
+        }
+
+        return result;
+    }
+
+    private async Task<List<FieldError>> ValidateForSubmissionAsync(PortalDbContext db, ProjectReport report, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        foreach (var (value, key) in new[]
+                 {
+                     (report.ActivitiesCarriedOut, "Reports_Activities"),
+                     (report.Outcomes, "Reports_Outcomes"),
+                     (report.Lessons, "Reports_Lessons"),
+                 })
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                errors.Add(new FieldError(key, localizer["Reports_Required", localizer[key]]));
+            }
+        }
+
+        // The expected amounts are worked out here from the award, never taken from what the page sent.
+        var terms = await db.Awards.AsNoTracking().Where(a => a.Id == report.AwardId)
+            .Select(a => new { a.Application!.StartDate, a.Application.EndDate, a.Application.Call!.ReceiptsRequired })
+            .SingleAsync(ct);
+        var baseline = SpendingBaseline.For(report.Kind, terms.StartDate, terms.EndDate, report.DueOn);
+        foreach (var line in report.SpendingLines.Where(l => SpendingBaseline.NeedsExplanation(baseline.Expected(l.Budgeted), l.Spent) && string.IsNullOrWhiteSpace(l.VarianceExplanation)))
+        {
+            errors.Add(new FieldError("Spending", baseline.IsWholeBudget
+                ? localizer["Reports_ExplainVariance", line.Item]
+                : localizer["Reports_ExplainInterimVariance", line.Item, baseline.Expected(line.Budgeted).ForReader(), ReportRules.Date(baseline.PeriodEnd!.Value)]));
+        }
+
+        if (terms.ReceiptsRequired.AppliesTo(report.Kind) && !await db.Attachments.AnyAsync(a => a.ProjectReportId == report.Id, ct))
+        {
+            errors.Add(new FieldError("Receipts", localizer["Reports_ReceiptsRequired", localizer["Awards_Report" + report.Kind]]));
+        }
+
+        return errors;
+    }
+
+    /// <summary>The report as submitted, kept in the audit event: what the officer was given to read.</summary>
+    private static string Snapshot(ProjectReport report) => JsonSerializer.Serialize(new
+    {
+        Status = report.Status.ToString(),
+        report.SubmissionCount,
+        report.ActivitiesCarriedOut,
+        report.Outcomes,
+        report.EventsAndPublications,
+        report.Lessons,
+        report.Participants,
+        report.Beneficiaries,
+        report.EventsHeld,
+        report.Publications,
+        report.MediaReach,
+        Spending = report.SpendingLines.Select(l => new { l.Item, Budgeted = l.Budgeted.Won, Spent = l.Spent.Won, l.VarianceExplanation }),
+    });
+}
