@@ -168,7 +168,7 @@ public sealed class ReportService(
             report.ReviewedAt,
             report.OfficerComment,
             report.SubmissionCount,
-            report.Receipts.OrderBy(r => r.UploadedAt).Select(ApplicationService.ToView).ToList(),
+            report.Receipts.OrderBy(r => r.UploadedAt).Select(AttachmentView.From).ToList(),
             history,
             tranches,
             CanEdit: isOwner && IsEditable(report.Status),
@@ -255,7 +255,7 @@ public sealed class ReportService(
         ReviewAsync(user, id, expectedVersion, approve: false, comment, ct);
 
     /// <summary>Attaches a receipt to a report the grantee can still edit, under the same rules as application attachments.</summary>
-    public async Task<AttachmentUploadResult> UploadReceiptAsync(CurrentUser user, int id, string fileName, Stream content, AttachmentStore store, CancellationToken ct)
+    public async Task<Result<AttachmentView>> UploadReceiptAsync(CurrentUser user, int id, string fileName, Stream content, AttachmentStore store, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(store);
@@ -263,12 +263,12 @@ public sealed class ReportService(
         var report = await VisibleTo(db, user).AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
         if (report is null || !user.IsIn(Roles.Applicant))
         {
-            return new AttachmentUploadResult(null, localizer["Reports_NotFound"]);
+            return Result.NotFound();
         }
 
         if (!IsEditable(report.Status))
         {
-            return new AttachmentUploadResult(null, localizer["Reports_NotEditable"]);
+            return Result.Refused(localizer["Reports_NotEditable"]);
         }
 
         return await store.UploadReceiptAsync(user, id, fileName, content, ct);
