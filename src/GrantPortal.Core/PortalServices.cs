@@ -121,17 +121,6 @@ public static class PortalServices
     /// Registers applications and their attachments, with options from the "Attachments" section. A relative
     /// attachment directory is resolved against <paramref name="contentRootPath"/>, as the mail pickup directory is.
     /// </summary>
-    public static IServiceCollection AddPortalApplications(this IServiceCollection services, string contentRootPath)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(contentRootPath);
-        services.AddOptions<AttachmentOptions>()
-            .BindConfiguration(AttachmentOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart()
-            .PostConfigure(o => o.Directory = Path.GetFullPath(o.Directory, contentRootPath));
-        services.TryAddSingleton<IClock>(SystemClock.Instance);
-        services.AddSingleton<ApplicationService>();
-        services.AddSingleton<AttachmentStore>();
-        return services;
-    }
+    public static IServiceCollection AddPortalApplications(this IServiceCollection services, string contentRootPath) =>
+        services.AddApplications(contentRootPath);
 }

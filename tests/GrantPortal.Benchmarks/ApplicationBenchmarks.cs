@@ -27,7 +27,7 @@ internal static class ApplicationBenchmarks
         var applicants = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 500;
         await using var host = await BenchmarkHost.StartAsync(provider);
         var (callId, drafts) = await PrepareDraftsAsync(host.DbFactory, applicants);
-        var service = host.Services.GetRequiredService<ApplicationService>();
+        var service = host.Services.GetRequiredService<SubmitApplication>();
 
         using var inFlight = new SemaphoreSlim(50);
         var latencies = new List<double>(applicants * 2);
@@ -44,7 +44,7 @@ internal static class ApplicationBenchmarks
                 lock (latencies)
                 {
                     latencies.Add(elapsed);
-                    receipts.Add((draft.ApplicationId, result.ReceiptNumber));
+                    receipts.Add((draft.ApplicationId, result.Value?.ReceiptNumber));
                 }
             }
             finally
@@ -79,7 +79,7 @@ internal static class ApplicationBenchmarks
         var total = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50_000;
         await using var host = await BenchmarkHost.StartAsync(provider);
         var callId = await PrepareSubmittedAsync(host.DbFactory, total);
-        var service = host.Services.GetRequiredService<ApplicationService>();
+        var service = host.Services.GetRequiredService<ApplicationIntake>();
         var officer = new CurrentUser("bench-officer", "Officer", null, new HashSet<string> { Roles.ProgramOfficer });
 
         var queries = new (string Name, ApplicationQuery Query)[]

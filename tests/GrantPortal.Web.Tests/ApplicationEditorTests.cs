@@ -1,6 +1,5 @@
 using Bunit;
 using Microsoft.AspNetCore.Components.Forms;
-using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Applications;
 using GrantPortal.Core.Calls;
 using GrantPortal.Core.Money;
@@ -17,7 +16,7 @@ public sealed class ApplicationEditorTests : PortalComponentTest
     [Fact]
     public void Validation_messages_render_per_field()
     {
-        var editor = RenderEditor(submit: () => Task.FromResult(new SubmitResult(null, false,
+        var editor = RenderEditor(submit: () => Task.FromResult<Result<SubmissionReceipt>>(Result.Invalid(
         [
             new FieldError(nameof(ApplicationDraft.ProjectTitle), "Enter the project title."),
             new FieldError(nameof(ApplicationDraft.Summary), "Enter a summary of the project."),
@@ -68,8 +67,8 @@ public sealed class ApplicationEditorTests : PortalComponentTest
     [Fact]
     public void Stale_save_shows_the_message_and_keeps_the_text()
     {
-        var editor = RenderEditor(save: (_, version) => Task.FromResult(new DraftSaveResult(false, version + 1, null, true,
-            [new FieldError("", "This draft was saved from another tab or by a colleague after you opened it.")])));
+        var editor = RenderEditor(save: (_, _) => Task.FromResult<Result<DraftSaved>>(
+            Result.Conflict("This draft was saved from another tab or by a colleague after you opened it.")));
 
         editor.FindAll("input")[0].Input("My careful wording");
         editor.FindAll("input")[0].Blur();
@@ -87,7 +86,7 @@ public sealed class ApplicationEditorTests : PortalComponentTest
         var editor = Render<ApplicationEditor>(p => p
             .Add(c => c.View, view)
             .Add(c => c.SaveDraft, SaveAsync)
-            .Add(c => c.SubmitDraft, () => Task.FromResult(new SubmitResult("x", false, []))));
+            .Add(c => c.SubmitDraft, () => Submitted("x")));
 
         var total = editor.Find("[data-testid=requested-total]");
         Assert.Contains("₩5,000,000", total.TextContent, StringComparison.Ordinal);
@@ -103,7 +102,7 @@ public sealed class ApplicationEditorTests : PortalComponentTest
         var editor = Render<ApplicationEditor>(p => p
             .Add(c => c.View, view)
             .Add(c => c.SaveDraft, SaveAsync)
-            .Add(c => c.SubmitDraft, () => { submitted = true; return Task.FromResult(new SubmitResult("x", false, [])); })
+            .Add(c => c.SubmitDraft, () => { submitted = true; return Submitted("x"); })
             .Add(c => c.AutosaveDelay, TimeSpan.FromMinutes(5)));
 
         editor.Find("input[data-testid=budget-amount-1]").Input("-500,000");
@@ -129,7 +128,7 @@ public sealed class ApplicationEditorTests : PortalComponentTest
         var editor = Render<ApplicationEditor>(p => p
             .Add(c => c.View, view)
             .Add(c => c.SaveDraft, SaveAsync)
-            .Add(c => c.SubmitDraft, () => Task.FromResult(new SubmitResult("x", false, []))));
+            .Add(c => c.SubmitDraft, () => Submitted("x")));
 
         editor.Find("input[data-testid=budget-amount-1]").Input("12500000");
 
@@ -164,8 +163,8 @@ public sealed class ApplicationEditorTests : PortalComponentTest
     [Fact]
     public void A_refusal_for_the_deadline_takes_the_submit_button_away()
     {
-        var editor = RenderEditor(submit: () => Task.FromResult(new SubmitResult(null, false,
-            [new FieldError("Deadline", "The deadline for this call has passed: applications closed at 2026-03-05 18:00 KST.")])));
+        var editor = RenderEditor(submit: () => Task.FromResult<Result<SubmissionReceipt>>(
+            Result.Invalid("Deadline", "The deadline for this call has passed: applications closed at 2026-03-05 18:00 KST.")));
 
         editor.Find("[data-testid=submit]").Click();
 
@@ -179,9 +178,9 @@ public sealed class ApplicationEditorTests : PortalComponentTest
         var editor = Render<ApplicationEditor>(p => p
             .Add(c => c.View, View())
             .Add(c => c.SaveDraft, SaveAsync)
-            .Add(c => c.SubmitDraft, () => Task.FromResult(new SubmitResult("x", false, [])))
-            .Add(c => c.Upload, file => Task.FromResult(new AttachmentUploadResult(
-                new AttachmentView(5, file.Name, AttachmentKind.Pdf, file.Size, "hash", Clock.GetCurrentInstant()), null))));
+            .Add(c => c.SubmitDraft, () => Submitted("x"))
+            .Add(c => c.Upload, file => Task.FromResult(Result.Done(
+                new AttachmentView(5, file.Name, AttachmentKind.Pdf, file.Size, "hash", Clock.GetCurrentInstant())))));
 
         editor.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("%PDF-1.4", "project-plan.pdf"));
 
@@ -202,7 +201,7 @@ public sealed class ApplicationEditorTests : PortalComponentTest
         var editor = Render<ApplicationEditor>(p => p
             .Add(c => c.View, view)
             .Add(c => c.SaveDraft, SaveAsync)
-            .Add(c => c.SubmitDraft, () => Task.FromResult(new SubmitResult("x", false, []))));
+            .Add(c => c.SubmitDraft, () => Submitted("x")));
 
         var total = editor.Find("[data-testid=requested-total]").TextContent;
         Assert.Contains("4,500만 원", total, StringComparison.Ordinal);
@@ -211,20 +210,23 @@ public sealed class ApplicationEditorTests : PortalComponentTest
     }
 
     private IRenderedComponent<ApplicationEditor> RenderEditor(
-        Func<ApplicationDraft, int, Task<DraftSaveResult>>? save = null,
-        Func<Task<SubmitResult>>? submit = null,
+        Func<ApplicationDraft, int, Task<Result<DraftSaved>>>? save = null,
+        Func<Task<Result<SubmissionReceipt>>>? submit = null,
         TimeSpan? delay = null) =>
         Render<ApplicationEditor>(p => p
             .Add(c => c.View, View())
             .Add(c => c.SaveDraft, save ?? SaveAsync)
-            .Add(c => c.SubmitDraft, submit ?? (() => Task.FromResult(new SubmitResult("2026-NKHR-0001", false, []))))
+            .Add(c => c.SubmitDraft, submit ?? (() => Submitted("2026-NKHR-0001")))
             .Add(c => c.AutosaveDelay, delay ?? TimeSpan.FromMinutes(5)));
 
-    private Task<DraftSaveResult> SaveAsync(ApplicationDraft form, int version)
+    private Task<Result<DraftSaved>> SaveAsync(ApplicationDraft form, int version)
     {
         saves.Add((form, version));
-        return Task.FromResult(new DraftSaveResult(true, version + 1, Clock.GetCurrentInstant(), false, []));
+        return Task.FromResult(Result.Done(new DraftSaved(version + 1, Clock.GetCurrentInstant())));
     }
+
+    private static Task<Result<SubmissionReceipt>> Submitted(string receipt) =>
+        Task.FromResult(Result.Done(new SubmissionReceipt(receipt, AlreadySubmitted: false)));
 
     private static ApplicationView View() => new(
         Id: 7,

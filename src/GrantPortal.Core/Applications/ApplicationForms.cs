@@ -30,6 +30,31 @@ public sealed record ApplicationDraft
     public List<BudgetLineDraft> BudgetLines { get; init; } = [];
 
     public Krw RequestedTotal => Krw.Sum(BudgetLines.Select(l => l.Amount));
+
+    /// <summary>The form as the application holds it now, budget lines in their order.</summary>
+    public static ApplicationDraft From(Application application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        return new()
+        {
+            ProjectTitle = application.ProjectTitle,
+            Summary = application.Summary,
+            Objectives = application.Objectives,
+            Activities = application.Activities,
+            Beneficiaries = application.Beneficiaries,
+            StartDate = application.StartDate,
+            EndDate = application.EndDate,
+            Category = application.Category,
+            DeclarationAccepted = application.DeclarationAccepted,
+            BudgetLines = application.BudgetLines.OrderBy(l => l.Order).Select(l => new BudgetLineDraft
+            {
+                Category = l.Category,
+                Item = l.Item,
+                Amount = l.Amount,
+                Justification = l.Justification,
+            }).ToList(),
+        };
+    }
 }
 
 public sealed record BudgetLineDraft
@@ -43,7 +68,14 @@ public sealed record BudgetLineDraft
     public string Justification { get; set; } = "";
 }
 
-public sealed record AttachmentView(int Id, string DisplayName, AttachmentKind Kind, long SizeBytes, string Sha256, Instant UploadedAt);
+public sealed record AttachmentView(int Id, string DisplayName, AttachmentKind Kind, long SizeBytes, string Sha256, Instant UploadedAt)
+{
+    public static AttachmentView From(Attachment file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return new(file.Id, file.DisplayName, file.Kind, file.SizeBytes, file.Sha256, file.UploadedAt);
+    }
+}
 
 /// <summary>An application as its reader may see it, with what the form needs from its call.</summary>
 public sealed record ApplicationView(
@@ -82,22 +114,11 @@ public sealed record ApplicationView(
     public bool CanRevise => CanWithdraw;
 }
 
-public sealed record StartDraftResult(int? ApplicationId, string? Error)
-{
-    public bool Succeeded => ApplicationId is not null;
-}
+/// <summary>A saved draft: the version the next save must name, and when it was saved.</summary>
+public sealed record DraftSaved(int Version, Instant SavedAt);
 
-public sealed record DraftSaveResult(bool Saved, int Version, Instant? SavedAt, bool IsStale, IReadOnlyList<FieldError> Errors)
-{
-    public string? Message => Errors.Count > 0 ? Errors[0].Message : null;
-}
-
-public sealed record SubmitResult(string? ReceiptNumber, bool AlreadySubmitted, IReadOnlyList<FieldError> Errors)
-{
-    public bool Succeeded => ReceiptNumber is not null;
-}
-
-public sealed record WithdrawResult(bool Succeeded, string? Error);
+/// <summary>A submission's receipt; <see cref="AlreadySubmitted"/> when an earlier request for the same draft gave it.</summary>
+public sealed record SubmissionReceipt(string ReceiptNumber, bool AlreadySubmitted);
 
 /// <summary>One line of an applicant's own list.</summary>
 public sealed record OrganizationApplicationRow(

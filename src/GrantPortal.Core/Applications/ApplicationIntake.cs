@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
-using GrantPortal.Core.Accounts;
-using GrantPortal.Core.Awards;
 using GrantPortal.Core.Calls;
+using GrantPortal.Core.Data;
 using GrantPortal.Core.Money;
 using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Time;
@@ -10,43 +9,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GrantPortal.Core.Applications;
 
-public sealed partial class ApplicationService
+/// <summary>
+/// The program officer's intake of submitted applications: filter choices, one page at a time, and the CSV export.
+/// Anyone who is not a program officer gets nothing.
+/// </summary>
+public sealed class ApplicationIntake(IDbContextFactory<PortalDbContext> dbFactory)
 {
-    /// <summary>An applicant's own organization's applications, newest work first; empty for anyone else.</summary>
-    public async Task<IReadOnlyList<OrganizationApplicationRow>> ListForOrganizationAsync(CurrentUser user, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        if (!user.IsIn(Roles.Applicant) || user.OrganizationId is not { } organizationId)
-        {
-            return [];
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.Applications.AsNoTracking()
-            .Where(a => a.OrganizationId == organizationId)
-            .OrderByDescending(a => a.LastSavedAt).ThenByDescending(a => a.Id)
-            .Select(a => new
-            {
-                a.Id,
-                a.ProjectTitle,
-                a.Call!.TitleEnglish,
-                a.Call.TitleKorean,
-                a.Status,
-                a.ReceiptNumber,
-                a.Call.ClosesAt,
-                a.LastSavedAt,
-                a.SubmittedAt,
-                Total = a.BudgetLines.Sum(l => (long)l.Amount),
-                AwardId = db.Awards.Where(w => w.ApplicationId == a.Id && w.Status != AwardStatus.Cancelled).Select(w => (int?)w.Id).FirstOrDefault(),
-            })
-            .ToListAsync(ct);
-        return rows.Select(r => new OrganizationApplicationRow(
-            r.Id, r.ProjectTitle, r.TitleEnglish, r.TitleKorean, r.Status, r.ReceiptNumber, r.ClosesAt, r.LastSavedAt, r.SubmittedAt, new Krw(r.Total))
-        {
-            AwardId = r.AwardId,
-        }).ToList();
-    }
-
     /// <summary>The intake's filter choices: every call (latest deadline first) and organization; null for non-officers.</summary>
     public async Task<IntakeFilters?> ListIntakeFiltersAsync(CurrentUser user, CancellationToken ct = default)
     {
@@ -169,7 +137,7 @@ public sealed partial class ApplicationService
     }
 
     /// <summary>What people type is searched for literally: % and _ are not wildcards.</summary>
-    internal static string EscapeLike(string text) =>
+    private static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal)
             .Replace("%", "\\%", StringComparison.Ordinal)
             .Replace("_", "\\_", StringComparison.Ordinal)
@@ -228,12 +196,12 @@ public sealed partial class ApplicationService
         long Total);
 }
 
-/// <summary>RFC 4180 lines that spreadsheet programs cannot turn into formulas.</summary>
 /// <summary>One choice in an intake filter: a call by its code, an organization by its name.</summary>
 public sealed record IntakeChoice(int Id, string Label);
 
 public sealed record IntakeFilters(IReadOnlyList<IntakeChoice> Calls, IReadOnlyList<IntakeChoice> Organizations);
 
+/// <summary>RFC 4180 lines that spreadsheet programs cannot turn into formulas.</summary>
 public static class Csv
 {
     public static string Line(IEnumerable<string> cells)

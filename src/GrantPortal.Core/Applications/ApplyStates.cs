@@ -1,6 +1,4 @@
-using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Organizations;
-using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
 namespace GrantPortal.Core.Applications;
@@ -84,81 +82,4 @@ public sealed record ApplyState(int CallId, ApplyStep Step, Instant OpensAt, Ins
         user is null ? ApplyReader.Visitor
         : user.IsIn(Roles.Applicant) && user.OrganizationId is not null ? ApplyReader.Applicant
         : ApplyReader.Staff;
-}
-
-public sealed partial class ApplicationService
-{
-    /// <summary>
-    /// What the reader can do about applying to each of the given published calls, for a whole list at once: the
-    /// number of queries does not grow with the number of calls. An applicant's drafts and submissions are their own
-    /// organization's only. Staff get an empty answer: the pages offer them nothing about applying.
-    /// </summary>
-    public async Task<IReadOnlyDictionary<int, ApplyState>> ApplyStatesAsync(CurrentUser? user, IReadOnlyCollection<int> callIds, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(callIds);
-        var reader = ApplyState.ReaderOf(user);
-        if (reader == ApplyReader.Staff || callIds.Count == 0)
-        {
-            return new Dictionary<int, ApplyState>();
-        }
-
-        var ids = callIds.Distinct().ToList();
-        var now = clock.GetCurrentInstant();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var calls = await db.Calls.AsNoTracking()
-            .Where(c => c.IsPublished && ids.Contains(c.Id))
-            .Select(c => new { c.Id, c.OpensAt, c.ClosesAt })
-            .ToListAsync(ct);
-
-        VerificationState? verification = null;
-        var drafts = new Dictionary<int, int>();
-        var submitted = new Dictionary<int, int>();
-        if (reader == ApplyReader.Applicant && user!.OrganizationId is { } organizationId)
-        {
-            verification = await db.Organizations.AsNoTracking()
-                .Where(o => o.Id == organizationId)
-                .Select(o => (VerificationState?)o.Verification)
-                .SingleOrDefaultAsync(ct);
-
-            // A revision's draft belongs to the submitted application it revises, and is reached from there.
-            var applications = await db.Applications.AsNoTracking()
-                .Where(a => a.OrganizationId == organizationId && ids.Contains(a.CallId))
-                .Where(a => a.Status == ApplicationStatus.Draft ? a.RevisesId == null : a.Status != ApplicationStatus.Withdrawn)
-                .Select(a => new { a.Id, a.CallId, a.Status })
-                .ToListAsync(ct);
-
-            // The oldest draft is the one StartDraftAsync returns to; the latest submission is the one in force.
-            foreach (var application in applications.OrderBy(a => a.Id))
-            {
-                if (application.Status == ApplicationStatus.Draft)
-                {
-                    drafts.TryAdd(application.CallId, application.Id);
-                }
-                else
-                {
-                    submitted[application.CallId] = application.Id;
-                }
-            }
-        }
-
-        return calls.ToDictionary(
-            c => c.Id,
-            c =>
-            {
-                var draft = drafts.TryGetValue(c.Id, out var draftId) ? draftId : (int?)null;
-                var step = ApplyState.Decide(now, c.OpensAt, c.ClosesAt, reader, verification, draft is not null);
-                return new ApplyState(c.Id, step, c.OpensAt, c.ClosesAt)
-                {
-                    DraftId = step == ApplyStep.Continue ? draft : null,
-                    SubmittedId = submitted.TryGetValue(c.Id, out var submittedId) ? submittedId : null,
-                };
-            });
-    }
-
-    /// <summary>One call's apply state; null for staff and for a call that is not published.</summary>
-    public async Task<ApplyState?> ApplyStateAsync(CurrentUser? user, int callId, CancellationToken ct = default)
-    {
-        var states = await ApplyStatesAsync(user, [callId], ct);
-        return states.GetValueOrDefault(callId);
-    }
 }

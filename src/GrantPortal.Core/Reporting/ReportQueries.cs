@@ -137,7 +137,7 @@ public sealed class ReportQueries(IDbContextFactory<PortalDbContext> dbFactory)
             report.ReviewedAt,
             report.OfficerComment,
             report.SubmissionCount,
-            report.Receipts.OrderBy(r => r.UploadedAt).Select(ApplicationService.ToView).ToList(),
+            report.Receipts.OrderBy(r => r.UploadedAt).Select(AttachmentView.From).ToList(),
             history,
             tranches,
             CanEdit: isOwner && ReportRules.IsEditable(report.Status),

@@ -12,19 +12,19 @@ namespace GrantPortal.Core.Reporting;
 /// </summary>
 public sealed class UploadReceipt(IDbContextFactory<PortalDbContext> dbFactory, AttachmentStore store, IStringLocalizer<Strings> localizer)
 {
-    public async Task<AttachmentUploadResult> UploadReceiptAsync(CurrentUser user, int id, string fileName, Stream content, CancellationToken ct)
+    public async Task<Result<AttachmentView>> UploadReceiptAsync(CurrentUser user, int id, string fileName, Stream content, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var report = await ReportRules.VisibleTo(db, user).AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
         if (report is null || !user.IsIn(Roles.Applicant))
         {
-            return new AttachmentUploadResult(null, localizer["Reports_NotFound"]);
+            return Result.NotFound();
         }
 
         if (!ReportRules.IsEditable(report.Status))
         {
-            return new AttachmentUploadResult(null, localizer["Reports_NotEditable"]);
+            return Result.Refused(localizer["Reports_NotEditable"]);
         }
 
         return await store.UploadReceiptAsync(user, id, fileName, content, ct);

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GrantPortal.Core.Reviews;
 
-/// <summary>What a reviewer may read of an application they were not given by <see cref="ApplicationService"/>.</summary>
+/// <summary>What a reviewer may read of an application they were not given by <see cref="ApplicationAccess"/>.</summary>
 internal static class ReviewerAccess
 {
     /// <summary>

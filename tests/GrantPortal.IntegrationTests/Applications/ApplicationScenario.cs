@@ -30,7 +30,23 @@ internal sealed class ApplicationScenario
 
     public CurrentUser Officer { get; } = new("officer-1", "Officer Park", null, new HashSet<string> { Roles.ProgramOfficer });
 
-    public ApplicationService Applications => Host.Services.GetRequiredService<ApplicationService>();
+    public StartDraft StartDraft => Host.Services.GetRequiredService<StartDraft>();
+
+    public SaveDraft SaveDraft => Host.Services.GetRequiredService<SaveDraft>();
+
+    public SubmitApplication Submit => Host.Services.GetRequiredService<SubmitApplication>();
+
+    public WithdrawApplication Withdraw => Host.Services.GetRequiredService<WithdrawApplication>();
+
+    public ReviseApplication Revise => Host.Services.GetRequiredService<ReviseApplication>();
+
+    public ApplicationQueries Queries => Host.Services.GetRequiredService<ApplicationQueries>();
+
+    public ApplicationIntake Intake => Host.Services.GetRequiredService<ApplicationIntake>();
+
+    public UploadAttachment Uploads => Host.Services.GetRequiredService<UploadAttachment>();
+
+    public DeleteAttachment Deletions => Host.Services.GetRequiredService<DeleteAttachment>();
 
     public AttachmentStore Attachments => Host.Services.GetRequiredService<AttachmentStore>();
 
@@ -95,12 +111,12 @@ internal sealed class ApplicationScenario
     /// <summary>A draft of the first organization, saved complete and ready to submit.</summary>
     public async Task<int> CompleteDraftAsync(string title = "Young defenders academy")
     {
-        var started = await Applications.StartDraftAsync(Applicant, CallId);
-        Assert.True(started.Succeeded, started.Error);
-        var id = started.ApplicationId!.Value;
-        var view = await Applications.GetAsync(Applicant, id);
-        var saved = await Applications.SaveDraftAsync(Applicant, id, CompleteDraft(title), view!.Version);
-        Assert.True(saved.Saved, saved.Message);
+        var started = await StartDraft.StartDraftAsync(Applicant, CallId);
+        Assert.True(started.Succeeded, started.Message);
+        var id = started.Value;
+        var view = await Queries.GetAsync(Applicant, id);
+        var saved = await SaveDraft.SaveDraftAsync(Applicant, id, CompleteDraft(title), view!.Version);
+        Assert.True(saved.Succeeded, saved.Message);
         return id;
     }
 

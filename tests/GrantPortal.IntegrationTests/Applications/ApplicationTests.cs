@@ -19,12 +19,12 @@ public abstract class ApplicationTests : ProviderTest
         var scenario = await ApplicationScenario.CreateAsync(Host);
         var id = await scenario.CompleteDraftAsync();
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => scenario.Applications.SubmitAsync(scenario.Applicant, id))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => scenario.Submit.SubmitAsync(scenario.Applicant, id))));
 
         Assert.All(results, r => Assert.True(r.Succeeded, string.Join("; ", r.Errors.Select(e => e.Message))));
-        Assert.Single(results.Select(r => r.ReceiptNumber).Distinct());
-        Assert.Equal("2026-NKHR-0001", results[0].ReceiptNumber);
-        Assert.Single(results, r => !r.AlreadySubmitted);
+        Assert.Single(results.Select(r => r.Value!.ReceiptNumber).Distinct());
+        Assert.Equal("2026-NKHR-0001", results[0].Value!.ReceiptNumber);
+        Assert.Single(results, r => !r.Value!.AlreadySubmitted);
         await using var db = await Host.CreateDbContextAsync();
         Assert.Equal(1, await db.Applications.CountAsync(a => a.ReceiptNumber != null));
         Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.Action == "application.submitted"));
@@ -39,7 +39,7 @@ public abstract class ApplicationTests : ProviderTest
         var opened = await calls.GetForEditAsync(scenario.Officer, scenario.CallId, CancellationToken.None);
         var id = await scenario.CompleteDraftAsync();
 
-        Assert.True((await scenario.Applications.SubmitAsync(scenario.Applicant, id)).Succeeded);
+        Assert.True((await scenario.Submit.SubmitAsync(scenario.Applicant, id)).Succeeded);
         var extended = opened!.Form with { Closes = opened.Form.Closes.PlusDays(3) };
         extended.Criteria.Add(new CriterionForm { NameKorean = "적합성", NameEnglish = "Relevance", Weight = 1m, ScaleMinimum = 1, ScaleMaximum = 5 });
         // Moving a published call's deadline asks the officer first; the officer has confirmed.
@@ -53,10 +53,10 @@ public abstract class ApplicationTests : ProviderTest
     {
         var scenario = await ApplicationScenario.CreateAsync(Host);
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => scenario.Applications.StartDraftAsync(scenario.Applicant, scenario.CallId))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => scenario.StartDraft.StartDraftAsync(scenario.Applicant, scenario.CallId))));
 
-        Assert.All(results, r => Assert.True(r.Succeeded, r.Error));
-        Assert.Single(results.Select(r => r.ApplicationId).Distinct());
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Message));
+        Assert.Single(results.Select(r => r.Value).Distinct());
         await using var db = await Host.CreateDbContextAsync();
         Assert.Equal(1, await db.Applications.CountAsync(a => a.CallId == scenario.CallId && a.OrganizationId == scenario.Applicant.OrganizationId));
     }
@@ -66,27 +66,27 @@ public abstract class ApplicationTests : ProviderTest
     {
         var scenario = await ApplicationScenario.CreateAsync(Host);
         var first = await scenario.CompleteDraftAsync("First project");
-        Assert.Equal("2026-NKHR-0001", (await scenario.Applications.SubmitAsync(scenario.Applicant, first)).ReceiptNumber);
+        Assert.Equal("2026-NKHR-0001", (await scenario.Submit.SubmitAsync(scenario.Applicant, first)).Value!.ReceiptNumber);
         var second = await scenario.CompleteDraftAsync("Second project");
 
-        Assert.Equal("2026-NKHR-0002", (await scenario.Applications.SubmitAsync(scenario.Applicant, second)).ReceiptNumber);
+        Assert.Equal("2026-NKHR-0002", (await scenario.Submit.SubmitAsync(scenario.Applicant, second)).Value!.ReceiptNumber);
     }
 
     [Fact]
     public async Task Stale_draft_save_is_refused()
     {
         var scenario = await ApplicationScenario.CreateAsync(Host);
-        var id = (await scenario.Applications.StartDraftAsync(scenario.Applicant, scenario.CallId)).ApplicationId!.Value;
-        var opened = (await scenario.Applications.GetAsync(scenario.Applicant, id))!.Version;
+        var id = (await scenario.StartDraft.StartDraftAsync(scenario.Applicant, scenario.CallId)).Value;
+        var opened = (await scenario.Queries.GetAsync(scenario.Applicant, id))!.Version;
 
-        var firstTab = await scenario.Applications.SaveDraftAsync(scenario.Applicant, id, new ApplicationDraft { ProjectTitle = "From the first tab" }, opened);
-        var secondTab = await scenario.Applications.SaveDraftAsync(scenario.Applicant, id, new ApplicationDraft { ProjectTitle = "From the second tab" }, opened);
+        var firstTab = await scenario.SaveDraft.SaveDraftAsync(scenario.Applicant, id, new ApplicationDraft { ProjectTitle = "From the first tab" }, opened);
+        var secondTab = await scenario.SaveDraft.SaveDraftAsync(scenario.Applicant, id, new ApplicationDraft { ProjectTitle = "From the second tab" }, opened);
 
-        Assert.True(firstTab.Saved);
-        Assert.False(secondTab.Saved);
-        Assert.True(secondTab.IsStale);
+        Assert.True(firstTab.Succeeded);
+        Assert.False(secondTab.Succeeded);
+        Assert.Equal(Outcome.Conflict, secondTab.Outcome);
         Assert.Contains("another tab", secondTab.Message, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal("From the first tab", (await scenario.Applications.GetAsync(scenario.Applicant, id))!.Form.ProjectTitle);
+        Assert.Equal("From the first tab", (await scenario.Queries.GetAsync(scenario.Applicant, id))!.Form.ProjectTitle);
     }
 
     [Fact]
@@ -94,15 +94,15 @@ public abstract class ApplicationTests : ProviderTest
     {
         var scenario = await ApplicationScenario.CreateAsync(Host);
         var id = await scenario.CompleteDraftAsync();
-        var view = (await scenario.Applications.GetAsync(scenario.Applicant, id))!;
+        var view = (await scenario.Queries.GetAsync(scenario.Applicant, id))!;
         var form = view.Form with { ProjectTitle = new string('가', 400), BudgetLines = [new BudgetLineDraft { Item = "Only line", Amount = new Krw(15_000_000) }] };
 
-        var saved = await scenario.Applications.SaveDraftAsync(scenario.Applicant, id, form, view.Version);
+        var saved = await scenario.SaveDraft.SaveDraftAsync(scenario.Applicant, id, form, view.Version);
 
-        Assert.True(saved.Saved);
-        Assert.Equal(view.Version + 1, saved.Version);
-        Assert.Equal(Host.Clock.GetCurrentInstant(), saved.SavedAt);
-        var reloaded = (await scenario.Applications.GetAsync(scenario.Applicant, id))!;
+        Assert.True(saved.Succeeded);
+        Assert.Equal(view.Version + 1, saved.Value!.Version);
+        Assert.Equal(Host.Clock.GetCurrentInstant(), saved.Value.SavedAt);
+        var reloaded = (await scenario.Queries.GetAsync(scenario.Applicant, id))!;
         Assert.Equal(300, reloaded.Form.ProjectTitle.Length);
         Assert.Equal(new Krw(15_000_000), Assert.Single(reloaded.Form.BudgetLines).Amount);
     }
@@ -112,11 +112,11 @@ public abstract class ApplicationTests : ProviderTest
     {
         var scenario = await ApplicationScenario.CreateAsync(Host);
         var id = await scenario.CompleteDraftAsync();
-        var view = (await scenario.Applications.GetAsync(scenario.Applicant, id))!;
+        var view = (await scenario.Queries.GetAsync(scenario.Applicant, id))!;
 
-        var saved = await scenario.Applications.SaveDraftAsync(scenario.Applicant, id, view.Form with { BudgetLines = [new BudgetLineDraft { Item = "Refund", Amount = new Krw(-5) }] }, view.Version);
+        var saved = await scenario.SaveDraft.SaveDraftAsync(scenario.Applicant, id, view.Form with { BudgetLines = [new BudgetLineDraft { Item = "Refund", Amount = new Krw(-5) }] }, view.Version);
 
-        Assert.False(saved.Saved);
+        Assert.False(saved.Succeeded);
         Assert.Equal("BudgetLines[0].Amount", saved.Errors[0].Field);
     }
 
@@ -127,11 +127,11 @@ public abstract class ApplicationTests : ProviderTest
         var id = await scenario.CompleteDraftAsync();
         Host.Clock.Reset(ApplicationScenario.ClosesAt + Duration.FromSeconds(1));
 
-        var result = await InEnglish(() => scenario.Applications.SubmitAsync(scenario.Applicant, id));
+        var result = await InEnglish(() => scenario.Submit.SubmitAsync(scenario.Applicant, id));
 
         Assert.False(result.Succeeded);
         Assert.Contains("2026-03-10 18:00 KST", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
-        Assert.Equal(ApplicationStatus.Draft, (await scenario.Applications.GetAsync(scenario.Applicant, id))!.Status);
+        Assert.Equal(ApplicationStatus.Draft, (await scenario.Queries.GetAsync(scenario.Applicant, id))!.Status);
     }
 
     [Fact]
@@ -141,16 +141,16 @@ public abstract class ApplicationTests : ProviderTest
         var id = await scenario.CompleteDraftAsync();
         Host.Clock.Reset(ApplicationScenario.ClosesAt);
 
-        Assert.True((await scenario.Applications.SubmitAsync(scenario.Applicant, id)).Succeeded);
+        Assert.True((await scenario.Submit.SubmitAsync(scenario.Applicant, id)).Succeeded);
     }
 
     [Fact]
     public async Task Submit_with_missing_fields_names_each_field()
     {
         var scenario = await ApplicationScenario.CreateAsync(Host);
-        var id = (await scenario.Applications.StartDraftAsync(scenario.Applicant, scenario.CallId)).ApplicationId!.Value;
+        var id = (await scenario.StartDraft.StartDraftAsync(scenario.Applicant, scenario.CallId)).Value;
 
-        var result = await InEnglish(() => scenario.Applications.SubmitAsync(scenario.Applicant, id));
+        var result = await InEnglish(() => scenario.Submit.SubmitAsync(scenario.Applicant, id));
 
         Assert.False(result.Succeeded);
         var fields = result.Errors.Select(e => e.Field).ToHashSet();
@@ -165,19 +165,19 @@ public abstract class ApplicationTests : ProviderTest
     {
         var scenario = await ApplicationScenario.CreateAsync(Host);
         var id = await scenario.CompleteDraftAsync();
-        var upload = await scenario.Attachments.UploadAsync(scenario.Applicant, id, "plan.pdf", Pdf());
-        Assert.True(upload.Succeeded, upload.Error);
-        var attachmentId = upload.Attachment!.Id;
+        var upload = await scenario.Uploads.UploadAsync(scenario.Applicant, id, "plan.pdf", Pdf());
+        Assert.True(upload.Succeeded, upload.Message);
+        var attachmentId = upload.Value!.Id;
 
-        Assert.Null(await scenario.Applications.GetAsync(scenario.OtherApplicant, id));
+        Assert.Null(await scenario.Queries.GetAsync(scenario.OtherApplicant, id));
         Assert.Null(await scenario.Attachments.OpenAsync(scenario.OtherApplicant, attachmentId));
-        Assert.False((await scenario.Applications.SaveDraftAsync(scenario.OtherApplicant, id, new ApplicationDraft(), 1)).Saved);
-        Assert.False((await scenario.Applications.SubmitAsync(scenario.OtherApplicant, id)).Succeeded);
-        Assert.NotNull(await scenario.Attachments.DeleteAsync(scenario.OtherApplicant, attachmentId));
-        Assert.DoesNotContain(await scenario.Applications.ListForOrganizationAsync(scenario.OtherApplicant), r => r.Id == id);
+        Assert.False((await scenario.SaveDraft.SaveDraftAsync(scenario.OtherApplicant, id, new ApplicationDraft(), 1)).Succeeded);
+        Assert.False((await scenario.Submit.SubmitAsync(scenario.OtherApplicant, id)).Succeeded);
+        Assert.False((await scenario.Deletions.DeleteAsync(scenario.OtherApplicant, attachmentId)).Succeeded);
+        Assert.DoesNotContain(await scenario.Queries.ListForOrganizationAsync(scenario.OtherApplicant), r => r.Id == id);
 
         // The owner and an officer still see both.
-        Assert.NotNull(await scenario.Applications.GetAsync(scenario.Officer, id));
+        Assert.NotNull(await scenario.Queries.GetAsync(scenario.Officer, id));
         await using var download = await scenario.Attachments.OpenAsync(scenario.Applicant, attachmentId);
         Assert.NotNull(download);
         Assert.Equal("application/pdf", download.ContentType);
@@ -192,11 +192,11 @@ public abstract class ApplicationTests : ProviderTest
         var id = await scenario.CompleteDraftAsync();
         var content = Pdf().ToArray();
 
-        var upload = await scenario.Attachments.UploadAsync(scenario.Applicant, id, "../../etc/사업\u0000계획\u202E서.pdf", new MemoryStream(content));
+        var upload = await scenario.Uploads.UploadAsync(scenario.Applicant, id, "../../etc/사업\u0000계획\u202E서.pdf", new MemoryStream(content));
 
-        Assert.True(upload.Succeeded, upload.Error);
-        Assert.Equal("사업계획서.pdf", upload.Attachment!.DisplayName);
-        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)), upload.Attachment.Sha256);
+        Assert.True(upload.Succeeded, upload.Message);
+        Assert.Equal("사업계획서.pdf", upload.Value!.DisplayName);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)), upload.Value.Sha256);
         await using var db = await Host.CreateDbContextAsync();
         var stored = await db.Attachments.SingleAsync();
         Assert.Matches("^[0-9a-f]{32}$", stored.StoredName);
@@ -209,10 +209,10 @@ public abstract class ApplicationTests : ProviderTest
         var scenario = await ApplicationScenario.CreateAsync(Host);
         var id = await scenario.CompleteDraftAsync();
 
-        var upload = await InEnglish(() => scenario.Attachments.UploadAsync(scenario.Applicant, id, "big.pdf", new PdfOfLength((20L * 1024 * 1024) + 1)));
+        var upload = await InEnglish(() => scenario.Uploads.UploadAsync(scenario.Applicant, id, "big.pdf", new PdfOfLength((20L * 1024 * 1024) + 1)));
 
         Assert.False(upload.Succeeded);
-        Assert.Contains("20 MB", upload.Error, StringComparison.Ordinal);
+        Assert.Contains("20 MB", upload.Message, StringComparison.Ordinal);
         await AssertNoAttachmentsAsync();
     }
 
@@ -224,10 +224,10 @@ public abstract class ApplicationTests : ProviderTest
 
         // Three 18 MB files at once; only two fit into the 50 MB an application may hold.
         var uploads = await Task.WhenAll(Enumerable.Range(0, 3).Select(i => Task.Run(() =>
-            InEnglish(() => scenario.Attachments.UploadAsync(scenario.Applicant, id, $"part-{i}.pdf", new PdfOfLength(18L * 1024 * 1024))))));
+            InEnglish(() => scenario.Uploads.UploadAsync(scenario.Applicant, id, $"part-{i}.pdf", new PdfOfLength(18L * 1024 * 1024))))));
 
         Assert.Equal(2, uploads.Count(u => u.Succeeded));
-        Assert.Contains("50 MB", Assert.Single(uploads, u => !u.Succeeded).Error, StringComparison.Ordinal);
+        Assert.Contains("50 MB", Assert.Single(uploads, u => !u.Succeeded).Message, StringComparison.Ordinal);
         await using var db = await Host.CreateDbContextAsync();
         Assert.Equal(2, await db.Attachments.CountAsync(a => a.ApplicationId == id));
     }
@@ -238,9 +238,9 @@ public abstract class ApplicationTests : ProviderTest
         var scenario = await ApplicationScenario.CreateAsync(Host);
         var id = await scenario.CompleteDraftAsync();
 
-        var upload = await InEnglish(() => scenario.Attachments.UploadAsync(scenario.Applicant, id, "empty.pdf", new MemoryStream()));
+        var upload = await InEnglish(() => scenario.Uploads.UploadAsync(scenario.Applicant, id, "empty.pdf", new MemoryStream()));
 
-        Assert.Equal("The file is empty.", upload.Error);
+        Assert.Equal("The file is empty.", upload.Message);
         await AssertNoAttachmentsAsync();
     }
 
@@ -252,9 +252,9 @@ public abstract class ApplicationTests : ProviderTest
         var scenario = await ApplicationScenario.CreateAsync(Host);
         var id = await scenario.CompleteDraftAsync();
 
-        var upload = await InEnglish(() => scenario.Attachments.UploadAsync(scenario.Applicant, id, "report.pdf", new MemoryStream([.. header, .. new byte[100]])));
+        var upload = await InEnglish(() => scenario.Uploads.UploadAsync(scenario.Applicant, id, "report.pdf", new MemoryStream([.. header, .. new byte[100]])));
 
-        Assert.Equal(message, upload.Error);
+        Assert.Equal(message, upload.Message);
         await AssertNoAttachmentsAsync();
     }
 
@@ -265,10 +265,10 @@ public abstract class ApplicationTests : ProviderTest
         var id = await scenario.CompleteDraftAsync();
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0];
 
-        var upload = await InEnglish(() => scenario.Attachments.UploadAsync(scenario.Applicant, id, "budget.pdf", new MemoryStream(png)));
+        var upload = await InEnglish(() => scenario.Uploads.UploadAsync(scenario.Applicant, id, "budget.pdf", new MemoryStream(png)));
 
         Assert.False(upload.Succeeded);
-        Assert.Contains("does not match", upload.Error, StringComparison.Ordinal);
+        Assert.Contains("does not match", upload.Message, StringComparison.Ordinal);
         await AssertNoAttachmentsAsync();
     }
 
@@ -277,11 +277,11 @@ public abstract class ApplicationTests : ProviderTest
     {
         var scenario = await ApplicationScenario.CreateAsync(Host);
         var id = await scenario.CompleteDraftAsync();
-        var attachmentId = (await scenario.Attachments.UploadAsync(scenario.Applicant, id, "plan.pdf", Pdf())).Attachment!.Id;
-        await scenario.Applications.SubmitAsync(scenario.Applicant, id);
+        var attachmentId = (await scenario.Uploads.UploadAsync(scenario.Applicant, id, "plan.pdf", Pdf())).Value!.Id;
+        await scenario.Submit.SubmitAsync(scenario.Applicant, id);
 
-        Assert.False((await scenario.Attachments.UploadAsync(scenario.Applicant, id, "late.pdf", Pdf())).Succeeded);
-        Assert.NotNull(await scenario.Attachments.DeleteAsync(scenario.Applicant, attachmentId));
+        Assert.False((await scenario.Uploads.UploadAsync(scenario.Applicant, id, "late.pdf", Pdf())).Succeeded);
+        Assert.False((await scenario.Deletions.DeleteAsync(scenario.Applicant, attachmentId)).Succeeded);
         await using var db = await Host.CreateDbContextAsync();
         Assert.Equal(1, await db.Attachments.CountAsync());
     }
@@ -292,7 +292,7 @@ public abstract class ApplicationTests : ProviderTest
         var scenario = await ApplicationScenario.CreateAsync(Host, applicantLanguage: "ko");
         var id = await scenario.CompleteDraftAsync();
 
-        var receipt = (await InEnglish(() => scenario.Applications.SubmitAsync(scenario.Applicant, id))).ReceiptNumber;
+        var receipt = (await InEnglish(() => scenario.Submit.SubmitAsync(scenario.Applicant, id))).Value!.ReceiptNumber;
 
         var file = Assert.Single(Directory.GetFiles(Host.MailPickupDirectory, "*.eml"));
         using var message = await MimeMessage.LoadAsync(file);
@@ -309,14 +309,14 @@ public abstract class ApplicationTests : ProviderTest
     {
         var scenario = await ApplicationScenario.CreateAsync(Host);
         var id = await scenario.CompleteDraftAsync();
-        await scenario.Applications.SubmitAsync(scenario.Applicant, id);
+        await scenario.Submit.SubmitAsync(scenario.Applicant, id);
 
-        var missingReason = await scenario.Applications.WithdrawAsync(scenario.Applicant, id, " ");
-        var withdrawn = await scenario.Applications.WithdrawAsync(scenario.Applicant, id, "Our partner cancelled the venue.");
+        var missingReason = await scenario.Withdraw.WithdrawAsync(scenario.Applicant, id, " ");
+        var withdrawn = await scenario.Withdraw.WithdrawAsync(scenario.Applicant, id, "Our partner cancelled the venue.");
 
         Assert.False(missingReason.Succeeded);
-        Assert.True(withdrawn.Succeeded, withdrawn.Error);
-        var view = (await scenario.Applications.GetAsync(scenario.Applicant, id))!;
+        Assert.True(withdrawn.Succeeded, withdrawn.Message);
+        var view = (await scenario.Queries.GetAsync(scenario.Applicant, id))!;
         Assert.Equal(ApplicationStatus.Withdrawn, view.Status);
         Assert.Equal("Our partner cancelled the venue.", view.WithdrawalReason);
         await using var db = await Host.CreateDbContextAsync();
@@ -328,14 +328,14 @@ public abstract class ApplicationTests : ProviderTest
     {
         var scenario = await ApplicationScenario.CreateAsync(Host);
         var id = await scenario.CompleteDraftAsync();
-        await scenario.Applications.SubmitAsync(scenario.Applicant, id);
+        await scenario.Submit.SubmitAsync(scenario.Applicant, id);
         Host.Clock.Reset(ApplicationScenario.ClosesAt + Duration.FromSeconds(1));
 
-        var result = await InEnglish(() => scenario.Applications.WithdrawAsync(scenario.Applicant, id, "Too late"));
+        var result = await InEnglish(() => scenario.Withdraw.WithdrawAsync(scenario.Applicant, id, "Too late"));
 
         Assert.False(result.Succeeded);
-        Assert.Contains("2026-03-10 18:00 KST", result.Error, StringComparison.Ordinal);
-        Assert.Equal(ApplicationStatus.Submitted, (await scenario.Applications.GetAsync(scenario.Applicant, id))!.Status);
+        Assert.Contains("2026-03-10 18:00 KST", result.Message, StringComparison.Ordinal);
+        Assert.Equal(ApplicationStatus.Submitted, (await scenario.Queries.GetAsync(scenario.Applicant, id))!.Status);
     }
 
     [Fact]
@@ -368,13 +368,13 @@ public abstract class ApplicationTests : ProviderTest
             await db.SaveChangesAsync();
         }
 
-        var firstPage = await scenario.Applications.SearchAsync(scenario.Officer, new ApplicationQuery { PageSize = 10 });
-        var lastPage = await scenario.Applications.SearchAsync(scenario.Officer, new ApplicationQuery { PageSize = 10, Page = 2 });
-        var byTotal = await scenario.Applications.SearchAsync(scenario.Officer, new ApplicationQuery { Sort = ApplicationSort.RequestedTotal, Descending = true, PageSize = 1 });
-        var withdrawn = await scenario.Applications.SearchAsync(scenario.Officer, new ApplicationQuery { Status = ApplicationStatus.Withdrawn });
-        var search = await scenario.Applications.SearchAsync(scenario.Officer, new ApplicationQuery { TitleSearch = "100%_f" });
-        var wildcardOnly = await scenario.Applications.SearchAsync(scenario.Officer, new ApplicationQuery { TitleSearch = "%" });
-        var culture = await scenario.Applications.SearchAsync(scenario.Officer, new ApplicationQuery { Category = ProjectCategories.CultureAndArts });
+        var firstPage = await scenario.Intake.SearchAsync(scenario.Officer, new ApplicationQuery { PageSize = 10 });
+        var lastPage = await scenario.Intake.SearchAsync(scenario.Officer, new ApplicationQuery { PageSize = 10, Page = 2 });
+        var byTotal = await scenario.Intake.SearchAsync(scenario.Officer, new ApplicationQuery { Sort = ApplicationSort.RequestedTotal, Descending = true, PageSize = 1 });
+        var withdrawn = await scenario.Intake.SearchAsync(scenario.Officer, new ApplicationQuery { Status = ApplicationStatus.Withdrawn });
+        var search = await scenario.Intake.SearchAsync(scenario.Officer, new ApplicationQuery { TitleSearch = "100%_f" });
+        var wildcardOnly = await scenario.Intake.SearchAsync(scenario.Officer, new ApplicationQuery { TitleSearch = "%" });
+        var culture = await scenario.Intake.SearchAsync(scenario.Officer, new ApplicationQuery { Category = ProjectCategories.CultureAndArts });
 
         Assert.NotNull(firstPage);
         Assert.Equal(25, firstPage.TotalCount);
@@ -388,7 +388,7 @@ public abstract class ApplicationTests : ProviderTest
         Assert.Equal("Opera 100%_Freedom", Assert.Single(search!.Rows).ProjectTitle);
         Assert.Single(wildcardOnly!.Rows);
         Assert.Equal(9, culture!.TotalCount);
-        Assert.Null(await scenario.Applications.SearchAsync(scenario.Applicant, new ApplicationQuery()));
+        Assert.Null(await scenario.Intake.SearchAsync(scenario.Applicant, new ApplicationQuery()));
     }
 
     [Fact]
@@ -396,11 +396,11 @@ public abstract class ApplicationTests : ProviderTest
     {
         var scenario = await ApplicationScenario.CreateAsync(Host);
         var id = await scenario.CompleteDraftAsync("=HYPERLINK(\"http://evil\")");
-        await scenario.Applications.SubmitAsync(scenario.Applicant, id);
+        await scenario.Submit.SubmitAsync(scenario.Applicant, id);
         using var output = new MemoryStream();
 
-        Assert.True(await scenario.Applications.ExportCsvAsync(scenario.Officer, new ApplicationQuery(), output));
-        Assert.False(await scenario.Applications.ExportCsvAsync(scenario.Applicant, new ApplicationQuery(), new MemoryStream()));
+        Assert.True(await scenario.Intake.ExportCsvAsync(scenario.Officer, new ApplicationQuery(), output));
+        Assert.False(await scenario.Intake.ExportCsvAsync(scenario.Applicant, new ApplicationQuery(), new MemoryStream()));
 
         var bytes = output.ToArray();
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
@@ -414,11 +414,11 @@ public abstract class ApplicationTests : ProviderTest
     {
         var scenario = await ApplicationScenario.CreateAsync(Host);
 
-        var filters = await scenario.Applications.ListIntakeFiltersAsync(scenario.Officer);
+        var filters = await scenario.Intake.ListIntakeFiltersAsync(scenario.Officer);
 
         Assert.Equal(["NKHR"], filters!.Calls.Select(c => c.Label));
         Assert.Equal(["Hana Forum", "Open Doors Korea"], filters.Organizations.Select(o => o.Label));
-        Assert.Null(await scenario.Applications.ListIntakeFiltersAsync(scenario.Applicant));
+        Assert.Null(await scenario.Intake.ListIntakeFiltersAsync(scenario.Applicant));
     }
 
     private async Task AssertNoAttachmentsAsync()

@@ -18,12 +18,12 @@ public abstract class ApplyStateTests : ProviderTest
     public async Task A_verified_organization_applies_then_continues_its_draft_then_views_what_it_submitted()
     {
         var scenario = await ApplicationScenario.CreateAsync(Host);
-        var applications = scenario.Applications;
+        var applications = scenario.Queries;
 
         var before = await applications.ApplyStateAsync(scenario.Applicant, scenario.CallId);
         var id = await scenario.CompleteDraftAsync();
         var drafting = await applications.ApplyStateAsync(scenario.Applicant, scenario.CallId);
-        Assert.True((await applications.SubmitAsync(scenario.Applicant, id)).Succeeded);
+        Assert.True((await scenario.Submit.SubmitAsync(scenario.Applicant, id)).Succeeded);
         var submitted = await applications.ApplyStateAsync(scenario.Applicant, scenario.CallId);
 
         Assert.Equal((ApplyStep.Apply, null, null), (before!.Step, before.DraftId, before.SubmittedId));
@@ -37,10 +37,10 @@ public abstract class ApplyStateTests : ProviderTest
     public async Task Another_organizations_draft_and_submission_change_nothing_for_this_one()
     {
         var scenario = await ApplicationScenario.CreateAsync(Host);
-        var theirs = (await scenario.Applications.StartDraftAsync(scenario.OtherApplicant, scenario.CallId)).ApplicationId!.Value;
+        var theirs = (await scenario.StartDraft.StartDraftAsync(scenario.OtherApplicant, scenario.CallId)).Value;
 
-        var mine = await scenario.Applications.ApplyStateAsync(scenario.Applicant, scenario.CallId);
-        var theirState = await scenario.Applications.ApplyStateAsync(scenario.OtherApplicant, scenario.CallId);
+        var mine = await scenario.Queries.ApplyStateAsync(scenario.Applicant, scenario.CallId);
+        var theirState = await scenario.Queries.ApplyStateAsync(scenario.OtherApplicant, scenario.CallId);
 
         Assert.Equal((ApplyStep.Apply, null, null), (mine!.Step, mine.DraftId, mine.SubmittedId));
         Assert.Equal((ApplyStep.Continue, theirs), (theirState!.Step, theirState.DraftId));
@@ -54,12 +54,12 @@ public abstract class ApplyStateTests : ProviderTest
         var scenario = await ApplicationScenario.CreateAsync(Host);
         var applicant = await OrganizationAsync(verification);
 
-        var state = await scenario.Applications.ApplyStateAsync(applicant, scenario.CallId);
-        var started = await scenario.Applications.StartDraftAsync(applicant, scenario.CallId);
+        var state = await scenario.Queries.ApplyStateAsync(applicant, scenario.CallId);
+        var started = await scenario.StartDraft.StartDraftAsync(applicant, scenario.CallId);
 
         Assert.Equal(expected, state!.Step);
         Assert.False(started.Succeeded);
-        Assert.Contains(reason, started.Error, StringComparison.Ordinal);
+        Assert.Contains(reason, started.Message, StringComparison.Ordinal);
         await using var db = await Host.CreateDbContextAsync();
         Assert.False(await db.Applications.AnyAsync(a => a.OrganizationId == applicant.OrganizationId));
     }
@@ -69,8 +69,8 @@ public abstract class ApplyStateTests : ProviderTest
     {
         var scenario = await ApplicationScenario.CreateAsync(Host);
 
-        var visitor = await scenario.Applications.ApplyStateAsync(null, scenario.CallId);
-        var officer = await scenario.Applications.ApplyStatesAsync(scenario.Officer, [scenario.CallId]);
+        var visitor = await scenario.Queries.ApplyStateAsync(null, scenario.CallId);
+        var officer = await scenario.Queries.ApplyStatesAsync(scenario.Officer, [scenario.CallId]);
 
         Assert.Equal(ApplyStep.SignIn, visitor!.Step);
         Assert.Empty(officer);
@@ -85,7 +85,7 @@ public abstract class ApplyStateTests : ProviderTest
         var closed = await CallAsync("PAST", now - Duration.FromDays(20), now - Duration.FromHours(1));
         var unpublished = await CallAsync("HIDE", now - Duration.FromDays(1), now + Duration.FromDays(9), publish: false);
 
-        var states = await scenario.Applications.ApplyStatesAsync(scenario.Applicant, [scenario.CallId, upcoming, closed, unpublished]);
+        var states = await scenario.Queries.ApplyStatesAsync(scenario.Applicant, [scenario.CallId, upcoming, closed, unpublished]);
 
         Assert.Equal(ApplyStep.Apply, states[scenario.CallId].Step);
         Assert.Equal(ApplyStep.NotYetOpen, states[upcoming].Step);
@@ -105,8 +105,8 @@ public abstract class ApplyStateTests : ProviderTest
         }
 
         await scenario.CompleteDraftAsync();
-        var one = await CountQueriesAsync(() => scenario.Applications.ApplyStatesAsync(scenario.Applicant, [scenario.CallId]));
-        var many = await CountQueriesAsync(() => scenario.Applications.ApplyStatesAsync(scenario.Applicant, calls));
+        var one = await CountQueriesAsync(() => scenario.Queries.ApplyStatesAsync(scenario.Applicant, [scenario.CallId]));
+        var many = await CountQueriesAsync(() => scenario.Queries.ApplyStatesAsync(scenario.Applicant, calls));
 
         Assert.Equal(one, many);
         Assert.InRange(many, 1, 3);

@@ -21,13 +21,13 @@ public abstract class IntakeScaleTests(ITestOutputHelper output) : ProviderTest
     {
         var scenario = await ApplicationScenario.CreateAsync(Host);
         await SeedAsync();
-        await scenario.Applications.SearchAsync(scenario.Officer, new ApplicationQuery());
+        await scenario.Intake.SearchAsync(scenario.Officer, new ApplicationQuery());
 
         var timings = new List<(string Query, TimeSpan Elapsed)>();
         async Task<IntakePage> Timed(string name, ApplicationQuery query)
         {
             var watch = Stopwatch.StartNew();
-            var page = await scenario.Applications.SearchAsync(scenario.Officer, query);
+            var page = await scenario.Intake.SearchAsync(scenario.Officer, query);
             timings.Add((name, watch.Elapsed));
             return page!;
         }

@@ -18,9 +18,9 @@ public abstract class RevisionTests : ProviderTest
     private static async Task<int> SubmittedAsync(ApplicationScenario scenario)
     {
         var id = await scenario.CompleteDraftAsync();
-        Assert.True((await scenario.Attachments.UploadAsync(scenario.Applicant, id, "plan.pdf", Pdf())).Succeeded);
-        var submitted = await scenario.Applications.SubmitAsync(scenario.Applicant, id);
-        Assert.Equal("2026-NKHR-0001", submitted.ReceiptNumber);
+        Assert.True((await scenario.Uploads.UploadAsync(scenario.Applicant, id, "plan.pdf", Pdf())).Succeeded);
+        var submitted = await scenario.Submit.SubmitAsync(scenario.Applicant, id);
+        Assert.Equal("2026-NKHR-0001", submitted.Value!.ReceiptNumber);
         return id;
     }
 
@@ -30,11 +30,11 @@ public abstract class RevisionTests : ProviderTest
         var scenario = await ApplicationScenario.CreateAsync(Host);
         var original = await SubmittedAsync(scenario);
 
-        var revised = await scenario.Applications.ReviseAsync(scenario.Applicant, original);
+        var revised = await scenario.Revise.ReviseAsync(scenario.Applicant, original);
 
-        Assert.True(revised.Succeeded, revised.Error);
-        var draft = (await scenario.Applications.GetAsync(scenario.Applicant, revised.ApplicationId!.Value))!;
-        var submitted = (await scenario.Applications.GetAsync(scenario.Applicant, original))!;
+        Assert.True(revised.Succeeded, revised.Message);
+        var draft = (await scenario.Queries.GetAsync(scenario.Applicant, revised.Value))!;
+        var submitted = (await scenario.Queries.GetAsync(scenario.Applicant, original))!;
         Assert.Equal(ApplicationStatus.Draft, draft.Status);
         Assert.True(draft.CanEdit);
         Assert.Equal("2026-NKHR-0001", draft.RevisesReceipt);
@@ -44,10 +44,10 @@ public abstract class RevisionTests : ProviderTest
         Assert.False(draft.Form.DeclarationAccepted);
         Assert.Equal(["plan.pdf"], draft.Attachments.Select(f => f.DisplayName));
         Assert.Equal(ApplicationStatus.Submitted, submitted.Status);
-        Assert.Equal(revised.ApplicationId, submitted.RevisionInProgressId);
+        Assert.Equal(revised.Value, submitted.RevisionInProgressId);
 
         // The copy is the applicant's to change: deleting it leaves the submitted file where it was.
-        Assert.Null(await scenario.Attachments.DeleteAsync(scenario.Applicant, draft.Attachments[0].Id));
+        Assert.True((await scenario.Deletions.DeleteAsync(scenario.Applicant, draft.Attachments[0].Id)).Succeeded);
         await using var download = await scenario.Attachments.OpenAsync(scenario.Applicant, submitted.Attachments[0].Id);
         Assert.NotNull(download);
         Assert.Single(Directory.GetFiles(AttachmentDirectory));
@@ -58,15 +58,15 @@ public abstract class RevisionTests : ProviderTest
     {
         var scenario = await ApplicationScenario.CreateAsync(Host);
         var original = await SubmittedAsync(scenario);
-        var revisionId = (await scenario.Applications.ReviseAsync(scenario.Applicant, original)).ApplicationId!.Value;
-        var draft = (await scenario.Applications.GetAsync(scenario.Applicant, revisionId))!;
+        var revisionId = (await scenario.Revise.ReviseAsync(scenario.Applicant, original)).Value;
+        var draft = (await scenario.Queries.GetAsync(scenario.Applicant, revisionId))!;
         var changed = ApplicationScenario.CompleteDraft("Young defenders academy, second cohort");
-        Assert.True((await scenario.Applications.SaveDraftAsync(scenario.Applicant, revisionId, changed, draft.Version)).Saved);
+        Assert.True((await scenario.SaveDraft.SaveDraftAsync(scenario.Applicant, revisionId, changed, draft.Version)).Succeeded);
 
-        var submitted = await scenario.Applications.SubmitAsync(scenario.Applicant, revisionId);
+        var submitted = await scenario.Submit.SubmitAsync(scenario.Applicant, revisionId);
 
-        Assert.Equal("2026-NKHR-0002", submitted.ReceiptNumber);
-        var old = (await scenario.Applications.GetAsync(scenario.Applicant, original))!;
+        Assert.Equal("2026-NKHR-0002", submitted.Value!.ReceiptNumber);
+        var old = (await scenario.Queries.GetAsync(scenario.Applicant, original))!;
         Assert.Equal(ApplicationStatus.Withdrawn, old.Status);
         Assert.Equal("Replaced by the revised application 2026-NKHR-0002.", old.WithdrawalReason);
         Assert.False(old.CanRevise);
@@ -84,11 +84,11 @@ public abstract class RevisionTests : ProviderTest
         var scenario = await ApplicationScenario.CreateAsync(Host);
         var original = await SubmittedAsync(scenario);
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Task.Run(() => scenario.Applications.ReviseAsync(scenario.Applicant, original))));
-        var separate = await scenario.Applications.StartDraftAsync(scenario.Applicant, scenario.CallId);
+        var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Task.Run(() => scenario.Revise.ReviseAsync(scenario.Applicant, original))));
+        var separate = await scenario.StartDraft.StartDraftAsync(scenario.Applicant, scenario.CallId);
 
-        Assert.Single(results.Select(r => r.ApplicationId).Distinct());
-        Assert.DoesNotContain(separate.ApplicationId, results.Select(r => r.ApplicationId));
+        Assert.Single(results.Select(r => r.Value).Distinct());
+        Assert.DoesNotContain(separate.Value, results.Select(r => r.Value));
         Assert.Equal(2, Directory.GetFiles(AttachmentDirectory).Length);
     }
 
@@ -98,13 +98,13 @@ public abstract class RevisionTests : ProviderTest
         var scenario = await ApplicationScenario.CreateAsync(Host);
         var original = await SubmittedAsync(scenario);
 
-        var byOther = await scenario.Applications.ReviseAsync(scenario.OtherApplicant, original);
+        var byOther = await scenario.Revise.ReviseAsync(scenario.OtherApplicant, original);
         Host.Clock.Reset(ApplicationScenario.ClosesAt + Duration.FromSeconds(1));
-        var late = await scenario.Applications.ReviseAsync(scenario.Applicant, original);
+        var late = await scenario.Revise.ReviseAsync(scenario.Applicant, original);
 
-        Assert.Equal("Application not found.", byOther.Error);
-        Assert.Equal("The call closed at 2026-03-10 18:00 KST; a submitted application can no longer be revised.", late.Error);
-        Assert.False((await scenario.Applications.GetAsync(scenario.Applicant, original))!.CanRevise);
+        Assert.Equal(Outcome.NotFound, byOther.Outcome);
+        Assert.Equal("The call closed at 2026-03-10 18:00 KST; a submitted application can no longer be revised.", late.Message);
+        Assert.False((await scenario.Queries.GetAsync(scenario.Applicant, original))!.CanRevise);
         await using var db = await Host.CreateDbContextAsync();
         Assert.Equal(1, await db.Applications.CountAsync());
     }
@@ -114,13 +114,13 @@ public abstract class RevisionTests : ProviderTest
     {
         var scenario = await ApplicationScenario.CreateAsync(Host);
         var original = await SubmittedAsync(scenario);
-        var revisionId = (await scenario.Applications.ReviseAsync(scenario.Applicant, original)).ApplicationId!.Value;
+        var revisionId = (await scenario.Revise.ReviseAsync(scenario.Applicant, original)).Value;
 
         Host.Clock.Reset(ApplicationScenario.ClosesAt + Duration.FromSeconds(1));
-        var late = await scenario.Applications.SubmitAsync(scenario.Applicant, revisionId);
+        var late = await scenario.Submit.SubmitAsync(scenario.Applicant, revisionId);
 
         Assert.False(late.Succeeded);
-        Assert.Equal(ApplicationStatus.Submitted, (await scenario.Applications.GetAsync(scenario.Applicant, original))!.Status);
+        Assert.Equal(ApplicationStatus.Submitted, (await scenario.Queries.GetAsync(scenario.Applicant, original))!.Status);
     }
 }
 

@@ -21,7 +21,7 @@ public abstract class GranteeAwardTests : ProviderTest
         await scenario.PayAsync(details.Tranches[0].Id, details.Tranches[0].Amount.Won);
 
         var award = Assert.Single(await scenario.Awards.ListForOrganizationAsync(scenario.Applicant));
-        var row = Assert.Single(await Host.Services.GetRequiredService<ApplicationService>().ListForOrganizationAsync(scenario.Applicant));
+        var row = Assert.Single(await Host.Services.GetRequiredService<ApplicationQueries>().ListForOrganizationAsync(scenario.Applicant));
 
         Assert.Equal((awardId, new Krw(50_000_000), details.Tranches[0].Amount), (award.Id, award.Amount, award.Paid));
         var interim = details.Reports.Single(r => r.Kind == ReportKind.Interim);

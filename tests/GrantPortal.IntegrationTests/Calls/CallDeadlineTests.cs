@@ -45,13 +45,13 @@ public abstract class CallDeadlineTests : ProviderTest
 
         Host.Clock.AdvanceDays(2);
         var submitted = await s.CompleteDraftAsync("Young defenders academy");
-        Assert.True((await s.Applications.SubmitAsync(s.Applicant, submitted)).Succeeded);
-        var revision = await s.Applications.ReviseAsync(s.Applicant, submitted);
-        Assert.True(revision.Succeeded, revision.Error);
-        var hana = await s.Applications.StartDraftAsync(s.OtherApplicant, s.CallId);
-        var view = await s.Applications.GetAsync(s.OtherApplicant, hana.ApplicationId!.Value);
-        Assert.True((await s.Applications.SaveDraftAsync(s.OtherApplicant, view!.Id, ApplicationScenario.CompleteDraft("Memory theatre"), view.Version)).Saved);
-        return new Setup(s, submitted, revision.ApplicationId!.Value, view.Id);
+        Assert.True((await s.Submit.SubmitAsync(s.Applicant, submitted)).Succeeded);
+        var revision = await s.Revise.ReviseAsync(s.Applicant, submitted);
+        Assert.True(revision.Succeeded, revision.Message);
+        var hana = await s.StartDraft.StartDraftAsync(s.OtherApplicant, s.CallId);
+        var view = await s.Queries.GetAsync(s.OtherApplicant, hana.Value);
+        Assert.True((await s.SaveDraft.SaveDraftAsync(s.OtherApplicant, view!.Id, ApplicationScenario.CompleteDraft("Memory theatre"), view.Version)).Succeeded);
+        return new Setup(s, submitted, revision.Value, view.Id);
     }
 
     private async Task<CallForm> FormAsync(Setup setup, LocalDateTime closes)

@@ -143,7 +143,9 @@ public abstract class DemoDataTests : ProviderTest
         await SeedOnAsync("2026-11-30");
         await using var scope = Host.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var applications = scope.ServiceProvider.GetRequiredService<ApplicationService>();
+        var applications = scope.ServiceProvider.GetRequiredService<ApplicationQueries>();
+        var drafts = scope.ServiceProvider.GetRequiredService<SaveDraft>();
+        var submission = scope.ServiceProvider.GetRequiredService<SubmitApplication>();
         var account = await users.FindByEmailAsync(DemoAccounts.Applicant1.Email);
         var applicant = new CurrentUser(account!.Id, account.DisplayName, account.OrganizationId, new HashSet<string> { Roles.Applicant });
         var now = Host.Clock.GetCurrentInstant();
@@ -159,12 +161,12 @@ public abstract class DemoDataTests : ProviderTest
         var form = view!.Form;
         form.Activities = form.Activities.Length > 0 ? form.Activities : "워크숍 6회와 결과 공유회를 엽니다.";
         form.DeclarationAccepted = true;
-        var saved = await applications.SaveDraftAsync(applicant, draftId, form, view.Version);
-        var submitted = await applications.SubmitAsync(applicant, draftId);
+        var saved = await drafts.SaveDraftAsync(applicant, draftId, form, view.Version);
+        var submitted = await submission.SubmitAsync(applicant, draftId);
 
-        Assert.True(saved.Saved, saved.Message);
+        Assert.True(saved.Succeeded, saved.Message);
         Assert.True(submitted.Succeeded, string.Join("; ", submitted.Errors.Select(e => $"{e.Field}: {e.Message}")));
-        Assert.StartsWith("2027-", submitted.ReceiptNumber, StringComparison.Ordinal);
+        Assert.StartsWith("2027-", submitted.Value!.ReceiptNumber, StringComparison.Ordinal);
     }
 
     [Fact]

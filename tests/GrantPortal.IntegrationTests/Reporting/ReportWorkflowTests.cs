@@ -117,10 +117,10 @@ public abstract class ReportWorkflowTests : ProviderTest
         var disguised = await Receipts.UploadReceiptAsync(grantee, reportId, "invoice.pdf", Bytes("MZ\u0090\u0000 not a pdf"), CancellationToken.None);
         var strangers = await Receipts.UploadReceiptAsync(ApplicantOf(organizationId + 1), reportId, "x.pdf", Bytes("%PDF-1.4\n"), CancellationToken.None);
 
-        Assert.True(pdf.Succeeded, pdf.Error);
+        Assert.True(pdf.Succeeded, pdf.Message);
         Assert.False(disguised.Succeeded);
         Assert.False(strangers.Succeeded);
-        var receiptId = pdf.Attachment!.Id;
+        var receiptId = pdf.Value!.Id;
         Assert.True(await Reports.CanReadReceiptAsync(grantee, receiptId, CancellationToken.None));
         Assert.True(await Reports.CanReadReceiptAsync(Officer, receiptId, CancellationToken.None));
         Assert.False(await Reports.CanReadReceiptAsync(ApplicantOf(organizationId + 1), receiptId, CancellationToken.None));

@@ -53,17 +53,17 @@ internal sealed class ReviewScenario
         var scenario = new ReviewScenario(await ApplicationScenario.CreateAsync(host));
         var apps = scenario.Applications;
         scenario.OpenDoorsApplication = await apps.CompleteDraftAsync("Young defenders academy");
-        var upload = await apps.Attachments.UploadAsync(apps.Applicant, scenario.OpenDoorsApplication, "Open Doors Korea budget.pdf",
+        var upload = await apps.Uploads.UploadAsync(apps.Applicant, scenario.OpenDoorsApplication, "Open Doors Korea budget.pdf",
             new MemoryStream("%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray()));
-        Assert.True(upload.Succeeded, upload.Error);
-        scenario.OpenDoorsAttachment = upload.Attachment!.Id;
-        Assert.True((await apps.Applications.SubmitAsync(apps.Applicant, scenario.OpenDoorsApplication)).Succeeded);
-        var started = await apps.Applications.StartDraftAsync(apps.OtherApplicant, apps.CallId);
-        scenario.HanaApplication = started.ApplicationId!.Value;
-        var view = await apps.Applications.GetAsync(apps.OtherApplicant, scenario.HanaApplication);
+        Assert.True(upload.Succeeded, upload.Message);
+        scenario.OpenDoorsAttachment = upload.Value!.Id;
+        Assert.True((await apps.Submit.SubmitAsync(apps.Applicant, scenario.OpenDoorsApplication)).Succeeded);
+        var started = await apps.StartDraft.StartDraftAsync(apps.OtherApplicant, apps.CallId);
+        scenario.HanaApplication = started.Value;
+        var view = await apps.Queries.GetAsync(apps.OtherApplicant, scenario.HanaApplication);
         var draft = ApplicationScenario.CompleteDraft("Memory theatre") with { Category = ProjectCategories.CultureAndArts };
-        Assert.True((await apps.Applications.SaveDraftAsync(apps.OtherApplicant, scenario.HanaApplication, draft, view!.Version)).Saved);
-        Assert.True((await apps.Applications.SubmitAsync(apps.OtherApplicant, scenario.HanaApplication)).Succeeded);
+        Assert.True((await apps.SaveDraft.SaveDraftAsync(apps.OtherApplicant, scenario.HanaApplication, draft, view!.Version)).Succeeded);
+        Assert.True((await apps.Submit.SubmitAsync(apps.OtherApplicant, scenario.HanaApplication)).Succeeded);
 
         var now = host.Clock.GetCurrentInstant();
         await using var db = await host.CreateDbContextAsync();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Applications;
 using GrantPortal.Core.Calls;
 using GrantPortal.Core.Money;
@@ -34,8 +33,9 @@ public sealed partial class ApplicationEditor : IAsyncDisposable
     private bool submitting;
     private bool uploading;
     private Instant? savedAt;
-    private string? saveMessage;
-    private string? uploadError;
+    private IUseCaseResult? saveFailure;
+    private IUseCaseResult? submitRefusal;
+    private IUseCaseResult? fileResult;
     private int? loadedId;
 
     [Inject]
@@ -49,16 +49,16 @@ public sealed partial class ApplicationEditor : IAsyncDisposable
 
     /// <summary>Saves the form based on the given version.</summary>
     [Parameter, EditorRequired]
-    public Func<ApplicationDraft, int, Task<DraftSaveResult>> SaveDraft { get; set; } = default!;
+    public Func<ApplicationDraft, int, Task<Result<DraftSaved>>> SaveDraft { get; set; } = default!;
 
     [Parameter, EditorRequired]
-    public Func<Task<SubmitResult>> SubmitDraft { get; set; } = default!;
+    public Func<Task<Result<SubmissionReceipt>>> SubmitDraft { get; set; } = default!;
 
     [Parameter]
-    public Func<IBrowserFile, Task<AttachmentUploadResult>>? Upload { get; set; }
+    public Func<IBrowserFile, Task<Result<AttachmentView>>>? Upload { get; set; }
 
     [Parameter]
-    public Func<int, Task<string?>>? DeleteAttachment { get; set; }
+    public Func<int, Task<Result>>? DeleteAttachment { get; set; }
 
     [Parameter]
     public EventCallback<string> OnSubmitted { get; set; }
@@ -213,18 +213,18 @@ public sealed partial class ApplicationEditor : IAsyncDisposable
             var snapshot = form with { BudgetLines = form.BudgetLines.Select(l => l with { }).ToList() };
             var result = await SaveDraft(snapshot, version);
             saving = false;
-            if (result.Saved)
+            if (result is { Succeeded: true, Value: { } saved })
             {
-                version = result.Version;
-                savedAt = result.SavedAt;
-                saveMessage = null;
+                version = saved.Version;
+                savedAt = saved.SavedAt;
+                saveFailure = null;
             }
             else
             {
-                // The person's text stays on screen; only the message changes.
-                dirty = !result.IsStale;
-                stale = result.IsStale;
-                saveMessage = result.Message;
+                // The person's text stays on screen; only the message changes. A stale draft saves no more.
+                stale = result.Outcome == Outcome.Conflict;
+                dirty = !stale;
+                saveFailure = result;
             }
         }
         finally
@@ -255,16 +255,17 @@ public sealed partial class ApplicationEditor : IAsyncDisposable
         {
             debounce?.Cancel();
             await SaveAsync();
-            if (stale || saveMessage is not null)
+            if (stale || saveFailure is not null)
             {
                 return;
             }
 
             var result = await SubmitDraft();
             errors = result.Errors;
-            if (result.Succeeded)
+            submitRefusal = result.Outcome is Outcome.Done or Outcome.Invalid ? null : result;
+            if (result is { Succeeded: true, Value: { } receipt })
             {
-                await OnSubmitted.InvokeAsync(result.ReceiptNumber);
+                await OnSubmitted.InvokeAsync(receipt.ReceiptNumber);
             }
             else if (result.Errors.Any(e => e.Field == "Deadline"))
             {
@@ -302,17 +303,14 @@ public sealed partial class ApplicationEditor : IAsyncDisposable
         }
 
         uploading = true;
-        uploadError = null;
+        fileResult = null;
         try
         {
             var result = await Upload(file);
-            if (result.Succeeded)
+            fileResult = result;
+            if (result is { Succeeded: true, Value: { } attachment })
             {
-                attachments.Add(result.Attachment!);
-            }
-            else
-            {
-                uploadError = result.Error;
+                attachments.Add(attachment);
             }
         }
         finally
@@ -346,13 +344,11 @@ public sealed partial class ApplicationEditor : IAsyncDisposable
 
         var id = file.Id;
 
-        var error = await DeleteAttachment(id);
-        if (error is null)
+        fileResult = await DeleteAttachment(id);
+        if (fileResult.Succeeded)
         {
             attachments.RemoveAll(a => a.Id == id);
         }
-
-        uploadError = error;
     }
 
     public async ValueTask DisposeAsync()

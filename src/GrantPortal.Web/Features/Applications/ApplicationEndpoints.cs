@@ -31,7 +31,7 @@ public static class ApplicationEndpoints
             return Results.File(download.Content, download.ContentType, fileDownloadName: download.DisplayName);
         }).RequireAuthorization();
 
-        endpoints.MapGet("/applications/export.csv", async (HttpContext http, [FromServices] ApplicationService applications, CancellationToken ct) =>
+        endpoints.MapGet("/applications/export.csv", async (HttpContext http, [FromServices] ApplicationIntake applications, CancellationToken ct) =>
         {
             if (CurrentUser.From(http.User) is not { } user)
             {

@@ -1,8 +1,5 @@
-using System.Globalization;
-using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Applications;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Options;
 
@@ -10,25 +7,35 @@ namespace GrantPortal.Web.Features.Applications;
 
 public sealed partial class ApplicationPage
 {
-    private CurrentUser? user;
     private ApplicationView? view;
     private bool loading = true;
     private string? justSubmitted;
     private bool confirmingWithdrawal;
-    private bool withdrawing;
     private string? withdrawReason;
-    private string? withdrawError;
-    private bool revising;
-    private string? reviseError;
 
     [Parameter]
     public int Id { get; set; }
 
     [Inject]
-    private ApplicationService Applications { get; set; } = default!;
+    private ApplicationQueries Applications { get; set; } = default!;
 
     [Inject]
-    private AttachmentStore Attachments { get; set; } = default!;
+    private SaveDraft Drafts { get; set; } = default!;
+
+    [Inject]
+    private SubmitApplication Submission { get; set; } = default!;
+
+    [Inject]
+    private ReviseApplication Revision { get; set; } = default!;
+
+    [Inject]
+    private WithdrawApplication Withdrawal { get; set; } = default!;
+
+    [Inject]
+    private UploadAttachment Uploads { get; set; } = default!;
+
+    [Inject]
+    private DeleteAttachment Deletions { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -36,83 +43,67 @@ public sealed partial class ApplicationPage
     [Inject]
     private IOptions<AttachmentOptions> AttachmentOptions { get; set; } = default!;
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
-    private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "ko";
+    /// <summary>The reason field's own error (it is required); every other refusal shows as an alert.</summary>
+    private string? WithdrawReasonError => LastResult is { Outcome: Outcome.Invalid } invalid ? invalid.Errors[0].Message : null;
 
     protected override async Task OnParametersSetAsync()
     {
         // The same page shows another application after "revise": nothing of the previous one carries over.
         justSubmitted = null;
-        reviseError = null;
+        LastResult = null;
         confirmingWithdrawal = false;
-        user = CurrentUser.From((await AuthenticationState).User);
-        view = user is null ? null : await Applications.GetAsync(user, Id);
+        view = User is null ? null : await Applications.GetAsync(User, Id);
         loading = false;
     }
 
-    private Task<DraftSaveResult> SaveAsync(ApplicationDraft form, int version) => Applications.SaveDraftAsync(user!, Id, form, version);
+    private Task<Result<DraftSaved>> SaveAsync(ApplicationDraft form, int version) => Drafts.SaveDraftAsync(User!, Id, form, version);
 
-    private Task<SubmitResult> SubmitAsync() => Applications.SubmitAsync(user!, Id);
+    private Task<Result<SubmissionReceipt>> SubmitAsync() => Submission.SubmitAsync(User!, Id);
 
-    private async Task<AttachmentUploadResult> UploadAsync(IBrowserFile file)
+    private async Task<Result<AttachmentView>> UploadAsync(IBrowserFile file)
     {
         try
         {
             // One byte over the limit lets the store see the file is too large and say so in its own words.
             await using var stream = file.OpenReadStream(AttachmentOptions.Value.MaxFileBytes + 1);
-            return await Attachments.UploadAsync(user!, Id, file.Name, stream);
+            return await Uploads.UploadAsync(User!, Id, file.Name, stream);
         }
         catch (IOException)
         {
-            return new AttachmentUploadResult(null, L["Attachment_UploadInterrupted"]);
+            return Result.Refused(L["Attachment_UploadInterrupted"]);
         }
     }
 
-    private Task<string?> DeleteAttachmentAsync(int attachmentId) => Attachments.DeleteAsync(user!, attachmentId);
+    private Task<Result> DeleteAttachmentAsync(int attachmentId) => Deletions.DeleteAsync(User!, attachmentId);
 
     private async Task OnSubmittedAsync(string receipt)
     {
         justSubmitted = receipt;
-        view = await Applications.GetAsync(user!, Id);
+        view = await Applications.GetAsync(User!, Id);
     }
 
+    private void ConfirmWithdrawal(bool confirming)
+    {
+        confirmingWithdrawal = confirming;
+        LastResult = null;
+    }
+
+    /// <summary>The button stays disabled while the revision is made; Core makes one revision however many clicks arrive.</summary>
     private async Task ReviseAsync()
     {
-        // The button stays disabled while the revision is made; Core makes one revision however many clicks arrive.
-        revising = true;
-        try
+        if (await RunAsync(() => Revision.ReviseAsync(User!, Id)) is { Succeeded: true } revision)
         {
-            var result = await Applications.ReviseAsync(user!, Id);
-            reviseError = result.Error;
-            if (result.ApplicationId is { } revisionId)
-            {
-                Navigation.NavigateTo($"/applications/{revisionId}");
-            }
-        }
-        finally
-        {
-            revising = false;
+            Navigation.NavigateTo($"/applications/{revision.Value}");
         }
     }
 
     private async Task WithdrawAsync()
     {
-        withdrawing = true;
-        try
+        if (await RunAsync(() => Withdrawal.WithdrawAsync(User!, Id, withdrawReason)) is { Succeeded: true })
         {
-            var result = await Applications.WithdrawAsync(user!, Id, withdrawReason);
-            withdrawError = result.Error;
-            if (result.Succeeded)
-            {
-                confirmingWithdrawal = false;
-                view = await Applications.GetAsync(user!, Id);
-            }
-        }
-        finally
-        {
-            withdrawing = false;
+            confirmingWithdrawal = false;
+            LastResult = null;
+            view = await Applications.GetAsync(User!, Id);
         }
     }
 }

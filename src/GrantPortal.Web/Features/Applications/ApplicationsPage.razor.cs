@@ -1,9 +1,7 @@
 using System.Globalization;
-using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Applications;
 using GrantPortal.Core.Calls;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using NodaTime;
 
@@ -11,7 +9,6 @@ namespace GrantPortal.Web.Features.Applications;
 
 public sealed partial class ApplicationsPage
 {
-    private CurrentUser? user;
     private IReadOnlyList<OrganizationApplicationRow>? rows;
     private MudTable<IntakeRow>? table;
     private IReadOnlyDictionary<ApplicationStatus, int> counts = new Dictionary<ApplicationStatus, int>();
@@ -25,15 +22,13 @@ public sealed partial class ApplicationsPage
     private ApplicationQuery lastQuery = new();
 
     [Inject]
-    private ApplicationService Applications { get; set; } = default!;
+    private ApplicationQueries Applications { get; set; } = default!;
+
+    [Inject]
+    private ApplicationIntake Intake { get; set; } = default!;
 
     [Inject]
     private IClock Clock { get; set; } = default!;
-
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
-    private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "ko";
 
     private string ExportHref
     {
@@ -55,21 +50,20 @@ public sealed partial class ApplicationsPage
 
     protected override async Task OnInitializedAsync()
     {
-        user = CurrentUser.From((await AuthenticationState).User);
-        if (user is null)
+        if (User is null)
         {
             return;
         }
 
-        if (user.IsIn(Roles.ProgramOfficer))
+        if (User.IsIn(Roles.ProgramOfficer))
         {
-            var filters = await Applications.ListIntakeFiltersAsync(user);
+            var filters = await Intake.ListIntakeFiltersAsync(User);
             calls = filters?.Calls ?? [];
             organizations = filters?.Organizations ?? [];
         }
         else
         {
-            rows = await Applications.ListForOrganizationAsync(user);
+            rows = await Applications.ListForOrganizationAsync(User);
         }
     }
 
@@ -87,7 +81,7 @@ public sealed partial class ApplicationsPage
             Page = state.Page,
             PageSize = state.PageSize,
         };
-        var page = await Applications.SearchAsync(user!, lastQuery, ct);
+        var page = await Intake.SearchAsync(User!, lastQuery, ct);
         if (page is null)
         {
             return new TableData<IntakeRow> { Items = [], TotalItems = 0 };

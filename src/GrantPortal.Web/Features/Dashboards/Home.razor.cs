@@ -26,7 +26,7 @@ public sealed partial class Home : IDisposable
     private CallService Calls { get; set; } = default!;
 
     [Inject]
-    private ApplicationService Applications { get; set; } = default!;
+    private ApplicationQueries Applications { get; set; } = default!;
 
     [Inject]
     private AwardService Awards { get; set; } = default!;

@@ -223,7 +223,7 @@ public sealed partial class ReportPage : IAsyncDisposable
             }
             else
             {
-                uploadError = result.Error;
+                uploadError = result.Message ?? L["Reports_NotFound"];
             }
         }
         finally

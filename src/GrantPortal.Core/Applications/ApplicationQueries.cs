@@ -1,0 +1,181 @@
+using GrantPortal.Core.Awards;
+using GrantPortal.Core.Data;
+using GrantPortal.Core.Money;
+using GrantPortal.Core.Organizations;
+using GrantPortal.Core.Time;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace GrantPortal.Core.Applications;
+
+/// <summary>
+/// What applicants and officers read about applications: one application, an organization's own list, and what
+/// the reader of a call can do about applying to it. An applicant sees only their own organization's applications,
+/// a program officer sees all, and anyone else gets nothing.
+/// </summary>
+public sealed class ApplicationQueries(IDbContextFactory<PortalDbContext> dbFactory, IClock clock)
+{
+    /// <summary>One application with what its form needs from the call; null when it is not the reader's to see.</summary>
+    public async Task<ApplicationView?> GetAsync(CurrentUser user, int id, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var application = await db.Applications.AsNoTracking().VisibleTo(user)
+            .Include(a => a.Call!).ThenInclude(c => c.BudgetYear)
+            .Include(a => a.Organization)
+            .Include(a => a.BudgetLines)
+            .Include(a => a.Attachments)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (application is null)
+        {
+            return null;
+        }
+
+        var call = application.Call!;
+        var now = clock.GetCurrentInstant();
+        var isOwner = ApplicationAccess.IsOwner(user, application.OrganizationId);
+        var revises = application.RevisesId is { } revisedId
+            ? await db.Applications.AsNoTracking().Where(a => a.Id == revisedId).Select(a => a.ReceiptNumber).SingleOrDefaultAsync(ct)
+            : null;
+        var revisionInProgress = isOwner && application.Status == ApplicationStatus.Submitted
+            ? await db.Applications.AsNoTracking().Where(a => a.RevisesId == application.Id && a.Status == ApplicationStatus.Draft).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct)
+            : null;
+        return new ApplicationView(
+            application.Id,
+            call.Id,
+            call.Code,
+            call.TitleEnglish,
+            call.TitleKorean,
+            call.ClosesAt,
+            call.Categories,
+            call.MinimumRequest,
+            call.MaximumRequest,
+            call.BudgetYear?.Year ?? Seoul.ToLocal(call.ClosesAt).Year,
+            application.OrganizationId,
+            new OrganizationName(application.Organization?.NameKorean ?? "", application.Organization?.Name ?? ""),
+            application.Status,
+            application.ReceiptNumber,
+            application.SubmittedAt,
+            application.LastSavedAt,
+            application.WithdrawalReason,
+            application.Version,
+            ApplicationDraft.From(application),
+            application.Attachments.Where(f => f.ApplicationId == application.Id).OrderBy(f => f.Id).Select(AttachmentView.From).ToList(),
+            CanEdit: isOwner && application.Status == ApplicationStatus.Draft,
+            CanWithdraw: isOwner && application.Status == ApplicationStatus.Submitted && !call.HasClosedAt(now))
+        {
+            RevisesReceipt = revises,
+            RevisionInProgressId = revisionInProgress,
+        };
+    }
+
+    /// <summary>An applicant's own organization's applications, newest work first; empty for anyone else.</summary>
+    public async Task<IReadOnlyList<OrganizationApplicationRow>> ListForOrganizationAsync(CurrentUser user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (!user.IsIn(Roles.Applicant) || user.OrganizationId is not { } organizationId)
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Applications.AsNoTracking()
+            .Where(a => a.OrganizationId == organizationId)
+            .OrderByDescending(a => a.LastSavedAt).ThenByDescending(a => a.Id)
+            .Select(a => new
+            {
+                a.Id,
+                a.ProjectTitle,
+                a.Call!.TitleEnglish,
+                a.Call.TitleKorean,
+                a.Status,
+                a.ReceiptNumber,
+                a.Call.ClosesAt,
+                a.LastSavedAt,
+                a.SubmittedAt,
+                Total = a.BudgetLines.Sum(l => (long)l.Amount),
+                AwardId = db.Awards.Where(w => w.ApplicationId == a.Id && w.Status != AwardStatus.Cancelled).Select(w => (int?)w.Id).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        return rows.Select(r => new OrganizationApplicationRow(
+            r.Id, r.ProjectTitle, r.TitleEnglish, r.TitleKorean, r.Status, r.ReceiptNumber, r.ClosesAt, r.LastSavedAt, r.SubmittedAt, new Krw(r.Total))
+        {
+            AwardId = r.AwardId,
+        }).ToList();
+    }
+
+    /// <summary>
+    /// What the reader can do about applying to each of the given published calls, for a whole list at once: the
+    /// number of queries does not grow with the number of calls. An applicant's drafts and submissions are their own
+    /// organization's only. Staff get an empty answer: the pages offer them nothing about applying.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, ApplyState>> ApplyStatesAsync(CurrentUser? user, IReadOnlyCollection<int> callIds, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(callIds);
+        var reader = ApplyState.ReaderOf(user);
+        if (reader == ApplyReader.Staff || callIds.Count == 0)
+        {
+            return new Dictionary<int, ApplyState>();
+        }
+
+        var ids = callIds.Distinct().ToList();
+        var now = clock.GetCurrentInstant();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var calls = await db.Calls.AsNoTracking()
+            .Where(c => c.IsPublished && ids.Contains(c.Id))
+            .Select(c => new { c.Id, c.OpensAt, c.ClosesAt })
+            .ToListAsync(ct);
+
+        VerificationState? verification = null;
+        var drafts = new Dictionary<int, int>();
+        var submitted = new Dictionary<int, int>();
+        if (reader == ApplyReader.Applicant && user!.OrganizationId is { } organizationId)
+        {
+            verification = await db.Organizations.AsNoTracking()
+                .Where(o => o.Id == organizationId)
+                .Select(o => (VerificationState?)o.Verification)
+                .SingleOrDefaultAsync(ct);
+
+            // A revision's draft belongs to the submitted application it revises, and is reached from there.
+            var applications = await db.Applications.AsNoTracking()
+                .Where(a => a.OrganizationId == organizationId && ids.Contains(a.CallId))
+                .Where(a => a.Status == ApplicationStatus.Draft ? a.RevisesId == null : a.Status != ApplicationStatus.Withdrawn)
+                .Select(a => new { a.Id, a.CallId, a.Status })
+                .ToListAsync(ct);
+
+            // The oldest draft is the one StartDraftAsync returns to; the latest submission is the one in force.
+            foreach (var application in applications.OrderBy(a => a.Id))
+            {
+                if (application.Status == ApplicationStatus.Draft)
+                {
+                    drafts.TryAdd(application.CallId, application.Id);
+                }
+                else
+                {
+                    submitted[application.CallId] = application.Id;
+                }
+            }
+        }
+
+        return calls.ToDictionary(
+            c => c.Id,
+            c =>
+            {
+                var draft = drafts.TryGetValue(c.Id, out var draftId) ? draftId : (int?)null;
+                var step = ApplyState.Decide(now, c.OpensAt, c.ClosesAt, reader, verification, draft is not null);
+                return new ApplyState(c.Id, step, c.OpensAt, c.ClosesAt)
+                {
+                    DraftId = step == ApplyStep.Continue ? draft : null,
+                    SubmittedId = submitted.TryGetValue(c.Id, out var submittedId) ? submittedId : null,
+                };
+            });
+    }
+
+    /// <summary>One call's apply state; null for staff and for a call that is not published.</summary>
+    public async Task<ApplyState?> ApplyStateAsync(CurrentUser? user, int callId, CancellationToken ct = default)
+    {
+        var states = await ApplyStatesAsync(user, [callId], ct);
+        return states.GetValueOrDefault(callId);
+    }
+}

@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Text.Json;
+using GrantPortal.Core.Auditing;
+using GrantPortal.Core.Calls;
+using GrantPortal.Core.Data;
+using GrantPortal.Core.Localization;
+using GrantPortal.Core.Notifications;
+using GrantPortal.Core.Time;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+using MimeKit;
+using NodaTime;
+
+namespace GrantPortal.Core.Applications;
+
+/// <summary>
+/// Submits a draft once, with a receipt number of its call (2026-NKHR-0007) and a confirmation mail to the
+/// submitter. Parallel or repeated requests for the same draft wait for each other on the call's row; the first
+/// gives the receipt number and every later one gets that same number back. A submitted revision replaces the
+/// application it revises.
+/// </summary>
+public sealed class SubmitApplication(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    IClock clock,
+    IStringLocalizer<Strings> localizer,
+    IMailSender mail,
+    PortalLinks links,
+    ILogger<SubmitApplication> logger)
+{
+    public async Task<Result<SubmissionReceipt>> SubmitAsync(CurrentUser user, int id, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var target = await db.Applications.AsNoTracking().VisibleTo(user)
+            .Where(a => a.Id == id)
+            .Select(a => new { a.CallId, a.OrganizationId })
+            .SingleOrDefaultAsync(ct);
+        if (target is null || !ApplicationAccess.IsOwner(user, target.OrganizationId))
+        {
+            return Result.NotFound();
+        }
+
+        // Submissions to one call run one at a time under the call's row lock: the receipt sequence cannot repeat
+        // and a second request for the same draft sees the first one's result. The lock leaves the call's version as
+        // it is, so an officer editing the call during a deadline rush is not refused.
+        var result = await db.InTransactionAsync(RowLock.On<Call>(target.CallId), () => SubmitUnderLockAsync(db, user, id, ct), ct);
+        if (result is { Succeeded: true, Value: { AlreadySubmitted: false } receipt })
+        {
+            logger.LogInformation("Application {ApplicationId} submitted as {ReceiptNumber}", id, receipt.ReceiptNumber);
+
+            // The submission is committed; the confirmation must not depend on the browser still waiting.
+            await SendConfirmationAsync(db, user, id, receipt.ReceiptNumber, CancellationToken.None);
+        }
+
+        return result;
+    }
+
+    private async Task<Result<SubmissionReceipt>> SubmitUnderLockAsync(PortalDbContext db, CurrentUser user, int id, CancellationToken ct)
+    {
+        var now = clock.GetCurrentInstant();
+        var application = await db.Applications
+            .Include(a => a.BudgetLines)
+            .Include(a => a.Call!).ThenInclude(c => c.BudgetYear)
+            .Include(a => a.Organization)
+            .SingleAsync(a => a.Id == id, ct);
+        var call = application.Call!;
+        if (application.ReceiptNumber is { } existingReceipt && application.Status != ApplicationStatus.Withdrawn)
+        {
+            return Result.Done(new SubmissionReceipt(existingReceipt, AlreadySubmitted: true));
+        }
+
+        if (application.Status != ApplicationStatus.Draft)
+        {
+            return Result.Refused(localizer["Application_NotEditable"]);
+        }
+
+        // The form shows the deadline beside the submit button, so it is named like a field.
+        if (!call.IsOpenAt(now))
+        {
+            return Result.Invalid("Deadline", localizer["Application_DeadlinePassed", Seoul.Format(call.ClosesAt)]);
+        }
+
+        var year = call.BudgetYear?.Year ?? Seoul.ToLocal(call.ClosesAt).Year;
+        var errors = ApplicationRules.Validate(ApplicationDraft.From(application), call, year, application.Organization?.CanSubmitApplications == true, localizer);
+        if (errors.Count > 0)
+        {
+            return Result.Invalid(errors);
+        }
+
+        var receipt = await NextReceiptAsync(db, call, year, ct);
+        if (application.RevisesId is { } revisedId)
+        {
+            // A revision replaces the application it revises, in the same transaction: never both in force, never neither.
+            var revised = await db.Applications.SingleAsync(a => a.Id == revisedId, ct);
+            if (revised.Status != ApplicationStatus.Submitted)
+            {
+                return Result.Refused(localizer["Application_RevisedNoLongerSubmitted", revised.ReceiptNumber ?? ""]);
+            }
+
+            revised.ReplaceBy(localizer["Application_ReplacedBy", receipt], now);
+            db.AuditEvents.Add(AuditEvent.Record(now, user.AsActor(), "application.replaced", nameof(Application), Id(revised.Id),
+                before: JsonSerializer.Serialize(new { Status = nameof(ApplicationStatus.Submitted), revised.ReceiptNumber }),
+                after: JsonSerializer.Serialize(new { Status = nameof(ApplicationStatus.Withdrawn), ReplacedBy = receipt })));
+        }
+
+        application.Submit(receipt, now);
+        db.AuditEvents.Add(AuditEvent.Record(
+            now,
+            user.AsActor(),
+            "application.submitted",
+            nameof(Application),
+            Id(application.Id),
+            before: JsonSerializer.Serialize(new { Status = nameof(ApplicationStatus.Draft) }),
+            after: JsonSerializer.Serialize(new { Status = nameof(ApplicationStatus.Submitted), ReceiptNumber = receipt, RequestedTotal = application.RequestedTotal.Won })));
+        await db.SaveChangesAsync(ct);
+        return Result.Done(new SubmissionReceipt(receipt, AlreadySubmitted: false));
+    }
+
+    /// <summary>The call's next receipt number in its budget year; the caller holds the call's row lock.</summary>
+    private static async Task<string> NextReceiptAsync(PortalDbContext db, Call call, int year, CancellationToken ct)
+    {
+        var prefix = string.Create(CultureInfo.InvariantCulture, $"{year}-{call.Code}-");
+        var last = await db.Applications
+            .Where(a => a.CallId == call.Id && a.ReceiptNumber != null && a.ReceiptNumber.StartsWith(prefix))
+            .Select(a => a.ReceiptNumber!)
+            .OrderByDescending(r => r.Length).ThenByDescending(r => r)
+            .FirstOrDefaultAsync(ct);
+        var sequence = last is not null && int.TryParse(last.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n + 1 : 1;
+        return string.Create(CultureInfo.InvariantCulture, $"{prefix}{sequence:0000}");
+    }
+
+    private async Task SendConfirmationAsync(PortalDbContext db, CurrentUser user, int applicationId, string receipt, CancellationToken ct)
+    {
+        try
+        {
+            var person = await db.Users.AsNoTracking()
+                .Where(u => u.Id == user.UserId)
+                .Select(u => new { u.Email, u.DisplayName, u.PreferredLanguage })
+                .SingleOrDefaultAsync(ct);
+            if (person?.Email is null)
+            {
+                return;
+            }
+
+            var submitted = await db.Applications.AsNoTracking()
+                .Where(a => a.Id == applicationId)
+                .Select(a => new { a.ProjectTitle, a.Call })
+                .SingleAsync(ct);
+            var call = submitted.Call!;
+            var language = Languages.Normalize(person.PreferredLanguage);
+            var (subject, body) = Languages.InLanguage(language, () => (
+                localizer["Application_MailSubject", receipt].Value,
+                localizer["Application_MailBody", person.DisplayName, submitted.ProjectTitle, call.Title(language), receipt, Seoul.Format(call.ClosesAt), links.To(PortalPaths.Application(applicationId))].Value));
+            var message = new MimeMessage();
+            message.To.Add(new MailboxAddress(person.DisplayName, person.Email));
+            message.Subject = subject;
+            message.Body = new TextPart("plain") { Text = body };
+            await mail.SendAsync([message], ct);
+        }
+#pragma warning disable CA1031 // The submission stands whatever happens to its confirmation; the failure is logged for the operators.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            logger.LogError(ex, "Confirmation mail for {ReceiptNumber} could not be sent", receipt);
+        }
+    }
+
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using System.Security.Cryptography;
+using System.Text.Json;
+using GrantPortal.Core.Auditing;
+using GrantPortal.Core.Data;
+using GrantPortal.Core.Localization;
+using GrantPortal.Core.Reporting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace GrantPortal.Core.Applications;
+
+/// <summary>
+/// The one way a file enters the portal, for application attachments and report receipts alike: a cleaned display
+/// name with an accepted extension, the size checked while streaming, the type read from the content and matched
+/// with the name, a SHA-256 hash, a generated stored name, and the owner's space checked and the file recorded
+/// under the owner's row lock. The caller has checked that the reader may add files to the owner.
+/// </summary>
+public sealed class UploadPipeline(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    IClock clock,
+    IStringLocalizer<Strings> localizer,
+    IOptions<AttachmentOptions> options,
+    ILogger<UploadPipeline> logger)
+{
+    private const int BufferSize = 81920;
+
+    internal async Task<Result<AttachmentView>> StoreAsync(CurrentUser user, UploadOwner owner, string fileName, Stream content, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(content);
+        var settings = options.Value;
+        var displayName = FileSignatures.SanitizeDisplayName(fileName);
+        if (FileSignatures.KindForExtension(displayName) is not { } declared)
+        {
+            return Refused("Attachment_TypeNotAllowed");
+        }
+
+        Directory.CreateDirectory(settings.Directory);
+        var storedName = Guid.NewGuid().ToString("N");
+        var path = Path.Combine(settings.Directory, storedName);
+        var partial = path + ".part";
+        try
+        {
+            if (await ReceiveAsync(content, partial, settings.MaxFileBytes, ct) is not { } received)
+            {
+                return Refused("Attachment_TooLarge", AttachmentStore.FormatBytes(settings.MaxFileBytes));
+            }
+
+            if (received.Size == 0)
+            {
+                return Refused("Attachment_Empty");
+            }
+
+            if (received.Content == DetectedContent.Executable)
+            {
+                logger.LogWarning("Refused an executable named {DisplayName} for {Owner} from {UserId}", displayName, owner.Lock, user.UserId);
+                return Refused("Attachment_Executable");
+            }
+
+            if (FileSignatures.ToKind(received.Content) is not { } kind)
+            {
+                return Refused("Attachment_UnknownContent");
+            }
+
+            if (kind != declared)
+            {
+                return Refused("Attachment_ContentMismatch", FileSignatures.ContentType(kind));
+            }
+
+            return await RecordAsync(user, owner, new StoredFile(storedName, displayName, kind, received.Size, received.Sha256), partial, path, ct);
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
+    }
+
+    /// <summary>
+    /// The space check, the owner's own check and the insert run under the owner's row lock: two uploads at once
+    /// cannot both fit into the space left for one.
+    /// </summary>
+    private async Task<Result<AttachmentView>> RecordAsync(CurrentUser user, UploadOwner owner, StoredFile file, string partial, string path, CancellationToken ct)
+    {
+        var limit = options.Value.MaxApplicationBytes;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.InTransactionAsync<Result<AttachmentView>>(owner.Lock, async () =>
+        {
+            if (owner.RefusalUnderLock is { } check && await check(db, ct) is { } refusal)
+            {
+                return Refused(refusal);
+            }
+
+            var used = await db.Attachments.Where(owner.Files).SumAsync(f => (long?)f.SizeBytes, ct) ?? 0;
+            if (used + file.Size > limit)
+            {
+                return Refused("Attachment_ApplicationFull", AttachmentStore.FormatBytes(limit));
+            }
+
+            if (!File.Exists(path))
+            {
+                File.Move(partial, path);
+            }
+
+            var now = clock.GetCurrentInstant();
+            var attachment = new Attachment
+            {
+                StoredName = file.StoredName,
+                DisplayName = file.DisplayName,
+                Kind = file.Kind,
+                SizeBytes = file.Size,
+                Sha256 = file.Sha256,
+                UploadedById = user.UserId,
+                UploadedAt = now,
+            };
+            owner.Join(attachment);
+            db.Attachments.Add(attachment);
+            await db.SaveChangesAsync(ct);
+            var after = new Dictionary<string, object>
+            {
+                [owner.AuditIdName] = owner.Lock.Id,
+                ["displayName"] = file.DisplayName,
+                ["Kind"] = file.Kind.ToString(),
+                ["size"] = file.Size,
+                ["sha256"] = file.Sha256,
+            };
+            db.AuditEvents.Add(AuditEvent.Record(now, user.AsActor(), owner.AuditAction, nameof(Attachment), attachment.Id.ToString(CultureInfo.InvariantCulture),
+                after: JsonSerializer.Serialize(after)));
+            await db.SaveChangesAsync(ct);
+            return Result.Done(AttachmentView.From(attachment));
+        }, ct);
+    }
+
+    /// <summary>
+    /// Streams the upload into <paramref name="partial"/>, hashing as it goes, and reads its type from its first
+    /// bytes; null as soon as the upload proves longer than <paramref name="limit"/>.
+    /// </summary>
+    private static async Task<ReceivedContent?> ReceiveAsync(Stream source, string partial, long limit, CancellationToken ct)
+    {
+        await using var file = new FileStream(partial, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, BufferSize, useAsync: true);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[BufferSize];
+        long total = 0;
+        int read;
+        while ((read = await source.ReadAsync(buffer, ct)) > 0)
+        {
+            total += read;
+            if (total > limit)
+            {
+                return null;
+            }
+
+            hash.AppendData(buffer, 0, read);
+            await file.WriteAsync(buffer.AsMemory(0, read), ct);
+        }
+
+        await file.FlushAsync(ct);
+        var detected = total == 0 ? DetectedContent.Unknown : FileSignatures.Detect(file);
+        return new ReceivedContent(total, Convert.ToHexStringLower(hash.GetHashAndReset()), detected);
+    }
+
+    private Result Refused(string key, params object[] arguments) => Result.Refused(localizer[key, arguments]);
+
+    private readonly record struct ReceivedContent(long Size, string Sha256, DetectedContent Content);
+
+    private sealed record StoredFile(string StoredName, string DisplayName, AttachmentKind Kind, long Size, string Sha256);
+}
+
+/// <summary>
+/// What an upload joins (an application's draft or a project report): the row whose lock guards its space, the
+/// files already counted against that space, how a new file is tied to it, and the audit record it leaves.
+/// </summary>
+internal sealed record UploadOwner(RowLock Lock, Expression<Func<Attachment, bool>> Files, Action<Attachment> Join, string AuditAction, string AuditIdName)
+{
+    /// <summary>A last check made under the lock: the resource key of the refusal, or null to go on.</summary>
+    public Func<PortalDbContext, CancellationToken, Task<string?>>? RefusalUnderLock { get; init; }
+
+    public static UploadOwner ForApplication(int applicationId) =>
+        new(RowLock.On<Application>(applicationId), f => f.ApplicationId == applicationId, f => f.ApplicationId = applicationId, "attachment.uploaded", "applicationId")
+        {
+            // A file cannot slip in after a submission that happened while it was uploading.
+            RefusalUnderLock = async (db, ct) =>
+                await db.Applications.Where(a => a.Id == applicationId).Select(a => a.Status).SingleAsync(ct) == ApplicationStatus.Draft ? null : "Application_NotEditable",
+        };
+
+    /// <summary>A report's receipts share the same total as an application's attachments.</summary>
+    public static UploadOwner ForReport(int reportId) =>
+        new(RowLock.On<ProjectReport>(reportId), f => f.ProjectReportId == reportId, f => f.ProjectReportId = reportId, "receipt.uploaded", "reportId");
+}
