@@ -31,7 +31,7 @@ public sealed partial class Home : IDisposable
     private ApplicationService Applications { get; set; } = default!;
 
     [Inject]
-    private AwardService Awards { get; set; } = default!;
+    private GranteeAwards Awards { get; set; } = default!;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
