@@ -1,7 +1,7 @@
 using Bunit;
 using GrantPortal.Core.Awards;
 using GrantPortal.Core.Money;
-using GrantPortal.Web.Features.Budget;
+using GrantPortal.Web.Features.Awards;
 
 namespace GrantPortal.Web.Tests;
 

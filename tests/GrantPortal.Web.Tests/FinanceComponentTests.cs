@@ -5,7 +5,7 @@ using GrantPortal.Core.Money;
 using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Reporting;
 using GrantPortal.Web.Features.Dashboards;
-using GrantPortal.Web.Features.Finance;
+using GrantPortal.Web.Features.Disbursements;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using NodaTime;

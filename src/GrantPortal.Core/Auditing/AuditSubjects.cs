@@ -40,7 +40,7 @@ internal static class AuditSubjects
     {
         var result = new Dictionary<(string Type, string Id), AuditSubject>();
         var officer = reader.IsIn(Roles.ProgramOfficer);
-        var awardsOpen = AwardService.MayReadEveryAward(reader);
+        var awardsOpen = AwardDetailsQuery.MayReadEveryAward(reader);
         string? LinkIf(bool allowed, string path) => allowed ? path : null;
         List<int> Ids(string type) => records.Where(r => r.Type == type).Select(r => int.TryParse(r.Id, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0)
             .Where(id => id > 0).Distinct().ToList();
@@ -170,7 +170,7 @@ internal static class AuditSubjects
         {
             result[(type, id)] = type switch
             {
-                nameof(BudgetYear) => new AuditSubject(L["Audit_Subject_BudgetYear", id], int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && BudgetService.MaySee(reader) ? PortalPaths.Budget(year) : null),
+                nameof(BudgetYear) => new AuditSubject(L["Audit_Subject_BudgetYear", id], int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && BudgetQueries.MaySee(reader) ? PortalPaths.Budget(year) : null),
                 nameof(SavedNarrative) => new AuditSubject(L["Audit_Subject_SavedNarrative", id.Split('/')[0]], LinkIf(officer || reader.IsIn(Roles.Administrator), PortalPaths.Accountability)),
                 nameof(Recommendation) when id == "catalogue" => new AuditSubject(L["Audit_Subject_Catalogue"], LinkIf(MayOpenRecommendations(reader), PortalPaths.Recommendations)),
                 "Database" => new AuditSubject(L["Audit_Subject_Database"], null),

@@ -1,13 +1,16 @@
 using System.Globalization;
-using GrantPortal.Core.Accounts;
+using GrantPortal.Core.Data;
 using GrantPortal.Core.Disbursements;
+using GrantPortal.Core.Localization;
 using GrantPortal.Core.Money;
 using GrantPortal.Core.Organizations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace GrantPortal.Core.Awards;
 
-public sealed partial class AwardService
+/// <summary>An award's page and its letter, for the readers Core lets see that award.</summary>
+public sealed class AwardDetailsQuery(IDbContextFactory<PortalDbContext> dbFactory, IStringLocalizer<Strings> localizer)
 {
     /// <summary>
     /// An award with its schedule, payments and report requirements. Officers and finance see every award; an
@@ -103,7 +106,7 @@ public sealed partial class AwardService
     public static bool MayReadEveryAward(CurrentUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return IsOfficer(user) || user.IsIn(Roles.Finance);
+        return AwardRules.IsOfficerOrFinance(user);
     }
 
     /// <summary>The award letter as a Word document in Korean or English; null when the caller may not see the award.</summary>
@@ -117,7 +120,7 @@ public sealed partial class AwardService
 
         var normalized = Languages.Normalize(language);
         var bytes = Languages.InLanguage(normalized, () => AwardLetter.Write(details, normalized, localizer));
-        var name = $"award-letter-{details.ReceiptNumber ?? details.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}-{normalized}.docx";
+        var name = $"award-letter-{details.ReceiptNumber ?? AwardRules.Id(details.Id)}-{normalized}.docx";
         return new AwardLetterFile(name, bytes);
     }
 }

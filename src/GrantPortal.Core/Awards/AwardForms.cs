@@ -68,22 +68,6 @@ public sealed record AwardForm
     }
 }
 
-public enum AwardOutcome
-{
-    Saved,
-    Invalid,
-    NotFound,
-    Stale,
-    OverBudget,
-}
-
-public sealed record AwardResult(AwardOutcome Outcome, int? AwardId, string? Message)
-{
-    public bool Succeeded => Outcome == AwardOutcome.Saved;
-
-    public static AwardResult NotFound { get; } = new(AwardOutcome.NotFound, null, null);
-}
-
 /// <summary>A call as the awarding officer sees it: the money and the applications waiting for a decision.</summary>
 public sealed record AwardingCall(
     int Id,

@@ -7,8 +7,17 @@ public static class AwardsRegistration
 {
     public static IServiceCollection AddAwards(this IServiceCollection services)
     {
-        services.AddSingleton<AwardService>();
-        services.AddSingleton<BudgetService>();
+        services.AddSingleton<AwardQueries>();
+        services.AddSingleton<AwardDetailsQuery>();
+        services.AddSingleton<GranteeAwards>();
+        services.AddSingleton<AwardApplication>();
+        services.AddSingleton<AmendAward>();
+        services.AddSingleton<CancelAward>();
+        services.AddSingleton<RecordReturnedFunds>();
+        services.AddSingleton<ReplanTranche>();
+        services.AddSingleton<FinalizeCall>();
+        services.AddSingleton<BudgetQueries>();
+        services.AddSingleton<BudgetExports>();
         return services;
     }
 }

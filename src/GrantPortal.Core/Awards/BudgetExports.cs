@@ -3,11 +3,11 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Applications;
 using GrantPortal.Core.Disbursements;
 using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Time;
+using GrantPortal.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace GrantPortal.Core.Awards;
@@ -28,7 +28,8 @@ internal readonly record struct ExportCell(string? Text, long? Number)
     public override string ToString() => Text ?? Number?.ToString(CultureInfo.InvariantCulture) ?? "";
 }
 
-public sealed partial class BudgetService
+/// <summary>A year's awards and payments as CSV or Excel files, for finance's own books. Whoever may see the budget (<see cref="BudgetQueries.MaySee"/>).</summary>
+public sealed class BudgetExports(IDbContextFactory<PortalDbContext> dbFactory)
 {
     private static readonly string[] AwardColumns =
         ["AwardId", "Receipt", "Call", "Organization", "Organization (Korean)", "Project", "Status", "AwardedAt (KST)", "Amount (KRW)", "Paid (KRW)", "Returned (KRW)", "CancellationReason"];
@@ -40,7 +41,7 @@ public sealed partial class BudgetService
     public async Task<bool> ExportAwardsAsync(CurrentUser user, int year, ExportFormat format, Stream output, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(output);
-        if (!MaySee(user))
+        if (!BudgetQueries.MaySee(user))
         {
             return false;
         }
@@ -77,7 +78,7 @@ public sealed partial class BudgetService
     public async Task<bool> ExportPaymentsAsync(CurrentUser user, int year, ExportFormat format, Stream output, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(output);
-        if (!MaySee(user))
+        if (!BudgetQueries.MaySee(user))
         {
             return false;
         }

@@ -1,4 +1,4 @@
-using GrantPortal.Core.Accounts;
+using GrantPortal.Core.Data;
 using GrantPortal.Core.Disbursements;
 using GrantPortal.Core.Money;
 using GrantPortal.Core.Reporting;
@@ -27,7 +27,8 @@ public sealed record GranteeAward(
     public string CallTitle(string language) => language == "en" ? CallTitleEnglish : CallTitleKorean;
 }
 
-public sealed partial class AwardService
+/// <summary>An organization's own awards, as its staff follow them.</summary>
+public sealed class GranteeAwards(IDbContextFactory<PortalDbContext> dbFactory)
 {
     /// <summary>
     /// The caller's own organization's awards, newest first. Only an applicant gets any, and only their

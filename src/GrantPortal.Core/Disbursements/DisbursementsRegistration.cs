@@ -7,7 +7,11 @@ public static class DisbursementsRegistration
 {
     public static IServiceCollection AddDisbursements(this IServiceCollection services)
     {
-        services.AddSingleton<DisbursementService>();
+        services.AddSingleton<FinanceWorklistQuery>();
+        services.AddSingleton<RecordPayment>();
+        services.AddSingleton<ApprovePayment>();
+        services.AddSingleton<MarkPaymentPaid>();
+        services.AddSingleton<RejectPayment>();
         return services;
     }
 }

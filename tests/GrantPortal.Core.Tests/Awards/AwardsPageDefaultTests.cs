@@ -8,7 +8,7 @@ public sealed class AwardsPageDefaultTests
 {
     private static readonly Instant Finalized = Instant.FromUtc(2026, 3, 1, 0, 0);
 
-    // Latest-closed first, as AwardService.ListCallsAsync returns them.
+    // Latest-closed first, as AwardQueries.ListCallsAsync returns them.
     private static AwardingCallSummary Call(int id, int applications, int decided, Instant? finalizedAt = null) =>
         new(id, 2026, $"C{id}", "공모", "Call", new Krw(100_000_000), Krw.Zero, applications, decided, 0, finalizedAt);
 

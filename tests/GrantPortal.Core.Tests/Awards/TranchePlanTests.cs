@@ -46,7 +46,7 @@ public sealed class TranchePlanTests
     [Fact]
     public void Timeline_runs_cumulative_totals_through_months_without_money()
     {
-        var timeline = BudgetService.Timeline(
+        var timeline = BudgetQueries.Timeline(
             [(new LocalDate(2023, 5, 10), new Krw(100)), (new LocalDate(2023, 5, 20), new Krw(50))],
             [(new LocalDate(2023, 7, 1), new Krw(60))]);
 

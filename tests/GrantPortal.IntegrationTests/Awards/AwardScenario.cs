@@ -39,11 +39,37 @@ internal sealed class AwardScenario
 
     public CurrentUser Applicant => new("applicant-1", "Kim Ji-won", OrganizationId, new HashSet<string> { Roles.Applicant });
 
-    public AwardService Awards => Host.Services.GetRequiredService<AwardService>();
+    public AwardQueries AwardQueries => Use<AwardQueries>();
 
-    public DisbursementService Disbursements => Host.Services.GetRequiredService<DisbursementService>();
+    public AwardDetailsQuery AwardDetails => Use<AwardDetailsQuery>();
 
-    public BudgetService Budget => Host.Services.GetRequiredService<BudgetService>();
+    public GranteeAwards GranteeAwards => Use<GranteeAwards>();
+
+    public AwardApplication AwardApplication => Use<AwardApplication>();
+
+    public AmendAward AmendAward => Use<AmendAward>();
+
+    public CancelAward CancelAward => Use<CancelAward>();
+
+    public RecordReturnedFunds RecordReturnedFunds => Use<RecordReturnedFunds>();
+
+    public ReplanTranche ReplanTranche => Use<ReplanTranche>();
+
+    public FinalizeCall FinalizeCall => Use<FinalizeCall>();
+
+    public BudgetQueries BudgetQueries => Use<BudgetQueries>();
+
+    public BudgetExports BudgetExports => Use<BudgetExports>();
+
+    public FinanceWorklistQuery FinanceWorklist => Use<FinanceWorklistQuery>();
+
+    public RecordPayment RecordPayment => Use<RecordPayment>();
+
+    public ApprovePayment ApprovePayment => Use<ApprovePayment>();
+
+    public MarkPaymentPaid MarkPaymentPaid => Use<MarkPaymentPaid>();
+
+    public RejectPayment RejectPayment => Use<RejectPayment>();
 
     public LocalDate Today => Host.Clock.GetCurrentInstant().InZone(GrantPortal.Core.Time.Seoul.Zone).Date;
 
@@ -132,25 +158,28 @@ internal sealed class AwardScenario
 
     public async Task<int> AwardAsync(int applicationId, long amount)
     {
-        var result = await Awards.AwardAsync(Officer, Form(applicationId, amount));
+        var result = await AwardApplication.AwardAsync(Officer, Form(applicationId, amount));
         Assert.True(result.Succeeded, result.Message);
-        return result.AwardId!.Value;
+        return result.Value;
     }
 
-    public async Task<AwardDetails> DetailsAsync(int awardId) => (await Awards.GetAsync(Officer, awardId))!;
+    public async Task<AwardDetails> DetailsAsync(int awardId) => (await AwardDetails.GetAsync(Officer, awardId))!;
 
     /// <summary>Records, approves (by the other finance user) and pays a payment.</summary>
     public async Task<int> PayAsync(int trancheId, long amount)
     {
-        var recorded = await Disbursements.RecordAsync(Finance1, trancheId, new Krw(amount), null);
-        Assert.True(recorded.Succeeded, recorded.Error);
-        var approved = await Disbursements.ApproveAsync(Finance2, recorded.PaymentId!.Value, 0);
-        Assert.True(approved.Succeeded, approved.Error);
-        var paid = await Disbursements.MarkPaidAsync(Finance1, recorded.PaymentId.Value, "EFT-1", Today, 1);
-        Assert.True(paid.Succeeded, paid.Error);
-        return recorded.PaymentId.Value;
+        var recorded = await RecordPayment.RecordAsync(Finance1, trancheId, new Krw(amount), null);
+        Assert.True(recorded.Succeeded, recorded.Message);
+        var approved = await ApprovePayment.ApproveAsync(Finance2, recorded.Value, 0);
+        Assert.True(approved.Succeeded, approved.Message);
+        var paid = await MarkPaymentPaid.MarkPaidAsync(Finance1, recorded.Value, "EFT-1", Today, 1);
+        Assert.True(paid.Succeeded, paid.Message);
+        return recorded.Value;
     }
 
     public static PaymentStatus Status(AwardDetails details, int paymentId) =>
         details.Tranches.SelectMany(t => t.Payments).Single(p => p.Id == paymentId).Status;
+
+    private T Use<T>()
+        where T : notnull => Host.Services.GetRequiredService<T>();
 }

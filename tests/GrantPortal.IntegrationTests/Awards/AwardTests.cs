@@ -27,12 +27,12 @@ public abstract class AwardTests : ProviderTest
         {
             var (callId, applications) = await scenario.CallAsync(310_000_000, 50, 30_000_000);
             var results = await Task.WhenAll(applications.Select((id, i) =>
-                Task.Run(() => scenario.Awards.AwardAsync(i % 2 == 0 ? AwardScenario.Officer : AwardScenario.SecondOfficer, scenario.Form(id, 30_000_000)))));
+                Task.Run(() => scenario.AwardApplication.AwardAsync(i % 2 == 0 ? AwardScenario.Officer : AwardScenario.SecondOfficer, scenario.Form(id, 30_000_000)))));
 
             Assert.Equal(10, results.Count(r => r.Succeeded));
             Assert.All(results.Where(r => !r.Succeeded), r =>
             {
-                Assert.Equal(AwardOutcome.OverBudget, r.Outcome);
+                Assert.Equal(Outcome.Refused, r.Outcome);
                 Assert.Equal("An award of ₩30,000,000 does not fit the call's envelope: only ₩10,000,000 remains.", r.Message);
             });
 
@@ -52,7 +52,7 @@ public abstract class AwardTests : ProviderTest
         var awardId = await scenario.AwardAsync(applications[0], 50_000_000);
 
         var details = await scenario.DetailsAsync(awardId);
-        Assert.Equal(ApplicationStatus.Awarded, (await scenario.Awards.GetCallAsync(AwardScenario.Officer, details.CallId))!.Candidates.Single().Status);
+        Assert.Equal(ApplicationStatus.Awarded, (await scenario.AwardQueries.GetCallAsync(AwardScenario.Officer, details.CallId))!.Candidates.Single().Status);
         Assert.Equal([ReportKind.Interim, ReportKind.Final], details.Reports.Select(r => r.Kind));
         Assert.All(details.Reports, r => Assert.Equal(ReportStatus.Due, r.Status));
         Assert.Equal(new Krw(50_000_000), Krw.Sum(details.Tranches.Select(t => t.Amount)));
@@ -69,15 +69,15 @@ public abstract class AwardTests : ProviderTest
         var scenario = await AwardScenario.CreateAsync(Host);
         var (_, applications) = await scenario.CallAsync(300_000_000, 1, 50_000_000);
 
-        var above = await scenario.Awards.AwardAsync(AwardScenario.Officer, scenario.Form(applications[0], 60_000_000));
-        var unexplained = await scenario.Awards.AwardAsync(AwardScenario.Officer, scenario.Form(applications[0], 40_000_000));
-        var explained = await scenario.Awards.AwardAsync(AwardScenario.Officer, scenario.Form(applications[0], 40_000_000, "Publicity costs duplicated"));
+        var above = await scenario.AwardApplication.AwardAsync(AwardScenario.Officer, scenario.Form(applications[0], 60_000_000));
+        var unexplained = await scenario.AwardApplication.AwardAsync(AwardScenario.Officer, scenario.Form(applications[0], 40_000_000));
+        var explained = await scenario.AwardApplication.AwardAsync(AwardScenario.Officer, scenario.Form(applications[0], 40_000_000, "Publicity costs duplicated"));
 
         Assert.Equal("An award cannot exceed the requested ₩50,000,000.", above.Message);
-        Assert.Equal(AwardOutcome.Invalid, unexplained.Outcome);
+        Assert.Equal(Outcome.Invalid, unexplained.Outcome);
         Assert.Contains("reason for the reduction", unexplained.Message, StringComparison.Ordinal);
         Assert.True(explained.Succeeded, explained.Message);
-        Assert.Equal("Publicity costs duplicated", (await scenario.DetailsAsync(explained.AwardId!.Value)).ReductionReason);
+        Assert.Equal("Publicity costs duplicated", (await scenario.DetailsAsync(explained.Value)).ReductionReason);
     }
 
     [Fact]
@@ -88,21 +88,22 @@ public abstract class AwardTests : ProviderTest
         var awardId = await scenario.AwardAsync(applications[0], 50_000_000);
         var first = (await scenario.DetailsAsync(awardId)).Tranches[0];
 
-        var recorded = await scenario.Disbursements.RecordAsync(AwardScenario.Finance1, first.Id, first.Amount, "선금");
-        var self = await scenario.Disbursements.ApproveAsync(AwardScenario.Finance1, recorded.PaymentId!.Value, 0);
-        var byOfficer = await scenario.Disbursements.ApproveAsync(AwardScenario.Officer, recorded.PaymentId.Value, 0);
-        var approved = await scenario.Disbursements.ApproveAsync(AwardScenario.Finance2, recorded.PaymentId.Value, 0);
-        var paid = await scenario.Disbursements.MarkPaidAsync(AwardScenario.Finance1, recorded.PaymentId.Value, "EFT-20260301-00001", scenario.Today, 1);
+        var recorded = await scenario.RecordPayment.RecordAsync(AwardScenario.Finance1, first.Id, first.Amount, "선금");
+        var self = await scenario.ApprovePayment.ApproveAsync(AwardScenario.Finance1, recorded.Value, 0);
+        var byOfficer = await scenario.ApprovePayment.ApproveAsync(AwardScenario.Officer, recorded.Value, 0);
+        var approved = await scenario.ApprovePayment.ApproveAsync(AwardScenario.Finance2, recorded.Value, 0);
+        var paid = await scenario.MarkPaymentPaid.MarkPaidAsync(AwardScenario.Finance1, recorded.Value, "EFT-20260301-00001", scenario.Today, 1);
 
-        Assert.True(recorded.Succeeded, recorded.Error);
+        Assert.True(recorded.Succeeded, recorded.Message);
         Assert.False(self.Succeeded);
-        Assert.Equal("You recorded this payment; a different finance officer must approve it.", self.Error);
+        Assert.Equal("You recorded this payment; a different finance officer must approve it.", self.Message);
         Assert.False(byOfficer.Succeeded);
-        Assert.Null(byOfficer.Error);
-        Assert.True(approved.Succeeded, approved.Error);
-        Assert.True(paid.Succeeded, paid.Error);
+        Assert.Equal(Outcome.NotFound, byOfficer.Outcome);
+        Assert.Null(byOfficer.Message);
+        Assert.True(approved.Succeeded, approved.Message);
+        Assert.True(paid.Succeeded, paid.Message);
         var details = await scenario.DetailsAsync(awardId);
-        Assert.Equal(PaymentStatus.Paid, AwardScenario.Status(details, recorded.PaymentId.Value));
+        Assert.Equal(PaymentStatus.Paid, AwardScenario.Status(details, recorded.Value));
         Assert.Equal(first.Amount, details.Paid);
         await using var db = await Host.CreateDbContextAsync();
         var trail = await db.AuditEvents.Where(e => e.EntityType == nameof(Payment)).OrderBy(e => e.Id).Select(e => new { e.Action, e.ActorId }).ToListAsync();
@@ -122,16 +123,16 @@ public abstract class AwardTests : ProviderTest
         var (_, applications) = await scenario.CallAsync(300_000_000, 1, 50_000_000);
         var awardId = await scenario.AwardAsync(applications[0], 50_000_000);
         var first = (await scenario.DetailsAsync(awardId)).Tranches[0];
-        var recorded = await scenario.Disbursements.RecordAsync(AwardScenario.Finance1, first.Id, first.Amount, null);
+        var recorded = await scenario.RecordPayment.RecordAsync(AwardScenario.Finance1, first.Id, first.Amount, null);
 
-        var withoutReason = await scenario.Disbursements.RejectAsync(AwardScenario.Finance2, recorded.PaymentId!.Value, "  ", 0);
-        var rejected = await scenario.Disbursements.RejectAsync(AwardScenario.Finance2, recorded.PaymentId.Value, "Bank account does not match the grant agreement.", 0);
-        var again = await scenario.Disbursements.RecordAsync(AwardScenario.Finance1, first.Id, first.Amount, "corrected account");
+        var withoutReason = await scenario.RejectPayment.RejectAsync(AwardScenario.Finance2, recorded.Value, "  ", 0);
+        var rejected = await scenario.RejectPayment.RejectAsync(AwardScenario.Finance2, recorded.Value, "Bank account does not match the grant agreement.", 0);
+        var again = await scenario.RecordPayment.RecordAsync(AwardScenario.Finance1, first.Id, first.Amount, "corrected account");
 
         Assert.False(withoutReason.Succeeded);
-        Assert.Equal("Give a reason; it is kept in the audit trail.", withoutReason.Error);
-        Assert.True(rejected.Succeeded, rejected.Error);
-        Assert.True(again.Succeeded, again.Error);
+        Assert.Equal("Give a reason; it is kept in the audit trail.", withoutReason.Message);
+        Assert.True(rejected.Succeeded, rejected.Message);
+        Assert.True(again.Succeeded, again.Message);
         var payments = (await scenario.DetailsAsync(awardId)).Tranches[0].Payments;
         var shown = Assert.Single(payments, p => p.Status == PaymentStatus.Rejected);
         Assert.Equal("Bank account does not match the grant agreement.", shown.RejectionReason);
@@ -146,13 +147,13 @@ public abstract class AwardTests : ProviderTest
         var awardId = await scenario.AwardAsync(applications[0], 50_000_000);
         var tranches = (await scenario.DetailsAsync(awardId)).Tranches;
 
-        Assert.True((await scenario.Disbursements.RecordAsync(AwardScenario.Finance1, tranches[0].Id, new Krw(30_000_000), null)).Succeeded);
-        var overAward = await scenario.Disbursements.RecordAsync(AwardScenario.Finance1, tranches[1].Id, new Krw(20_000_001), null);
-        var overTranche = await scenario.Disbursements.RecordAsync(AwardScenario.Finance1, tranches[0].Id, new Krw(1), null);
-        var reducedBelowPayments = await scenario.Awards.AmendAsync(AwardScenario.Officer, awardId, new Krw(29_000_000), "", "Scope reduced", (await scenario.DetailsAsync(awardId)).Version);
+        Assert.True((await scenario.RecordPayment.RecordAsync(AwardScenario.Finance1, tranches[0].Id, new Krw(30_000_000), null)).Succeeded);
+        var overAward = await scenario.RecordPayment.RecordAsync(AwardScenario.Finance1, tranches[1].Id, new Krw(20_000_001), null);
+        var overTranche = await scenario.RecordPayment.RecordAsync(AwardScenario.Finance1, tranches[0].Id, new Krw(1), null);
+        var reducedBelowPayments = await scenario.AmendAward.AmendAsync(AwardScenario.Officer, awardId, new Krw(29_000_000), "", "Scope reduced", (await scenario.DetailsAsync(awardId)).Version);
 
-        Assert.Equal("This payment would take the award past its amount: only ₩20,000,000 of ₩50,000,000 remains to pay.", overAward.Error);
-        Assert.Equal("Only ₩0 remains on tranche 1.", overTranche.Error);
+        Assert.Equal("This payment would take the award past its amount: only ₩20,000,000 of ₩50,000,000 remains to pay.", overAward.Message);
+        Assert.Equal("Only ₩0 remains on tranche 1.", overTranche.Message);
         Assert.Equal("Payments of ₩30,000,000 are already recorded on this award; it cannot go below that.", reducedBelowPayments.Message);
         Assert.Equal(new Krw(30_000_000), (await scenario.DetailsAsync(awardId)).Recorded);
     }
@@ -167,7 +168,7 @@ public abstract class AwardTests : ProviderTest
 
         // The first tranche is ₩30,000,000; twenty makers each try to record ₩10,000,000 of it at once.
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
-            Task.Run(() => scenario.Disbursements.RecordAsync(i % 2 == 0 ? AwardScenario.Finance1 : AwardScenario.Finance2, first.Id, new Krw(10_000_000), null))));
+            Task.Run(() => scenario.RecordPayment.RecordAsync(i % 2 == 0 ? AwardScenario.Finance1 : AwardScenario.Finance2, first.Id, new Krw(10_000_000), null))));
 
         Assert.Equal(3, results.Count(r => r.Succeeded));
         Assert.Equal(new Krw(30_000_000), (await scenario.DetailsAsync(awardId)).Recorded);
@@ -181,8 +182,8 @@ public abstract class AwardTests : ProviderTest
         var awardId = await scenario.AwardAsync(applications[0], 50_000_000);
         var gated = (await scenario.DetailsAsync(awardId)).Tranches[1];
 
-        var recorded = await scenario.Disbursements.RecordAsync(AwardScenario.Finance1, gated.Id, gated.Amount, null);
-        var early = await scenario.Disbursements.ApproveAsync(AwardScenario.Finance2, recorded.PaymentId!.Value, 0);
+        var recorded = await scenario.RecordPayment.RecordAsync(AwardScenario.Finance1, gated.Id, gated.Amount, null);
+        var early = await scenario.ApprovePayment.ApproveAsync(AwardScenario.Finance2, recorded.Value, 0);
         await using (var db = await Host.CreateDbContextAsync())
         {
             // The reporting feature approves reports; here the officer's approval is set directly.
@@ -191,11 +192,11 @@ public abstract class AwardTests : ProviderTest
             await db.SaveChangesAsync();
         }
 
-        var later = await scenario.Disbursements.ApproveAsync(AwardScenario.Finance2, recorded.PaymentId.Value, 0);
+        var later = await scenario.ApprovePayment.ApproveAsync(AwardScenario.Finance2, recorded.Value, 0);
 
         Assert.False(early.Succeeded);
-        Assert.StartsWith("This tranche waits for the interim report (due ", early.Error, StringComparison.Ordinal);
-        Assert.True(later.Succeeded, later.Error);
+        Assert.StartsWith("This tranche waits for the interim report (due ", early.Message, StringComparison.Ordinal);
+        Assert.True(later.Succeeded, later.Message);
     }
 
     [Fact]
@@ -205,22 +206,22 @@ public abstract class AwardTests : ProviderTest
         var (callId, applications) = await scenario.CallAsync(60_000_000, 3, 30_000_000);
         var first = await scenario.AwardAsync(applications[0], 30_000_000);
         await scenario.AwardAsync(applications[1], 30_000_000);
-        var pending = await scenario.Disbursements.RecordAsync(AwardScenario.Finance1, (await scenario.DetailsAsync(first)).Tranches[0].Id, new Krw(1_000_000), null);
+        var pending = await scenario.RecordPayment.RecordAsync(AwardScenario.Finance1, (await scenario.DetailsAsync(first)).Tranches[0].Id, new Krw(1_000_000), null);
 
-        var refused = await scenario.Awards.AwardAsync(AwardScenario.Officer, scenario.Form(applications[2], 30_000_000));
-        var noReason = await scenario.Awards.CancelAsync(AwardScenario.Officer, first, " ", (await scenario.DetailsAsync(first)).Version);
-        var cancelled = await scenario.Awards.CancelAsync(AwardScenario.Officer, first, "The organization withdrew from the project", (await scenario.DetailsAsync(first)).Version);
-        var afterCancel = await scenario.Awards.AwardAsync(AwardScenario.Officer, scenario.Form(applications[2], 30_000_000));
+        var refused = await scenario.AwardApplication.AwardAsync(AwardScenario.Officer, scenario.Form(applications[2], 30_000_000));
+        var noReason = await scenario.CancelAward.CancelAsync(AwardScenario.Officer, first, " ", (await scenario.DetailsAsync(first)).Version);
+        var cancelled = await scenario.CancelAward.CancelAsync(AwardScenario.Officer, first, "The organization withdrew from the project", (await scenario.DetailsAsync(first)).Version);
+        var afterCancel = await scenario.AwardApplication.AwardAsync(AwardScenario.Officer, scenario.Form(applications[2], 30_000_000));
 
         Assert.Equal("An award of ₩30,000,000 does not fit the call's envelope: only ₩0 remains.", refused.Message);
-        Assert.Equal(AwardOutcome.Invalid, noReason.Outcome);
+        Assert.Equal(Outcome.Invalid, noReason.Outcome);
         Assert.True(cancelled.Succeeded, cancelled.Message);
         Assert.Equal("The award was cancelled; ₩30,000,000 returned to the call's envelope.", cancelled.Message);
         Assert.True(afterCancel.Succeeded, afterCancel.Message);
         var details = await scenario.DetailsAsync(first);
         Assert.Equal(AwardStatus.Cancelled, details.Status);
-        Assert.Equal(PaymentStatus.Rejected, AwardScenario.Status(details, pending.PaymentId!.Value));
-        Assert.Equal(new Krw(60_000_000), (await scenario.Awards.GetCallAsync(AwardScenario.Officer, callId))!.Committed);
+        Assert.Equal(PaymentStatus.Rejected, AwardScenario.Status(details, pending.Value));
+        Assert.Equal(new Krw(60_000_000), (await scenario.AwardQueries.GetCallAsync(AwardScenario.Officer, callId))!.Committed);
         await using var db = await Host.CreateDbContextAsync();
         var audit = await db.AuditEvents.SingleAsync(e => e.Action == "award.cancelled");
         Assert.Equal("The organization withdrew from the project", audit.Reason);
@@ -235,10 +236,10 @@ public abstract class AwardTests : ProviderTest
         var first = (await scenario.DetailsAsync(awardId)).Tranches[0];
         await scenario.PayAsync(first.Id, 30_000_000);
 
-        var cancel = await scenario.Awards.CancelAsync(AwardScenario.Officer, awardId, "Project stopped", (await scenario.DetailsAsync(awardId)).Version);
-        var reduce = await scenario.Awards.AmendAsync(AwardScenario.Officer, awardId, new Krw(30_000_000), "", "Project stopped after the first half", (await scenario.DetailsAsync(awardId)).Version);
-        var tooMuch = await scenario.Awards.RecordReturnAsync(AwardScenario.Finance1, awardId, new Krw(30_000_001), "Unspent", (await scenario.DetailsAsync(awardId)).Version);
-        var returned = await scenario.Awards.RecordReturnAsync(AwardScenario.Finance1, awardId, new Krw(4_000_000), "Unspent venue money", (await scenario.DetailsAsync(awardId)).Version);
+        var cancel = await scenario.CancelAward.CancelAsync(AwardScenario.Officer, awardId, "Project stopped", (await scenario.DetailsAsync(awardId)).Version);
+        var reduce = await scenario.AmendAward.AmendAsync(AwardScenario.Officer, awardId, new Krw(30_000_000), "", "Project stopped after the first half", (await scenario.DetailsAsync(awardId)).Version);
+        var tooMuch = await scenario.RecordReturnedFunds.RecordReturnAsync(AwardScenario.Finance1, awardId, new Krw(30_000_001), "Unspent", (await scenario.DetailsAsync(awardId)).Version);
+        var returned = await scenario.RecordReturnedFunds.RecordReturnAsync(AwardScenario.Finance1, awardId, new Krw(4_000_000), "Unspent venue money", (await scenario.DetailsAsync(awardId)).Version);
 
         Assert.Equal("₩30,000,000 has already been paid: reduce the award to what was paid instead, and record any funds returned.", cancel.Message);
         Assert.True(reduce.Succeeded, reduce.Message);
@@ -259,13 +260,13 @@ public abstract class AwardTests : ProviderTest
         var tranches = (await scenario.DetailsAsync(awardId)).Tranches;
         await scenario.PayAsync(tranches[0].Id, tranches[0].Amount.Won);
 
-        var paidMove = await scenario.Awards.ReplanTrancheAsync(AwardScenario.Finance1, tranches[0].Id, new NodaTime.LocalDate(2026, 5, 1));
-        var moved = await scenario.Awards.ReplanTrancheAsync(AwardScenario.Finance1, tranches[1].Id, new NodaTime.LocalDate(2026, 10, 15));
-        var byApplicant = await scenario.Awards.ReplanTrancheAsync(scenario.Applicant, tranches[1].Id, new NodaTime.LocalDate(2026, 1, 1));
+        var paidMove = await scenario.ReplanTranche.ReplanTrancheAsync(AwardScenario.Finance1, tranches[0].Id, new NodaTime.LocalDate(2026, 5, 1));
+        var moved = await scenario.ReplanTranche.ReplanTrancheAsync(AwardScenario.Finance1, tranches[1].Id, new NodaTime.LocalDate(2026, 10, 15));
+        var byApplicant = await scenario.ReplanTranche.ReplanTrancheAsync(scenario.Applicant, tranches[1].Id, new NodaTime.LocalDate(2026, 1, 1));
 
         Assert.Equal("Only a tranche of an active award that is not fully paid can be moved.", paidMove.Message);
         Assert.True(moved.Succeeded, moved.Message);
-        Assert.Equal(AwardOutcome.NotFound, byApplicant.Outcome);
+        Assert.Equal(Outcome.NotFound, byApplicant.Outcome);
         Assert.Equal(new NodaTime.LocalDate(2026, 10, 15), (await scenario.DetailsAsync(awardId)).Tranches[1].PlannedOn);
         await using var db = await Host.CreateDbContextAsync();
         Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.Action == "tranche.replanned" && e.ActorId == "finance-1"));
@@ -278,14 +279,14 @@ public abstract class AwardTests : ProviderTest
         var (callId, applications) = await scenario.CallAsync(300_000_000, 3, 30_000_000);
         await scenario.AwardAsync(applications[0], 30_000_000);
 
-        var result = await scenario.Awards.FinalizeAsync(AwardScenario.Officer, callId);
-        var again = await scenario.Awards.FinalizeAsync(AwardScenario.Officer, callId);
-        var late = await scenario.Awards.AwardAsync(AwardScenario.Officer, scenario.Form(applications[1], 30_000_000));
+        var result = await scenario.FinalizeCall.FinalizeAsync(AwardScenario.Officer, callId);
+        var again = await scenario.FinalizeCall.FinalizeAsync(AwardScenario.Officer, callId);
+        var late = await scenario.AwardApplication.AwardAsync(AwardScenario.Officer, scenario.Form(applications[1], 30_000_000));
 
         Assert.True(result.Succeeded, result.Message);
         Assert.False(again.Succeeded);
         Assert.False(late.Succeeded);
-        var call = await scenario.Awards.GetCallAsync(AwardScenario.Officer, callId);
+        var call = await scenario.AwardQueries.GetCallAsync(AwardScenario.Officer, callId);
         Assert.NotNull(call!.FinalizedAt);
         Assert.Equal([ApplicationStatus.Awarded, ApplicationStatus.Rejected, ApplicationStatus.Rejected], call.Candidates.OrderBy(c => c.ApplicationId).Select(c => c.Status));
         var mails = Directory.GetFiles(Host.MailPickupDirectory, "*.eml").Select(File.ReadAllText).ToList();
@@ -299,9 +300,9 @@ public abstract class AwardTests : ProviderTest
         var (_, applications) = await scenario.CallAsync(300_000_000, 1, 45_000_000);
         var awardId = await scenario.AwardAsync(applications[0], 45_000_000);
 
-        var korean = await scenario.Awards.LetterAsync(scenario.Applicant, awardId, "ko");
-        var english = await scenario.Awards.LetterAsync(AwardScenario.Officer, awardId, "en");
-        var stranger = await scenario.Awards.LetterAsync(new("applicant-9", "Other", scenario.OrganizationId + 1, new HashSet<string> { Roles.Applicant }), awardId, "ko");
+        var korean = await scenario.AwardDetails.LetterAsync(scenario.Applicant, awardId, "ko");
+        var english = await scenario.AwardDetails.LetterAsync(AwardScenario.Officer, awardId, "en");
+        var stranger = await scenario.AwardDetails.LetterAsync(new("applicant-9", "Other", scenario.OrganizationId + 1, new HashSet<string> { Roles.Applicant }), awardId, "ko");
 
         Assert.Null(stranger);
         var koreanText = Text(korean!.Content);
@@ -325,9 +326,9 @@ public abstract class AwardTests : ProviderTest
         var first = await scenario.AwardAsync(applications[0], 50_000_000);
         var second = await scenario.AwardAsync(applications[1], 40_000_000 + 10_000_000);
         await scenario.PayAsync((await scenario.DetailsAsync(first)).Tranches[0].Id, 30_000_000);
-        await scenario.Awards.CancelAsync(AwardScenario.Officer, second, "Withdrawn", (await scenario.DetailsAsync(second)).Version);
+        await scenario.CancelAward.CancelAsync(AwardScenario.Officer, second, "Withdrawn", (await scenario.DetailsAsync(second)).Version);
 
-        var overview = await scenario.Budget.OverviewAsync(AwardScenario.Finance1, 2026);
+        var overview = await scenario.BudgetQueries.OverviewAsync(AwardScenario.Finance1, 2026);
 
         Assert.NotNull(overview);
         Assert.Equal(new Krw(1_800_000_000), overview.Envelope);
@@ -338,22 +339,22 @@ public abstract class AwardTests : ProviderTest
         Assert.Equal(new Krw(1_750_000_000), overview.Remaining);
         Assert.Equal("2026-03", overview.Timeline[^1].Month);
         Assert.Equal(new Krw(30_000_000), overview.Timeline[^1].Disbursed);
-        Assert.Null(await scenario.Budget.OverviewAsync(scenario.Applicant, 2026));
+        Assert.Null(await scenario.BudgetQueries.OverviewAsync(scenario.Applicant, 2026));
 
         using var csv = new MemoryStream();
-        Assert.True(await scenario.Budget.ExportAwardsAsync(AwardScenario.Finance1, 2026, ExportFormat.Csv, csv));
+        Assert.True(await scenario.BudgetExports.ExportAwardsAsync(AwardScenario.Finance1, 2026, ExportFormat.Csv, csv));
         var lines = System.Text.Encoding.UTF8.GetString(csv.ToArray()).TrimEnd().Split('\n');
         Assert.Equal(3, lines.Length);
         Assert.Contains("\"Cancelled\"", lines[2], StringComparison.Ordinal);
 
         using var xlsx = new MemoryStream();
-        Assert.True(await scenario.Budget.ExportPaymentsAsync(AwardScenario.Finance1, 2026, ExportFormat.Xlsx, xlsx));
+        Assert.True(await scenario.BudgetExports.ExportPaymentsAsync(AwardScenario.Finance1, 2026, ExportFormat.Xlsx, xlsx));
         xlsx.Position = 0;
         using var workbook = SpreadsheetDocument.Open(xlsx, false);
         var rows = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().ToList();
         Assert.Equal(2, rows.Count);
         Assert.Contains("30000000", rows[1].InnerText, StringComparison.Ordinal);
-        Assert.False(await scenario.Budget.ExportPaymentsAsync(scenario.Applicant, 2026, ExportFormat.Csv, new MemoryStream()));
+        Assert.False(await scenario.BudgetExports.ExportPaymentsAsync(scenario.Applicant, 2026, ExportFormat.Csv, new MemoryStream()));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public abstract class GranteeAwardTests : ProviderTest
         var details = await scenario.DetailsAsync(awardId);
         await scenario.PayAsync(details.Tranches[0].Id, details.Tranches[0].Amount.Won);
 
-        var award = Assert.Single(await scenario.Awards.ListForOrganizationAsync(scenario.Applicant));
+        var award = Assert.Single(await scenario.GranteeAwards.ListForOrganizationAsync(scenario.Applicant));
         var row = Assert.Single(await Host.Services.GetRequiredService<ApplicationQueries>().ListForOrganizationAsync(scenario.Applicant));
 
         Assert.Equal((awardId, new Krw(50_000_000), details.Tranches[0].Amount), (award.Id, award.Amount, award.Paid));
@@ -37,10 +37,10 @@ public abstract class GranteeAwardTests : ProviderTest
         var awardId = await scenario.AwardAsync(applications[0], 50_000_000);
         var other = await OtherApplicantAsync();
 
-        Assert.Empty(await scenario.Awards.ListForOrganizationAsync(other));
-        Assert.Null(await scenario.Awards.GetAsync(other, awardId));
-        Assert.Empty(await scenario.Awards.ListForOrganizationAsync(AwardScenario.Officer));
-        Assert.Empty(await scenario.Awards.ListForOrganizationAsync(AwardScenario.Finance1));
+        Assert.Empty(await scenario.GranteeAwards.ListForOrganizationAsync(other));
+        Assert.Null(await scenario.AwardDetails.GetAsync(other, awardId));
+        Assert.Empty(await scenario.GranteeAwards.ListForOrganizationAsync(AwardScenario.Officer));
+        Assert.Empty(await scenario.GranteeAwards.ListForOrganizationAsync(AwardScenario.Finance1));
     }
 
     private async Task<CurrentUser> OtherApplicantAsync()

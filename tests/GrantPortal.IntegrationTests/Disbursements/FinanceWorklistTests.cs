@@ -36,9 +36,9 @@ public abstract class FinanceWorklistTests : ProviderTest
         await PlanAsync(b.Tranches[1].Id, new LocalDate(2026, 2, 20)); // unpaid since February: overdue
         await PlanAsync(c.Tranches[0].Id, new LocalDate(2026, 3, 10)); // its award is cancelled: not due
         await PlanAsync(c.Tranches[1].Id, new LocalDate(2026, 4, 2)); // next month, and cancelled
-        Assert.True((await scenario.Disbursements.RecordAsync(AwardScenario.Finance1, a.Tranches[1].Id, new Krw(1_000_000), null)).Succeeded);
+        Assert.True((await scenario.RecordPayment.RecordAsync(AwardScenario.Finance1, a.Tranches[1].Id, new Krw(1_000_000), null)).Succeeded);
         await scenario.PayAsync(b.Tranches[0].Id, b.Tranches[0].Amount.Won);
-        Assert.True((await scenario.Awards.CancelAsync(AwardScenario.Officer, c.Id, "Organization dissolved", c.Version)).Succeeded);
+        Assert.True((await scenario.CancelAward.CancelAsync(AwardScenario.Officer, c.Id, "Organization dissolved", c.Version)).Succeeded);
 
         var (due, overdue) = await BothAsync();
         Assert.Equal([a.Tranches[0].Id, a.Tranches[1].Id], due);
@@ -65,17 +65,17 @@ public abstract class FinanceWorklistTests : ProviderTest
         var award = await scenario.DetailsAsync(await scenario.AwardAsync(applications[0], 50_000_000));
         var interim = award.Reports.Single(r => r.Kind == ReportKind.Interim);
 
-        var first = await scenario.Disbursements.RecordAsync(AwardScenario.Finance1, award.Tranches[0].Id, award.Tranches[0].Amount, null);
-        var later = await scenario.Disbursements.RecordAsync(AwardScenario.Finance1, award.Tranches[1].Id, award.Tranches[1].Amount, null);
+        var first = await scenario.RecordPayment.RecordAsync(AwardScenario.Finance1, award.Tranches[0].Id, award.Tranches[0].Amount, null);
+        var later = await scenario.RecordPayment.RecordAsync(AwardScenario.Finance1, award.Tranches[1].Id, award.Tranches[1].Amount, null);
 
-        Assert.True(first.Succeeded, first.Error);
-        Assert.Null(first.Notice);
-        Assert.True(later.Succeeded, later.Error);
+        Assert.True(first.Succeeded, first.Message);
+        Assert.Null(first.Message);
+        Assert.True(later.Succeeded, later.Message);
         Assert.Equal(
             $"The payment was recorded, but it cannot be approved yet: this tranche waits for the interim report due {interim.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} (now: not started). A checker can approve the payment once the program office approves that report.",
-            later.Notice);
-        var worklist = await scenario.Disbursements.WorklistAsync(AwardScenario.Finance2);
-        Assert.False(Assert.Single(worklist!.AwaitingApproval, p => p.PaymentId == later.PaymentId).GateOpen);
+            later.Message);
+        var worklist = await scenario.FinanceWorklist.WorklistAsync(AwardScenario.Finance2);
+        Assert.False(Assert.Single(worklist!.AwaitingApproval, p => p.PaymentId == later.Value).GateOpen);
     }
 
     [Fact]
@@ -89,23 +89,23 @@ public abstract class FinanceWorklistTests : ProviderTest
         var administrator = new CurrentUser("admin-1", "Admin Lee", null, new HashSet<string> { Roles.Administrator });
         var stranger = new CurrentUser("applicant-9", "Other", scenario.OrganizationId + 1, new HashSet<string> { Roles.Applicant });
 
-        Assert.NotNull(await scenario.Awards.GetAsync(AwardScenario.Finance1, awardId));
-        Assert.NotNull(await scenario.Awards.GetAsync(AwardScenario.Officer, awardId));
-        Assert.NotNull(await scenario.Awards.GetAsync(scenario.Applicant, awardId));
-        Assert.Null(await scenario.Awards.GetAsync(stranger, awardId));
-        Assert.Null(await scenario.Awards.GetAsync(reviewer, awardId));
-        Assert.Null(await scenario.Awards.GetAsync(administrator, awardId));
+        Assert.NotNull(await scenario.AwardDetails.GetAsync(AwardScenario.Finance1, awardId));
+        Assert.NotNull(await scenario.AwardDetails.GetAsync(AwardScenario.Officer, awardId));
+        Assert.NotNull(await scenario.AwardDetails.GetAsync(scenario.Applicant, awardId));
+        Assert.Null(await scenario.AwardDetails.GetAsync(stranger, awardId));
+        Assert.Null(await scenario.AwardDetails.GetAsync(reviewer, awardId));
+        Assert.Null(await scenario.AwardDetails.GetAsync(administrator, awardId));
 
         // The budget lists the year's awards; rows are links for the readers the award page admits.
-        var forFinance = await scenario.Budget.AwardsAsync(AwardScenario.Finance1, 2026, 0, 1);
-        var forAdministrator = await scenario.Budget.AwardsAsync(administrator, 2026, 1, 1);
+        var forFinance = await scenario.BudgetQueries.AwardsAsync(AwardScenario.Finance1, 2026, 0, 1);
+        var forAdministrator = await scenario.BudgetQueries.AwardsAsync(administrator, 2026, 1, 1);
         Assert.Equal(2, forFinance!.Total);
         Assert.True(forFinance.CanOpen);
         Assert.Equal(awardId, Assert.Single(forFinance.Rows).AwardId);
         Assert.Equal("Open Doors Korea", forFinance.Rows[0].OrganizationName);
         Assert.False(forAdministrator!.CanOpen);
         Assert.NotEqual(awardId, Assert.Single(forAdministrator.Rows).AwardId);
-        Assert.Null(await scenario.Budget.AwardsAsync(scenario.Applicant, 2026, 0, 10));
+        Assert.Null(await scenario.BudgetQueries.AwardsAsync(scenario.Applicant, 2026, 0, 10));
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public abstract class FinanceWorklistTests : ProviderTest
     private async Task<(List<int> Due, List<int> Overdue)> BothAsync()
     {
         var dashboard = await Dashboards.ForFinanceAsync(AwardScenario.Finance1, CancellationToken.None);
-        var worklist = await Host.Services.GetRequiredService<DisbursementService>().WorklistAsync(AwardScenario.Finance1);
+        var worklist = await Host.Services.GetRequiredService<FinanceWorklistQuery>().WorklistAsync(AwardScenario.Finance1);
         Assert.Equal(worklist!.DueThisMonth.Count, dashboard!.TranchesDueThisMonth);
         Assert.Equal(worklist.Overdue.Count, dashboard.TranchesOverdue);
         return (worklist.DueThisMonth.Select(t => t.TrancheId).ToList(), worklist.Overdue.Select(t => t.TrancheId).ToList());

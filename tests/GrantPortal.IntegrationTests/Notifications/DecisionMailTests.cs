@@ -24,7 +24,7 @@ public abstract class DecisionMailTests : ProviderTest
         await EnglishMemberAsync(scenario.OrganizationId);
         var awardId = await scenario.AwardAsync(applications[0], 30_000_000);
 
-        Assert.True((await scenario.Awards.FinalizeAsync(AwardScenario.Officer, callId)).Succeeded);
+        Assert.True((await scenario.FinalizeCall.FinalizeAsync(AwardScenario.Officer, callId)).Succeeded);
 
         var korean = await Mail.ToAsync(Host.MailPickupDirectory, "jiwon@opendoors.example");
         var funded = Assert.Single(korean, m => m.Subject!.EndsWith("지원 선정 안내", StringComparison.Ordinal)).TextBody;
@@ -50,8 +50,8 @@ public abstract class DecisionMailTests : ProviderTest
         await TitleAsync(callId);
         var awardId = await scenario.AwardAsync(applications[0], 30_000_000);
 
-        var korean = Text((await scenario.Awards.LetterAsync(AwardScenario.Officer, awardId, "ko"))!.Content);
-        var english = Text((await scenario.Awards.LetterAsync(AwardScenario.Officer, awardId, "en"))!.Content);
+        var korean = Text((await scenario.AwardDetails.LetterAsync(AwardScenario.Officer, awardId, "ko"))!.Content);
+        var english = Text((await scenario.AwardDetails.LetterAsync(AwardScenario.Officer, awardId, "en"))!.Content);
 
         Assert.Contains($"\"{KoreanTitle}\"에 따라", korean, StringComparison.Ordinal);
         Assert.DoesNotContain("공모\" 공모", korean, StringComparison.Ordinal);

@@ -11,7 +11,7 @@ public static class AwardEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapAwardEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/awards/{id:int}/letter.docx", async (int id, string? lang, HttpContext http, [FromServices] AwardService awards, CancellationToken ct) =>
+        endpoints.MapGet("/awards/{id:int}/letter.docx", async (int id, string? lang, HttpContext http, [FromServices] AwardDetailsQuery awards, CancellationToken ct) =>
         {
             if (CurrentUser.From(http.User) is not { } user)
             {
@@ -30,14 +30,14 @@ public static class AwardEndpoints
 
         foreach (var what in new[] { "awards", "payments" })
         {
-            endpoints.MapGet("/budget/{year:int}/" + what + ".{format}", async (int year, string format, HttpContext http, [FromServices] BudgetService budget, CancellationToken ct) =>
+            endpoints.MapGet("/budget/{year:int}/" + what + ".{format}", async (int year, string format, HttpContext http, [FromServices] BudgetExports budget, CancellationToken ct) =>
             {
                 if (CurrentUser.From(http.User) is not { } user)
                 {
                     return Results.Challenge();
                 }
 
-                if (!BudgetService.MaySee(user) || format is not ("csv" or "xlsx"))
+                if (!BudgetQueries.MaySee(user) || format is not ("csv" or "xlsx"))
                 {
                     return Results.NotFound();
                 }

@@ -1,10 +1,8 @@
 using System.Globalization;
-using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Awards;
 using GrantPortal.Core.Disbursements;
 using GrantPortal.Core.Money;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace GrantPortal.Web.Features.Awards;
@@ -14,12 +12,8 @@ public sealed partial class AwardPage
     private readonly Dictionary<int, Krw> paymentAmounts = [];
     private readonly Dictionary<int, NodaTime.LocalDate> plannedDates = [];
     private AwardDetails? award;
-    private CurrentUser? user;
     private bool loading = true;
-    private bool busy;
-    private string? message;
-    private bool messageIsError;
-    private bool messageIsWarning;
+    private string? doneText;
     private string? paymentNote;
     private Krw amendAmount;
     private string? amendReason;
@@ -31,38 +25,44 @@ public sealed partial class AwardPage
     public int Id { get; set; }
 
     [Inject]
-    private AwardService Awards { get; set; } = default!;
+    private AwardDetailsQuery Details { get; set; } = default!;
 
     [Inject]
-    private DisbursementService Disbursements { get; set; } = default!;
+    private RecordPayment RecordPayment { get; set; } = default!;
+
+    [Inject]
+    private ReplanTranche ReplanTranche { get; set; } = default!;
+
+    [Inject]
+    private AmendAward AmendAward { get; set; } = default!;
+
+    [Inject]
+    private CancelAward CancelAward { get; set; } = default!;
+
+    [Inject]
+    private RecordReturnedFunds RecordReturnedFunds { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+    private bool IsOfficer => User?.IsIn(Roles.ProgramOfficer) == true;
 
-    private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "ko";
-
-    private bool IsOfficer => user?.IsIn(Roles.ProgramOfficer) == true;
-
-    private bool IsFinance => user?.IsIn(Roles.Finance) == true;
+    private bool IsFinance => User?.IsIn(Roles.Finance) == true;
 
     // Links only to pages the reader may open: the audit trail is staff's, reports are the grantee's and the officer's.
-    private bool CanReadAudit => user is not null && (user.IsIn(Roles.ProgramOfficer) || user.IsIn(Roles.Finance) || user.IsIn(Roles.Administrator));
+    private bool CanReadAudit => User?.IsStaff == true;
 
-    private bool CanOpenReports => user is not null && (user.IsIn(Roles.Applicant) || user.IsIn(Roles.ProgramOfficer));
+    private bool CanOpenReports => User is not null && (User.IsIn(Roles.Applicant) || User.IsIn(Roles.ProgramOfficer));
 
     protected override async Task OnParametersSetAsync()
     {
-        user = CurrentUser.From((await AuthenticationState).User);
         await LoadAsync();
         loading = false;
     }
 
     private async Task LoadAsync()
     {
-        award = user is null ? null : await Awards.GetAsync(user, Id);
+        award = User is null ? null : await Details.GetAsync(User, Id);
         paymentAmounts.Clear();
         plannedDates.Clear();
         if (award is not null)
@@ -76,16 +76,13 @@ public sealed partial class AwardPage
 
     private async Task RecordPaymentAsync(TrancheView tranche)
     {
-        await RunAsync(async () =>
+        // A payment waiting for a report is recorded with a notice that says so; the notice is what the page shows then.
+        var result = await RunAndReloadAsync(() => RecordPayment.RecordAsync(User!, tranche.Id, PaymentAmount(tranche), paymentNote), L["Finance_Recorded"]);
+        if (result?.Succeeded == true)
         {
-            var result = await Disbursements.RecordAsync(user!, tranche.Id, PaymentAmount(tranche), paymentNote);
-            paymentNote = result.Succeeded ? null : paymentNote;
-            messageIsWarning = result.Notice is not null;
-            return (result.Succeeded, result.Succeeded ? result.Notice ?? L["Finance_Recorded"].Value : result.Error);
-        });
+            paymentNote = null;
+        }
     }
-
-    private Severity MessageSeverity => messageIsError ? Severity.Error : messageIsWarning ? Severity.Warning : Severity.Success;
 
     /// <summary>Before recording on a tranche that waits for a report, finance reads which report and when it is due.</summary>
     private string? GateHint(TrancheView tranche) =>
@@ -95,23 +92,16 @@ public sealed partial class AwardPage
 
     private NodaTime.LocalDate PlannedOn(TrancheView tranche) => plannedDates.TryGetValue(tranche.Id, out var day) ? day : tranche.PlannedOn;
 
-    private async Task ReplanAsync(TrancheView tranche)
-    {
-        await RunAsync(async () =>
-        {
-            var result = await Awards.ReplanTrancheAsync(user!, tranche.Id, PlannedOn(tranche));
-            return (result.Succeeded, result.Succeeded ? L["Awards_Replanned"].Value : result.Message);
-        });
-    }
+    private async Task ReplanAsync(TrancheView tranche) =>
+        await RunAndReloadAsync(() => ReplanTranche.ReplanTrancheAsync(User!, tranche.Id, PlannedOn(tranche)), L["Awards_Replanned"]);
 
     private async Task AmendAsync()
     {
-        await RunAsync(async () =>
+        var result = await RunAndReloadAsync(() => AmendAward.AmendAsync(User!, Id, amendAmount, amendConditions ?? "", amendReason, award!.Version), L["Awards_Amended"]);
+        if (result?.Succeeded == true)
         {
-            var result = await Awards.AmendAsync(user!, Id, amendAmount, amendConditions ?? "", amendReason, award!.Version);
-            amendReason = result.Succeeded ? null : amendReason;
-            return (result.Succeeded, result.Succeeded ? L["Awards_Amended"].Value : result.Message);
-        });
+            amendReason = null;
+        }
     }
 
     private async Task CancelAwardAsync()
@@ -126,48 +116,28 @@ public sealed partial class AwardPage
             return;
         }
 
-        await RunAsync(async () =>
-        {
-            var result = await Awards.CancelAsync(user!, Id, amendReason, award!.Version);
-            return (result.Succeeded, result.Message);
-        });
+        // Done, the cancellation's own notice says what went back to the envelope.
+        await RunAndReloadAsync(() => CancelAward.CancelAsync(User!, Id, amendReason, award!.Version), null);
     }
 
     private async Task RecordReturnAsync()
     {
-        await RunAsync(async () =>
+        var result = await RunAndReloadAsync(() => RecordReturnedFunds.RecordReturnAsync(User!, Id, returnAmount, returnReason, award!.Version), L["Awards_ReturnRecorded"]);
+        if (result?.Succeeded == true)
         {
-            var result = await Awards.RecordReturnAsync(user!, Id, returnAmount, returnReason, award!.Version);
-            if (result.Succeeded)
-            {
-                returnAmount = Krw.Zero;
-                returnReason = null;
-            }
-
-            return (result.Succeeded, result.Succeeded ? L["Awards_ReturnRecorded"].Value : result.Message);
-        });
+            returnAmount = Krw.Zero;
+            returnReason = null;
+        }
     }
 
-    private async Task RunAsync(Func<Task<(bool Succeeded, string? Message)>> work)
-    {
-        // A second click that arrives before the buttons re-render as disabled does nothing.
-        if (busy)
+    /// <summary>Runs the action once under double clicks and shows the award as it is afterwards, whatever the answer.</summary>
+    private Task<T?> RunAndReloadAsync<T>(Func<Task<T>> action, string? done)
+        where T : class, IUseCaseResult =>
+        RunAsync(async () =>
         {
-            return;
-        }
-
-        busy = true;
-        messageIsWarning = false;
-        try
-        {
-            var (succeeded, text) = await work();
-            message = text;
-            messageIsError = !succeeded;
+            var result = await action();
+            doneText = done;
             await LoadAsync();
-        }
-        finally
-        {
-            busy = false;
-        }
-    }
+            return result;
+        });
 }

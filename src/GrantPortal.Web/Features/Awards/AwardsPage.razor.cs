@@ -1,9 +1,6 @@
-using System.Globalization;
-using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Awards;
 using GrantPortal.Core.Time;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using NodaTime;
 
@@ -17,15 +14,19 @@ public sealed partial class AwardsPage
     private AwardingCall? call;
     private AwardCandidate? editing;
     private AwardForm? form;
-    private string? editorError;
-    private string? message;
-    private bool messageIsError;
     private bool loading = true;
-    private bool busy;
-    private CurrentUser? user;
 
     [Inject]
-    private AwardService Awards { get; set; } = default!;
+    private AwardQueries Awards { get; set; } = default!;
+
+    [Inject]
+    private GranteeAwards GranteeAwards { get; set; } = default!;
+
+    [Inject]
+    private AwardApplication AwardApplication { get; set; } = default!;
+
+    [Inject]
+    private FinalizeCall FinalizeCall { get; set; } = default!;
 
     [Inject]
     private IClock Clock { get; set; } = default!;
@@ -36,31 +37,25 @@ public sealed partial class AwardsPage
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
     [SupplyParameterFromQuery(Name = "call")]
     private int? RequestedCall { get; set; }
 
-    private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "ko";
-
     protected override async Task OnInitializedAsync()
     {
-        user = CurrentUser.From((await AuthenticationState).User);
-        if (user is null)
+        if (User is null)
         {
             return;
         }
 
         // One address, two readers: officers decide awards here; an organization follows its own.
-        if (user.IsIn(Roles.Applicant))
+        if (User.IsIn(Roles.Applicant))
         {
-            granteeAwards = await Awards.ListForOrganizationAsync(user);
+            granteeAwards = await GranteeAwards.ListForOrganizationAsync(User);
             loading = false;
             return;
         }
 
-        calls = await Awards.ListCallsAsync(user);
+        calls = await Awards.ListCallsAsync(User);
         selectedCallId = RequestedCall is { } requested && calls.Any(c => c.Id == requested) ? requested : AwardingCallSummary.Default(calls);
         await LoadCallAsync();
         loading = false;
@@ -70,37 +65,32 @@ public sealed partial class AwardsPage
     {
         selectedCallId = id;
         editing = null;
-        message = null;
+        LastResult = null;
         await LoadCallAsync();
     }
 
-    private async Task LoadCallAsync() => call = user is null || selectedCallId == 0 ? null : await Awards.GetCallAsync(user, selectedCallId);
+    private async Task LoadCallAsync() => call = User is null || selectedCallId == 0 ? null : await Awards.GetCallAsync(User, selectedCallId);
 
     private void StartAward(AwardCandidate candidate)
     {
         editing = candidate;
-        editorError = null;
-        message = null;
+        LastResult = null;
         form = AwardForm.Proposed(candidate.ApplicationId, candidate.Requested, Seoul.Today(Clock), candidate.StartDate, candidate.EndDate);
     }
 
+    private void CloseEditor()
+    {
+        editing = null;
+        LastResult = null;
+    }
+
+    /// <summary>A refusal shows in the open editor; a saved award opens its page.</summary>
     private async Task SaveAwardAsync()
     {
-        busy = true;
-        try
+        var result = await RunAsync(() => AwardApplication.AwardAsync(User!, form!));
+        if (result is { Succeeded: true })
         {
-            var result = await Awards.AwardAsync(user!, form!);
-            if (!result.Succeeded)
-            {
-                editorError = result.Message;
-                return;
-            }
-
-            Navigation.NavigateTo($"/awards/{result.AwardId}");
-        }
-        finally
-        {
-            busy = false;
+            Navigation.NavigateTo($"/awards/{result.Value}");
         }
     }
 
@@ -116,17 +106,13 @@ public sealed partial class AwardsPage
             return;
         }
 
-        busy = true;
-        try
+        // Finalizing fixes the call's decisions, so an award half entered is put away and the answer shows on the page.
+        editing = null;
+        await RunAsync(async () =>
         {
-            var result = await Awards.FinalizeAsync(user!, selectedCallId);
-            message = result.Message;
-            messageIsError = !result.Succeeded;
+            var result = await FinalizeCall.FinalizeAsync(User!, selectedCallId);
             await LoadCallAsync();
-        }
-        finally
-        {
-            busy = false;
-        }
+            return result;
+        });
     }
 }

@@ -29,7 +29,7 @@ public sealed partial class Home : IDisposable
     private ApplicationQueries Applications { get; set; } = default!;
 
     [Inject]
-    private AwardService Awards { get; set; } = default!;
+    private GranteeAwards Awards { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "registered")]
     private int? RegisteredFlag { get; set; }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Data;
 using GrantPortal.Core.Disbursements;
 using GrantPortal.Core.Money;
@@ -53,8 +52,9 @@ public sealed record BudgetOverview(
 /// The money of a budget year: envelope, allocated to calls, committed by awards, paid, and what remains; per call,
 /// per organization and over time. Officers, finance and administrators only.
 /// </summary>
-public sealed partial class BudgetService(IDbContextFactory<PortalDbContext> dbFactory, IClock clock)
+public sealed class BudgetQueries(IDbContextFactory<PortalDbContext> dbFactory, IClock clock)
 {
+    /// <summary>Who reads a year's money (its pages and its exports): officers, finance and administrators.</summary>
     public static bool MaySee(CurrentUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -181,7 +181,7 @@ public sealed partial class BudgetService(IDbContextFactory<PortalDbContext> dbF
         var lines = rows.Select(a => new BudgetAwardLine(
                 a.Id, a.ReceiptNumber, korean && !string.IsNullOrWhiteSpace(a.NameKorean) ? a.NameKorean : a.Name, a.ProjectTitle, a.Code, a.Amount, new Krw(a.Paid), a.Status))
             .ToList();
-        return new BudgetAwardPage(lines, total, AwardService.MayReadEveryAward(user));
+        return new BudgetAwardPage(lines, total, AwardDetailsQuery.MayReadEveryAward(user));
     }
 
     /// <summary>Running totals per month from the first month with money to the last.</summary>

@@ -1,0 +1,128 @@
+using GrantPortal.Core.Awards;
+using GrantPortal.Core.Data;
+using GrantPortal.Core.Money;
+using GrantPortal.Core.Organizations;
+using GrantPortal.Core.Reporting;
+using GrantPortal.Core.Time;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace GrantPortal.Core.Disbursements;
+
+/// <summary>A payment waiting for a checker or for the bank transfer.</summary>
+public sealed record WorklistPayment(
+    int PaymentId,
+    int AwardId,
+    OrganizationName OrganizationName,
+    string ProjectTitle,
+    string? ReceiptNumber,
+    int TrancheSequence,
+    Krw Amount,
+    PaymentStatus Status,
+    string RecordedBy,
+    Instant RecordedAt,
+    bool RecordedByMe,
+    ReportKind? GateKind,
+    ReportStatus? GateStatus,
+    int Version)
+{
+    public bool GateOpen => GateStatus is null or ReportStatus.Approved;
+}
+
+/// <summary>An unpaid tranche (see <see cref="TranchesDue"/>): <see cref="Open"/> is still to record, the rest of <see cref="Unpaid"/> is on its way.</summary>
+public sealed record WorklistTranche(int TrancheId, int AwardId, OrganizationName OrganizationName, string ProjectTitle, int Sequence, Krw Amount, Krw Open, Krw Unpaid, LocalDate PlannedOn, ReportKind? GateKind, ReportStatus? GateStatus)
+{
+    public bool GateOpen => GateStatus is null or ReportStatus.Approved;
+
+    /// <summary>Recorded or approved but not yet transferred.</summary>
+    public Krw InProgress => Unpaid - Open;
+}
+
+public sealed record FinanceWorklist(
+    IReadOnlyList<WorklistPayment> AwaitingApproval,
+    IReadOnlyList<WorklistPayment> AwaitingTransfer,
+    IReadOnlyList<WorklistTranche> DueThisMonth,
+    IReadOnlyList<WorklistTranche> Overdue);
+
+/// <summary>
+/// The finance desk: payments waiting for a checker or for the bank transfer, and the tranches due this month or
+/// overdue (<see cref="TranchesDue"/>). Only finance users get it.
+/// </summary>
+public sealed class FinanceWorklistQuery(IDbContextFactory<PortalDbContext> dbFactory, IClock clock)
+{
+    public async Task<FinanceWorklist?> WorklistAsync(CurrentUser user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (!user.IsIn(Roles.Finance))
+        {
+            return null;
+        }
+
+        var today = Seoul.Today(clock);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var pending = await (
+                from p in db.Payments.AsNoTracking()
+                join t in db.Tranches on p.TrancheId equals t.Id
+                join a in db.Awards on p.AwardId equals a.Id
+                where p.Status == PaymentStatus.AwaitingApproval || p.Status == PaymentStatus.Approved
+                orderby p.RecordedAt
+                select new
+                {
+                    p.Id,
+                    p.AwardId,
+                    a.Application!.Organization!.NameKorean,
+                    a.Application.Organization.Name,
+                    a.Application.ProjectTitle,
+                    a.Application.ReceiptNumber,
+                    t.Sequence,
+                    p.Amount,
+                    p.Status,
+                    p.RecordedById,
+                    p.RecordedAt,
+                    GateKind = (ReportKind?)t.GatingReport!.Kind,
+                    GateStatus = (ReportStatus?)t.GatingReport.Status,
+                    p.Version,
+                })
+            .ToListAsync(ct);
+        var recorders = pending.Select(p => p.RecordedById).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => recorders.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var payments = pending.Select(p => new WorklistPayment(
+            p.Id, p.AwardId, new OrganizationName(p.NameKorean, p.Name), p.ProjectTitle, p.ReceiptNumber, p.Sequence, p.Amount, p.Status, names.GetValueOrDefault(p.RecordedById, p.RecordedById), p.RecordedAt,
+            p.RecordedById == user.UserId, p.GateKind, p.GateStatus, p.Version)).ToList();
+
+        var dueThisMonth = await WorklistTranchesAsync(db, TranchesDue.ThisMonth(db, today), ct);
+        var overdue = await WorklistTranchesAsync(db, TranchesDue.Overdue(db, today), ct);
+        return new FinanceWorklist(
+            payments.Where(p => p.Status == PaymentStatus.AwaitingApproval).ToList(),
+            payments.Where(p => p.Status == PaymentStatus.Approved).ToList(),
+            dueThisMonth,
+            overdue);
+    }
+
+    private static async Task<List<WorklistTranche>> WorklistTranchesAsync(PortalDbContext db, IQueryable<Tranche> due, CancellationToken ct)
+    {
+        var rows = await (
+                from t in due.AsNoTracking()
+                join a in db.Awards on t.AwardId equals a.Id
+                orderby t.PlannedOn, t.Id
+                select new
+                {
+                    t.Id,
+                    t.AwardId,
+                    a.Application!.Organization!.NameKorean,
+                    a.Application.Organization.Name,
+                    a.Application.ProjectTitle,
+                    t.Sequence,
+                    t.Amount,
+                    Recorded = t.Payments.Where(p => p.Status != PaymentStatus.Rejected).Sum(p => (long)p.Amount),
+                    Paid = t.Payments.Where(p => p.Status == PaymentStatus.Paid).Sum(p => (long)p.Amount),
+                    t.PlannedOn,
+                    GateKind = (ReportKind?)t.GatingReport!.Kind,
+                    GateStatus = (ReportStatus?)t.GatingReport.Status,
+                })
+            .ToListAsync(ct);
+        return rows.Select(t => new WorklistTranche(
+                t.Id, t.AwardId, new OrganizationName(t.NameKorean, t.Name), t.ProjectTitle, t.Sequence, t.Amount, Krw.Max(t.Amount - new Krw(t.Recorded), Krw.Zero), t.Amount - new Krw(t.Paid), t.PlannedOn, t.GateKind, t.GateStatus))
+            .ToList();
+    }
+}

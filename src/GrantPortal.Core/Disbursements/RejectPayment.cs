@@ -1,0 +1,55 @@
+using System.Text.Json;
+using GrantPortal.Core.Auditing;
+using GrantPortal.Core.Awards;
+using GrantPortal.Core.Data;
+using GrantPortal.Core.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using NodaTime;
+
+namespace GrantPortal.Core.Disbursements;
+
+/// <summary>
+/// A finance user turns down a payment that is not yet paid, with a reason the maker reads on the award's page; its
+/// amount is free for the tranche again. The payment's version, as the checker read it, guards the write.
+/// </summary>
+public sealed class RejectPayment(IDbContextFactory<PortalDbContext> dbFactory, IClock clock, IStringLocalizer<Strings> localizer)
+{
+    public async Task<Result> RejectAsync(CurrentUser user, int paymentId, string? reason, int expectedVersion, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (!user.IsIn(Roles.Finance))
+        {
+            return Result.NotFound();
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return AwardRules.Invalid("Reason", localizer["Awards_ReasonRequired"]);
+        }
+
+        var now = clock.GetCurrentInstant();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var payment = await db.Payments.SingleOrDefaultAsync(p => p.Id == paymentId, ct);
+        if (payment is null)
+        {
+            return Result.NotFound();
+        }
+
+        if (payment.Version != expectedVersion)
+        {
+            return Result.Conflict(localizer["Error_Concurrency"]);
+        }
+
+        if (payment.Status is not (PaymentStatus.AwaitingApproval or PaymentStatus.Approved))
+        {
+            return Result.Refused(localizer["Finance_NotAwaitingApproval"]);
+        }
+
+        var before = JsonSerializer.Serialize(new { Status = payment.Status.ToString() });
+        payment.Status = PaymentStatus.Rejected;
+        db.AuditEvents.Add(AuditEvent.Record(now, user.AsActor(), "payment.rejected", nameof(Payment), AwardRules.Id(paymentId), before,
+            JsonSerializer.Serialize(new { Status = nameof(PaymentStatus.Rejected), Amount = payment.Amount.Won }), reason.Trim()));
+        return await AwardRules.SaveAsync(db, localizer, ct);
+    }
+}

@@ -1,0 +1,155 @@
+using System.Globalization;
+using GrantPortal.Core.Disbursements;
+using GrantPortal.Core.Reporting;
+using GrantPortal.Core.Time;
+using GrantPortal.Web.Components.Shared;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using NodaTime;
+
+namespace GrantPortal.Web.Features.Disbursements;
+
+public sealed partial class FinancePage
+{
+    private readonly Dictionary<int, LocalDate> paidDates = [];
+    private FinanceWorklist? worklist;
+    private string? doneText;
+
+    // True while a confirmation is open: a double click asks once and moves the money once.
+    private bool asking;
+
+    [Inject]
+    private FinanceWorklistQuery Worklist { get; set; } = default!;
+
+    [Inject]
+    private ApprovePayment Approve { get; set; } = default!;
+
+    [Inject]
+    private MarkPaymentPaid MarkPaid { get; set; } = default!;
+
+    [Inject]
+    private RejectPayment Reject { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private IClock Clock { get; set; } = default!;
+
+    private Dictionary<int, string?> References { get; } = [];
+
+    private bool Acting => Busy || asking;
+
+    protected override async Task OnInitializedAsync() => await LoadAsync();
+
+    private async Task LoadAsync() => worklist = User is null ? null : await Worklist.WorklistAsync(User);
+
+    private LocalDate PaidOn(int paymentId) => paidDates.TryGetValue(paymentId, out var day) ? day : Seoul.Today(Clock);
+
+    private string Gate(ReportKind? kind, ReportStatus? status) =>
+        kind is { } k ? L["Awards_GateAfter", L["Awards_Report" + k]] + " · " + L["Awards_ReportStatus" + status] : L["Awards_GateNone"];
+
+    private async Task ApproveAsync(WorklistPayment payment)
+    {
+        var facts = Facts(payment, (L["Finance_RecordedBy"], $"{payment.RecordedBy} · {Seoul.Format(payment.RecordedAt)}"));
+        await ConfirmThenRunAsync(L["Finance_Approve"], L["Finance_ConfirmApprove"], facts, () => Approve.ApproveAsync(User!, payment.PaymentId, payment.Version), L["Finance_Approved"]);
+    }
+
+    private async Task MarkPaidAsync(WorklistPayment payment)
+    {
+        var reference = References.GetValueOrDefault(payment.PaymentId);
+        var paidOn = PaidOn(payment.PaymentId);
+
+        // Nothing to confirm without a reference: Core would refuse it, so say why before asking.
+        if (string.IsNullOrWhiteSpace(reference))
+        {
+            LastResult = Result.Refused(L["Finance_BankReferenceRequired"]);
+            return;
+        }
+
+        var facts = Facts(
+            payment,
+            (L["Finance_BankReference"], reference.Trim()),
+            (L["Finance_PaidOn"], paidOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        await ConfirmThenRunAsync(L["Finance_MarkPaid"], L["Finance_ConfirmPaid"], facts, () => MarkPaid.MarkPaidAsync(User!, payment.PaymentId, reference, paidOn, payment.Version), L["Finance_Paid"]);
+    }
+
+    private async Task RejectAsync(WorklistPayment payment)
+    {
+        var parameters = new DialogParameters<ReasonDialog>
+        {
+            { d => d.Message, L["Finance_RejectConfirm", payment.Amount.ForReader()].Value },
+            { d => d.Label, L["Finance_RejectReason"].Value },
+            { d => d.RequiredText, L["Awards_ReasonRequired"].Value },
+            { d => d.ConfirmText, L["Finance_Reject"].Value },
+        };
+        var dialog = await Dialogs.ShowAsync<ReasonDialog>(L["Finance_Reject"], parameters);
+        var outcome = await dialog.Result;
+        if (outcome is null || outcome.Canceled || outcome.Data is not string reason)
+        {
+            return;
+        }
+
+        await RunAndReloadAsync(() => Reject.RejectAsync(User!, payment.PaymentId, reason, payment.Version), L["Finance_Rejected"]);
+    }
+
+    private async Task ConfirmThenRunAsync(string title, string question, IReadOnlyList<(string Label, string Value)> facts, Func<Task<Result>> action, string done)
+    {
+        if (Acting)
+        {
+            return;
+        }
+
+        asking = true;
+        try
+        {
+            if (await ConfirmAsync(title, question, facts))
+            {
+                await RunAndReloadAsync(action, done);
+            }
+        }
+        finally
+        {
+            asking = false;
+        }
+    }
+
+    private async Task RunAndReloadAsync(Func<Task<Result>> action, string done)
+    {
+        await RunAsync(async () =>
+        {
+            var result = await action();
+            doneText = done;
+            await LoadAsync();
+            return result;
+        });
+    }
+
+    private List<(string Label, string Value)> Facts(WorklistPayment payment, params (string Label, string Value)[] more)
+    {
+        var award = payment.ReceiptNumber is { } receipt ? $"{payment.ProjectTitle} ({receipt})" : payment.ProjectTitle;
+        var amount = payment.Amount.ForReader();
+        List<(string Label, string Value)> facts =
+        [
+            (L["Finance_Award"], award),
+            (L["Budget_Organization"], payment.OrganizationName.ToString()),
+            (L["Awards_Tranche"], L["Awards_TrancheNumber", payment.TrancheSequence]),
+            (L["Awards_Amount"], amount),
+        ];
+        facts.AddRange(more);
+        return facts;
+    }
+
+    private async Task<bool> ConfirmAsync(string title, string question, IReadOnlyList<(string Label, string Value)> facts)
+    {
+        var parameters = new DialogParameters<PaymentConfirmDialog>
+        {
+            { d => d.Question, question },
+            { d => d.Facts, facts },
+            { d => d.ConfirmText, title },
+        };
+        var dialog = await Dialogs.ShowAsync<PaymentConfirmDialog>(title, parameters);
+        var outcome = await dialog.Result;
+        return outcome is { Canceled: false };
+    }
+}
