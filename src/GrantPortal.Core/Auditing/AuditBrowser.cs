@@ -1,4 +1,3 @@
-using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Data;
 using GrantPortal.Core.Localization;
 using GrantPortal.Core.Time;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Money;
 using Microsoft.Extensions.Options;
 

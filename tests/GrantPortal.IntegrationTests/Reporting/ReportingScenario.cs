@@ -1,4 +1,3 @@
-using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Demo;
 using GrantPortal.Core.OpenData;
 using GrantPortal.Core.Recommendations;
