@@ -1,3 +1,6 @@
+using GrantPortal.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
 namespace GrantPortal.Core.Applications;
 
 /// <summary>Who may see and who may change an application: the one rule every application use case applies.</summary>
@@ -22,4 +25,20 @@ internal static class ApplicationAccess
     /// <summary>Only the organization's own applicants change its applications; officers read them.</summary>
     public static bool IsOwner(CurrentUser user, int organizationId) =>
         user.IsIn(Roles.Applicant) && user.OrganizationId == organizationId;
+
+    /// <summary>
+    /// The application when the user's organization owns it, read before a change; null when it does not exist or is
+    /// not theirs, which both read "not found".
+    /// </summary>
+    public static async Task<OwnedApplication?> FindOwnedAsync(this PortalDbContext db, CurrentUser user, int id, CancellationToken ct)
+    {
+        var found = await db.Applications.AsNoTracking().VisibleTo(user)
+            .Where(a => a.Id == id)
+            .Select(a => new { a.CallId, a.OrganizationId, a.Status })
+            .SingleOrDefaultAsync(ct);
+        return found is not null && IsOwner(user, found.OrganizationId) ? new OwnedApplication(found.CallId, found.Status) : null;
+    }
 }
+
+/// <summary>An application its organization's applicant may change: its call (whose row lock serializes changes) and its status.</summary>
+internal sealed record OwnedApplication(int CallId, ApplicationStatus Status);

@@ -32,11 +32,7 @@ public sealed class SubmitApplication(
     {
         ArgumentNullException.ThrowIfNull(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var target = await db.Applications.AsNoTracking().VisibleTo(user)
-            .Where(a => a.Id == id)
-            .Select(a => new { a.CallId, a.OrganizationId })
-            .SingleOrDefaultAsync(ct);
-        if (target is null || !ApplicationAccess.IsOwner(user, target.OrganizationId))
+        if (await db.FindOwnedAsync(user, id, ct) is not { } target)
         {
             return Result.NotFound();
         }

@@ -1,7 +1,7 @@
 using GrantPortal.Core.Data;
+using GrantPortal.Core.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using GrantPortal.Core.Localization;
 
 namespace GrantPortal.Core.Applications;
 
@@ -11,23 +11,23 @@ public sealed class UploadAttachment(IDbContextFactory<PortalDbContext> dbFactor
     public async Task<Result<AttachmentView>> UploadAsync(CurrentUser user, int applicationId, string fileName, Stream content, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(user);
+        OwnedApplication? application;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            var application = await db.Applications.AsNoTracking().VisibleTo(user)
-                .Where(a => a.Id == applicationId)
-                .Select(a => new { a.OrganizationId, a.Status })
-                .SingleOrDefaultAsync(ct);
-            if (application is null || !ApplicationAccess.IsOwner(user, application.OrganizationId))
-            {
-                return Result.NotFound();
-            }
-
-            if (application.Status != ApplicationStatus.Draft)
-            {
-                return Result.Refused(localizer["Application_NotEditable"]);
-            }
+            application = await db.FindOwnedAsync(user, applicationId, ct);
         }
 
+        if (application is null)
+        {
+            return Result.NotFound();
+        }
+
+        if (application.Status != ApplicationStatus.Draft)
+        {
+            return Result.Refused(localizer["Application_NotEditable"]);
+        }
+
+        // The pipeline checks the draft again under its row lock: a submission may land while the file streams in.
         return await uploads.StoreAsync(user, UploadOwner.ForApplication(applicationId), fileName, content, ct);
     }
 }

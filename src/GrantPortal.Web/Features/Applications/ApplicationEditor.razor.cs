@@ -63,7 +63,7 @@ public sealed partial class ApplicationEditor : IAsyncDisposable
     [Parameter]
     public EventCallback<string> OnSubmitted { get; set; }
 
-    /// <summary>Quiet time after the last keystroke before saving; the issue allows at most two seconds.</summary>
+    /// <summary>Quiet time after the last keystroke before saving; at most two seconds, so little typing is ever unsaved.</summary>
     [Parameter]
     public TimeSpan AutosaveDelay { get; set; } = TimeSpan.FromSeconds(1.5);
 
