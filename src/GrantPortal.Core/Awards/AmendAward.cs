@@ -29,14 +29,9 @@ public sealed class AmendAward(
             return Result.NotFound();
         }
 
-        if (string.IsNullOrWhiteSpace(reason))
+        if (!AwardRules.IsExplainedAmount(reason, amount, localizer, out var invalid))
         {
-            return AwardRules.Invalid("Reason", localizer["Awards_ReasonRequired"]);
-        }
-
-        if (amount.IsNegative || amount.IsZero)
-        {
-            return AwardRules.Invalid("Amount", localizer["Awards_AmountPositive"]);
+            return invalid;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
 using GrantPortal.Core.Data;
@@ -24,6 +25,31 @@ internal static class AwardRules
     /// </summary>
     public static Result Invalid(string field, string message) => Result.Invalid(field, message) with { Message = message };
 
+    /// <summary>
+    /// Whether a change of an award's money is explained (the reason goes to the audit trail) and more than zero; when
+    /// it is not, <paramref name="invalid"/> names the field.
+    /// </summary>
+    public static bool IsExplainedAmount([NotNullWhen(true)] string? reason, Krw amount, IStringLocalizer<Strings> localizer, [NotNullWhen(false)] out Result? invalid)
+    {
+        invalid = string.IsNullOrWhiteSpace(reason) ? Invalid("Reason", localizer["Awards_ReasonRequired"])
+            : amount.IsNegative || amount.IsZero ? Invalid("Amount", localizer["Awards_AmountPositive"])
+            : null;
+        return invalid is null;
+    }
+
+    /// <summary>
+    /// Whether the row a person changes is there and still as they read it; when it is not, <paramref name="refusal"/>
+    /// says not found, or that someone changed it since.
+    /// </summary>
+    public static bool IsAsRead<T>([NotNullWhen(true)] T? row, int expectedVersion, IStringLocalizer<Strings> localizer, [NotNullWhen(false)] out Result? refusal)
+        where T : class, IVersioned
+    {
+        refusal = row is null ? Result.NotFound()
+            : row.Version != expectedVersion ? Result.Conflict(localizer["Error_Concurrency"])
+            : null;
+        return refusal is null;
+    }
+
     /// <summary>The call an award draws on (its row is the lock every change of committed money takes), or null when there is no such award.</summary>
     public static Task<int?> CallOfAsync(PortalDbContext db, int awardId, CancellationToken ct) =>
         db.Awards.Where(a => a.Id == awardId).Select(a => (int?)a.CallId).SingleOrDefaultAsync(ct);
@@ -38,7 +64,7 @@ internal static class AwardRules
 
     /// <summary>Why the officer cannot change this award now (someone else changed it since it was read, or it is no longer active); null when they can.</summary>
     public static Result? Unchangeable(Award award, int expectedVersion, IStringLocalizer<Strings> localizer) =>
-        award.Version != expectedVersion ? Result.Conflict(localizer["Error_Concurrency"])
+        !IsAsRead(award, expectedVersion, localizer, out var refusal) ? refusal
         : award.Status != AwardStatus.Active ? Result.Refused(localizer["Awards_NotActive"])
         : null;
 

@@ -28,27 +28,16 @@ public sealed class RecordReturnedFunds(
             return Result.NotFound();
         }
 
-        if (string.IsNullOrWhiteSpace(reason))
+        if (!AwardRules.IsExplainedAmount(reason, amount, localizer, out var invalid))
         {
-            return AwardRules.Invalid("Reason", localizer["Awards_ReasonRequired"]);
+            return invalid;
         }
 
-        if (amount.IsNegative || amount.IsZero)
-        {
-            return AwardRules.Invalid("Amount", localizer["Awards_AmountPositive"]);
-        }
-
-        var now = clock.GetCurrentInstant();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var award = await db.Awards.SingleOrDefaultAsync(a => a.Id == awardId, ct);
-        if (award is null)
+        var award = await db.Awards.FindAsync([awardId], ct);
+        if (!AwardRules.IsAsRead(award, expectedVersion, localizer, out var refusal))
         {
-            return Result.NotFound();
-        }
-
-        if (award.Version != expectedVersion)
-        {
-            return Result.Conflict(localizer["Error_Concurrency"]);
+            return refusal;
         }
 
         var returnable = await AwardRules.PaidAsync(db, awardId, ct) - award.ReturnedAmount;
@@ -59,7 +48,7 @@ public sealed class RecordReturnedFunds(
 
         var before = JsonSerializer.Serialize(new { ReturnedAmount = award.ReturnedAmount.Won });
         award.ReturnedAmount += amount;
-        db.AuditEvents.Add(AuditEvent.Record(now, user.AsActor(), "award.funds-returned", nameof(Award), AwardRules.Id(awardId), before,
+        db.AuditEvents.Add(AuditEvent.Record(clock.GetCurrentInstant(), user.AsActor(), "award.funds-returned", nameof(Award), AwardRules.Id(awardId), before,
             JsonSerializer.Serialize(new { ReturnedAmount = award.ReturnedAmount.Won, Received = amount.Won }), reason.Trim()));
         var saved = await AwardRules.SaveAsync(db, localizer, ct);
         if (saved.Succeeded)

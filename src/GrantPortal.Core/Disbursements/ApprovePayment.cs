@@ -43,10 +43,10 @@ public sealed class ApprovePayment(
     private async Task<Result> ApproveUnderAwardLockAsync(PortalDbContext db, CurrentUser user, int awardId, int paymentId, int expectedVersion, CancellationToken ct)
     {
         var now = clock.GetCurrentInstant();
-        var payment = await db.Payments.SingleAsync(p => p.Id == paymentId, ct);
-        if (payment.Version != expectedVersion)
+        var payment = await db.Payments.FindAsync([paymentId], ct);
+        if (!AwardRules.IsAsRead(payment, expectedVersion, localizer, out var refusal))
         {
-            return Result.Conflict(localizer["Error_Concurrency"]);
+            return refusal;
         }
 
         if (payment.Status != PaymentStatus.AwaitingApproval)

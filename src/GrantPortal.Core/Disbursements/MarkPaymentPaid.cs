@@ -45,17 +45,11 @@ public sealed class MarkPaymentPaid(
             return AwardRules.Invalid("PaidOn", localizer["Finance_PaidInFuture"]);
         }
 
-        var now = clock.GetCurrentInstant();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var payment = await db.Payments.SingleOrDefaultAsync(p => p.Id == paymentId, ct);
-        if (payment is null)
+        var payment = await db.Payments.FindAsync([paymentId], ct);
+        if (!AwardRules.IsAsRead(payment, expectedVersion, localizer, out var refusal))
         {
-            return Result.NotFound();
-        }
-
-        if (payment.Version != expectedVersion)
-        {
-            return Result.Conflict(localizer["Error_Concurrency"]);
+            return refusal;
         }
 
         if (payment.Status != PaymentStatus.Approved)
@@ -66,7 +60,7 @@ public sealed class MarkPaymentPaid(
         payment.Status = PaymentStatus.Paid;
         payment.PaidOn = paidOn;
         payment.BankReference = bankReference.Trim();
-        db.AuditEvents.Add(AuditEvent.Record(now, user.AsActor(), "payment.paid", nameof(Payment), AwardRules.Id(paymentId),
+        db.AuditEvents.Add(AuditEvent.Record(clock.GetCurrentInstant(), user.AsActor(), "payment.paid", nameof(Payment), AwardRules.Id(paymentId),
             JsonSerializer.Serialize(new { Status = nameof(PaymentStatus.Approved) }),
             JsonSerializer.Serialize(new { Status = nameof(PaymentStatus.Paid), Amount = payment.Amount.Won, PaidOn = AwardRules.Day(paidOn), payment.BankReference })));
         var saved = await AwardRules.SaveAsync(db, localizer, ct);

@@ -28,17 +28,11 @@ public sealed class RejectPayment(IDbContextFactory<PortalDbContext> dbFactory, 
             return AwardRules.Invalid("Reason", localizer["Awards_ReasonRequired"]);
         }
 
-        var now = clock.GetCurrentInstant();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var payment = await db.Payments.SingleOrDefaultAsync(p => p.Id == paymentId, ct);
-        if (payment is null)
+        var payment = await db.Payments.FindAsync([paymentId], ct);
+        if (!AwardRules.IsAsRead(payment, expectedVersion, localizer, out var refusal))
         {
-            return Result.NotFound();
-        }
-
-        if (payment.Version != expectedVersion)
-        {
-            return Result.Conflict(localizer["Error_Concurrency"]);
+            return refusal;
         }
 
         if (payment.Status is not (PaymentStatus.AwaitingApproval or PaymentStatus.Approved))
@@ -48,7 +42,7 @@ public sealed class RejectPayment(IDbContextFactory<PortalDbContext> dbFactory, 
 
         var before = JsonSerializer.Serialize(new { Status = payment.Status.ToString() });
         payment.Status = PaymentStatus.Rejected;
-        db.AuditEvents.Add(AuditEvent.Record(now, user.AsActor(), "payment.rejected", nameof(Payment), AwardRules.Id(paymentId), before,
+        db.AuditEvents.Add(AuditEvent.Record(clock.GetCurrentInstant(), user.AsActor(), "payment.rejected", nameof(Payment), AwardRules.Id(paymentId), before,
             JsonSerializer.Serialize(new { Status = nameof(PaymentStatus.Rejected), Amount = payment.Amount.Won }), reason.Trim()));
         return await AwardRules.SaveAsync(db, localizer, ct);
     }

@@ -3,7 +3,6 @@ using GrantPortal.Core.Awards;
 using GrantPortal.Core.Disbursements;
 using GrantPortal.Core.Money;
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 
 namespace GrantPortal.Web.Features.Awards;
 
@@ -23,27 +22,6 @@ public sealed partial class AwardPage
 
     [Parameter]
     public int Id { get; set; }
-
-    [Inject]
-    private AwardDetailsQuery Details { get; set; } = default!;
-
-    [Inject]
-    private RecordPayment RecordPayment { get; set; } = default!;
-
-    [Inject]
-    private ReplanTranche ReplanTranche { get; set; } = default!;
-
-    [Inject]
-    private AmendAward AmendAward { get; set; } = default!;
-
-    [Inject]
-    private CancelAward CancelAward { get; set; } = default!;
-
-    [Inject]
-    private RecordReturnedFunds RecordReturnedFunds { get; set; } = default!;
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
 
     private bool IsOfficer => User?.IsIn(Roles.ProgramOfficer) == true;
 

@@ -1,8 +1,6 @@
 using GrantPortal.Core.Awards;
 using GrantPortal.Core.Time;
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
-using NodaTime;
 
 namespace GrantPortal.Web.Features.Awards;
 
@@ -15,27 +13,6 @@ public sealed partial class AwardsPage
     private AwardCandidate? editing;
     private AwardForm? form;
     private bool loading = true;
-
-    [Inject]
-    private AwardQueries Awards { get; set; } = default!;
-
-    [Inject]
-    private GranteeAwards GranteeAwards { get; set; } = default!;
-
-    [Inject]
-    private AwardApplication AwardApplication { get; set; } = default!;
-
-    [Inject]
-    private FinalizeCall FinalizeCall { get; set; } = default!;
-
-    [Inject]
-    private IClock Clock { get; set; } = default!;
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private NavigationManager Navigation { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "call")]
     private int? RequestedCall { get; set; }

@@ -18,24 +18,6 @@ public sealed partial class FinancePage
     // True while a confirmation is open: a double click asks once and moves the money once.
     private bool asking;
 
-    [Inject]
-    private FinanceWorklistQuery Worklist { get; set; } = default!;
-
-    [Inject]
-    private ApprovePayment Approve { get; set; } = default!;
-
-    [Inject]
-    private MarkPaymentPaid MarkPaid { get; set; } = default!;
-
-    [Inject]
-    private RejectPayment Reject { get; set; } = default!;
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private IClock Clock { get; set; } = default!;
-
     private Dictionary<int, string?> References { get; } = [];
 
     private bool Acting => Busy || asking;
