@@ -83,15 +83,9 @@ public sealed class InviteStaff(
     public async Task<Result> ResendInvitationAsync(CurrentUser admin, string userId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(admin);
-        if (!admin.IsIn(Roles.Administrator))
-        {
-            return Result.NotFound();
-        }
-
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var user = await users.FindByIdAsync(userId);
-        if (user is null || user.OrganizationId is not null)
+        if (!admin.IsIn(Roles.Administrator) || await users.FindByIdAsync(userId) is not { OrganizationId: null } user)
         {
             return Result.NotFound();
         }

@@ -26,15 +26,9 @@ public sealed class UnlockAccount(
     public async Task<Result> UnlockAsync(CurrentUser admin, string userId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(admin);
-        if (!admin.IsIn(Roles.Administrator))
-        {
-            return Result.NotFound();
-        }
-
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var user = await users.FindByIdAsync(userId);
-        if (user is null)
+        if (!admin.IsIn(Roles.Administrator) || await users.FindByIdAsync(userId) is not { } user)
         {
             return Result.NotFound();
         }
