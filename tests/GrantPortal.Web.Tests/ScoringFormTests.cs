@@ -27,12 +27,12 @@ public sealed class ScoringFormTests : PortalComponentTest
         .Add(f => f.SaveDraft, (ScoreForm f, int v) =>
         {
             drafts.Add(f with { Criteria = f.Criteria.Select(c => c with { }).ToList() });
-            return Task.FromResult(new ReviewResult(ReviewOutcome.Saved, v + 1, []));
+            return Task.FromResult(Result.Done(v + 1));
         })
         .Add(f => f.Submit, (ScoreForm f, int v) =>
         {
             submissions.Add(f);
-            return Task.FromResult(new ReviewResult(ReviewOutcome.Saved, v + 1, []));
+            return Task.FromResult(Result.Done(v + 1));
         }));
 
     private static IElement Input(IRenderedComponent<ScoringForm> form, string testId)
@@ -197,8 +197,8 @@ public sealed class ScoringFormTests : PortalComponentTest
         var form = Render<ScoringForm>(p => p
             .Add(f => f.Form, Rubric())
             .Add(f => f.Editable, false)
-            .Add(f => f.SaveDraft, (ScoreForm _, int v) => Task.FromResult(new ReviewResult(ReviewOutcome.Saved, v, [])))
-            .Add(f => f.Submit, (ScoreForm _, int v) => Task.FromResult(new ReviewResult(ReviewOutcome.Saved, v, []))));
+            .Add(f => f.SaveDraft, (ScoreForm _, int v) => Task.FromResult(Result.Done(v)))
+            .Add(f => f.Submit, (ScoreForm _, int v) => Task.FromResult(Result.Done(v))));
 
         Assert.Empty(form.FindAll("[data-testid=submit-review]"));
         Assert.True(Input(form, "score-0").HasAttribute("disabled"));
@@ -216,8 +216,8 @@ public sealed class ScoringFormTests : PortalComponentTest
         rubric.Recommendation = ReviewRecommendation.Reserve;
         var form = Render<ScoringForm>(p => p
             .Add(f => f.Form, rubric)
-            .Add(f => f.SaveDraft, (ScoreForm _, int v) => Task.FromResult(new ReviewResult(ReviewOutcome.Saved, v, [])))
-            .Add(f => f.Submit, (ScoreForm _, int v) => Task.FromResult(new ReviewResult(ReviewOutcome.Locked, v, [new FieldError("", "This review is submitted and locked.")]))));
+            .Add(f => f.SaveDraft, (ScoreForm _, int v) => Task.FromResult(Result.Done(v)))
+            .Add(f => f.Submit, (ScoreForm _, int v) => Task.FromResult(Result.Refused("This review is submitted and locked.").With(v))));
         var dialogs = Render<MudDialogProvider>();
 
         form.Find("[data-testid=submit-review]").Click();

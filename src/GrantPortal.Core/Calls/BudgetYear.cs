@@ -1,3 +1,4 @@
+using System.Text.Json;
 using GrantPortal.Core.Data;
 using GrantPortal.Core.Money;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,9 @@ public sealed class BudgetYear : IVersioned
     public LocalDate LastDay => new(Year, 12, 31);
 
     public bool Contains(LocalDate date) => date.Year == Year;
+
+    /// <summary>What the audit trail keeps of the year before and after a change.</summary>
+    internal string Snapshot() => JsonSerializer.Serialize(new { Year, Envelope = Envelope.Won, Note });
 
     public void ChangeEnvelope(Krw envelope)
     {

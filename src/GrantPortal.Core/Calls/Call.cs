@@ -138,8 +138,6 @@ public sealed class RubricCriterion
     public int ScaleMaximum { get; set; } = 5;
 
     public string Name(string language) => language == "en" ? NameEnglish : NameKorean;
-
-    public bool Accepts(decimal score) => score >= ScaleMinimum && score <= ScaleMaximum;
 }
 
 /// <summary>A recommendation a call serves; its awards inherit it.</summary>

@@ -100,7 +100,7 @@ public sealed record CallForm
 
     /// <summary>
     /// Every rule a call must meet on its own, with messages in the reader's language. The budget of the
-    /// year is checked by <see cref="CallService"/> inside a transaction, because it depends on other calls.
+    /// year is checked by <see cref="CreateCall"/> and <see cref="UpdateCall"/> inside a transaction, because it depends on other calls.
     /// </summary>
     public IReadOnlyList<FieldError> Validate(IStringLocalizer<Strings> localizer)
     {

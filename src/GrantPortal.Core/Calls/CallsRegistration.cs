@@ -7,8 +7,13 @@ public static class CallsRegistration
 {
     public static IServiceCollection AddCalls(this IServiceCollection services)
     {
-        services.AddSingleton<CallService>();
-        services.AddSingleton<BudgetYearService>();
+        services.AddSingleton<CallQueries>();
+        services.AddSingleton<CreateCall>();
+        services.AddSingleton<UpdateCall>();
+        services.AddSingleton<MoveDeadline>();
+        services.AddSingleton<PublishCall>();
+        services.AddSingleton<OpenBudgetYear>();
+        services.AddSingleton<ChangeBudgetYear>();
         return services;
     }
 }

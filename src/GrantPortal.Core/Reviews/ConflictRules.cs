@@ -46,9 +46,6 @@ public static class ConflictRules
         return found;
     }
 
-    public static bool IsDetected(ConflictSource source) =>
-        source is ConflictSource.DetectedAffiliation or ConflictSource.DetectedEmailDomain or ConflictSource.DetectedMembership;
-
     internal static string? Domain(string? email)
     {
         var at = email?.LastIndexOf('@') ?? -1;

@@ -29,6 +29,23 @@ public sealed record CriterionScoreForm
     public string Comment { get; set; } = "";
 
     public string Name(string language) => language == "en" ? NameEnglish : NameKorean;
+
+    /// <summary>The criterion as the call's rubric in the database has it, with a score and comment.</summary>
+    public static CriterionScoreForm For(RubricCriterion criterion, decimal? score, string comment)
+    {
+        ArgumentNullException.ThrowIfNull(criterion);
+        return new CriterionScoreForm
+        {
+            CriterionId = criterion.Id,
+            NameKorean = criterion.NameKorean,
+            NameEnglish = criterion.NameEnglish,
+            Weight = criterion.Weight,
+            ScaleMinimum = criterion.ScaleMinimum,
+            ScaleMaximum = criterion.ScaleMaximum,
+            Score = score,
+            Comment = comment,
+        };
+    }
 }
 
 /// <summary>The scoring form: a score and comment per criterion, an overall comment and a recommendation.</summary>
@@ -166,18 +183,4 @@ public sealed record ScoringView(
     public bool CanEdit => Status is ReviewTaskStatus.NotStarted or ReviewTaskStatus.Draft;
 
     public string CallTitle(string language) => language == "en" ? CallTitleEnglish : CallTitleKorean;
-}
-
-public enum ReviewOutcome
-{
-    Saved,
-    Invalid,
-    NotFound,
-    Stale,
-    Locked,
-}
-
-public sealed record ReviewResult(ReviewOutcome Outcome, int Version, IReadOnlyList<FieldError> Errors)
-{
-    public bool Succeeded => Outcome == ReviewOutcome.Saved;
 }

@@ -63,7 +63,7 @@ public sealed class ReviewerProfileService(IDbContextFactory<PortalDbContext> db
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var reviewers = await ConflictFacts.ReviewersAsync(db, null, ct);
         var ids = reviewers.Select(r => r.ReviewerId).ToList();
-        var names = await AssignmentService.NamesAsync(db, ids, ct);
+        var names = await ReviewRules.ReviewerNamesAsync(db, ids, ct);
         var profiles = await db.ReviewerProfiles.AsNoTracking().Include(p => p.Affiliations).Where(p => ids.Contains(p.UserId)).ToDictionaryAsync(p => p.UserId, ct);
 
         // Rows in force that someone recorded; detected conflicts follow from the affiliations listed beside them.
@@ -124,13 +124,13 @@ public sealed class ReviewerProfileService(IDbContextFactory<PortalDbContext> db
         };
     }
 
-    public async Task<IReadOnlyList<FieldError>> SaveMineAsync(CurrentUser user, ReviewerProfileForm form, CancellationToken ct = default)
+    public async Task<Result> SaveMineAsync(CurrentUser user, ReviewerProfileForm form, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(form);
         if (!user.IsIn(Roles.Reviewer))
         {
-            return [new FieldError("", localizer["Reviews_NotFound"])];
+            return Result.NotFound();
         }
 
         var errors = new List<FieldError>();
@@ -144,7 +144,7 @@ public sealed class ReviewerProfileService(IDbContextFactory<PortalDbContext> db
 
         if (errors.Count > 0)
         {
-            return errors;
+            return Result.Invalid(errors);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -173,6 +173,6 @@ public sealed class ReviewerProfileService(IDbContextFactory<PortalDbContext> db
         db.AuditEvents.Add(AuditEvent.Record(clock.GetCurrentInstant(), user.AsActor(), "reviewer.profile-changed", nameof(ReviewerProfile), user.UserId, before,
             JsonSerializer.Serialize(new { Expertise = profile.Expertise.ToString(), Affiliations = profile.Affiliations.Select(a => new { a.OrganizationName, Kind = a.Kind.ToString() }) })));
         await db.SaveChangesAsync(ct);
-        return [];
+        return Result.Done();
     }
 }

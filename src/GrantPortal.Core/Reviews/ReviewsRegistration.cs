@@ -7,9 +7,20 @@ public static class ReviewsRegistration
 {
     public static IServiceCollection AddReviews(this IServiceCollection services)
     {
-        services.AddSingleton<ReviewService>();
-        services.AddSingleton<AssignmentService>();
-        services.AddSingleton<RankingService>();
+        services.AddSingleton<AssignmentQueries>();
+        services.AddSingleton<AssignReviewers>();
+        services.AddSingleton<AddReviewer>();
+        services.AddSingleton<RemoveReviewer>();
+        services.AddSingleton<PinConflict>();
+        services.AddSingleton<LiftConflict>();
+        services.AddSingleton<ReviewQueries>();
+        services.AddSingleton<DeclareConflict>();
+        services.AddSingleton<WithdrawDeclaration>();
+        services.AddSingleton<SaveReview>();
+        services.AddSingleton<SubmitReview>();
+        services.AddSingleton<ReopenReview>();
+        services.AddSingleton<RankingQueries>();
+        services.AddSingleton<DecideApplication>();
         services.AddSingleton<ReviewerProfileService>();
         return services;
     }

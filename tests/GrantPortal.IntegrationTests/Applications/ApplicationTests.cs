@@ -35,15 +35,14 @@ public abstract class ApplicationTests : ProviderTest
     public async Task Officer_extending_a_call_while_applicants_submit_is_not_told_the_call_went_stale()
     {
         var scenario = await ApplicationScenario.CreateAsync(Host);
-        var calls = Host.Services.GetRequiredService<CallService>();
-        var opened = await calls.GetForEditAsync(scenario.Officer, scenario.CallId, CancellationToken.None);
+        var opened = await Host.Services.GetRequiredService<CallQueries>().GetForEditAsync(scenario.Officer, scenario.CallId, CancellationToken.None);
         var id = await scenario.CompleteDraftAsync();
 
         Assert.True((await scenario.Submit.SubmitAsync(scenario.Applicant, id)).Succeeded);
         var extended = opened!.Form with { Closes = opened.Form.Closes.PlusDays(3) };
         extended.Criteria.Add(new CriterionForm { NameKorean = "적합성", NameEnglish = "Relevance", Weight = 1m, ScaleMinimum = 1, ScaleMaximum = 5 });
         // Moving a published call's deadline asks the officer first; the officer has confirmed.
-        var saved = await calls.SaveAsync(scenario.Officer, extended, confirmDeadlineChange: true, CancellationToken.None);
+        var saved = await Host.Services.GetRequiredService<UpdateCall>().UpdateAsync(scenario.Officer, extended, confirmDeadlineChange: true, CancellationToken.None);
 
         Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.Select(e => e.Message)));
     }

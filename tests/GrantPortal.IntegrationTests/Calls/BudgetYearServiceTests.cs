@@ -17,14 +17,16 @@ public abstract class BudgetYearServiceTests : ProviderTest
 
     protected BudgetYearServiceTests() => CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
 
-    private BudgetYearService BudgetYears => Host.Services.GetRequiredService<BudgetYearService>();
+    private OpenBudgetYear OpenYear => Host.Services.GetRequiredService<OpenBudgetYear>();
 
-    private CallService Calls => Host.Services.GetRequiredService<CallService>();
+    private ChangeBudgetYear ChangeYear => Host.Services.GetRequiredService<ChangeBudgetYear>();
 
-    private static string Messages(BudgetYearResult result) => string.Join(" | ", result.Errors.Select(e => e.Message));
+    private CallQueries Calls => Host.Services.GetRequiredService<CallQueries>();
 
-    private Task<BudgetYearResult> OpenAsync(int year, long envelope, CurrentUser? user = null) =>
-        BudgetYears.SaveAsync(user ?? Officer, new BudgetYearForm { Year = year, Envelope = new Krw(envelope), Note = "  2027 budget act, item 1234  " });
+    private static string Messages(Result result) => result.Message ?? string.Join(" | ", result.Errors.Select(e => e.Message));
+
+    private Task<Result> OpenAsync(int year, long envelope, CurrentUser? user = null) =>
+        OpenYear.OpenAsync(user ?? Officer, new BudgetYearForm { Year = year, Envelope = new Krw(envelope), Note = "  2027 budget act, item 1234  " });
 
     private async Task AddCallAsync(int year, string code, long envelope)
     {
@@ -46,7 +48,7 @@ public abstract class BudgetYearServiceTests : ProviderTest
             ReviewDueOn = new LocalDate(year, 4, 24),
             Criteria = { new CriterionForm { NameKorean = "타당성", NameEnglish = "Relevance", Weight = 1m } },
         };
-        var result = await Calls.SaveAsync(Officer, form, CancellationToken.None);
+        var result = await Host.Services.GetRequiredService<CreateCall>().CreateAsync(Officer, form, CancellationToken.None);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
     }
 
@@ -61,7 +63,7 @@ public abstract class BudgetYearServiceTests : ProviderTest
         var planned = await Calls.ListForYearAsync(Officer, 2027, CancellationToken.None);
         Assert.Equal(new Krw(1_900_000_000), planned!.Envelope);
         Assert.Equal(new Krw(700_000_000), planned.Remaining);
-        var form = await BudgetYears.GetAsync(Officer, 2027);
+        var form = await Calls.GetBudgetYearAsync(Officer, 2027);
         Assert.Equal("2027 budget act, item 1234", form!.Note);
 
         await using var db = await Host.CreateDbContextAsync();
@@ -79,7 +81,7 @@ public abstract class BudgetYearServiceTests : ProviderTest
 
         Assert.False(again.Succeeded);
         Assert.Equal("The 2027 budget year already exists; change its envelope instead.", Messages(again));
-        Assert.Equal(new Krw(1_900_000_000), (await BudgetYears.GetAsync(Officer, 2027))!.Envelope);
+        Assert.Equal(new Krw(1_900_000_000), (await Calls.GetBudgetYearAsync(Officer, 2027))!.Envelope);
     }
 
     [Fact]
@@ -116,12 +118,12 @@ public abstract class BudgetYearServiceTests : ProviderTest
         Assert.True((await OpenAsync(2027, 1_800_000_000)).Succeeded);
         await AddCallAsync(2027, "CALLA", 900_000_000);
         await AddCallAsync(2027, "CALLB", 600_000_000);
-        var form = (await BudgetYears.GetAsync(Officer, 2027))!;
+        var form = (await Calls.GetBudgetYearAsync(Officer, 2027))!;
 
         form.Envelope = new Krw(1_499_999_999);
-        var below = await BudgetYears.SaveAsync(Officer, form);
+        var below = await ChangeYear.ChangeAsync(Officer, form);
         form.Envelope = new Krw(1_500_000_000);
-        var exact = await BudgetYears.SaveAsync(Officer, form);
+        var exact = await ChangeYear.ChangeAsync(Officer, form);
 
         Assert.Equal("The calls of 2027 already divide ₩1,500,000,000; the envelope cannot go below that.", Messages(below));
         Assert.True(exact.Succeeded, Messages(exact));
@@ -137,17 +139,17 @@ public abstract class BudgetYearServiceTests : ProviderTest
     public async Task A_change_based_on_a_stale_copy_is_refused_and_the_first_change_stays()
     {
         Assert.True((await OpenAsync(2027, 1_800_000_000)).Succeeded);
-        var first = (await BudgetYears.GetAsync(Officer, 2027))!;
-        var second = (await BudgetYears.GetAsync(SecondOfficer, 2027))!;
+        var first = (await Calls.GetBudgetYearAsync(Officer, 2027))!;
+        var second = (await Calls.GetBudgetYearAsync(SecondOfficer, 2027))!;
 
         first.Envelope = new Krw(2_000_000_000);
-        Assert.True((await BudgetYears.SaveAsync(Officer, first)).Succeeded);
+        Assert.True((await ChangeYear.ChangeAsync(Officer, first)).Succeeded);
         second.Envelope = new Krw(1_000_000_000);
-        var stale = await BudgetYears.SaveAsync(SecondOfficer, second);
+        var stale = await ChangeYear.ChangeAsync(SecondOfficer, second);
 
         Assert.False(stale.Succeeded);
         Assert.Contains("changed", Messages(stale), StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(new Krw(2_000_000_000), (await BudgetYears.GetAsync(Officer, 2027))!.Envelope);
+        Assert.Equal(new Krw(2_000_000_000), (await Calls.GetBudgetYearAsync(Officer, 2027))!.Envelope);
     }
 
     [Fact]
@@ -156,9 +158,10 @@ public abstract class BudgetYearServiceTests : ProviderTest
         var byFinance = await OpenAsync(2027, 1_800_000_000, Finance);
 
         Assert.False(byFinance.Succeeded);
+        Assert.Equal(Outcome.NotFound, byFinance.Outcome);
         Assert.Empty(byFinance.Errors);
         Assert.True((await OpenAsync(2027, 1_800_000_000)).Succeeded);
-        Assert.Null(await BudgetYears.GetAsync(Finance, 2027));
+        Assert.Null(await Calls.GetBudgetYearAsync(Finance, 2027));
     }
 }
 

@@ -22,7 +22,11 @@ public abstract class CallDeadlineTests : ProviderTest
 
     protected CallDeadlineTests() => CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
 
-    private CallService Calls => Host.Services.GetRequiredService<CallService>();
+    private CallQueries Calls => Host.Services.GetRequiredService<CallQueries>();
+
+    private UpdateCall Update => Host.Services.GetRequiredService<UpdateCall>();
+
+    private PublishCall Publication => Host.Services.GetRequiredService<PublishCall>();
 
     private sealed record Setup(ApplicationScenario Scenario, int Submitted, int Revision, int HanaDraft);
 
@@ -79,18 +83,18 @@ public abstract class CallDeadlineTests : ProviderTest
     {
         var setup = await ScenarioAsync();
         var officer = setup.Scenario.Officer;
-        var unpublish = await Calls.UnpublishAsync(officer, setup.Scenario.CallId, (await FormAsync(setup, Original)).Version, CancellationToken.None);
+        var unpublish = await Publication.UnpublishAsync(officer, setup.Scenario.CallId, (await FormAsync(setup, Original)).Version, CancellationToken.None);
         Assert.True(unpublish.Succeeded);
 
         // Unpublished, the call may move into the past, but never before what it has already received.
-        var result = await Calls.SaveAsync(officer, await FormAsync(setup, new LocalDateTime(2026, 3, 3, 8, 0)), CancellationToken.None);
+        var result = await Update.UpdateAsync(officer, await FormAsync(setup, new LocalDateTime(2026, 3, 3, 8, 0)), confirmDeadlineChange: false, CancellationToken.None);
 
-        Assert.Equal(CallOutcome.Invalid, result.Outcome);
+        Assert.Equal(Outcome.Invalid, result.Outcome);
         var error = Assert.Single(result.Errors);
         Assert.Equal(nameof(CallForm.Closes), error.Field);
         Assert.Equal("An application was already submitted at 2026-03-03 09:00:00 KST: the deadline cannot be earlier than the last submission received.", error.Message);
         Assert.Equal(Seoul.ToInstant(Original), await ClosesAtAsync());
-        Assert.True((await Calls.SaveAsync(officer, await FormAsync(setup, new LocalDateTime(2026, 3, 3, 9, 0)), CancellationToken.None)).Succeeded);
+        Assert.True((await Update.UpdateAsync(officer, await FormAsync(setup, new LocalDateTime(2026, 3, 3, 9, 0)), confirmDeadlineChange: false, CancellationToken.None)).Succeeded);
     }
 
     [Fact]
@@ -98,9 +102,9 @@ public abstract class CallDeadlineTests : ProviderTest
     {
         var setup = await ScenarioAsync();
 
-        var result = await Calls.SaveAsync(setup.Scenario.Officer, await FormAsync(setup, new LocalDateTime(2026, 3, 3, 8, 59)), confirmDeadlineChange: true, CancellationToken.None);
+        var result = await Update.UpdateAsync(setup.Scenario.Officer, await FormAsync(setup, new LocalDateTime(2026, 3, 3, 8, 59)), confirmDeadlineChange: true, CancellationToken.None);
 
-        Assert.Equal(CallOutcome.Invalid, result.Outcome);
+        Assert.Equal(Outcome.Invalid, result.Outcome);
         Assert.Contains(result.Errors, e => e.Field == nameof(CallForm.Closes) && e.Message.StartsWith("An application was already submitted at 2026-03-03 09:00:00 KST", StringComparison.Ordinal));
         Assert.Contains(result.Errors, e => e.Field == nameof(CallForm.Closes)
             && e.Message == "The new deadline 2026-03-03 08:59 KST has already passed (it is now 2026-03-03 09:00 KST). A published call's deadline can only move to a moment still ahead; this screen does not close a call early.");
@@ -113,10 +117,14 @@ public abstract class CallDeadlineTests : ProviderTest
     {
         var setup = await ScenarioAsync();
 
-        var result = await Calls.SaveAsync(setup.Scenario.Officer, await FormAsync(setup, new LocalDateTime(2026, 3, 6, 18, 0)), CancellationToken.None);
+        var result = await Update.UpdateAsync(setup.Scenario.Officer, await FormAsync(setup, new LocalDateTime(2026, 3, 6, 18, 0)), confirmDeadlineChange: false, CancellationToken.None);
 
-        Assert.Equal(CallOutcome.NeedsConfirmation, result.Outcome);
-        Assert.Equal(new DeadlineChange(Seoul.ToInstant(Original), Seoul.ToInstant(new LocalDateTime(2026, 3, 6, 18, 0)), 2), result.Deadline);
+        Assert.Equal(Outcome.Refused, result.Outcome);
+        Assert.True(result.Value!.NeedsConfirmation);
+        Assert.Equal(new DeadlineChange(Seoul.ToInstant(Original), Seoul.ToInstant(new LocalDateTime(2026, 3, 6, 18, 0)), 2), result.Value.Deadline);
+        Assert.Equal(
+            "This call is published. Move its deadline from 2026-03-10 18:00 KST to 2026-03-06 18:00 KST? 2 organizations hold drafts in this call: their members will be told by mail, with a link to their draft. The change is recorded in the audit trail.",
+            result.Message);
         Assert.Equal(Seoul.ToInstant(Original), await ClosesAtAsync());
         Assert.Empty(DeadlineMail());
         await using var db = await Host.CreateDbContextAsync();
@@ -129,10 +137,10 @@ public abstract class CallDeadlineTests : ProviderTest
         var setup = await ScenarioAsync();
         var moved = new LocalDateTime(2026, 3, 20, 18, 0);
 
-        var result = await Calls.SaveAsync(setup.Scenario.Officer, await FormAsync(setup, moved), confirmDeadlineChange: true, CancellationToken.None);
+        var result = await Update.UpdateAsync(setup.Scenario.Officer, await FormAsync(setup, moved), confirmDeadlineChange: true, CancellationToken.None);
 
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
-        Assert.Equal(2, result.Deadline!.OrganizationsWithDrafts);
+        Assert.Equal(2, result.Value!.Deadline!.OrganizationsWithDrafts);
         Assert.Equal(Seoul.ToInstant(moved), await ClosesAtAsync());
         await using (var db = await Host.CreateDbContextAsync())
         {
@@ -164,10 +172,10 @@ public abstract class CallDeadlineTests : ProviderTest
         var form = await FormAsync(setup, Original);
         form.TitleEnglish = "North Korean human rights grants 2026";
 
-        var result = await Calls.SaveAsync(setup.Scenario.Officer, form, CancellationToken.None);
+        var result = await Update.UpdateAsync(setup.Scenario.Officer, form, confirmDeadlineChange: false, CancellationToken.None);
 
         Assert.True(result.Succeeded);
-        Assert.Null(result.Deadline);
+        Assert.Null(result.Value!.Deadline);
         Assert.Empty(DeadlineMail());
     }
 }

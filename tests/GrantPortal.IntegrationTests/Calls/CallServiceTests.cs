@@ -18,7 +18,13 @@ public abstract class CallServiceTests : ProviderTest
 
     protected CallServiceTests() => CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
 
-    private CallService Calls => Host.Services.GetRequiredService<CallService>();
+    private CallQueries Calls => Host.Services.GetRequiredService<CallQueries>();
+
+    private CreateCall Create => Host.Services.GetRequiredService<CreateCall>();
+
+    private UpdateCall Update => Host.Services.GetRequiredService<UpdateCall>();
+
+    private PublishCall Publication => Host.Services.GetRequiredService<PublishCall>();
 
     private async Task OpenYearAsync(int year, long envelope)
     {
@@ -48,9 +54,9 @@ public abstract class CallServiceTests : ProviderTest
 
     private async Task<int> CreateAsync(CallForm form)
     {
-        var result = await Calls.SaveAsync(Officer, form, CancellationToken.None);
+        var result = await Create.CreateAsync(Officer, form, CancellationToken.None);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
-        return result.CallId!.Value;
+        return result.Value;
     }
 
     [Fact]
@@ -75,12 +81,12 @@ public abstract class CallServiceTests : ProviderTest
 
         var edit = opened.Form with { TitleEnglish = "Renamed call", Envelope = new Krw(1_000_000_000) };
         edit.Criteria.Add(new CriterionForm { NameKorean = "예산 적정성", NameEnglish = "Budget", Weight = 1m, ScaleMinimum = 0, ScaleMaximum = 10 });
-        Assert.True((await Calls.SaveAsync(Officer, edit, CancellationToken.None)).Succeeded);
+        Assert.True((await Update.UpdateAsync(Officer, edit, confirmDeadlineChange: false, CancellationToken.None)).Succeeded);
 
         var afterEdit = await Calls.GetForEditAsync(Officer, id, CancellationToken.None);
         Assert.Equal(2, afterEdit!.Form.Criteria.Count);
         Assert.Equal(new Krw(1_000_000_000), afterEdit.Form.Envelope);
-        Assert.True((await Calls.PublishAsync(Officer, id, afterEdit.Form.Version, CancellationToken.None)).Succeeded);
+        Assert.True((await Publication.PublishAsync(Officer, id, afterEdit.Form.Version, CancellationToken.None)).Succeeded);
 
         var published = await Calls.GetPublishedAsync(id, CancellationToken.None);
         Assert.NotNull(published);
@@ -105,7 +111,7 @@ public abstract class CallServiceTests : ProviderTest
 
         var created = (await Calls.GetForEditAsync(Officer, id, CancellationToken.None))!.Form;
         Assert.Equal(ReceiptRequirement.FinalReport, created.ReceiptsRequired);
-        Assert.True((await Calls.SaveAsync(Officer, created with { ReceiptsRequired = ReceiptRequirement.EveryReport }, CancellationToken.None)).Succeeded);
+        Assert.True((await Update.UpdateAsync(Officer, created with { ReceiptsRequired = ReceiptRequirement.EveryReport }, confirmDeadlineChange: false, CancellationToken.None)).Succeeded);
 
         Assert.Equal(ReceiptRequirement.EveryReport, (await Calls.GetForEditAsync(Officer, id, CancellationToken.None))!.Form.ReceiptsRequired);
         await using var db = await Host.CreateDbContextAsync();
@@ -123,10 +129,10 @@ public abstract class CallServiceTests : ProviderTest
         Assert.Empty(await Calls.ListPublishedAsync(CancellationToken.None));
 
         var version = (await Calls.GetForEditAsync(Officer, id, CancellationToken.None))!.Form.Version;
-        await Calls.PublishAsync(Officer, id, version, CancellationToken.None);
+        await Publication.PublishAsync(Officer, id, version, CancellationToken.None);
         Assert.Single(await Calls.ListPublishedAsync(CancellationToken.None));
 
-        await Calls.UnpublishAsync(Officer, id, version + 1, CancellationToken.None);
+        await Publication.UnpublishAsync(Officer, id, version + 1, CancellationToken.None);
         Assert.Null(await Calls.GetPublishedAsync(id, CancellationToken.None));
         Assert.Empty(await Calls.ListPublishedAsync(CancellationToken.None));
     }
@@ -145,7 +151,7 @@ public abstract class CallServiceTests : ProviderTest
         foreach (var form in new[] { later, sooner, upcoming, closed, longClosed })
         {
             var id = await CreateAsync(form);
-            await Calls.PublishAsync(Officer, id, 0, CancellationToken.None);
+            await Publication.PublishAsync(Officer, id, 0, CancellationToken.None);
         }
 
         var list = await Calls.ListPublishedAsync(CancellationToken.None);
@@ -161,13 +167,13 @@ public abstract class CallServiceTests : ProviderTest
         var first = (await Calls.GetForEditAsync(Officer, id, CancellationToken.None))!.Form;
         var second = (await Calls.GetForEditAsync(SecondOfficer, id, CancellationToken.None))!.Form;
 
-        Assert.True((await Calls.SaveAsync(Officer, first with { TitleEnglish = "First officer's title" }, CancellationToken.None)).Succeeded);
-        var stale = await Calls.SaveAsync(SecondOfficer, second with { TitleEnglish = "Second officer's title" }, CancellationToken.None);
+        Assert.True((await Update.UpdateAsync(Officer, first with { TitleEnglish = "First officer's title" }, confirmDeadlineChange: false, CancellationToken.None)).Succeeded);
+        var stale = await Update.UpdateAsync(SecondOfficer, second with { TitleEnglish = "Second officer's title" }, confirmDeadlineChange: false, CancellationToken.None);
 
-        Assert.Equal(CallOutcome.Stale, stale.Outcome);
-        Assert.StartsWith("Someone else changed this record", stale.Errors.Single().Message, StringComparison.Ordinal);
+        Assert.Equal(Outcome.Conflict, stale.Outcome);
+        Assert.StartsWith("Someone else changed this record", stale.Message, StringComparison.Ordinal);
         Assert.Equal("First officer's title", (await Calls.GetForEditAsync(Officer, id, CancellationToken.None))!.Form.TitleEnglish);
-        Assert.Equal(CallOutcome.Stale, (await Calls.PublishAsync(SecondOfficer, id, second.Version, CancellationToken.None)).Outcome);
+        Assert.Equal(Outcome.Conflict, (await Publication.PublishAsync(SecondOfficer, id, second.Version, CancellationToken.None)).Outcome);
     }
 
     [Fact]
@@ -176,11 +182,11 @@ public abstract class CallServiceTests : ProviderTest
         await OpenYearAsync(2026, 1_800_000_000);
         var id = await CreateAsync(Form("NKHR", 500_000_000));
 
-        Assert.Equal(CallOutcome.NotFound, (await Calls.SaveAsync(Applicant, Form("MINE", 100_000_000), CancellationToken.None)).Outcome);
+        Assert.Equal(Outcome.NotFound, (await Create.CreateAsync(Applicant, Form("MINE", 100_000_000), CancellationToken.None)).Outcome);
         Assert.Null(await Calls.GetForEditAsync(Applicant, id, CancellationToken.None));
         Assert.Null(await Calls.ListForYearAsync(Applicant, 2026, CancellationToken.None));
         Assert.Empty(await Calls.ListYearsAsync(Applicant, CancellationToken.None));
-        Assert.Equal(CallOutcome.NotFound, (await Calls.PublishAsync(Applicant, id, 0, CancellationToken.None)).Outcome);
+        Assert.Equal(Outcome.NotFound, (await Publication.PublishAsync(Applicant, id, 0, CancellationToken.None)).Outcome);
 
         await using var db = await Host.CreateDbContextAsync();
         Assert.Equal(1, await db.Calls.CountAsync());
@@ -193,14 +199,15 @@ public abstract class CallServiceTests : ProviderTest
         await OpenYearAsync(2026, 1_800_000_000);
         await CreateAsync(Form("FIRST", 1_500_000_000));
 
-        var refused = await Calls.SaveAsync(Officer, Form("SECOND", 400_000_000), CancellationToken.None);
+        var refused = await Create.CreateAsync(Officer, Form("SECOND", 400_000_000), CancellationToken.None);
 
-        Assert.Equal(CallOutcome.OverBudget, refused.Outcome);
-        Assert.Equal("This envelope does not fit the 2026 budget: only ₩300,000,000 remains for this call.", refused.Errors.Single().Message);
+        Assert.Equal(Outcome.Refused, refused.Outcome);
+        Assert.Equal("This envelope does not fit the 2026 budget: only ₩300,000,000 remains for this call.", refused.Message);
+        Assert.Equal(nameof(CallForm.Envelope), refused.Errors.Single().Field);
 
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ko");
-        var korean = await Calls.SaveAsync(Officer, Form("SECOND", 400_000_000), CancellationToken.None);
-        Assert.Contains("3억 원", korean.Errors.Single().Message, StringComparison.Ordinal);
+        var korean = await Create.CreateAsync(Officer, Form("SECOND", 400_000_000), CancellationToken.None);
+        Assert.Contains("3억 원", korean.Message, StringComparison.Ordinal);
 
         var year = await Calls.ListForYearAsync(Officer, 2026, CancellationToken.None);
         Assert.Equal(new Krw(300_000_000), year!.Remaining);
@@ -214,12 +221,12 @@ public abstract class CallServiceTests : ProviderTest
         {
             await OpenYearAsync(year, 1_000_000_000);
             var results = await Task.WhenAll(Enumerable.Range(1, 10).Select(i =>
-                Task.Run(() => Calls.SaveAsync(i % 2 == 0 ? Officer : SecondOfficer, Form("RACE" + i, 300_000_000, year), CancellationToken.None))));
+                Task.Run(() => Create.CreateAsync(i % 2 == 0 ? Officer : SecondOfficer, Form("RACE" + i, 300_000_000, year), CancellationToken.None))));
 
             Assert.Equal(3, results.Count(r => r.Succeeded));
             var refusals = results.Where(r => !r.Succeeded).ToList();
-            Assert.All(refusals, r => Assert.Equal(CallOutcome.OverBudget, r.Outcome));
-            Assert.All(refusals, r => Assert.Contains("₩100,000,000", r.Errors.Single().Message, StringComparison.Ordinal));
+            Assert.All(refusals, r => Assert.Equal(Outcome.Refused, r.Outcome));
+            Assert.All(refusals, r => Assert.Contains("₩100,000,000", r.Message, StringComparison.Ordinal));
 
             var planned = await Calls.ListForYearAsync(Officer, year, CancellationToken.None);
             Assert.Equal(new Krw(900_000_000), planned!.Allocated);
@@ -248,11 +255,11 @@ public abstract class CallServiceTests : ProviderTest
             }
 
             var results = await Task.WhenAll(forms.Select((form, i) =>
-                Task.Run(() => Calls.SaveAsync(i % 2 == 0 ? Officer : SecondOfficer, form, CancellationToken.None))));
+                Task.Run(() => Update.UpdateAsync(i % 2 == 0 ? Officer : SecondOfficer, form, confirmDeadlineChange: false, CancellationToken.None))));
 
             Assert.Equal(2, results.Count(r => r.Succeeded));
             Assert.All(results.Where(r => !r.Succeeded), r =>
-                Assert.Equal("This envelope does not fit the " + year + " budget: only ₩200,000,000 remains for this call.", r.Errors.Single().Message));
+                Assert.Equal("This envelope does not fit the " + year + " budget: only ₩200,000,000 remains for this call.", r.Message));
             await using var db = await Host.CreateDbContextAsync();
             var sum = await db.Calls.Where(c => c.BudgetYear!.Year == year).SumAsync(c => (long)c.Envelope);
             Assert.Equal(900_000_000L, sum);

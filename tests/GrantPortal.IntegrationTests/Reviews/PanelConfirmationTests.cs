@@ -17,7 +17,7 @@ public abstract class PanelConfirmationTests : ProviderTest
     private async Task<ReviewScenario> AssignedAsync()
     {
         var s = await ReviewScenario.CreateAsync(Host);
-        Assert.True((await s.Assignments.AssignAutomaticallyAsync(s.Officer, s.Applications.CallId)).Succeeded);
+        Assert.True((await s.AssignReviewers.AssignAutomaticallyAsync(s.Officer, s.Applications.CallId)).Succeeded);
         return s;
     }
 
@@ -26,9 +26,9 @@ public abstract class PanelConfirmationTests : ProviderTest
     {
         var s = await AssignedAsync();
         var assignment = (await s.AssignmentOfAsync(s.Ahn, s.HanaApplication))!.Value;
-        await s.Reviews.DeclareAsync(s.Ahn, assignment, false, null);
+        await s.DeclareConflict.DeclareAsync(s.Ahn, assignment, false, null);
         var view = (await s.Reviews.OpenAsync(s.Ahn, assignment))!;
-        Assert.True((await s.Reviews.SubmitAsync(s.Ahn, assignment, ReviewScenario.Complete(view, 5, 4), view.Version)).Succeeded);
+        Assert.True((await s.SubmitReview.SubmitAsync(s.Ahn, assignment, ReviewScenario.Complete(view, 5, 4), view.Version)).Succeeded);
         await using (var db = await Host.CreateDbContextAsync())
         {
             // The call now wants four reviewers; two are assigned and one has submitted.
@@ -38,21 +38,20 @@ public abstract class PanelConfirmationTests : ProviderTest
 
         var row = (await s.Ranking.GetAsync(s.Officer, s.Applications.CallId))!.Rows.Single(r => r.Ranking.ApplicationId == s.HanaApplication);
 
-        var asked = await s.Ranking.DecideAsync(s.Officer, s.HanaApplication, PanelDecision.Fund, "Strong", row.Version);
+        var asked = await s.DecideApplication.DecideAsync(s.Officer, s.HanaApplication, PanelDecision.Fund, "Strong", row.Version);
 
-        Assert.False(asked.Succeeded);
-        Assert.True(asked.NeedsConfirmation);
-        Assert.Null(asked.Error);
-        Assert.Equal("3 of 4 reviews are missing for \"Memory theatre\". Record the panel decision anyway?", asked.Warning);
+        Assert.Equal(Outcome.Refused, asked.Outcome);
+        Assert.True(asked.Value!.NeedsConfirmation);
+        Assert.Equal("3 of 4 reviews are missing for \"Memory theatre\". Record the panel decision anyway?", asked.Message);
         await using (var db = await Host.CreateDbContextAsync())
         {
             Assert.Null((await db.Applications.SingleAsync(a => a.Id == s.HanaApplication)).PanelDecision);
             Assert.False(await db.AuditEvents.AnyAsync(e => e.Action == "application.panel-decision"));
         }
 
-        var confirmed = await s.Ranking.DecideAsync(s.Officer, s.HanaApplication, PanelDecision.Fund, "Strong", asked.Version, confirmMissingReviews: true);
+        var confirmed = await s.DecideApplication.DecideAsync(s.Officer, s.HanaApplication, PanelDecision.Fund, "Strong", asked.Value.Version, confirmMissingReviews: true);
 
-        Assert.True(confirmed.Succeeded, confirmed.Error);
+        Assert.True(confirmed.Succeeded, confirmed.Message);
         await using var check = await Host.CreateDbContextAsync();
         Assert.Equal(PanelDecision.Fund, (await check.Applications.SingleAsync(a => a.Id == s.HanaApplication)).PanelDecision);
         var audit = await check.AuditEvents.SingleAsync(e => e.Action == "application.panel-decision");
@@ -68,17 +67,17 @@ public abstract class PanelConfirmationTests : ProviderTest
         {
             if (await s.AssignmentOfAsync(reviewer, s.HanaApplication) is { } id)
             {
-                await s.Reviews.DeclareAsync(reviewer, id, false, null);
+                await s.DeclareConflict.DeclareAsync(reviewer, id, false, null);
                 var view = (await s.Reviews.OpenAsync(reviewer, id))!;
-                Assert.True((await s.Reviews.SubmitAsync(reviewer, id, ReviewScenario.Complete(view, 4, 4), view.Version)).Succeeded);
+                Assert.True((await s.SubmitReview.SubmitAsync(reviewer, id, ReviewScenario.Complete(view, 4, 4), view.Version)).Succeeded);
             }
         }
 
         var row = (await s.Ranking.GetAsync(s.Officer, s.Applications.CallId))!.Rows.Single(r => r.Ranking.ApplicationId == s.HanaApplication);
-        var decided = await s.Ranking.DecideAsync(s.Officer, s.HanaApplication, PanelDecision.Reserve, null, row.Version);
+        var decided = await s.DecideApplication.DecideAsync(s.Officer, s.HanaApplication, PanelDecision.Reserve, null, row.Version);
 
-        Assert.True(decided.Succeeded, decided.Error ?? decided.Warning);
-        Assert.False(decided.NeedsConfirmation);
+        Assert.True(decided.Succeeded, decided.Message);
+        Assert.False(decided.Value!.NeedsConfirmation);
     }
 
     [Fact]
@@ -87,16 +86,16 @@ public abstract class PanelConfirmationTests : ProviderTest
         var s = await AssignedAsync();
         var extra = await s.AssignmentOfAsync(s.Baek, s.HanaApplication) is null ? s.Baek : s.Cho;
 
-        var asked = await s.Assignments.AddAsync(s.Officer, s.HanaApplication, extra.UserId);
+        var asked = await s.AddReviewer.AddAsync(s.Officer, s.HanaApplication, extra.UserId);
 
-        Assert.False(asked.Succeeded);
-        Assert.Null(asked.Error);
-        Assert.Equal($"This call asks for 2 reviewers per application, and \"Memory theatre\" already has 2. Assign {extra.Name} as an extra reviewer?", asked.Warning);
+        Assert.Equal(Outcome.Refused, asked.Outcome);
+        Assert.True(asked.Value!.NeedsConfirmation);
+        Assert.Equal($"This call asks for 2 reviewers per application, and \"Memory theatre\" already has 2. Assign {extra.Name} as an extra reviewer?", asked.Message);
         Assert.Null(await s.AssignmentOfAsync(extra, s.HanaApplication));
 
-        var confirmed = await s.Assignments.AddAsync(s.Officer, s.HanaApplication, extra.UserId, confirmBeyondTarget: true);
+        var confirmed = await s.AddReviewer.AddAsync(s.Officer, s.HanaApplication, extra.UserId, confirmBeyondTarget: true);
 
-        Assert.True(confirmed.Succeeded, confirmed.Error);
+        Assert.True(confirmed.Succeeded, confirmed.Message);
         Assert.NotNull(await s.AssignmentOfAsync(extra, s.HanaApplication));
         await using var db = await Host.CreateDbContextAsync();
         var audit = await db.AuditEvents.SingleAsync(e => e.Action == "review.assigned");
@@ -110,12 +109,12 @@ public abstract class PanelConfirmationTests : ProviderTest
     {
         var s = await AssignedAsync();
         var ahns = (await s.AssignmentOfAsync(s.Ahn, s.HanaApplication))!.Value;
-        Assert.True(await s.Reviews.DeclareAsync(s.Ahn, ahns, hasConflict: true, "Former colleague."));
+        Assert.True((await s.DeclareConflict.DeclareAsync(s.Ahn, ahns, hasConflict: true, "Former colleague.")).Succeeded);
         var substitute = await s.AssignmentOfAsync(s.Baek, s.HanaApplication) is null ? s.Baek : s.Cho;
 
-        var added = await s.Assignments.AddAsync(s.Officer, s.HanaApplication, substitute.UserId);
+        var added = await s.AddReviewer.AddAsync(s.Officer, s.HanaApplication, substitute.UserId);
 
-        Assert.True(added.Succeeded, added.Error ?? added.Warning);
+        Assert.True(added.Succeeded, added.Message);
     }
 }
 

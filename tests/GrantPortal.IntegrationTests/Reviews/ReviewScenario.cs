@@ -40,13 +40,35 @@ internal sealed class ReviewScenario
 
     public CurrentUser Finance { get; } = new("finance-1", "Finance", null, new HashSet<string> { Roles.Finance });
 
-    public ReviewService Reviews => Host.Services.GetRequiredService<ReviewService>();
+    public ReviewQueries Reviews => Host.Services.GetRequiredService<ReviewQueries>();
 
-    public AssignmentService Assignments => Host.Services.GetRequiredService<AssignmentService>();
+    public AssignmentQueries Assignments => Host.Services.GetRequiredService<AssignmentQueries>();
 
-    public RankingService Ranking => Host.Services.GetRequiredService<RankingService>();
+    public RankingQueries Ranking => Host.Services.GetRequiredService<RankingQueries>();
 
     public ReviewerProfileService Profiles => Host.Services.GetRequiredService<ReviewerProfileService>();
+
+    public AssignReviewers AssignReviewers => Host.Services.GetRequiredService<AssignReviewers>();
+
+    public AddReviewer AddReviewer => Host.Services.GetRequiredService<AddReviewer>();
+
+    public RemoveReviewer RemoveReviewer => Host.Services.GetRequiredService<RemoveReviewer>();
+
+    public PinConflict PinConflict => Host.Services.GetRequiredService<PinConflict>();
+
+    public LiftConflict LiftConflict => Host.Services.GetRequiredService<LiftConflict>();
+
+    public DeclareConflict DeclareConflict => Host.Services.GetRequiredService<DeclareConflict>();
+
+    public WithdrawDeclaration WithdrawDeclaration => Host.Services.GetRequiredService<WithdrawDeclaration>();
+
+    public SaveReview SaveReview => Host.Services.GetRequiredService<SaveReview>();
+
+    public SubmitReview SubmitReview => Host.Services.GetRequiredService<SubmitReview>();
+
+    public ReopenReview ReopenReview => Host.Services.GetRequiredService<ReopenReview>();
+
+    public DecideApplication DecideApplication => Host.Services.GetRequiredService<DecideApplication>();
 
     public static async Task<ReviewScenario> CreateAsync(PortalTestHost host)
     {

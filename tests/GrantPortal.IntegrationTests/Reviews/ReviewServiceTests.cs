@@ -16,8 +16,8 @@ public abstract class ReviewServiceTests : ProviderTest
     private async Task<ReviewScenario> AssignedAsync()
     {
         var s = await ReviewScenario.CreateAsync(Host);
-        var change = await s.Assignments.AssignAutomaticallyAsync(s.Officer, s.Applications.CallId);
-        Assert.True(change.Succeeded, change.Error);
+        var change = await s.AssignReviewers.AssignAutomaticallyAsync(s.Officer, s.Applications.CallId);
+        Assert.True(change.Succeeded, change.Message);
         return s;
     }
 
@@ -35,9 +35,9 @@ public abstract class ReviewServiceTests : ProviderTest
             Assert.False(await db.ReviewAssignments.AnyAsync());
         }
 
-        var change = await s.Assignments.AssignAutomaticallyAsync(s.Officer, s.Applications.CallId);
+        var change = await s.AssignReviewers.AssignAutomaticallyAsync(s.Officer, s.Applications.CallId);
 
-        Assert.Equal(4, change.Added);
+        Assert.Equal(4, change.Value);
         Assert.Null(await s.AssignmentOfAsync(s.Cho, s.OpenDoorsApplication));
         await using var check = await Host.CreateDbContextAsync();
         Assert.Equal(2, await check.ReviewAssignments.CountAsync(a => a.ApplicationId == s.OpenDoorsApplication));
@@ -72,7 +72,7 @@ public abstract class ReviewServiceTests : ProviderTest
         // Another reviewer's assignment does not exist for Baek or Cho, whether or not they review Hana too.
         Assert.Null(await s.Reviews.OpenAsync(s.Baek, someAssignment));
         Assert.Null(await s.Reviews.OpenAsync(s.Cho, someAssignment));
-        Assert.Equal(ReviewOutcome.NotFound, (await s.Reviews.SaveDraftAsync(s.Cho, someAssignment, new ScoreForm(), 0)).Outcome);
+        Assert.Equal(Outcome.NotFound, (await s.SaveReview.SaveDraftAsync(s.Cho, someAssignment, new ScoreForm(), 0)).Outcome);
         Assert.NotNull(await s.Reviews.OpenAsync(s.Ahn, someAssignment));
     }
 
@@ -86,12 +86,12 @@ public abstract class ReviewServiceTests : ProviderTest
         // Ahn declares a board seat at Hana Forum in the profile: the rule now matches, and the door closes.
         var profile = (await s.Profiles.GetMineAsync(s.Ahn))!;
         profile.Affiliations.Add(new AffiliationForm { OrganizationName = "하나포럼", Kind = AffiliationKind.BoardMember });
-        Assert.Empty(await s.Profiles.SaveMineAsync(s.Ahn, profile));
+        Assert.True((await s.Profiles.SaveMineAsync(s.Ahn, profile)).Succeeded);
 
         Assert.Null(await s.Reviews.OpenAsync(s.Ahn, assignment));
-        Assert.Equal(ReviewOutcome.NotFound, (await s.Reviews.SubmitAsync(s.Ahn, assignment, new ScoreForm(), 0)).Outcome);
+        Assert.Equal(Outcome.NotFound, (await s.SubmitReview.SubmitAsync(s.Ahn, assignment, new ScoreForm(), 0)).Outcome);
         Assert.DoesNotContain(await s.Reviews.ListMineAsync(s.Ahn), t => t.AssignmentId == assignment);
-        var added = await s.Assignments.AddAsync(s.Officer, s.HanaApplication, s.Ahn.UserId);
+        var added = await s.AddReviewer.AddAsync(s.Officer, s.HanaApplication, s.Ahn.UserId);
         Assert.False(added.Succeeded);
     }
 
@@ -130,35 +130,35 @@ public abstract class ReviewServiceTests : ProviderTest
         var before = (await s.Reviews.OpenAsync(s.Ahn, assignment))!;
         Assert.True(before.NeedsDeclaration);
         Assert.Equal("", before.Summary);
-        Assert.Equal(ReviewOutcome.NotFound, (await s.Reviews.SaveDraftAsync(s.Ahn, assignment, before.Form, 0)).Outcome);
+        Assert.Equal(Outcome.NotFound, (await s.SaveReview.SaveDraftAsync(s.Ahn, assignment, before.Form, 0)).Outcome);
 
-        Assert.True(await s.Reviews.DeclareAsync(s.Ahn, assignment, hasConflict: false, null));
+        Assert.True((await s.DeclareConflict.DeclareAsync(s.Ahn, assignment, hasConflict: false, null)).Succeeded);
         var open = (await s.Reviews.OpenAsync(s.Ahn, assignment))!;
         Assert.NotEqual("", open.Summary);
 
         var partial = open.Form with { Criteria = open.Form.Criteria.Select(c => c with { }).ToList() };
         partial.Criteria[0].Score = 9;
-        var outOfScale = await s.Reviews.SaveDraftAsync(s.Ahn, assignment, partial, open.Version);
-        Assert.Equal(ReviewOutcome.Invalid, outOfScale.Outcome);
+        var outOfScale = await s.SaveReview.SaveDraftAsync(s.Ahn, assignment, partial, open.Version);
+        Assert.Equal(Outcome.Invalid, outOfScale.Outcome);
         Assert.Equal("Enter a whole number from 1 to 5.", outOfScale.Errors.Single().Message);
 
         partial.Criteria[0].Score = 4;
-        var draft = await s.Reviews.SaveDraftAsync(s.Ahn, assignment, partial, open.Version);
+        var draft = await s.SaveReview.SaveDraftAsync(s.Ahn, assignment, partial, open.Version);
         Assert.True(draft.Succeeded);
         var reopened = (await s.Reviews.OpenAsync(s.Ahn, assignment))!;
         Assert.Equal(ReviewTaskStatus.Draft, reopened.Status);
         Assert.Equal(4m, reopened.Form.Criteria[0].Score);
 
-        var incomplete = await s.Reviews.SubmitAsync(s.Ahn, assignment, reopened.Form, reopened.Version);
-        Assert.Equal(ReviewOutcome.Invalid, incomplete.Outcome);
+        var incomplete = await s.SubmitReview.SubmitAsync(s.Ahn, assignment, reopened.Form, reopened.Version);
+        Assert.Equal(Outcome.Invalid, incomplete.Outcome);
         Assert.Contains(incomplete.Errors, e => e.Message == "Explain your score.");
 
-        var submitted = await s.Reviews.SubmitAsync(s.Ahn, assignment, ReviewScenario.Complete(reopened, 4, 3), reopened.Version);
+        var submitted = await s.SubmitReview.SubmitAsync(s.Ahn, assignment, ReviewScenario.Complete(reopened, 4, 3), reopened.Version);
         Assert.True(submitted.Succeeded, string.Join("; ", submitted.Errors.Select(e => e.Message)));
-        Assert.Equal(ReviewOutcome.Locked, (await s.Reviews.SaveDraftAsync(s.Ahn, assignment, reopened.Form, submitted.Version)).Outcome);
+        Assert.Equal(Outcome.Refused, (await s.SaveReview.SaveDraftAsync(s.Ahn, assignment, reopened.Form, submitted.Value)).Outcome);
 
-        Assert.False(await s.Reviews.ReopenAsync(s.Ahn, assignment, "typo"));
-        Assert.True(await s.Reviews.ReopenAsync(s.Officer, assignment, "The reviewer asked to fix a typo."));
+        Assert.False((await s.ReopenReview.ReopenAsync(s.Ahn, assignment, "typo")).Succeeded);
+        Assert.True((await s.ReopenReview.ReopenAsync(s.Officer, assignment, "The reviewer asked to fix a typo.")).Succeeded);
         Assert.Equal(ReviewTaskStatus.Draft, (await s.Reviews.OpenAsync(s.Ahn, assignment))!.Status);
         await using var db = await Host.CreateDbContextAsync();
         Assert.Equal(["review.no-conflict-declared", "review.reopened", "review.submitted"],
@@ -171,13 +171,13 @@ public abstract class ReviewServiceTests : ProviderTest
         var s = await AssignedAsync();
         var assignment = (await s.AssignmentOfAsync(s.Ahn, s.HanaApplication))!.Value;
 
-        Assert.True(await s.Reviews.DeclareAsync(s.Ahn, assignment, hasConflict: true, "My sister works there."));
+        Assert.True((await s.DeclareConflict.DeclareAsync(s.Ahn, assignment, hasConflict: true, "My sister works there.")).Succeeded);
 
         Assert.Null(await s.AssignmentOfAsync(s.Ahn, s.HanaApplication));
         var board = (await s.Assignments.GetBoardAsync(s.Officer, s.Applications.CallId))!;
         var conflict = Assert.Single(board.Applications.Single(a => a.Id == s.HanaApplication).Conflicts);
         Assert.Equal((s.Ahn.UserId, ConflictSource.Declared), (conflict.ReviewerId, conflict.Source));
-        Assert.False((await s.Assignments.LiftConflictAsync(s.Officer, s.HanaApplication, s.Ahn.UserId, ConflictSource.Declared, "no")).Succeeded);
+        Assert.False((await s.LiftConflict.LiftConflictAsync(s.Officer, s.HanaApplication, s.Ahn.UserId, ConflictSource.Declared, "no")).Succeeded);
     }
 
     [Fact]
@@ -185,28 +185,28 @@ public abstract class ReviewServiceTests : ProviderTest
     {
         var s = await AssignedAsync();
         var assignment = (await s.AssignmentOfAsync(s.Ahn, s.HanaApplication))!.Value;
-        Assert.True(await s.Reviews.DeclareAsync(s.Ahn, assignment, hasConflict: true, "Clicked the wrong button."));
+        Assert.True((await s.DeclareConflict.DeclareAsync(s.Ahn, assignment, hasConflict: true, "Clicked the wrong button.")).Succeeded);
         var declared = Assert.Single(await s.Reviews.ListMyDeclarationsAsync(s.Ahn));
         Assert.Equal((s.HanaApplication, "Clicked the wrong button."), (declared.ApplicationId, declared.Reason));
-        Assert.False((await s.Reviews.WithdrawDeclarationAsync(s.Baek, s.HanaApplication)).Succeeded);
+        Assert.False((await s.WithdrawDeclaration.WithdrawDeclarationAsync(s.Baek, s.HanaApplication)).Succeeded);
 
-        var withdrawn = await s.Reviews.WithdrawDeclarationAsync(s.Ahn, s.HanaApplication);
+        var withdrawn = await s.WithdrawDeclaration.WithdrawDeclarationAsync(s.Ahn, s.HanaApplication);
 
-        Assert.True(withdrawn.Succeeded, withdrawn.Error);
-        Assert.True(withdrawn.Reassigned);
+        Assert.True(withdrawn.Succeeded, withdrawn.Message);
+        Assert.True(withdrawn.Value!.Reassigned);
         Assert.Empty(await s.Reviews.ListMyDeclarationsAsync(s.Ahn));
         var back = (await s.AssignmentOfAsync(s.Ahn, s.HanaApplication))!.Value;
         var task = Assert.Single(await s.Reviews.ListMineAsync(s.Ahn), t => t.AssignmentId == back);
         Assert.Equal(ReviewTaskStatus.DeclarationNeeded, task.Status);
-        Assert.False((await s.Reviews.WithdrawDeclarationAsync(s.Ahn, s.HanaApplication)).Succeeded);
+        Assert.False((await s.WithdrawDeclaration.WithdrawDeclarationAsync(s.Ahn, s.HanaApplication)).Succeeded);
         await using (var db = await Host.CreateDbContextAsync())
         {
             Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == "review.conflict-withdrawn" && e.ActorId == s.Ahn.UserId));
         }
 
         // Declaring again puts the conflict back in force: the newest word of the reviewer counts.
-        Assert.True(await s.Reviews.DeclareAsync(s.Ahn, back, hasConflict: true, "On second thought, I advise them."));
-        Assert.False((await s.Assignments.AddAsync(s.Officer, s.HanaApplication, s.Ahn.UserId)).Succeeded);
+        Assert.True((await s.DeclareConflict.DeclareAsync(s.Ahn, back, hasConflict: true, "On second thought, I advise them.")).Succeeded);
+        Assert.False((await s.AddReviewer.AddAsync(s.Officer, s.HanaApplication, s.Ahn.UserId)).Succeeded);
         Assert.Equal("On second thought, I advise them.", Assert.Single(await s.Reviews.ListMyDeclarationsAsync(s.Ahn)).Reason);
     }
 
@@ -214,21 +214,21 @@ public abstract class ReviewServiceTests : ProviderTest
     public async Task Withdrawn_declaration_leaves_a_filled_place_and_an_officers_pin_alone()
     {
         var s = await AssignedAsync();
-        Assert.True(await s.Reviews.DeclareAsync(s.Ahn, (await s.AssignmentOfAsync(s.Ahn, s.HanaApplication))!.Value, hasConflict: true, null));
+        Assert.True((await s.DeclareConflict.DeclareAsync(s.Ahn, (await s.AssignmentOfAsync(s.Ahn, s.HanaApplication))!.Value, hasConflict: true, null)).Succeeded);
         var substitute = await s.AssignmentOfAsync(s.Baek, s.HanaApplication) is null ? s.Baek : s.Cho;
-        Assert.True((await s.Assignments.AddAsync(s.Officer, s.HanaApplication, substitute.UserId)).Succeeded);
+        Assert.True((await s.AddReviewer.AddAsync(s.Officer, s.HanaApplication, substitute.UserId)).Succeeded);
 
-        var withdrawn = await s.Reviews.WithdrawDeclarationAsync(s.Ahn, s.HanaApplication);
+        var withdrawn = await s.WithdrawDeclaration.WithdrawDeclarationAsync(s.Ahn, s.HanaApplication);
 
-        Assert.True(withdrawn.Succeeded, withdrawn.Error);
-        Assert.False(withdrawn.Reassigned);
+        Assert.True(withdrawn.Succeeded, withdrawn.Message);
+        Assert.False(withdrawn.Value!.Reassigned);
         Assert.Null(await s.AssignmentOfAsync(s.Ahn, s.HanaApplication));
 
-        Assert.True(await s.Reviews.DeclareAsync(s.Ahn, (await s.AssignmentOfAsync(s.Ahn, s.OpenDoorsApplication))!.Value, hasConflict: true, "I volunteer there."));
-        Assert.True((await s.Assignments.PinConflictAsync(s.Officer, s.OpenDoorsApplication, s.Ahn.UserId, "Volunteers there every week.")).Succeeded);
-        var refused = await s.Reviews.WithdrawDeclarationAsync(s.Ahn, s.OpenDoorsApplication);
+        Assert.True((await s.DeclareConflict.DeclareAsync(s.Ahn, (await s.AssignmentOfAsync(s.Ahn, s.OpenDoorsApplication))!.Value, hasConflict: true, "I volunteer there.")).Succeeded);
+        Assert.True((await s.PinConflict.PinConflictAsync(s.Officer, s.OpenDoorsApplication, s.Ahn.UserId, "Volunteers there every week.")).Succeeded);
+        var refused = await s.WithdrawDeclaration.WithdrawDeclarationAsync(s.Ahn, s.OpenDoorsApplication);
         Assert.False(refused.Succeeded);
-        Assert.Contains("Another conflict", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("Another conflict", refused.Message, StringComparison.Ordinal);
         Assert.Single(await s.Reviews.ListMyDeclarationsAsync(s.Ahn));
         Assert.Null(await s.AssignmentOfAsync(s.Ahn, s.OpenDoorsApplication));
     }
@@ -237,20 +237,20 @@ public abstract class ReviewServiceTests : ProviderTest
     public async Task Officer_lifts_a_detected_conflict_with_a_reason_and_pins_another()
     {
         var s = await AssignedAsync();
-        Assert.False((await s.Assignments.AddAsync(s.Officer, s.OpenDoorsApplication, s.Cho.UserId)).Succeeded);
-        Assert.False((await s.Assignments.LiftConflictAsync(s.Officer, s.OpenDoorsApplication, s.Cho.UserId, ConflictSource.DetectedEmailDomain, " ")).Succeeded);
+        Assert.False((await s.AddReviewer.AddAsync(s.Officer, s.OpenDoorsApplication, s.Cho.UserId)).Succeeded);
+        Assert.False((await s.LiftConflict.LiftConflictAsync(s.Officer, s.OpenDoorsApplication, s.Cho.UserId, ConflictSource.DetectedEmailDomain, " ")).Succeeded);
 
-        var lifted = await s.Assignments.LiftConflictAsync(s.Officer, s.OpenDoorsApplication, s.Cho.UserId, ConflictSource.DetectedEmailDomain, "Shared hosting domain, no tie.");
-        Assert.True(lifted.Succeeded, lifted.Error);
+        var lifted = await s.LiftConflict.LiftConflictAsync(s.Officer, s.OpenDoorsApplication, s.Cho.UserId, ConflictSource.DetectedEmailDomain, "Shared hosting domain, no tie.");
+        Assert.True(lifted.Succeeded, lifted.Message);
 
         // Open Doors already has the two reviewers the call asks for: Cho comes as a third, once the officer confirms.
-        Assert.True((await s.Assignments.AddAsync(s.Officer, s.OpenDoorsApplication, s.Cho.UserId)).NeedsConfirmation);
-        Assert.True((await s.Assignments.AddAsync(s.Officer, s.OpenDoorsApplication, s.Cho.UserId, confirmBeyondTarget: true)).Succeeded);
+        Assert.True((await s.AddReviewer.AddAsync(s.Officer, s.OpenDoorsApplication, s.Cho.UserId)).Value!.NeedsConfirmation);
+        Assert.True((await s.AddReviewer.AddAsync(s.Officer, s.OpenDoorsApplication, s.Cho.UserId, confirmBeyondTarget: true)).Succeeded);
 
-        var pinned = await s.Assignments.PinConflictAsync(s.Officer, s.OpenDoorsApplication, s.Cho.UserId, "Co-authored a report with the director.");
-        Assert.True(pinned.Succeeded, pinned.Error);
+        var pinned = await s.PinConflict.PinConflictAsync(s.Officer, s.OpenDoorsApplication, s.Cho.UserId, "Co-authored a report with the director.");
+        Assert.True(pinned.Succeeded, pinned.Message);
         Assert.Null(await s.AssignmentOfAsync(s.Cho, s.OpenDoorsApplication));
-        Assert.False((await s.Assignments.LiftConflictAsync(s.Ahn, s.OpenDoorsApplication, s.Cho.UserId, ConflictSource.Officer, "I disagree")).Succeeded);
+        Assert.False((await s.LiftConflict.LiftConflictAsync(s.Ahn, s.OpenDoorsApplication, s.Cho.UserId, ConflictSource.Officer, "I disagree")).Succeeded);
         var board = (await s.Assignments.GetBoardAsync(s.Officer, s.Applications.CallId))!;
         Assert.Contains(board.Applications.Single(a => a.Id == s.OpenDoorsApplication).Conflicts, c => c.ReviewerId == s.Cho.UserId && c.IsPinned);
     }
@@ -268,10 +268,10 @@ public abstract class ReviewServiceTests : ProviderTest
                     continue;
                 }
 
-                await s.Reviews.DeclareAsync(reviewer, id, false, null);
+                await s.DeclareConflict.DeclareAsync(reviewer, id, false, null);
                 var view = (await s.Reviews.OpenAsync(reviewer, id))!;
                 var score = application == s.HanaApplication ? 5 : 2;
-                Assert.True((await s.Reviews.SubmitAsync(reviewer, id, ReviewScenario.Complete(view, score, score), view.Version)).Succeeded);
+                Assert.True((await s.SubmitReview.SubmitAsync(reviewer, id, ReviewScenario.Complete(view, score, score), view.Version)).Succeeded);
             }
         }
 
@@ -282,10 +282,10 @@ public abstract class ReviewServiceTests : ProviderTest
         var hana = table.Rows[0];
         Assert.Equal((2, 0, 5.0, 1, 1), (hana.Ranking.Count, hana.Ranking.Missing, hana.Ranking.Mean!.Value, hana.Ranking.RawRank!.Value, hana.Ranking.CalibratedRank!.Value));
 
-        var decided = await s.Ranking.DecideAsync(s.Officer, s.HanaApplication, PanelDecision.Fund, "Strong panel support", hana.Version);
-        Assert.True(decided.Succeeded, decided.Error);
-        Assert.False((await s.Ranking.DecideAsync(s.Officer, s.HanaApplication, PanelDecision.Decline, null, hana.Version)).Succeeded);
-        Assert.False((await s.Ranking.DecideAsync(s.Ahn, s.OpenDoorsApplication, PanelDecision.Fund, null, table.Rows[1].Version)).Succeeded);
+        var decided = await s.DecideApplication.DecideAsync(s.Officer, s.HanaApplication, PanelDecision.Fund, "Strong panel support", hana.Version);
+        Assert.True(decided.Succeeded, decided.Message);
+        Assert.False((await s.DecideApplication.DecideAsync(s.Officer, s.HanaApplication, PanelDecision.Decline, null, hana.Version)).Succeeded);
+        Assert.False((await s.DecideApplication.DecideAsync(s.Ahn, s.OpenDoorsApplication, PanelDecision.Fund, null, table.Rows[1].Version)).Succeeded);
         await using var db = await Host.CreateDbContextAsync();
         var decidedApplication = await db.Applications.SingleAsync(a => a.Id == s.HanaApplication);
         Assert.Equal((PanelDecision.Fund, "Strong panel support"), (decidedApplication.PanelDecision!.Value, decidedApplication.PanelNote));
@@ -297,11 +297,11 @@ public abstract class ReviewServiceTests : ProviderTest
     {
         var s = await AssignedAsync();
         var assignment = (await s.AssignmentOfAsync(s.Ahn, s.HanaApplication))!.Value;
-        await s.Reviews.DeclareAsync(s.Ahn, assignment, false, null);
+        await s.DeclareConflict.DeclareAsync(s.Ahn, assignment, false, null);
         var view = (await s.Reviews.OpenAsync(s.Ahn, assignment))!;
-        Assert.True((await s.Reviews.SaveDraftAsync(s.Ahn, assignment, ReviewScenario.Complete(view, 4, 4), view.Version)).Succeeded);
-        var calls = Host.Services.GetRequiredService<CallService>();
-        var form = (await calls.GetForEditAsync(s.Officer, s.Applications.CallId, CancellationToken.None))!.Form;
+        Assert.True((await s.SaveReview.SaveDraftAsync(s.Ahn, assignment, ReviewScenario.Complete(view, 4, 4), view.Version)).Succeeded);
+        var calls = Host.Services.GetRequiredService<UpdateCall>();
+        var form = (await Host.Services.GetRequiredService<CallQueries>().GetForEditAsync(s.Officer, s.Applications.CallId, CancellationToken.None))!.Form;
 
         var removed = form with { Criteria = form.Criteria.Take(1).ToList() };
         var rescaled = form with { Criteria = form.Criteria.Select((c, i) => i == 0 ? c with { ScaleMaximum = 10 } : c).ToList() };
@@ -309,12 +309,12 @@ public abstract class ReviewServiceTests : ProviderTest
 
         foreach (var refused in new[] { removed, rescaled })
         {
-            var result = await calls.SaveAsync(s.Officer, refused, CancellationToken.None);
-            Assert.Equal(CallOutcome.Invalid, result.Outcome);
+            var result = await calls.UpdateAsync(s.Officer, refused, confirmDeadlineChange: false, CancellationToken.None);
+            Assert.Equal(Outcome.Invalid, result.Outcome);
             Assert.StartsWith("Reviews have started in this call", result.Errors.Single().Message, StringComparison.Ordinal);
         }
 
-        Assert.True((await calls.SaveAsync(s.Officer, renamed, CancellationToken.None)).Succeeded);
+        Assert.True((await calls.UpdateAsync(s.Officer, renamed, confirmDeadlineChange: false, CancellationToken.None)).Succeeded);
     }
 }
 

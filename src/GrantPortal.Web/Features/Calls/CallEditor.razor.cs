@@ -1,12 +1,8 @@
 using System.Globalization;
-using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Calls;
-using GrantPortal.Core.Localization;
 using GrantPortal.Core.Money;
 using GrantPortal.Core.Time;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
 using NodaTime;
 using NodaTime.Text;
@@ -19,13 +15,10 @@ public sealed partial class CallEditor
     private static readonly LocalDatePattern DatePattern = LocalDatePattern.Iso;
 
     private readonly Dictionary<string, string> errors = [];
-    private readonly List<string> generalErrors = [];
     private IReadOnlyList<RecommendationOption> recommendations = [];
-    private CurrentUser? user;
     private CallForm? form;
     private EditableCall? existing;
     private bool loading = true;
-    private bool busy;
     private string? opensText;
     private string? closesText;
     private string? reviewDueText;
@@ -33,45 +26,23 @@ public sealed partial class CallEditor
     private string? minimumText;
     private string? maximumText;
 
-    [Inject]
-    private CallService Calls { get; set; } = default!;
-
-    [Inject]
-    private IClock Clock { get; set; } = default!;
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
-
-    [Inject]
-    private NavigationManager Navigation { get; set; } = default!;
-
-    [Inject]
-    private IStringLocalizer<Strings> Localizer { get; set; } = default!;
-
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
     [Parameter]
     public int? Id { get; set; }
 
     [SupplyParameterFromQuery(Name = "year")]
     private int? RequestedYear { get; set; }
 
-    private string Heading => existing is null ? Localizer["CallEdit_NewTitle"] : Localizer["CallEdit_EditTitle", existing.Form.Code];
+    private string Heading => existing is null ? L["CallEdit_NewTitle"] : L["CallEdit_EditTitle", existing.Form.Code];
 
     protected override async Task OnParametersSetAsync()
     {
         loading = true;
-        user ??= CurrentUser.From((await AuthenticationState).User);
-        if (user is null)
+        if (User is null)
         {
             return;
         }
 
-        recommendations = await Calls.ListRecommendationsAsync(user, CancellationToken.None);
+        recommendations = await Calls.ListRecommendationsAsync(User, CancellationToken.None);
         await LoadAsync();
         loading = false;
     }
@@ -79,10 +50,9 @@ public sealed partial class CallEditor
     private async Task LoadAsync()
     {
         errors.Clear();
-        generalErrors.Clear();
         if (Id is { } id)
         {
-            existing = await Calls.GetForEditAsync(user!, id, CancellationToken.None);
+            existing = await Calls.GetForEditAsync(User!, id, CancellationToken.None);
             form = existing?.Form;
         }
         else
@@ -142,7 +112,7 @@ public sealed partial class CallEditor
         var ok = true;
         void Fail(string field, string key)
         {
-            errors[field] = Localizer[key];
+            errors[field] = L[key];
             ok = false;
         }
 
@@ -200,77 +170,75 @@ public sealed partial class CallEditor
 
     private async Task SaveAsync()
     {
-        if (busy || form is null || user is null)
+        if (Busy || form is null || User is null)
         {
             return;
         }
 
-        busy = true;
-        try
+        errors.Clear();
+        if (!ReadTextFields())
         {
-            errors.Clear();
-            generalErrors.Clear();
-            if (!ReadTextFields())
+            LastResult = Result.Invalid(errors.Select(e => new FieldError(e.Key, e.Value)).ToList());
+            return;
+        }
+
+        if (existing is null)
+        {
+            var created = await RunAsync(() => Create.CreateAsync(User, form, CancellationToken.None));
+            if (created is { Succeeded: true })
             {
+                Snackbar.Add(L["CallEdit_Saved"], Severity.Success);
+                Navigation.NavigateTo($"/calls/{created.Value}/edit");
                 return;
             }
 
-            var result = await Calls.SaveAsync(user, form, CancellationToken.None);
-            if (result is { Outcome: CallOutcome.NeedsConfirmation, Deadline: { } change })
-            {
-                var confirmed = await Dialogs.ShowMessageBoxAsync(
-                    Localizer["CallEdit_DeadlineConfirmTitle"],
-                    Localizer["CallEdit_DeadlineConfirm", Seoul.Format(change.OldClosesAt), Seoul.Format(change.NewClosesAt), change.OrganizationsWithDrafts],
-                    yesText: Localizer["CallEdit_DeadlineMove"],
-                    cancelText: Localizer["CallEdit_Cancel"]);
-                if (confirmed != true)
-                {
-                    return;
-                }
-
-                result = await Calls.SaveAsync(user, form, confirmDeadlineChange: true, CancellationToken.None);
-            }
-
-            if (result.Succeeded)
-            {
-                Snackbar.Add(
-                    result.Deadline is { } moved
-                        ? Localizer["CallEdit_DeadlineMoved", Seoul.Format(moved.NewClosesAt), moved.OrganizationsWithDrafts]
-                        : Localizer["CallEdit_Saved"],
-                    Severity.Success);
-                if (Id is null)
-                {
-                    Navigation.NavigateTo($"/calls/{result.CallId}/edit");
-                    return;
-                }
-
-                await LoadAsync();
-                return;
-            }
-
-            ShowErrors(result);
+            MarkFields(created);
+            return;
         }
-        finally
+
+        var updated = await RunAsync(() => UpdateConfirmingDeadlineAsync(User, form));
+        if (updated is { Value.NeedsConfirmation: true })
         {
-            busy = false;
+            // The officer kept the deadline where it was: nothing was saved, and there is nothing to report.
+            LastResult = null;
+            return;
         }
+
+        if (updated is { Succeeded: true })
+        {
+            Snackbar.Add(
+                updated.Value?.Deadline is { } moved
+                    ? L["CallEdit_DeadlineMoved", Seoul.Format(moved.NewClosesAt), moved.OrganizationsWithDrafts]
+                    : L["CallEdit_Saved"],
+                Severity.Success);
+            await LoadAsync();
+            return;
+        }
+
+        MarkFields(updated);
     }
 
-    private void ShowErrors(CallResult result)
+    /// <summary>Saves the form; a published call's deadline move is asked about first (Core's message says what it does) and saved once confirmed.</summary>
+    private async Task<Result<CallUpdate>> UpdateConfirmingDeadlineAsync(CurrentUser user, CallForm changed)
     {
-        if (result.Outcome == CallOutcome.NotFound)
+        var result = await Update.UpdateAsync(user, changed, confirmDeadlineChange: false, CancellationToken.None);
+        if (result.Value is not { NeedsConfirmation: true })
         {
-            generalErrors.Add(Localizer["CallEdit_NotFound"]);
-            return;
+            return result;
         }
 
-        foreach (var error in result.Errors)
-        {
-            if (error.Field.Length == 0 || result.Outcome is CallOutcome.OverBudget)
-            {
-                generalErrors.Add(error.Message);
-            }
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            L["CallEdit_DeadlineConfirmTitle"],
+            result.Message ?? "",
+            yesText: L["CallEdit_DeadlineMove"],
+            cancelText: L["CallEdit_Cancel"]);
+        return confirmed == true ? await Update.UpdateAsync(user, changed, confirmDeadlineChange: true, CancellationToken.None) : result;
+    }
 
+    private void MarkFields(IUseCaseResult? result)
+    {
+        foreach (var error in result?.Errors ?? [])
+        {
             if (error.Field.Length > 0)
             {
                 errors.TryAdd(error.Field, error.Message);
@@ -284,41 +252,30 @@ public sealed partial class CallEditor
 
     private async Task ChangePublicationAsync(bool publish)
     {
-        if (busy || existing is null || user is null)
+        if (Busy || existing is null || User is null)
         {
             return;
         }
 
         var confirmed = await Dialogs.ShowMessageBoxAsync(
-            Localizer[publish ? "CallEdit_Publish" : "CallEdit_Unpublish"],
-            Localizer[publish ? "CallEdit_PublishConfirm" : "CallEdit_UnpublishConfirm"],
-            yesText: Localizer[publish ? "CallEdit_Publish" : "CallEdit_Unpublish"],
-            cancelText: Localizer["CallEdit_Cancel"]);
+            L[publish ? "CallEdit_Publish" : "CallEdit_Unpublish"],
+            L[publish ? "CallEdit_PublishConfirm" : "CallEdit_UnpublishConfirm"],
+            yesText: L[publish ? "CallEdit_Publish" : "CallEdit_Unpublish"],
+            cancelText: L["CallEdit_Cancel"]);
         if (confirmed != true)
         {
             return;
         }
 
-        busy = true;
-        try
+        errors.Clear();
+        var (id, version) = (existing.Id, existing.Form.Version);
+        var result = await RunAsync(() => publish
+            ? Publication.PublishAsync(User, id, version, CancellationToken.None)
+            : Publication.UnpublishAsync(User, id, version, CancellationToken.None));
+        if (result is { Succeeded: true })
         {
-            errors.Clear();
-            generalErrors.Clear();
-            var result = publish
-                ? await Calls.PublishAsync(user, existing.Id, existing.Form.Version, CancellationToken.None)
-                : await Calls.UnpublishAsync(user, existing.Id, existing.Form.Version, CancellationToken.None);
-            if (!result.Succeeded)
-            {
-                ShowErrors(result);
-                return;
-            }
-
-            Snackbar.Add(Localizer[publish ? "CallEdit_PublishedNotice" : "CallEdit_UnpublishedNotice"], Severity.Success);
+            Snackbar.Add(L[publish ? "CallEdit_PublishedNotice" : "CallEdit_UnpublishedNotice"], Severity.Success);
             await LoadAsync();
-        }
-        finally
-        {
-            busy = false;
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Calls;
 
@@ -17,7 +16,7 @@ public static class CallText
     ];
 
     /// <summary>"ko" or "en": which of a call's two texts the reader sees.</summary>
-    public static string Language => Languages.Normalize(CultureInfo.CurrentUICulture.Name);
+    public static string Language => Languages.Current;
 
     /// <summary>The one resource per category, the same the application form, intake and reviewer pages use.</summary>
     public static string CategoryKey(ProjectCategories category) => "ApplicationCategory_" + category;

@@ -23,7 +23,7 @@ public sealed partial class Home : IDisposable
     private IClock Clock { get; set; } = default!;
 
     [Inject]
-    private CallService Calls { get; set; } = default!;
+    private CallQueries Calls { get; set; } = default!;
 
     [Inject]
     private ApplicationQueries Applications { get; set; } = default!;

@@ -1,8 +1,5 @@
-using System.Globalization;
-using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Reviews;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace GrantPortal.Web.Features.Reviews;
@@ -10,13 +7,10 @@ namespace GrantPortal.Web.Features.Reviews;
 public sealed partial class AssignmentsPage
 {
     private readonly Dictionary<int, string> selected = [];
-    private CurrentUser? user;
     private AssignmentBoard? board;
     private AssignmentPreview? preview;
     private bool loading = true;
-    private bool busy;
-    private string? message;
-    private bool messageIsError;
+    private string? doneText;
     private int? reasonFor;
     private string? reason;
     private (string ReviewerId, ConflictSource Source)? lifting;
@@ -25,29 +19,11 @@ public sealed partial class AssignmentsPage
     [Parameter]
     public int CallId { get; set; }
 
-    [Inject]
-    private AssignmentService Assignments { get; set; } = default!;
-
-    [Inject]
-    private ReviewService Reviews { get; set; } = default!;
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
-
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
-    private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "ko";
-
-    protected override async Task OnParametersSetAsync()
-    {
-        user = CurrentUser.From((await AuthenticationState).User);
-        await LoadAsync();
-    }
+    protected override Task OnParametersSetAsync() => LoadAsync();
 
     private async Task LoadAsync()
     {
-        board = user is null ? null : await Assignments.GetBoardAsync(user, CallId);
+        board = User is null ? null : await Assignments.GetBoardAsync(User, CallId);
         foreach (var application in board?.Applications ?? [])
         {
             selected.TryAdd(application.Id, "");
@@ -58,49 +34,49 @@ public sealed partial class AssignmentsPage
 
     private async Task PreviewAsync()
     {
-        busy = true;
-        preview = await Assignments.PreviewAsync(user!, CallId);
-        message = null;
-        busy = false;
+        LastResult = null;
+        preview = await Assignments.PreviewAsync(User!, CallId);
     }
 
     private async Task ApplyAsync()
     {
-        busy = true;
-        Show(await Assignments.AssignAutomaticallyAsync(user!, CallId), L["Assignment_Applied"]);
+        await RunShowingAsync(() => AssignReviewers.AssignAutomaticallyAsync(User!, CallId), L["Assignment_Applied"]);
         preview = null;
-        await LoadAsync();
-        busy = false;
     }
 
     private async Task AddAsync(int applicationId)
     {
-        var result = await Assignments.AddAsync(user!, applicationId, selected[applicationId]);
-        if (result.NeedsConfirmation)
+        var reviewerId = selected[applicationId];
+        var result = await RunShowingAsync(() => AddConfirmingAsync(applicationId, reviewerId), L["Assignment_ReviewerAdded"]);
+        if (result is { Value.NeedsConfirmation: true })
         {
-            var confirmed = await Dialogs.ShowMessageBoxAsync(
-                L["Assignment_Add"],
-                result.Warning!,
-                yesText: L["Assignment_AssignAnyway"],
-                cancelText: L["Application_Cancel"]);
-            if (confirmed != true)
-            {
-                return;
-            }
-
-            result = await Assignments.AddAsync(user!, applicationId, selected[applicationId], confirmBeyondTarget: true);
+            // The officer did not mean an extra reviewer: nothing was assigned, and there is nothing to report.
+            LastResult = null;
+            return;
         }
 
-        Show(result, L["Assignment_ReviewerAdded"]);
         selected[applicationId] = "";
-        await LoadAsync();
     }
 
-    private async Task RemoveAsync(int assignmentId)
+    /// <summary>Assigns the reviewer; beyond the call's number of reviewers Core's message asks first, and the officer confirms or not.</summary>
+    private async Task<Result<AddedReviewer>> AddConfirmingAsync(int applicationId, string reviewerId)
     {
-        Show(await Assignments.RemoveAsync(user!, assignmentId), L["Assignment_Removed"]);
-        await LoadAsync();
+        var result = await AddReviewer.AddAsync(User!, applicationId, reviewerId);
+        if (result.Value is not { NeedsConfirmation: true })
+        {
+            return result;
+        }
+
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            L["Assignment_Add"],
+            result.Message ?? "",
+            yesText: L["Assignment_AssignAnyway"],
+            cancelText: L["Application_Cancel"]);
+        return confirmed == true ? await AddReviewer.AddAsync(User!, applicationId, reviewerId, confirmBeyondTarget: true) : result;
     }
+
+    private async Task RemoveAsync(int assignmentId) =>
+        await RunShowingAsync(() => RemoveReviewer.RemoveAsync(User!, assignmentId), L["Assignment_Removed"]);
 
     private void StartReopen(int applicationId, int assignmentId)
     {
@@ -133,36 +109,32 @@ public sealed partial class AssignmentsPage
             return;
         }
 
-        if (reopening is { } assignmentId)
+        var given = reason ?? "";
+        var result = (reopening, lifting) switch
         {
-            var reopened = await Reviews.ReopenAsync(user!, assignmentId, reason ?? "");
-            Show(reopened ? AssignmentChange.Done() : new AssignmentChange(false, L["Conflicts_ReasonRequired"]), L["Assignment_Reopened"]);
-            if (reopened)
+            ({ } assignmentId, _) => await RunShowingAsync(() => ReopenReview.ReopenAsync(User!, assignmentId, given), L["Assignment_Reopened"]),
+            (_, { } lift) => await RunShowingAsync(() => LiftConflict.LiftConflictAsync(User!, applicationId, lift.ReviewerId, lift.Source, given), L["Conflicts_Saved"]),
+            _ => await RunShowingAsync(() => PinConflict.PinConflictAsync(User!, applicationId, selected[applicationId], given), L["Conflicts_Saved"]),
+        };
+        if (result is { Succeeded: true })
+        {
+            if (reopening is null)
             {
-                reasonFor = null;
-                reopening = null;
+                selected[applicationId] = "";
             }
 
-            await LoadAsync();
-            return;
-        }
-
-        var result = lifting is { } lift
-            ? await Assignments.LiftConflictAsync(user!, applicationId, lift.ReviewerId, lift.Source, reason ?? "")
-            : await Assignments.PinConflictAsync(user!, applicationId, selected[applicationId], reason ?? "");
-        Show(result, L["Conflicts_Saved"]);
-        if (result.Succeeded)
-        {
             reasonFor = null;
-            selected[applicationId] = "";
+            reopening = null;
         }
-
-        await LoadAsync();
     }
 
-    private void Show(AssignmentChange change, string success)
+    /// <summary>Runs one change of the board, says how it ended (<paramref name="done"/> when it is done) and shows the board afresh.</summary>
+    private async Task<T?> RunShowingAsync<T>(Func<Task<T>> change, string done)
+        where T : class, IUseCaseResult
     {
-        messageIsError = !change.Succeeded;
-        message = change.Succeeded ? success : change.Error;
+        doneText = done;
+        var result = await RunAsync(change);
+        await LoadAsync();
+        return result;
     }
 }

@@ -1,9 +1,7 @@
 using System.Globalization;
-using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Applications;
 using GrantPortal.Core.Reviews;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace GrantPortal.Web.Features.Reviews;
@@ -12,35 +10,18 @@ public sealed partial class RankingPage
 {
     private readonly HashSet<int> explained = [];
     private readonly Dictionary<int, DecisionDraft> drafts = [];
-    private CurrentUser? user;
     private RankingTable? table;
     private bool loading = true;
-    private string? message;
-    private bool messageIsError;
+    private string? doneText;
 
     [Parameter]
     public int CallId { get; set; }
 
-    [Inject]
-    private RankingService Ranking { get; set; } = default!;
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
-
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
-    private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "ko";
-
-    protected override async Task OnParametersSetAsync()
-    {
-        user = CurrentUser.From((await AuthenticationState).User);
-        await LoadAsync();
-    }
+    protected override Task OnParametersSetAsync() => LoadAsync();
 
     private async Task LoadAsync()
     {
-        table = user is null ? null : await Ranking.GetAsync(user, CallId);
+        table = User is null ? null : await Ranking.GetAsync(User, CallId);
         drafts.Clear();
         loading = false;
     }
@@ -73,25 +54,33 @@ public sealed partial class RankingPage
             return;
         }
 
-        var result = await Ranking.DecideAsync(user!, row.Ranking.ApplicationId, decision, draft.Note, row.Version);
-        if (result.NeedsConfirmation)
+        doneText = L["Ranking_DecisionSaved", row.ProjectTitle];
+        var result = await RunAsync(() => DecideConfirmingAsync(row.Ranking.ApplicationId, decision, draft.Note, row.Version));
+        if (result is { Value.NeedsConfirmation: true })
         {
-            var confirmed = await Dialogs.ShowMessageBoxAsync(
-                L["Ranking_Record"],
-                result.Warning!,
-                yesText: L["Ranking_RecordAnyway"],
-                cancelText: L["Application_Cancel"]);
-            if (confirmed != true)
-            {
-                return;
-            }
-
-            result = await Ranking.DecideAsync(user!, row.Ranking.ApplicationId, decision, draft.Note, row.Version, confirmMissingReviews: true);
+            // The officer waits for the missing reviews: nothing was recorded, and there is nothing to report.
+            LastResult = null;
+            return;
         }
 
-        messageIsError = !result.Succeeded;
-        message = result.Succeeded ? L["Ranking_DecisionSaved", row.ProjectTitle] : result.Error;
         await LoadAsync();
+    }
+
+    /// <summary>Records the decision; while reviews are missing Core's message asks first, and the officer confirms or not.</summary>
+    private async Task<Result<DecisionRecord>> DecideConfirmingAsync(int applicationId, PanelDecision decision, string? note, int version)
+    {
+        var result = await Decide.DecideAsync(User!, applicationId, decision, note, version);
+        if (result.Value is not { NeedsConfirmation: true })
+        {
+            return result;
+        }
+
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            L["Ranking_Record"],
+            result.Message ?? "",
+            yesText: L["Ranking_RecordAnyway"],
+            cancelText: L["Application_Cancel"]);
+        return confirmed == true ? await Decide.DecideAsync(User!, applicationId, decision, note, version, confirmMissingReviews: true) : result;
     }
 
     private sealed class DecisionDraft

@@ -1,14 +1,10 @@
-using System.Globalization;
-using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Reviews;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 
 namespace GrantPortal.Web.Features.Reviews;
 
 public sealed partial class ReviewPage
 {
-    private CurrentUser? user;
     private ScoringView? view;
     private bool loading = true;
     private string? conflictReason;
@@ -16,33 +12,24 @@ public sealed partial class ReviewPage
     [Parameter]
     public int Id { get; set; }
 
-    [Inject]
-    private ReviewService Reviews { get; set; } = default!;
-
-    [Inject]
-    private NavigationManager Navigation { get; set; } = default!;
-
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
-    private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "ko";
-
-    protected override async Task OnParametersSetAsync()
-    {
-        user = CurrentUser.From((await AuthenticationState).User);
-        await LoadAsync();
-    }
+    protected override Task OnParametersSetAsync() => LoadAsync();
 
     private async Task LoadAsync()
     {
         loading = true;
-        view = user is null ? null : await Reviews.OpenAsync(user, Id);
+        view = User is null ? null : await Reviews.OpenAsync(User, Id);
         loading = false;
     }
 
     private async Task DeclareAsync(bool hasConflict)
     {
-        if (user is null || !await Reviews.DeclareAsync(user, Id, hasConflict, conflictReason))
+        var declared = User is null ? null : await RunAsync(() => Declarations.DeclareAsync(User, Id, hasConflict, conflictReason));
+        if (declared is null)
+        {
+            return;
+        }
+
+        if (!declared.Succeeded)
         {
             view = null;
             return;
@@ -58,7 +45,7 @@ public sealed partial class ReviewPage
         await LoadAsync();
     }
 
-    private Task<ReviewResult> SaveDraftAsync(ScoreForm form, int version) => Reviews.SaveDraftAsync(user!, Id, form, version);
+    private Task<Result<int>> SaveDraftAsync(ScoreForm form, int version) => Drafts.SaveDraftAsync(User!, Id, form, version);
 
-    private Task<ReviewResult> SubmitAsync(ScoreForm form, int version) => Reviews.SubmitAsync(user!, Id, form, version);
+    private Task<Result<int>> SubmitAsync(ScoreForm form, int version) => Submissions.SubmitAsync(User!, Id, form, version);
 }

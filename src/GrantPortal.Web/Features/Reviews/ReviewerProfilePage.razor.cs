@@ -1,8 +1,6 @@
-using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Calls;
 using GrantPortal.Core.Reviews;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 
 namespace GrantPortal.Web.Features.Reviews;
 
@@ -15,39 +13,25 @@ public sealed partial class ReviewerProfilePage
     private static readonly ProjectCategories[] Categories =
         Enum.GetValues<ProjectCategories>().Where(c => c is not ProjectCategories.None and not ProjectCategories.All).ToArray();
 
-    private CurrentUser? user;
     private IReadOnlyList<ReviewerEntry>? directory;
     private ReviewerProfileForm? form;
-    private IReadOnlyList<FieldError> errors = [];
-    private bool saved;
-
-    [Inject]
-    private ReviewerProfileService Profiles { get; set; } = default!;
-
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
-        user = CurrentUser.From((await AuthenticationState).User);
-        if (user is null)
+        if (User is null)
         {
             return;
         }
 
-        if (user.IsIn(Roles.ProgramOfficer))
+        if (User.IsIn(Roles.ProgramOfficer))
         {
-            directory = await Profiles.ListAsync(user);
+            directory = await Profiles.ListAsync(User);
         }
 
-        form = await Profiles.GetMineAsync(user);
+        form = await Profiles.GetMineAsync(User);
     }
 
     private static IEnumerable<ProjectCategories> ExpertiseOf(ReviewerEntry reviewer) => Categories.Where(c => reviewer.Expertise.HasFlag(c));
 
-    private async Task SaveAsync()
-    {
-        errors = await Profiles.SaveMineAsync(user!, form!);
-        saved = errors.Count == 0;
-    }
+    private async Task SaveAsync() => await RunAsync(() => Profiles.SaveMineAsync(User!, form!));
 }

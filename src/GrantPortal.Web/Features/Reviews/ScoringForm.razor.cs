@@ -1,5 +1,3 @@
-using System.Globalization;
-using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Reviews;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -19,7 +17,8 @@ public sealed partial class ScoringForm : IDisposable
     // The score of each criterion as the server last accepted it: what a draft keeps while a typed score is out of scale.
     private readonly Dictionary<int, decimal?> savedScores = [];
     private IReadOnlyList<FieldError> errors = [];
-    private string? generalError;
+    private IUseCaseResult? lastResult;
+    private bool incomplete;
     private string? saveState;
     private bool busy;
     private int version;
@@ -34,18 +33,16 @@ public sealed partial class ScoringForm : IDisposable
     public bool Editable { get; set; } = true;
 
     [Parameter, EditorRequired]
-    public Func<ScoreForm, int, Task<ReviewResult>> SaveDraft { get; set; } = default!;
+    public Func<ScoreForm, int, Task<Result<int>>> SaveDraft { get; set; } = default!;
 
     [Parameter, EditorRequired]
-    public Func<ScoreForm, int, Task<ReviewResult>> Submit { get; set; } = default!;
+    public Func<ScoreForm, int, Task<Result<int>>> Submit { get; set; } = default!;
 
     [Parameter]
     public EventCallback OnSubmitted { get; set; }
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
-
-    private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "ko";
 
     protected override void OnInitialized()
     {
@@ -109,13 +106,12 @@ public sealed partial class ScoringForm : IDisposable
     private async Task SubmitAsync()
     {
         errors = Form.Validate(L, forSubmission: true);
-        if (errors.Count > 0)
+        incomplete = errors.Count > 0;
+        if (incomplete)
         {
-            generalError = L["Reviews_FixErrors"];
             return;
         }
 
-        generalError = null;
         var confirmed = await Dialogs.ShowMessageBoxAsync(
             L["Reviews_SubmitConfirmTitle"],
             L["Reviews_SubmitConfirm"],
@@ -144,10 +140,11 @@ public sealed partial class ScoringForm : IDisposable
         }
     }
 
-    private void Show(ReviewResult result)
+    private void Show(Result<int> result)
     {
-        version = result.Version;
-        errors = result.Errors.Where(e => e.Field.Length > 0).ToList();
-        generalError = result.Errors.FirstOrDefault(e => e.Field.Length == 0)?.Message;
+        version = result.Value;
+        errors = result.Errors;
+        lastResult = result;
+        incomplete = false;
     }
 }

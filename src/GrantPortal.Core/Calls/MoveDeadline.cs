@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
-using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Applications;
 using GrantPortal.Core.Auditing;
 using GrantPortal.Core.Data;
+using GrantPortal.Core.Localization;
 using GrantPortal.Core.Notifications;
 using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Time;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
@@ -20,25 +21,30 @@ namespace GrantPortal.Core.Calls;
 public sealed record DeadlineChange(Instant OldClosesAt, Instant NewClosesAt, int OrganizationsWithDrafts);
 
 /// <summary>
-/// Moving a call's deadline. Submissions already received bound it from below (no submission may ever look later
-/// than its call's deadline); on a published call it cannot move into the past (that would close the call early,
-/// without a word, which is not what editing a call is for), every move is confirmed by the officer, audited, and
-/// told by mail to the members of each organization with a draft.
+/// Moving a call's deadline, the part of <see cref="UpdateCall"/> with rules of its own. Submissions already received
+/// bound it from below (no submission may ever look later than its call's deadline); on a published call it cannot
+/// move into the past (that would close the call early, without a word, which is not what editing a call is for),
+/// every move is confirmed by the officer, audited, and told by mail to the members of each organization with a draft.
 /// </summary>
-public sealed partial class CallService
+public sealed class MoveDeadline(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    IStringLocalizer<Strings> localizer,
+    OrganizationMail mail,
+    PortalLinks links,
+    ILogger<MoveDeadline> logger)
 {
     /// <summary>
-    /// The refusals and the confirmation a deadline change needs, checked inside the save's transaction. A refusal
-    /// stops the save; otherwise the save goes on, and <c>Move</c> is set (and audited) when a published call's
-    /// deadline moves.
+    /// Checks the form's deadline inside the save's transaction. A refusal stops the save, and so does an unconfirmed
+    /// move of a published call's deadline (its message asks the officer). Otherwise the save goes on; the value names
+    /// the move, audited here, when a published call's deadline moves.
     /// </summary>
-    private async Task<(CallResult? Refusal, DeadlineChange? Move)> CheckDeadlineAsync(
+    internal async Task<Result<CallUpdate>> CheckAsync(
         PortalDbContext db, CurrentUser user, Call call, CallForm form, Instant now, bool confirmed, CancellationToken ct)
     {
         var closesAt = Seoul.ToInstant(form.Closes);
         if (closesAt == call.ClosesAt)
         {
-            return (null, null);
+            return Result.Done(new CallUpdate(null));
         }
 
         var errors = new List<FieldError>();
@@ -60,12 +66,12 @@ public sealed partial class CallService
         if (errors.Count > 0)
         {
             logger.LogInformation("Deadline of call {CallId} refused: {NewClosesAt} (was {OldClosesAt})", call.Id, closesAt, call.ClosesAt);
-            return (new CallResult(CallOutcome.Invalid, call.Id, errors), null);
+            return Result.Invalid(errors);
         }
 
         if (!call.IsPublished)
         {
-            return (null, null);
+            return Result.Done(new CallUpdate(null));
         }
 
         var organizations = await db.Applications.AsNoTracking()
@@ -76,7 +82,8 @@ public sealed partial class CallService
         var change = new DeadlineChange(call.ClosesAt, closesAt, organizations);
         if (!confirmed)
         {
-            return (new CallResult(CallOutcome.NeedsConfirmation, call.Id, []) { Deadline = change }, null);
+            var question = localizer["CallEdit_DeadlineConfirm", Seoul.Format(change.OldClosesAt), Seoul.Format(change.NewClosesAt), change.OrganizationsWithDrafts];
+            return Result.Refused(question).With(new CallUpdate(change) { NeedsConfirmation = true });
         }
 
         db.AuditEvents.Add(AuditEvent.Record(
@@ -87,14 +94,14 @@ public sealed partial class CallService
             call.Id.ToString(CultureInfo.InvariantCulture),
             JsonSerializer.Serialize(new { ClosesAt = change.OldClosesAt.ToString() }),
             JsonSerializer.Serialize(new { ClosesAt = change.NewClosesAt.ToString(), change.OrganizationsWithDrafts })));
-        return (null, change);
+        return Result.Done(new CallUpdate(change));
     }
 
     /// <summary>
     /// One mail per draft to each member of its organization, in the member's language, with the new deadline and a
     /// link to the draft. Sent after the commit: the move stands whatever happens to the mail.
     /// </summary>
-    private async Task NotifyDraftHoldersAsync(int callId, DeadlineChange change, CancellationToken ct)
+    internal async Task TellDraftHoldersAsync(int callId, DeadlineChange change, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var call = await db.Calls.AsNoTracking().Where(c => c.Id == callId).Select(c => new { c.TitleKorean, c.TitleEnglish }).SingleAsync(ct);
