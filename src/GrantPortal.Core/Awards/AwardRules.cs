@@ -11,7 +11,10 @@ using NodaTime;
 
 namespace GrantPortal.Core.Awards;
 
-/// <summary>The steps the award use cases share: who may act, the call's committed money, and how a change is saved and audited.</summary>
+/// <summary>
+/// The steps the award and payment use cases share: who may act, the money a call has committed and an award has
+/// paid, whether a row is still as its reader saw it, and how a change is saved and audited.
+/// </summary>
 internal static class AwardRules
 {
     public static bool IsOfficer(CurrentUser user) => user.IsIn(Roles.ProgramOfficer);
@@ -20,8 +23,8 @@ internal static class AwardRules
     public static bool IsOfficerOrFinance(CurrentUser user) => IsOfficer(user) || user.IsIn(Roles.Finance);
 
     /// <summary>
-    /// A form these pages answer in one sentence: the error names its field, and the message says the same, so the
-    /// page can show it whole.
+    /// An invalid form answered in one sentence: the error names its field and the message repeats it, because the
+    /// award and finance pages show one sentence rather than marked fields.
     /// </summary>
     public static Result Invalid(string field, string message) => Result.Invalid(field, message) with { Message = message };
 
