@@ -133,33 +133,33 @@ public sealed class AwardApplication(
     {
         if (form.Amount.IsNegative || form.Amount.IsZero)
         {
-            return AwardRules.Invalid(nameof(AwardForm.Amount), localizer["Awards_AmountPositive"]);
+            return Result.Invalid(nameof(AwardForm.Amount), localizer["Awards_AmountPositive"]);
         }
 
         if (form.Amount > requested)
         {
-            return AwardRules.Invalid(nameof(AwardForm.Amount), localizer["Awards_AboveRequest", requested.ForReader()]);
+            return Result.Invalid(nameof(AwardForm.Amount), localizer["Awards_AboveRequest", requested.ForReader()]);
         }
 
         if (form.Amount < requested && string.IsNullOrWhiteSpace(form.ReductionReason))
         {
-            return AwardRules.Invalid(nameof(AwardForm.ReductionReason), localizer["Awards_ReductionReasonRequired", requested.ForReader()]);
+            return Result.Invalid(nameof(AwardForm.ReductionReason), localizer["Awards_ReductionReasonRequired", requested.ForReader()]);
         }
 
         if (form.Tranches.Count == 0 || form.Tranches.Any(t => t.Amount.IsNegative || t.Amount.IsZero))
         {
-            return AwardRules.Invalid(nameof(AwardForm.Tranches), localizer["Awards_TranchesRequired"]);
+            return Result.Invalid(nameof(AwardForm.Tranches), localizer["Awards_TranchesRequired"]);
         }
 
         var scheduled = Krw.Sum(form.Tranches.Select(t => t.Amount));
         if (scheduled != form.Amount)
         {
-            return AwardRules.Invalid(nameof(AwardForm.Tranches), localizer["Awards_TranchesMustSum", scheduled.ForReader(), form.Amount.ForReader()]);
+            return Result.Invalid(nameof(AwardForm.Tranches), localizer["Awards_TranchesMustSum", scheduled.ForReader(), form.Amount.ForReader()]);
         }
 
         if (form.FinalReportDueOn < form.InterimReportDueOn)
         {
-            return AwardRules.Invalid(nameof(AwardForm.FinalReportDueOn), localizer["Awards_ReportDatesOrder"]);
+            return Result.Invalid(nameof(AwardForm.FinalReportDueOn), localizer["Awards_ReportDatesOrder"]);
         }
 
         return null;

@@ -23,19 +23,13 @@ internal static class AwardRules
     public static bool IsOfficerOrFinance(CurrentUser user) => IsOfficer(user) || user.IsIn(Roles.Finance);
 
     /// <summary>
-    /// An invalid form answered in one sentence: the error names its field and the message repeats it, because the
-    /// award and finance pages show one sentence rather than marked fields.
-    /// </summary>
-    public static Result Invalid(string field, string message) => Result.Invalid(field, message) with { Message = message };
-
-    /// <summary>
     /// Whether a change of an award's money is explained (the reason goes to the audit trail) and more than zero; when
     /// it is not, <paramref name="invalid"/> names the field.
     /// </summary>
     public static bool IsExplainedAmount([NotNullWhen(true)] string? reason, Krw amount, IStringLocalizer<Strings> localizer, [NotNullWhen(false)] out Result? invalid)
     {
-        invalid = string.IsNullOrWhiteSpace(reason) ? Invalid("Reason", localizer["Awards_ReasonRequired"])
-            : amount.IsNegative || amount.IsZero ? Invalid("Amount", localizer["Awards_AmountPositive"])
+        invalid = string.IsNullOrWhiteSpace(reason) ? Result.Invalid("Reason", localizer["Awards_ReasonRequired"])
+            : amount.IsNegative || amount.IsZero ? Result.Invalid("Amount", localizer["Awards_AmountPositive"])
             : null;
         return invalid is null;
     }

@@ -37,12 +37,12 @@ public sealed class MarkPaymentPaid(
 
         if (string.IsNullOrWhiteSpace(bankReference))
         {
-            return AwardRules.Invalid("BankReference", localizer["Finance_BankReferenceRequired"]);
+            return Result.Invalid("BankReference", localizer["Finance_BankReferenceRequired"]);
         }
 
         if (paidOn > Seoul.Today(clock))
         {
-            return AwardRules.Invalid("PaidOn", localizer["Finance_PaidInFuture"]);
+            return Result.Invalid("PaidOn", localizer["Finance_PaidInFuture"]);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);

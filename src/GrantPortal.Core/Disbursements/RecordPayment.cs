@@ -36,7 +36,7 @@ public sealed class RecordPayment(
 
         if (amount.IsNegative || amount.IsZero)
         {
-            return AwardRules.Invalid("Amount", localizer["Finance_AmountPositive"]);
+            return Result.Invalid("Amount", localizer["Finance_AmountPositive"]);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -25,7 +25,7 @@ public sealed class RejectPayment(IDbContextFactory<PortalDbContext> dbFactory, 
 
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return AwardRules.Invalid("Reason", localizer["Awards_ReasonRequired"]);
+            return Result.Invalid("Reason", localizer["Awards_ReasonRequired"]);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);

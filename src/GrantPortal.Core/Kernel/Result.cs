@@ -52,7 +52,8 @@ public sealed record Result(Outcome Outcome, string? Message, IReadOnlyList<Fiel
 
     public static Result Invalid(IReadOnlyList<FieldError> errors) => new(Outcome.Invalid, null, errors);
 
-    public static Result Invalid(string field, string message) => new(Outcome.Invalid, null, [new FieldError(field, message)]);
+    /// <summary>One wrong field; its message is also the result's, for pages that show one sentence rather than marks.</summary>
+    public static Result Invalid(string field, string message) => new(Outcome.Invalid, message, [new FieldError(field, message)]);
 
     /// <summary>This failure, handing back a value the caller still needs (the record's current version after a conflict).</summary>
     public Result<T> With<T>(T value) => new(Outcome, value, Message, Errors);

@@ -89,7 +89,7 @@ public sealed class SaveNarrative(
     }
 
     /// <summary>The page shows one sentence under the text it is about, not a mark per field.</summary>
-    private static Result Invalid(string message) => Result.Invalid("Text", message) with { Message = message };
+    private static Result Invalid(string message) => Result.Invalid("Text", message);
 
     private Result Stale(SavedNarrative? newer) => newer is null
         ? Result.Conflict(localizer["Error_Concurrency"])
