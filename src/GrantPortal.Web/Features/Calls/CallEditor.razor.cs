@@ -2,6 +2,7 @@ using System.Globalization;
 using GrantPortal.Core.Calls;
 using GrantPortal.Core.Money;
 using GrantPortal.Core.Time;
+using GrantPortal.Web.Components;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using NodaTime;
@@ -196,7 +197,13 @@ public sealed partial class CallEditor
             return;
         }
 
-        var updated = await RunAsync(() => UpdateConfirmingDeadlineAsync(User, form));
+        // Moving a published call's deadline is asked about first; Core's question says what the move does.
+        var updated = await RunAsync(() => Dialogs.SendConfirmingAsync(
+            confirmed => Update.UpdateAsync(User, form, confirmDeadlineChange: confirmed, CancellationToken.None),
+            update => update.NeedsConfirmation,
+            L["CallEdit_DeadlineConfirmTitle"],
+            L["CallEdit_DeadlineMove"],
+            L["CallEdit_Cancel"]));
         if (updated is { Value.NeedsConfirmation: true })
         {
             // The officer kept the deadline where it was: nothing was saved, and there is nothing to report.
@@ -216,23 +223,6 @@ public sealed partial class CallEditor
         }
 
         MarkFields(updated);
-    }
-
-    /// <summary>Saves the form; a published call's deadline move is asked about first (Core's message says what it does) and saved once confirmed.</summary>
-    private async Task<Result<CallUpdate>> UpdateConfirmingDeadlineAsync(CurrentUser user, CallForm changed)
-    {
-        var result = await Update.UpdateAsync(user, changed, confirmDeadlineChange: false, CancellationToken.None);
-        if (result.Value is not { NeedsConfirmation: true })
-        {
-            return result;
-        }
-
-        var confirmed = await Dialogs.ShowMessageBoxAsync(
-            L["CallEdit_DeadlineConfirmTitle"],
-            result.Message ?? "",
-            yesText: L["CallEdit_DeadlineMove"],
-            cancelText: L["CallEdit_Cancel"]);
-        return confirmed == true ? await Update.UpdateAsync(user, changed, confirmDeadlineChange: true, CancellationToken.None) : result;
     }
 
     private void MarkFields(IUseCaseResult? result)

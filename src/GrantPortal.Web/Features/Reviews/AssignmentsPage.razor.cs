@@ -1,4 +1,5 @@
 using GrantPortal.Core.Reviews;
+using GrantPortal.Web.Components;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -47,7 +48,15 @@ public sealed partial class AssignmentsPage
     private async Task AddAsync(int applicationId)
     {
         var reviewerId = selected[applicationId];
-        var result = await RunShowingAsync(() => AddConfirmingAsync(applicationId, reviewerId), L["Assignment_ReviewerAdded"]);
+        // Beyond the call's number of reviewers Core asks first, and the officer confirms or not.
+        var result = await RunShowingAsync(
+            () => Dialogs.SendConfirmingAsync(
+                confirmed => AddReviewer.AddAsync(User!, applicationId, reviewerId, confirmBeyondTarget: confirmed),
+                added => added.NeedsConfirmation,
+                L["Assignment_Add"],
+                L["Assignment_AssignAnyway"],
+                L["Application_Cancel"]),
+            L["Assignment_ReviewerAdded"]);
         if (result is { Value.NeedsConfirmation: true })
         {
             // The officer did not mean an extra reviewer: nothing was assigned, and there is nothing to report.
@@ -56,23 +65,6 @@ public sealed partial class AssignmentsPage
         }
 
         selected[applicationId] = "";
-    }
-
-    /// <summary>Assigns the reviewer; beyond the call's number of reviewers Core's message asks first, and the officer confirms or not.</summary>
-    private async Task<Result<AddedReviewer>> AddConfirmingAsync(int applicationId, string reviewerId)
-    {
-        var result = await AddReviewer.AddAsync(User!, applicationId, reviewerId);
-        if (result.Value is not { NeedsConfirmation: true })
-        {
-            return result;
-        }
-
-        var confirmed = await Dialogs.ShowMessageBoxAsync(
-            L["Assignment_Add"],
-            result.Message ?? "",
-            yesText: L["Assignment_AssignAnyway"],
-            cancelText: L["Application_Cancel"]);
-        return confirmed == true ? await AddReviewer.AddAsync(User!, applicationId, reviewerId, confirmBeyondTarget: true) : result;
     }
 
     private async Task RemoveAsync(int assignmentId) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using GrantPortal.Core.Applications;
 using GrantPortal.Core.Reviews;
+using GrantPortal.Web.Components;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -55,7 +56,13 @@ public sealed partial class RankingPage
         }
 
         doneText = L["Ranking_DecisionSaved", row.ProjectTitle];
-        var result = await RunAsync(() => DecideConfirmingAsync(row.Ranking.ApplicationId, decision, draft.Note, row.Version));
+        // While reviews are missing Core asks first, and the officer confirms or not.
+        var result = await RunAsync(() => Dialogs.SendConfirmingAsync(
+            confirmed => Decide.DecideAsync(User!, row.Ranking.ApplicationId, decision, draft.Note, row.Version, confirmMissingReviews: confirmed),
+            decided => decided.NeedsConfirmation,
+            L["Ranking_Record"],
+            L["Ranking_RecordAnyway"],
+            L["Application_Cancel"]));
         if (result is { Value.NeedsConfirmation: true })
         {
             // The officer waits for the missing reviews: nothing was recorded, and there is nothing to report.
@@ -64,23 +71,6 @@ public sealed partial class RankingPage
         }
 
         await LoadAsync();
-    }
-
-    /// <summary>Records the decision; while reviews are missing Core's message asks first, and the officer confirms or not.</summary>
-    private async Task<Result<DecisionRecord>> DecideConfirmingAsync(int applicationId, PanelDecision decision, string? note, int version)
-    {
-        var result = await Decide.DecideAsync(User!, applicationId, decision, note, version);
-        if (result.Value is not { NeedsConfirmation: true })
-        {
-            return result;
-        }
-
-        var confirmed = await Dialogs.ShowMessageBoxAsync(
-            L["Ranking_Record"],
-            result.Message ?? "",
-            yesText: L["Ranking_RecordAnyway"],
-            cancelText: L["Application_Cancel"]);
-        return confirmed == true ? await Decide.DecideAsync(User!, applicationId, decision, note, version, confirmMissingReviews: true) : result;
     }
 
     private sealed class DecisionDraft
