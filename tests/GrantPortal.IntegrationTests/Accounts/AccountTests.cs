@@ -94,6 +94,26 @@ public abstract class AccountTests : ProviderTest
     }
 
     [Fact]
+    public async Task Names_and_contact_longer_than_their_fields_are_refused_as_on_the_organization_page()
+    {
+        var form = Form("220-82-12348", "kim@walking.or.kr") with
+        {
+            OrganizationName = new string('a', 201),
+            OrganizationNameKorean = new string('가', 201),
+            ContactName = new string('b', 101),
+        };
+
+        var result = await RegisterAsync(form);
+
+        Assert.Equal(Outcome.Invalid, result.Outcome);
+        Assert.Equal(
+            [nameof(RegistrationForm.ContactName), nameof(RegistrationForm.OrganizationName), nameof(RegistrationForm.OrganizationNameKorean)],
+            result.Errors.Select(e => e.Field).Order(StringComparer.Ordinal));
+        await using var db = await Host.CreateDbContextAsync();
+        Assert.False(await db.Organizations.AnyAsync());
+    }
+
+    [Fact]
     public async Task Two_simultaneous_registrations_of_one_number_create_one_organization()
     {
         var attempts = await Task.WhenAll(
