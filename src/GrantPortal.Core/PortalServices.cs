@@ -1,8 +1,6 @@
 using GrantPortal.Core.Accounts;
-using GrantPortal.Core.Applications;
 using GrantPortal.Core.Awards;
 using GrantPortal.Core.Calls;
-using GrantPortal.Core.Data;
 using GrantPortal.Core.Demo;
 using GrantPortal.Core.Disbursements;
 using GrantPortal.Core.Notifications;
@@ -11,10 +9,8 @@ using GrantPortal.Core.Recommendations;
 using GrantPortal.Core.Reporting;
 using GrantPortal.Core.Reviews;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using NodaTime;
 
 namespace GrantPortal.Core;
 

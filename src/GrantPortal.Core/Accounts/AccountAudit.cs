@@ -1,7 +1,3 @@
-using GrantPortal.Core.Auditing;
-using GrantPortal.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace GrantPortal.Core.Accounts;
 
 internal static class AccountAudit

@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
-using GrantPortal.Core.Auditing;
-using GrantPortal.Core.Data;
 using Microsoft.AspNetCore.Identity;
-using NodaTime;
 
 namespace GrantPortal.Core.Accounts;
 

@@ -1,7 +1,4 @@
-using GrantPortal.Core.Localization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Localization;
-using NodaTime;
 
 namespace GrantPortal.Core.Accounts;
 

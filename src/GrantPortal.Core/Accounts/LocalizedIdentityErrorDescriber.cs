@@ -1,6 +1,4 @@
-using GrantPortal.Core.Localization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Localization;
 
 namespace GrantPortal.Core.Accounts;
 

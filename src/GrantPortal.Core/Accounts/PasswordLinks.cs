@@ -1,15 +1,8 @@
-using GrantPortal.Core.Auditing;
-using GrantPortal.Core.Data;
-using GrantPortal.Core.Localization;
 using GrantPortal.Core.Notifications;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using NodaTime;
 
 namespace GrantPortal.Core.Accounts;
 

@@ -1,14 +1,5 @@
-using System.Globalization;
-using System.Text.Json;
-using GrantPortal.Core.Auditing;
-using GrantPortal.Core.Data;
-using GrantPortal.Core.Localization;
 using GrantPortal.Core.Organizations;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging;
-using NodaTime;
 
 namespace GrantPortal.Core.Accounts;
 

@@ -1,7 +1,4 @@
-using GrantPortal.Core.Data;
 using GrantPortal.Core.Organizations;
-using Microsoft.EntityFrameworkCore;
-using NodaTime;
 
 namespace GrantPortal.Core.Accounts;
 

@@ -1,10 +1,6 @@
 using GrantPortal.Core.Calls;
-using GrantPortal.Core.Data;
-using GrantPortal.Core.Money;
 using GrantPortal.Core.Organizations;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using NodaTime;
 
 namespace GrantPortal.Core.Applications;
 

@@ -1,6 +1,3 @@
-using GrantPortal.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace GrantPortal.Core.Applications;
 
 /// <summary>Who may see and who may change an application: the one rule every application use case applies.</summary>

@@ -1,8 +1,6 @@
 using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Calls;
-using GrantPortal.Core.Money;
 using GrantPortal.Core.Organizations;
-using NodaTime;
 
 namespace GrantPortal.Core.Applications;
 

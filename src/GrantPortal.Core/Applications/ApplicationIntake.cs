@@ -1,11 +1,6 @@
-using System.Globalization;
 using System.Text;
 using GrantPortal.Core.Calls;
-using GrantPortal.Core.Data;
-using GrantPortal.Core.Money;
 using GrantPortal.Core.Organizations;
-using GrantPortal.Core.Time;
-using Microsoft.EntityFrameworkCore;
 
 namespace GrantPortal.Core.Applications;
 

@@ -1,10 +1,5 @@
 using GrantPortal.Core.Awards;
-using GrantPortal.Core.Data;
-using GrantPortal.Core.Money;
 using GrantPortal.Core.Organizations;
-using GrantPortal.Core.Time;
-using Microsoft.EntityFrameworkCore;
-using NodaTime;
 
 namespace GrantPortal.Core.Applications;
 

@@ -1,8 +1,4 @@
-using System.Globalization;
 using GrantPortal.Core.Calls;
-using GrantPortal.Core.Money;
-using Microsoft.Extensions.Localization;
-using NodaTime;
 
 namespace GrantPortal.Core.Applications;
 

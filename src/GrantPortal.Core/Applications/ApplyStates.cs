@@ -1,5 +1,4 @@
 using GrantPortal.Core.Organizations;
-using NodaTime;
 
 namespace GrantPortal.Core.Applications;
 

@@ -1,10 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-using GrantPortal.Core.Data;
-using GrantPortal.Core.Localization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace GrantPortal.Core.Applications;

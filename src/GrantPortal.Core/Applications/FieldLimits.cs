@@ -1,5 +1,3 @@
-using GrantPortal.Core.Data;
-
 namespace GrantPortal.Core.Applications;
 
 /// <summary>Text is cut to the column's length, so a long paste saves instead of failing.</summary>

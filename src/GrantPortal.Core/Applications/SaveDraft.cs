@@ -1,10 +1,3 @@
-using GrantPortal.Core.Data;
-using GrantPortal.Core.Localization;
-using GrantPortal.Core.Money;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using NodaTime;
-
 namespace GrantPortal.Core.Applications;
 
 /// <summary>

@@ -1,16 +1,6 @@
-using System.Globalization;
-using System.Text.Json;
-using GrantPortal.Core.Auditing;
 using GrantPortal.Core.Calls;
-using GrantPortal.Core.Data;
-using GrantPortal.Core.Localization;
 using GrantPortal.Core.Notifications;
-using GrantPortal.Core.Time;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging;
 using MimeKit;
-using NodaTime;
 
 namespace GrantPortal.Core.Applications;
 

@@ -1,8 +1,3 @@
-using GrantPortal.Core.Data;
-using GrantPortal.Core.Localization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace GrantPortal.Core.Applications;
 
 /// <summary>An applicant attaches a file to their organization's draft, through the one upload pipeline.</summary>

@@ -1,16 +1,7 @@
-using System.Globalization;
 using System.Linq.Expressions;
 using System.Security.Cryptography;
-using System.Text.Json;
-using GrantPortal.Core.Auditing;
-using GrantPortal.Core.Data;
-using GrantPortal.Core.Localization;
 using GrantPortal.Core.Reporting;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using NodaTime;
 
 namespace GrantPortal.Core.Applications;
 

@@ -1,14 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using GrantPortal.Core.Auditing;
-using GrantPortal.Core.Data;
-using GrantPortal.Core.Localization;
-using GrantPortal.Core.Time;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging;
-using NodaTime;
-
 namespace GrantPortal.Core.Applications;
 
 /// <summary>An organization takes back its submitted application before the call's deadline, saying why.</summary>

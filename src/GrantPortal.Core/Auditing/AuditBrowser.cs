@@ -1,10 +1,3 @@
-using GrantPortal.Core.Data;
-using GrantPortal.Core.Localization;
-using GrantPortal.Core.Time;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using NodaTime;
-
 namespace GrantPortal.Core.Auditing;
 
 public sealed record AuditQuery

@@ -1,19 +1,12 @@
-using System.Globalization;
 using GrantPortal.Core.Accounts;
-using GrantPortal.Core.Applications;
 using GrantPortal.Core.Awards;
 using GrantPortal.Core.Calls;
-using GrantPortal.Core.Data;
 using GrantPortal.Core.Disbursements;
-using GrantPortal.Core.Localization;
-using GrantPortal.Core.Money;
 using GrantPortal.Core.Notifications;
 using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Recommendations;
 using GrantPortal.Core.Reporting;
 using GrantPortal.Core.Reviews;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace GrantPortal.Core.Auditing;
 

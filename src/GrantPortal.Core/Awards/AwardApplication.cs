@@ -1,15 +1,6 @@
-using GrantPortal.Core.Applications;
-using GrantPortal.Core.Auditing;
 using GrantPortal.Core.Calls;
-using GrantPortal.Core.Data;
 using GrantPortal.Core.Disbursements;
-using GrantPortal.Core.Localization;
-using GrantPortal.Core.Money;
 using GrantPortal.Core.Reporting;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging;
-using NodaTime;
 
 namespace GrantPortal.Core.Awards;
 

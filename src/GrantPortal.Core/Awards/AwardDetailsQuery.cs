@@ -1,11 +1,5 @@
-using System.Globalization;
-using GrantPortal.Core.Data;
 using GrantPortal.Core.Disbursements;
-using GrantPortal.Core.Localization;
-using GrantPortal.Core.Money;
 using GrantPortal.Core.Organizations;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace GrantPortal.Core.Awards;
 

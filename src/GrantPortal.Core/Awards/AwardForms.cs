@@ -1,10 +1,7 @@
-using GrantPortal.Core.Applications;
 using GrantPortal.Core.Calls;
 using GrantPortal.Core.Disbursements;
-using GrantPortal.Core.Money;
 using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Reporting;
-using NodaTime;
 
 namespace GrantPortal.Core.Awards;
 

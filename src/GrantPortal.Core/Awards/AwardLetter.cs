@@ -1,11 +1,7 @@
-using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using GrantPortal.Core.Localization;
 using GrantPortal.Core.Reporting;
-using GrantPortal.Core.Time;
-using Microsoft.Extensions.Localization;
 
 namespace GrantPortal.Core.Awards;
 

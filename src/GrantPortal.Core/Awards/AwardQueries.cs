@@ -1,9 +1,4 @@
-using GrantPortal.Core.Applications;
-using GrantPortal.Core.Data;
-using GrantPortal.Core.Money;
 using GrantPortal.Core.Organizations;
-using Microsoft.EntityFrameworkCore;
-using NodaTime;
 
 namespace GrantPortal.Core.Awards;
 

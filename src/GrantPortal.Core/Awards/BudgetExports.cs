@@ -1,14 +1,9 @@
-using System.Globalization;
 using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using GrantPortal.Core.Applications;
 using GrantPortal.Core.Disbursements;
 using GrantPortal.Core.Organizations;
-using GrantPortal.Core.Time;
-using GrantPortal.Core.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace GrantPortal.Core.Awards;
 

@@ -1,9 +1,5 @@
-using GrantPortal.Core.Data;
 using GrantPortal.Core.Disbursements;
-using GrantPortal.Core.Money;
 using GrantPortal.Core.Reporting;
-using Microsoft.EntityFrameworkCore;
-using NodaTime;
 
 namespace GrantPortal.Core.Awards;
 

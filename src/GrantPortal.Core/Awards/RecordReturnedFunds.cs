@@ -1,13 +1,3 @@
-using System.Text.Json;
-using GrantPortal.Core.Auditing;
-using GrantPortal.Core.Data;
-using GrantPortal.Core.Localization;
-using GrantPortal.Core.Money;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging;
-using NodaTime;
-
 namespace GrantPortal.Core.Awards;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using GrantPortal.Core.Money;
-
 namespace GrantPortal.Core.Awards;
 
 /// <summary>A tranche's amount and what payments already hold of it.</summary>

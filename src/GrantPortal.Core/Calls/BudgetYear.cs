@@ -1,9 +1,4 @@
-using System.Text.Json;
-using GrantPortal.Core.Data;
-using GrantPortal.Core.Money;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using NodaTime;
 
 namespace GrantPortal.Core.Calls;
 

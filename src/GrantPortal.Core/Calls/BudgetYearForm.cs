@@ -1,8 +1,3 @@
-using GrantPortal.Core.Localization;
-using GrantPortal.Core.Money;
-using Microsoft.Extensions.Localization;
-using NodaTime;
-
 namespace GrantPortal.Core.Calls;
 
 /// <summary>A budget year as the officer opens or changes it. <see cref="Version"/> is null for a new year.</summary>

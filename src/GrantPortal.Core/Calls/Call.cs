@@ -1,9 +1,5 @@
-using GrantPortal.Core.Data;
-using GrantPortal.Core.Money;
 using GrantPortal.Core.Recommendations;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using NodaTime;
 
 namespace GrantPortal.Core.Calls;
 

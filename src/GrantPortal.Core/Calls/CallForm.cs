@@ -1,8 +1,4 @@
 using GrantPortal.Core.Accounts;
-using GrantPortal.Core.Localization;
-using GrantPortal.Core.Money;
-using Microsoft.Extensions.Localization;
-using NodaTime;
 
 namespace GrantPortal.Core.Calls;
 

@@ -1,9 +1,3 @@
-using GrantPortal.Core.Data;
-using GrantPortal.Core.Money;
-using GrantPortal.Core.Time;
-using Microsoft.EntityFrameworkCore;
-using NodaTime;
-
 namespace GrantPortal.Core.Calls;
 
 /// <summary>

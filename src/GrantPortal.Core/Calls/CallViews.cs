@@ -1,6 +1,3 @@
-using GrantPortal.Core.Money;
-using NodaTime;
-
 namespace GrantPortal.Core.Calls;
 
 public sealed record PublishedCriterion(string NameKorean, string NameEnglish, decimal Weight, int ScaleMinimum, int ScaleMaximum)

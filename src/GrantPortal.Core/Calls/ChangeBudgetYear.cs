@@ -1,14 +1,3 @@
-using System.Globalization;
-using GrantPortal.Core.Auditing;
-using GrantPortal.Core.Data;
-using GrantPortal.Core.Localization;
-using GrantPortal.Core.Money;
-using GrantPortal.Core.Time;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging;
-using NodaTime;
-
 namespace GrantPortal.Core.Calls;
 
 /// <summary>

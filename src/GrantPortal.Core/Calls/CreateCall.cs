@@ -1,10 +1,3 @@
-using GrantPortal.Core.Data;
-using GrantPortal.Core.Localization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging;
-using NodaTime;
-
 namespace GrantPortal.Core.Calls;
 
 /// <summary>

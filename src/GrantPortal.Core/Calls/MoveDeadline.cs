@@ -1,16 +1,5 @@
-using System.Globalization;
-using System.Text.Json;
-using GrantPortal.Core.Applications;
-using GrantPortal.Core.Auditing;
-using GrantPortal.Core.Data;
-using GrantPortal.Core.Localization;
 using GrantPortal.Core.Notifications;
 using GrantPortal.Core.Organizations;
-using GrantPortal.Core.Time;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging;
-using NodaTime;
 
 namespace GrantPortal.Core.Calls;
 

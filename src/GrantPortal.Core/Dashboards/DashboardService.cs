@@ -1,16 +1,10 @@
 using GrantPortal.Core.Accounts;
-using GrantPortal.Core.Applications;
 using GrantPortal.Core.Awards;
-using GrantPortal.Core.Data;
 using GrantPortal.Core.Disbursements;
-using GrantPortal.Core.Money;
 using GrantPortal.Core.Notifications;
 using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Reporting;
 using GrantPortal.Core.Reviews;
-using GrantPortal.Core.Time;
-using Microsoft.EntityFrameworkCore;
-using NodaTime;
 
 namespace GrantPortal.Core.Dashboards;
 

@@ -1,6 +1,4 @@
-using GrantPortal.Core.Money;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using NodaTime;
 
 namespace GrantPortal.Core.Data;
 

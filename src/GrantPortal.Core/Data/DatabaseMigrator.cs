@@ -1,6 +1,4 @@
 using GrantPortal.Core.Accounts;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
 namespace GrantPortal.Core.Data;
 

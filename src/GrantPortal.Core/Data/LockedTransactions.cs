@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace GrantPortal.Core.Data;
 
 /// <summary>

@@ -1,10 +1,7 @@
 using GrantPortal.Core.Accounts;
-using GrantPortal.Core.Applications;
-using GrantPortal.Core.Auditing;
 using GrantPortal.Core.Awards;
 using GrantPortal.Core.Calls;
 using GrantPortal.Core.Disbursements;
-using GrantPortal.Core.Money;
 using GrantPortal.Core.Notifications;
 using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Recommendations;
@@ -12,8 +9,6 @@ using GrantPortal.Core.Reporting;
 using GrantPortal.Core.Reviews;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
-using NodaTime;
 
 namespace GrantPortal.Core.Data;
 

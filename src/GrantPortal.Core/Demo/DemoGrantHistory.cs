@@ -1,17 +1,11 @@
-using System.Globalization;
 using GrantPortal.Core.Accounts;
-using GrantPortal.Core.Applications;
 using GrantPortal.Core.Awards;
 using GrantPortal.Core.Calls;
-using GrantPortal.Core.Data;
 using GrantPortal.Core.Disbursements;
-using GrantPortal.Core.Money;
 using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Recommendations;
 using GrantPortal.Core.Reporting;
 using GrantPortal.Core.Reviews;
-using GrantPortal.Core.Time;
-using NodaTime;
 
 namespace GrantPortal.Core.Demo;
 

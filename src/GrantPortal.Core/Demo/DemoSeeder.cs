@@ -1,14 +1,7 @@
 using System.Diagnostics;
-using System.Text.Json;
 using GrantPortal.Core.Accounts;
-using GrantPortal.Core.Auditing;
-using GrantPortal.Core.Data;
 using GrantPortal.Core.Recommendations;
-using GrantPortal.Core.Time;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-using NodaTime;
 
 namespace GrantPortal.Core.Demo;
 

@@ -1,5 +1,4 @@
 using GrantPortal.Core.Accounts;
-using GrantPortal.Core.Applications;
 using GrantPortal.Core.Calls;
 
 namespace GrantPortal.Core.Demo;

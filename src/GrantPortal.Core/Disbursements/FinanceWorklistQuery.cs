@@ -1,11 +1,6 @@
 using GrantPortal.Core.Awards;
-using GrantPortal.Core.Data;
-using GrantPortal.Core.Money;
 using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Reporting;
-using GrantPortal.Core.Time;
-using Microsoft.EntityFrameworkCore;
-using NodaTime;
 
 namespace GrantPortal.Core.Disbursements;
 

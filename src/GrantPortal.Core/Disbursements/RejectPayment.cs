@@ -1,11 +1,4 @@
-using System.Text.Json;
-using GrantPortal.Core.Auditing;
 using GrantPortal.Core.Awards;
-using GrantPortal.Core.Data;
-using GrantPortal.Core.Localization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using NodaTime;
 
 namespace GrantPortal.Core.Disbursements;
 

@@ -1,8 +1,5 @@
 using GrantPortal.Core.Awards;
-using GrantPortal.Core.Data;
 using GrantPortal.Core.Reporting;
-using Microsoft.EntityFrameworkCore;
-using NodaTime;
 
 namespace GrantPortal.Core.Disbursements;
 

@@ -1,6 +1,4 @@
 using GrantPortal.Core.Awards;
-using GrantPortal.Core.Data;
-using NodaTime;
 
 namespace GrantPortal.Core.Disbursements;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace GrantPortal.Core.Money;

@@ -1,14 +1,8 @@
-using System.Globalization;
 using GrantPortal.Core.Accounts;
-using GrantPortal.Core.Applications;
 using GrantPortal.Core.Awards;
-using GrantPortal.Core.Data;
 using GrantPortal.Core.Disbursements;
 using GrantPortal.Core.Reporting;
 using GrantPortal.Core.Reviews;
-using GrantPortal.Core.Time;
-using Microsoft.EntityFrameworkCore;
-using NodaTime;
 
 namespace GrantPortal.Core.Notifications;
 

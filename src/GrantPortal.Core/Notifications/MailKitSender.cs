@@ -2,10 +2,8 @@ using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using NodaTime;
 using NodaTime.Text;
 
 namespace GrantPortal.Core.Notifications;

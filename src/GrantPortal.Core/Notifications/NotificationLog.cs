@@ -1,7 +1,4 @@
 using GrantPortal.Core.Accounts;
-using GrantPortal.Core.Data;
-using Microsoft.EntityFrameworkCore;
-using NodaTime;
 
 namespace GrantPortal.Core.Notifications;
 

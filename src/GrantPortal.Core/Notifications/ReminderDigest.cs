@@ -1,12 +1,7 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
-using GrantPortal.Core.Localization;
-using GrantPortal.Core.Time;
-using Microsoft.Extensions.Localization;
 using MimeKit;
 using MimeKit.Utils;
-using NodaTime;
 using NodaTime.Text;
 
 namespace GrantPortal.Core.Notifications;

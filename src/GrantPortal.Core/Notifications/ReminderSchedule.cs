@@ -1,6 +1,3 @@
-using System.Globalization;
-using GrantPortal.Core.Time;
-using NodaTime;
 using NodaTime.Text;
 
 namespace GrantPortal.Core.Notifications;

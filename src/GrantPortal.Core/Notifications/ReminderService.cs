@@ -1,12 +1,6 @@
 using System.Diagnostics;
-using GrantPortal.Core.Data;
-using GrantPortal.Core.Localization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using NodaTime;
 
 namespace GrantPortal.Core.Notifications;
 

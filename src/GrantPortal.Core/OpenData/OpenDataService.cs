@@ -1,10 +1,6 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
-using System.Text.Json;
-using GrantPortal.Core.Applications;
 using GrantPortal.Core.Recommendations;
-using GrantPortal.Core.Time;
 using Microsoft.Extensions.Options;
 using NodaTime.Text;
 

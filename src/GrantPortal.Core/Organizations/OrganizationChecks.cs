@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using GrantPortal.Core.Localization;
-using Microsoft.Extensions.Localization;
 
 namespace GrantPortal.Core.Organizations;
 

@@ -1,8 +1,5 @@
 using GrantPortal.Core.Accounts;
-using GrantPortal.Core.Data;
 using GrantPortal.Core.Notifications;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using MimeKit;
 
 namespace GrantPortal.Core.Organizations;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using GrantPortal.Core.Accounts;
 
 namespace GrantPortal.Core.Organizations;

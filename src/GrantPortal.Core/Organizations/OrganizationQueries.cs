@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using GrantPortal.Core.Auditing;
-using GrantPortal.Core.Data;
-using Microsoft.EntityFrameworkCore;
-using NodaTime;
-
 namespace GrantPortal.Core.Organizations;
 
 /// <summary>A registered organization as the program office reviews it.</summary>

@@ -1,12 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using GrantPortal.Core.Auditing;
-using GrantPortal.Core.Data;
-using GrantPortal.Core.Localization;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging;
-using NodaTime;
-
 namespace GrantPortal.Core.Organizations;
 
 /// <summary>

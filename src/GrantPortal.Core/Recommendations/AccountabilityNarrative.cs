@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text;
-using GrantPortal.Core.Money;
 using Microsoft.Extensions.Options;
 
 namespace GrantPortal.Core.Recommendations;

@@ -1,7 +1,3 @@
-using GrantPortal.Core.Data;
-using Microsoft.EntityFrameworkCore;
-using NodaTime;
-
 namespace GrantPortal.Core.Recommendations;
 
 /// <summary>A saved narrative as the accountability page shows it.</summary>

@@ -1,6 +1,3 @@
-using GrantPortal.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace GrantPortal.Core.Recommendations;
 
 /// <summary>Keeps the COI recommendations in the database; safe to run on every start.</summary>

@@ -1,12 +1,8 @@
 using GrantPortal.Core.Awards;
 using GrantPortal.Core.Calls;
-using GrantPortal.Core.Data;
 using GrantPortal.Core.Disbursements;
-using GrantPortal.Core.Money;
 using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Reporting;
-using Microsoft.EntityFrameworkCore;
-using NodaTime;
 
 namespace GrantPortal.Core.Recommendations;
 

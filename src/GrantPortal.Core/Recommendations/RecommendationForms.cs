@@ -1,4 +1,3 @@
-using GrantPortal.Core.Money;
 using GrantPortal.Core.Organizations;
 
 namespace GrantPortal.Core.Recommendations;

@@ -1,7 +1,5 @@
 using GrantPortal.Core.Awards;
-using GrantPortal.Core.Data;
 using GrantPortal.Core.Organizations;
-using Microsoft.EntityFrameworkCore;
 
 namespace GrantPortal.Core.Recommendations;
 

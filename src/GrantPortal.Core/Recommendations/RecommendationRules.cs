@@ -1,6 +1,3 @@
-using GrantPortal.Core.Localization;
-using Microsoft.Extensions.Localization;
-
 namespace GrantPortal.Core.Recommendations;
 
 /// <summary>Who may change the catalogue and the award codes, and what a catalogue entry must hold, whether typed or imported.</summary>

@@ -1,12 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using GrantPortal.Core.Auditing;
-using GrantPortal.Core.Data;
-using GrantPortal.Core.Localization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using NodaTime;
-
 namespace GrantPortal.Core.Recommendations;
 
 /// <summary>An administrator adds a catalogue entry (<see cref="RecommendationEntry.Id"/> null) or changes one, with an audit event.</summary>

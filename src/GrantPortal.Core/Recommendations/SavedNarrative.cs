@@ -1,7 +1,4 @@
-using GrantPortal.Core.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using NodaTime;
 
 namespace GrantPortal.Core.Recommendations;
 

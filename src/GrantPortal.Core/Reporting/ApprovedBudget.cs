@@ -1,8 +1,3 @@
-using GrantPortal.Core.Applications;
-using GrantPortal.Core.Data;
-using GrantPortal.Core.Money;
-using Microsoft.EntityFrameworkCore;
-
 namespace GrantPortal.Core.Reporting;
 
 /// <summary>The budget a report accounts for: the application's lines as the award approved them.</summary>

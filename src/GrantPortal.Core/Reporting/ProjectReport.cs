@@ -1,9 +1,4 @@
-using GrantPortal.Core.Applications;
-using GrantPortal.Core.Data;
-using GrantPortal.Core.Money;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using NodaTime;
 
 namespace GrantPortal.Core.Reporting;
 

@@ -1,9 +1,3 @@
-using GrantPortal.Core.Data;
-using GrantPortal.Core.Localization;
-using GrantPortal.Core.Money;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace GrantPortal.Core.Reporting;
 
 /// <summary>The grantee's side of a report, shared by autosave and submission: opening it for a change and checking what was typed.</summary>

@@ -1,7 +1,4 @@
-using GrantPortal.Core.Applications;
-using GrantPortal.Core.Money;
 using GrantPortal.Core.Organizations;
-using NodaTime;
 
 namespace GrantPortal.Core.Reporting;
 

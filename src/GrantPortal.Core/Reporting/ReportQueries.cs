@@ -1,8 +1,5 @@
-using GrantPortal.Core.Applications;
 using GrantPortal.Core.Calls;
-using GrantPortal.Core.Data;
 using GrantPortal.Core.Organizations;
-using Microsoft.EntityFrameworkCore;
 
 namespace GrantPortal.Core.Reporting;
 

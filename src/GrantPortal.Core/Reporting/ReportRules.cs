@@ -1,11 +1,3 @@
-using System.Globalization;
-using GrantPortal.Core.Auditing;
-using GrantPortal.Core.Data;
-using GrantPortal.Core.Localization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using NodaTime;
-
 namespace GrantPortal.Core.Reporting;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using GrantPortal.Core.Money;
-using NodaTime;
-
 namespace GrantPortal.Core.Reporting;
 
 /// <summary>

@@ -1,12 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
-using GrantPortal.Core.Applications;
-using GrantPortal.Core.Auditing;
 using GrantPortal.Core.Calls;
-using GrantPortal.Core.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-using NodaTime;
 
 namespace GrantPortal.Core.Reviews;
 

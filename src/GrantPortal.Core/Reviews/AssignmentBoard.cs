@@ -1,6 +1,5 @@
 using GrantPortal.Core.Calls;
 using GrantPortal.Core.Organizations;
-using NodaTime;
 
 namespace GrantPortal.Core.Reviews;
 

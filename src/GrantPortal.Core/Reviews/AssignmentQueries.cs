@@ -1,7 +1,4 @@
-using GrantPortal.Core.Applications;
-using GrantPortal.Core.Data;
 using GrantPortal.Core.Organizations;
-using Microsoft.EntityFrameworkCore;
 
 namespace GrantPortal.Core.Reviews;
 

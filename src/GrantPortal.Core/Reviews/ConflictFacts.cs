@@ -1,6 +1,4 @@
 using GrantPortal.Core.Accounts;
-using GrantPortal.Core.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace GrantPortal.Core.Reviews;
 

@@ -1,7 +1,4 @@
-using GrantPortal.Core.Applications;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using NodaTime;
 
 namespace GrantPortal.Core.Reviews;
 

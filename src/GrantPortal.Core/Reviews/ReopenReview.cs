@@ -1,12 +1,3 @@
-using System.Globalization;
-using GrantPortal.Core.Auditing;
-using GrantPortal.Core.Data;
-using GrantPortal.Core.Localization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging;
-using NodaTime;
-
 namespace GrantPortal.Core.Reviews;
 
 /// <summary>A program officer sends a submitted review back to its reviewer as a draft, with a reason for the audit trail.</summary>

@@ -1,9 +1,5 @@
-using GrantPortal.Core.Applications;
 using GrantPortal.Core.Calls;
-using GrantPortal.Core.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using NodaTime;
 
 namespace GrantPortal.Core.Reviews;
 

@@ -1,11 +1,6 @@
 using GrantPortal.Core.Accounts;
-using GrantPortal.Core.Applications;
 using GrantPortal.Core.Calls;
-using GrantPortal.Core.Localization;
-using GrantPortal.Core.Money;
 using GrantPortal.Core.Organizations;
-using Microsoft.Extensions.Localization;
-using NodaTime;
 
 namespace GrantPortal.Core.Reviews;
 

@@ -1,10 +1,4 @@
-using GrantPortal.Core.Applications;
 using GrantPortal.Core.Calls;
-using GrantPortal.Core.Data;
-using GrantPortal.Core.Localization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using NodaTime;
 
 namespace GrantPortal.Core.Reviews;
 

@@ -1,5 +1,4 @@
 using GrantPortal.Core.Calls;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace GrantPortal.Core.Reviews;

@@ -1,7 +1,4 @@
 using GrantPortal.Core.Accounts;
-using GrantPortal.Core.Applications;
-using GrantPortal.Core.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace GrantPortal.Core.Reviews;
 

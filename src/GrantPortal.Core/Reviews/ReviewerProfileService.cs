@@ -1,13 +1,5 @@
-using System.Text.Json;
 using GrantPortal.Core.Accounts;
-using GrantPortal.Core.Applications;
-using GrantPortal.Core.Auditing;
 using GrantPortal.Core.Calls;
-using GrantPortal.Core.Data;
-using GrantPortal.Core.Localization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using NodaTime;
 
 namespace GrantPortal.Core.Reviews;
 

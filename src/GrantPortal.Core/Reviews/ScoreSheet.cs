@@ -1,8 +1,3 @@
-using GrantPortal.Core.Data;
-using GrantPortal.Core.Localization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace GrantPortal.Core.Reviews;
 
 /// <summary>
