@@ -1,15 +1,6 @@
-using GrantPortal.Core.Accounts;
-using GrantPortal.Core.Awards;
-using GrantPortal.Core.Calls;
 using GrantPortal.Core.Demo;
-using GrantPortal.Core.Disbursements;
-using GrantPortal.Core.Notifications;
-using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Recommendations;
-using GrantPortal.Core.Reporting;
 using GrantPortal.Core.Reviews;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GrantPortal.Core;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace GrantPortal.Core.Accounts;
 
 /// <summary>Accounts: registration, staff invitations and roles, password links and the administrator's list. Identity itself is set up in PortalServices.</summary>

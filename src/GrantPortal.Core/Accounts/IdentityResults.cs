@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace GrantPortal.Core.Accounts;
 
 internal static class IdentityResults

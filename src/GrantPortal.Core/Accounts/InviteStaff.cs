@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace GrantPortal.Core.Accounts;
 
 /// <summary>A ministry staff member as the administrator invites them.</summary>

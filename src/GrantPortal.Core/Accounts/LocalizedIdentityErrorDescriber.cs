@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace GrantPortal.Core.Accounts;
 
 /// <summary>Identity's messages in the person's language.</summary>

@@ -1,6 +1,3 @@
-using GrantPortal.Core.Notifications;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MimeKit;
 

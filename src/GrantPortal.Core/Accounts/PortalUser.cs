@@ -1,7 +1,3 @@
-using GrantPortal.Core.Organizations;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace GrantPortal.Core.Accounts;
 
 /// <summary>A person who signs in. Applicants belong to one organization; ministry staff to none.</summary>

@@ -1,6 +1,3 @@
-using GrantPortal.Core.Organizations;
-using Microsoft.AspNetCore.Identity;
-
 namespace GrantPortal.Core.Accounts;
 
 /// <summary>What a CSO enters to register itself and its first staff account.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace GrantPortal.Core.Accounts;
 
 /// <summary>Creates the portal's five roles where they are missing; safe to run on every start.</summary>

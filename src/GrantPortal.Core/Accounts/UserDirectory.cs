@@ -1,5 +1,3 @@
-using GrantPortal.Core.Organizations;
-
 namespace GrantPortal.Core.Accounts;
 
 /// <summary>One person on the administrator's list. <see cref="IsRemoved"/>: their organization took them off.</summary>

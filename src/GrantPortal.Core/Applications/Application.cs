@@ -1,7 +1,3 @@
-using GrantPortal.Core.Calls;
-using GrantPortal.Core.Organizations;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace GrantPortal.Core.Applications;
 
 public enum ApplicationStatus

@@ -1,7 +1,3 @@
-using GrantPortal.Core.Accounts;
-using GrantPortal.Core.Calls;
-using GrantPortal.Core.Organizations;
-
 namespace GrantPortal.Core.Applications;
 
 /// <summary>What an applicant edits on the form; saved as a whole by autosave.</summary>

@@ -1,7 +1,3 @@
-using System.Text;
-using GrantPortal.Core.Calls;
-using GrantPortal.Core.Organizations;
-
 namespace GrantPortal.Core.Applications;
 
 /// <summary>

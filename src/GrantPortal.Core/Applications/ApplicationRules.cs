@@ -1,5 +1,3 @@
-using GrantPortal.Core.Calls;
-
 namespace GrantPortal.Core.Applications;
 
 /// <summary>What a submission must satisfy, in the order the form shows the fields.</summary>

@@ -1,5 +1,3 @@
-using GrantPortal.Core.Organizations;
-
 namespace GrantPortal.Core.Applications;
 
 /// <summary>What the person reading a call can do about applying to it, from where they read it.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace GrantPortal.Core.Applications;
 
 /// <summary>The file types the portal accepts, identified from content, never from the name.</summary>

@@ -1,4 +1,3 @@
-using GrantPortal.Core.Calls;
 using Microsoft.Extensions.Options;
 
 namespace GrantPortal.Core.Applications;

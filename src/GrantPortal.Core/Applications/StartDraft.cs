@@ -1,6 +1,3 @@
-using GrantPortal.Core.Calls;
-using GrantPortal.Core.Organizations;
-
 namespace GrantPortal.Core.Applications;
 
 /// <summary>

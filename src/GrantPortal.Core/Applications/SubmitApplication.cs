@@ -1,5 +1,3 @@
-using GrantPortal.Core.Calls;
-using GrantPortal.Core.Notifications;
 using MimeKit;
 
 namespace GrantPortal.Core.Applications;

@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using System.Security.Cryptography;
-using GrantPortal.Core.Reporting;
 using Microsoft.Extensions.Options;
 
 namespace GrantPortal.Core.Applications;

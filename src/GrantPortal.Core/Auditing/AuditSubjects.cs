@@ -1,11 +1,4 @@
-using GrantPortal.Core.Accounts;
-using GrantPortal.Core.Awards;
-using GrantPortal.Core.Calls;
-using GrantPortal.Core.Disbursements;
-using GrantPortal.Core.Notifications;
-using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Recommendations;
-using GrantPortal.Core.Reporting;
 using GrantPortal.Core.Reviews;
 
 namespace GrantPortal.Core.Auditing;

@@ -1,5 +1,3 @@
-using GrantPortal.Core.Calls;
-
 namespace GrantPortal.Core.Awards;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using GrantPortal.Core.Disbursements;
 using GrantPortal.Core.Recommendations;
-using GrantPortal.Core.Reporting;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace GrantPortal.Core.Awards;
 

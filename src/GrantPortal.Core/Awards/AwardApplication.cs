@@ -1,7 +1,3 @@
-using GrantPortal.Core.Calls;
-using GrantPortal.Core.Disbursements;
-using GrantPortal.Core.Reporting;
-
 namespace GrantPortal.Core.Awards;
 
 /// <summary>

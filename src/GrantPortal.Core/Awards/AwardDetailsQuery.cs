@@ -1,6 +1,3 @@
-using GrantPortal.Core.Disbursements;
-using GrantPortal.Core.Organizations;
-
 namespace GrantPortal.Core.Awards;
 
 /// <summary>An award's page and its letter, for the readers Core lets see that award.</summary>

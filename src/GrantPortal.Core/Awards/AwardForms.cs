@@ -1,8 +1,3 @@
-using GrantPortal.Core.Calls;
-using GrantPortal.Core.Disbursements;
-using GrantPortal.Core.Organizations;
-using GrantPortal.Core.Reporting;
-
 namespace GrantPortal.Core.Awards;
 
 /// <summary>Which report, if any, a tranche waits for.</summary>

@@ -1,7 +1,6 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using GrantPortal.Core.Reporting;
 
 namespace GrantPortal.Core.Awards;
 

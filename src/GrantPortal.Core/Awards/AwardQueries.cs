@@ -1,5 +1,3 @@
-using GrantPortal.Core.Organizations;
-
 namespace GrantPortal.Core.Awards;
 
 /// <summary>

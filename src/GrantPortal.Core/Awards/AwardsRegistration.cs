@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace GrantPortal.Core.Awards;
 
 /// <summary>Awards within the envelopes and the budget overview. Each use case is registered here, next to its files.</summary>

@@ -1,9 +1,6 @@
-using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using GrantPortal.Core.Disbursements;
-using GrantPortal.Core.Organizations;
 
 namespace GrantPortal.Core.Awards;
 

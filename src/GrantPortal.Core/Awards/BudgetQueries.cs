@@ -1,6 +1,3 @@
-using GrantPortal.Core.Disbursements;
-using GrantPortal.Core.Organizations;
-
 namespace GrantPortal.Core.Awards;
 
 public sealed record BudgetCallLine(int CallId, string Code, string TitleKorean, string TitleEnglish, Krw Envelope, Krw Committed, Krw Disbursed, int Awards)

@@ -1,6 +1,3 @@
-using GrantPortal.Core.Calls;
-using GrantPortal.Core.Disbursements;
-
 namespace GrantPortal.Core.Awards;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using GrantPortal.Core.Calls;
-using GrantPortal.Core.Notifications;
-using GrantPortal.Core.Organizations;
-
 namespace GrantPortal.Core.Awards;
 
 /// <summary>

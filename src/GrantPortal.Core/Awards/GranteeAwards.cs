@@ -1,6 +1,3 @@
-using GrantPortal.Core.Disbursements;
-using GrantPortal.Core.Reporting;
-
 namespace GrantPortal.Core.Awards;
 
 /// <summary>The report a grantee has to write next for an award: the earliest one not yet handed in or approved.</summary>

@@ -1,5 +1,3 @@
-using GrantPortal.Core.Disbursements;
-
 namespace GrantPortal.Core.Awards;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace GrantPortal.Core.Calls;
 
 /// <summary>A calendar year's grant budget. Calls divide its envelope; awards commit it.</summary>

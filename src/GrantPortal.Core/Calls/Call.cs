@@ -1,5 +1,4 @@
 using GrantPortal.Core.Recommendations;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace GrantPortal.Core.Calls;
 

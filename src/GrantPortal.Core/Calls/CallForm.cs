@@ -1,5 +1,3 @@
-using GrantPortal.Core.Accounts;
-
 namespace GrantPortal.Core.Calls;
 
 /// <summary>One rubric criterion as an officer edits it; <see cref="Id"/> is null for a new row.</summary>

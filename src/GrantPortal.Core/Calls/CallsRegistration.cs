@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace GrantPortal.Core.Calls;
 
 /// <summary>Budget years and their calls for proposals. Each use case is registered here, next to its files.</summary>

@@ -1,5 +1,3 @@
-using GrantPortal.Core.Awards;
-
 namespace GrantPortal.Core.Calls;
 
 /// <summary>What saving a call's changes did to its deadline: nothing (no <see cref="Deadline"/>), or a move, made and mailed.</summary>

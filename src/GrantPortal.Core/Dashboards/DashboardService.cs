@@ -1,9 +1,3 @@
-using GrantPortal.Core.Accounts;
-using GrantPortal.Core.Awards;
-using GrantPortal.Core.Disbursements;
-using GrantPortal.Core.Notifications;
-using GrantPortal.Core.Organizations;
-using GrantPortal.Core.Reporting;
 using GrantPortal.Core.Reviews;
 
 namespace GrantPortal.Core.Dashboards;

@@ -1,5 +1,3 @@
-using GrantPortal.Core.Accounts;
-
 namespace GrantPortal.Core.Data;
 
 /// <summary>Brings a database to the current schema and makes sure the roles exist.</summary>

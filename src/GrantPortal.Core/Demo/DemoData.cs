@@ -1,6 +1,3 @@
-using GrantPortal.Core.Accounts;
-using GrantPortal.Core.Calls;
-using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Recommendations;
 
 namespace GrantPortal.Core.Demo;

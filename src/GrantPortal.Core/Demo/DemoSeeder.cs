@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Recommendations;
-using Microsoft.AspNetCore.Identity;
 
 namespace GrantPortal.Core.Demo;
 

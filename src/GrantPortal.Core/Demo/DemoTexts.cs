@@ -1,6 +1,3 @@
-using GrantPortal.Core.Accounts;
-using GrantPortal.Core.Calls;
-
 namespace GrantPortal.Core.Demo;
 
 /// <summary>One line of a demo budget: a share of the request, named in both languages.</summary>

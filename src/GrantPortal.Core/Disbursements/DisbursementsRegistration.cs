@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace GrantPortal.Core.Disbursements;
 
 /// <summary>Tranches and maker-checker payments. Each use case is registered here, next to its files.</summary>

@@ -1,7 +1,3 @@
-using GrantPortal.Core.Awards;
-using GrantPortal.Core.Organizations;
-using GrantPortal.Core.Reporting;
-
 namespace GrantPortal.Core.Disbursements;
 
 /// <summary>A payment waiting for a checker or for the bank transfer.</summary>

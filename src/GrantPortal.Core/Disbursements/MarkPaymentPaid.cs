@@ -1,7 +1,3 @@
-using GrantPortal.Core.Awards;
-using GrantPortal.Core.Notifications;
-using GrantPortal.Core.Organizations;
-
 namespace GrantPortal.Core.Disbursements;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using GrantPortal.Core.Awards;
-
 namespace GrantPortal.Core.Disbursements;
 
 /// <summary>

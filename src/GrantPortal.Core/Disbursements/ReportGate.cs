@@ -1,6 +1,3 @@
-using GrantPortal.Core.Awards;
-using GrantPortal.Core.Reporting;
-
 namespace GrantPortal.Core.Disbursements;
 
 /// <summary>The report a tranche waits for: its payments may be recorded ahead of it, approved only once it is approved.</summary>

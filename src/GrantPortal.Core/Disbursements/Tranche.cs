@@ -1,6 +1,3 @@
-using GrantPortal.Core.Reporting;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace GrantPortal.Core.Disbursements;
 
 /// <summary>A planned part of an award's payment schedule, optionally waiting for a report.</summary>

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using GrantPortal.Core.Accounts;
 
 namespace GrantPortal.Core.Kernel;
 

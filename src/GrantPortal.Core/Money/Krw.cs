@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace GrantPortal.Core.Money;
 
 /// <summary>An amount of Korean won. KRW has no minor unit, so the value is whole won.</summary>

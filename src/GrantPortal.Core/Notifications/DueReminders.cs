@@ -1,7 +1,3 @@
-using GrantPortal.Core.Accounts;
-using GrantPortal.Core.Awards;
-using GrantPortal.Core.Disbursements;
-using GrantPortal.Core.Reporting;
 using GrantPortal.Core.Reviews;
 
 namespace GrantPortal.Core.Notifications;

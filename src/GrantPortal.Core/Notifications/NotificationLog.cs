@@ -1,5 +1,3 @@
-using GrantPortal.Core.Accounts;
-
 namespace GrantPortal.Core.Notifications;
 
 public sealed record NotificationRow(

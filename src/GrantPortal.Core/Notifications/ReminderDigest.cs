@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using MimeKit;
 using MimeKit.Utils;
 using NodaTime.Text;

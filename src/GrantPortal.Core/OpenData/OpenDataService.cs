@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using GrantPortal.Core.Recommendations;
 using Microsoft.Extensions.Options;

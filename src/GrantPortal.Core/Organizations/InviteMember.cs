@@ -1,7 +1,3 @@
-using GrantPortal.Core.Accounts;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace GrantPortal.Core.Organizations;
 
 /// <summary>Whom an applicant invites to apply and report with them.</summary>

@@ -1,5 +1,3 @@
-using GrantPortal.Core.Accounts;
-using GrantPortal.Core.Notifications;
 using MimeKit;
 
 namespace GrantPortal.Core.Organizations;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace GrantPortal.Core.Organizations;
 
 /// <summary>Organizations: verification, their own details, their members and the mail they receive. Each use case is registered here, next to its files.</summary>

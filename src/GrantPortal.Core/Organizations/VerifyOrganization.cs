@@ -1,5 +1,3 @@
-using GrantPortal.Core.Notifications;
-
 namespace GrantPortal.Core.Organizations;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace GrantPortal.Core.Recommendations;
 
 /// <summary>A recommendation the funder reports against, e.g. COI recommendation 1224.</summary>

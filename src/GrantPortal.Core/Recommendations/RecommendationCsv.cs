@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace GrantPortal.Core.Recommendations;
 
 /// <summary>Reads RFC 4180 CSV (quoted fields may hold commas, quotes and line breaks) into rows of cells.</summary>

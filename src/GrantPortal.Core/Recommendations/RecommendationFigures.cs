@@ -1,9 +1,3 @@
-using GrantPortal.Core.Awards;
-using GrantPortal.Core.Calls;
-using GrantPortal.Core.Disbursements;
-using GrantPortal.Core.Organizations;
-using GrantPortal.Core.Reporting;
-
 namespace GrantPortal.Core.Recommendations;
 
 /// <summary>What funded projects achieved, from their approved reports.</summary>

@@ -1,5 +1,3 @@
-using GrantPortal.Core.Organizations;
-
 namespace GrantPortal.Core.Recommendations;
 
 /// <summary>A catalogue entry as shown and edited.</summary>

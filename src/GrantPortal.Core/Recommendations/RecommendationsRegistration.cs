@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace GrantPortal.Core.Recommendations;
 
 /// <summary>

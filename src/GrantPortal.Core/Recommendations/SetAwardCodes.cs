@@ -1,5 +1,3 @@
-using GrantPortal.Core.Awards;
-
 namespace GrantPortal.Core.Recommendations;
 
 /// <summary>A program officer sets the codes an award serves, refining what it inherited from its call, with an audit event.</summary>

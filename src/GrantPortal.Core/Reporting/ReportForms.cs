@@ -1,5 +1,3 @@
-using GrantPortal.Core.Organizations;
-
 namespace GrantPortal.Core.Reporting;
 
 /// <summary>What a grantee writes in a report; saved as a whole by autosave.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace GrantPortal.Core.Reporting;
 
 /// <summary>Grantee project reports and their review. Each use case is registered here, next to its files.</summary>

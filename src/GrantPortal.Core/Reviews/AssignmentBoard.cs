@@ -1,6 +1,3 @@
-using GrantPortal.Core.Calls;
-using GrantPortal.Core.Organizations;
-
 namespace GrantPortal.Core.Reviews;
 
 public sealed record BoardAssignment(int Id, string ReviewerId, string ReviewerName, ReviewTaskStatus Status);

@@ -1,5 +1,3 @@
-using GrantPortal.Core.Calls;
-
 namespace GrantPortal.Core.Reviews;
 
 public sealed record PlannerApplication(int Id, ProjectCategories Category, IReadOnlyCollection<string> AssignedReviewerIds);

@@ -1,5 +1,3 @@
-using GrantPortal.Core.Accounts;
-
 namespace GrantPortal.Core.Reviews;
 
 /// <summary>Loads what the conflict rules read, for a few applications or a whole call.</summary>

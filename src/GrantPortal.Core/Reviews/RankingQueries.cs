@@ -1,5 +1,3 @@
-using GrantPortal.Core.Organizations;
-
 namespace GrantPortal.Core.Reviews;
 
 /// <summary>One row of the ranking table: the statistics plus what the officer needs to decide.</summary>

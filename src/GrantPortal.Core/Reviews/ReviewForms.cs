@@ -1,7 +1,3 @@
-using GrantPortal.Core.Accounts;
-using GrantPortal.Core.Calls;
-using GrantPortal.Core.Organizations;
-
 namespace GrantPortal.Core.Reviews;
 
 /// <summary>One rubric criterion as the reviewer scores it.</summary>

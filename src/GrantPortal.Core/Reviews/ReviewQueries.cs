@@ -1,5 +1,3 @@
-using GrantPortal.Core.Organizations;
-
 namespace GrantPortal.Core.Reviews;
 
 /// <summary>A conflict the reviewer declared on an application still under review. The organization is null in a blind call.</summary>

@@ -1,5 +1,3 @@
-using GrantPortal.Core.Calls;
-
 namespace GrantPortal.Core.Reviews;
 
 /// <summary>What the review use cases share: who may act, reviewers' names, the applications in review and the reviewer's own assignment.</summary>

@@ -1,6 +1,3 @@
-using GrantPortal.Core.Calls;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace GrantPortal.Core.Reviews;
 
 /// <summary>A reviewer's expertise and declared ties, from which conflicts are detected.</summary>

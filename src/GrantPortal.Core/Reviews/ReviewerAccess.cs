@@ -1,5 +1,3 @@
-using GrantPortal.Core.Accounts;
-
 namespace GrantPortal.Core.Reviews;
 
 /// <summary>What a reviewer may read of an application they were not given by <see cref="ApplicationAccess"/>.</summary>

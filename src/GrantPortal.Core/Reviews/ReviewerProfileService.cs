@@ -1,6 +1,3 @@
-using GrantPortal.Core.Accounts;
-using GrantPortal.Core.Calls;
-
 namespace GrantPortal.Core.Reviews;
 
 public sealed record AffiliationForm

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace GrantPortal.Core.Reviews;
 
 /// <summary>Reviews: conflict-free assignment, scoring and the calibrated ranking. Each use case is registered here, next to its files.</summary>
