@@ -92,37 +92,12 @@ public sealed partial class ApplicationsPage
         return new TableData<IntakeRow> { Items = page.Rows, TotalItems = page.TotalCount };
     }
 
-    private Task SearchAsync(string? text)
+    /// <summary>A filter or the search changes, then the server pages the intake again with it.</summary>
+    private Task FilterAsync(Action change)
     {
-        search = text;
-        return ReloadAsync();
+        change();
+        return table?.ReloadServerData() ?? Task.CompletedTask;
     }
-
-    private Task FilterStatusAsync(ApplicationStatus? value)
-    {
-        status = value;
-        return ReloadAsync();
-    }
-
-    private Task FilterCallAsync(int? value)
-    {
-        callId = value;
-        return ReloadAsync();
-    }
-
-    private Task FilterCategoryAsync(ProjectCategories? value)
-    {
-        category = value;
-        return ReloadAsync();
-    }
-
-    private Task FilterOrganizationAsync(int? value)
-    {
-        organizationId = value;
-        return ReloadAsync();
-    }
-
-    private Task ReloadAsync() => table?.ReloadServerData() ?? Task.CompletedTask;
 
     private string NextStep(OrganizationApplicationRow row)
     {
