@@ -22,7 +22,7 @@ public sealed class ResultAlertTests : PortalComponentTest
     public void A_done_result_with_a_notice_shows_the_notice_instead_of_the_done_text()
     {
         var alert = Render<ResultAlert>(p => p
-            .Add(c => c.Result, Result.Done("The account is saved, but the invitation could not be sent."))
+            .Add(c => c.Result, Result.DoneWithNotice("The account is saved, but the invitation could not be sent."))
             .Add(c => c.DoneText, "Invitation sent."));
 
         Assert.Equal("The account is saved, but the invitation could not be sent.", alert.Find("[role=status]").TextContent.Trim());

@@ -30,7 +30,7 @@ internal static class InvitedAccounts
     /// sent again. When the mail server refused, the done result's notice says so.
     /// </summary>
     public static Result Invited(bool mailSent, string email, IStringLocalizer<Strings> localizer) =>
-        mailSent ? Result.Done() : Result.Done(localizer["Staff_InvitationNotSent", email].Value);
+        mailSent ? Result.Done() : Result.DoneWithNotice(localizer["Staff_InvitationNotSent", email].Value);
 
     /// <summary>The new account, or null when the address already has one (also when two invitations race: the unique index keeps one).</summary>
     public static async Task<PortalUser?> CreateAsync(UserManager<PortalUser> users, string email, string name, string language, int? organizationId, Instant now)

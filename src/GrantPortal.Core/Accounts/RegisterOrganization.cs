@@ -101,8 +101,7 @@ public sealed class RegisterOrganization(
             after: JsonSerializer.Serialize(new { organization.Name, organization.NameKorean, organization.RegistrationNumber, user.Email })));
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Organization {OrganizationId} registered by {UserId}", organization.Id, user.Id);
-        // Explicitly generic: with a string, Result.Done(string) would take the id for a notice.
-        return Result.Done<string>(user.Id);
+        return Result.Done(user.Id);
     }
 
     private List<FieldError> Validate(RegistrationForm form)

@@ -74,6 +74,6 @@ public sealed class CancelAward(
         award.CancellationReason = reason;
         db.AuditEvents.Add(AuditEvent.Record(now, user.AsActor(), "award.cancelled", nameof(Award), AwardRules.Id(award.Id), before, AwardRules.Snapshot(award), award.CancellationReason));
         var saved = await AwardRules.SaveAsync(db, localizer, ct);
-        return saved.Succeeded ? Result.Done(localizer["Awards_Cancelled", award.Amount.ForReader()].Value) : saved;
+        return saved.Succeeded ? Result.DoneWithNotice(localizer["Awards_Cancelled", award.Amount.ForReader()].Value) : saved;
     }
 }

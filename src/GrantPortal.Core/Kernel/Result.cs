@@ -40,7 +40,10 @@ public sealed record Result(Outcome Outcome, string? Message, IReadOnlyList<Fiel
 
     public bool Succeeded => Outcome == Outcome.Done;
 
-    public static Result Done(string? notice = null) => notice is null ? DoneResult : new(Outcome.Done, notice, []);
+    public static Result Done() => DoneResult;
+
+    /// <summary>Done, with a notice worth showing (the mail could not be sent, what a cancellation returned).</summary>
+    public static Result DoneWithNotice(string notice) => new(Outcome.Done, notice, []);
 
     public static Result<T> Done<T>(T value, string? notice = null) => new(Outcome.Done, value, notice, []);
 
