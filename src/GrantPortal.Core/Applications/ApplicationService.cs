@@ -13,7 +13,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using MimeKit;
 using NodaTime;
 
 namespace GrantPortal.Core.Applications;
@@ -27,7 +26,6 @@ public sealed partial class ApplicationService(
     IDbContextFactory<PortalDbContext> dbFactory,
     IClock clock,
     IStringLocalizer<Strings> localizer,
-    IMailSender mail,
     PortalLinks links,
     IOptions<AttachmentOptions> attachmentOptions,
     ILogger<ApplicationService> logger)
@@ -258,9 +256,6 @@ public sealed partial class ApplicationService(
         if (outcome.Result.Succeeded && !outcome.Result.AlreadySubmitted)
         {
             logger.LogInformation("Application {ApplicationId} submitted as {ReceiptNumber}", id, outcome.Result.ReceiptNumber);
-
-            // The submission is committed; the confirmation must not depend on the browser still waiting.
-            await SendConfirmationAsync(db, user, id, outcome, CancellationToken.None);
         }
 
         return outcome.Result;
@@ -338,6 +333,7 @@ public sealed partial class ApplicationService(
             Id(application.Id),
             before: JsonSerializer.Serialize(new { Status = nameof(ApplicationStatus.Draft) }),
             after: JsonSerializer.Serialize(new { Status = nameof(ApplicationStatus.Submitted), ReceiptNumber = receipt, RequestedTotal = application.RequestedTotal.Won })));
+        await QueueConfirmationAsync(db, user, application, now, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new SubmitOutcome(new SubmitResult(receipt, false, []), call, application.ProjectTitle);
@@ -395,36 +391,23 @@ public sealed partial class ApplicationService(
         return new WithdrawResult(true, null);
     }
 
-    private async Task SendConfirmationAsync(PortalDbContext db, CurrentUser user, int applicationId, SubmitOutcome outcome, CancellationToken ct)
+    /// <summary>The submitter's confirmation, recorded with the submission: it exists exactly when the submission does.</summary>
+    private async Task QueueConfirmationAsync(PortalDbContext db, CurrentUser user, Application application, Instant now, CancellationToken ct)
     {
-        try
+        var person = await db.Users.AsNoTracking()
+            .Where(u => u.Id == user.UserId)
+            .Select(u => new { u.Email, u.DisplayName, u.PreferredLanguage })
+            .SingleOrDefaultAsync(ct);
+        if (person?.Email is null)
         {
-            var person = await db.Users.AsNoTracking()
-                .Where(u => u.Id == user.UserId)
-                .Select(u => new { u.Email, u.DisplayName, u.PreferredLanguage })
-                .SingleOrDefaultAsync(ct);
-            if (person?.Email is null)
-            {
-                return;
-            }
+            return;
+        }
 
-            var language = Languages.Normalize(person.PreferredLanguage);
-            var receipt = outcome.Result.ReceiptNumber!;
-            var (subject, body) = Languages.InLanguage(language, () => (
-                localizer["Application_MailSubject", receipt].Value,
-                localizer["Application_MailBody", person.DisplayName, outcome.ProjectTitle, outcome.Call.Title(language), receipt, Seoul.Format(outcome.Call.ClosesAt), links.To(PortalPaths.Application(applicationId))].Value));
-            var message = new MimeMessage();
-            message.To.Add(new MailboxAddress(person.DisplayName, person.Email));
-            message.Subject = subject;
-            message.Body = new TextPart("plain") { Text = body };
-            await mail.SendAsync([message], ct);
-        }
-#pragma warning disable CA1031 // The submission stands whatever happens to its confirmation; the failure is logged for the operators.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            logger.LogError(ex, "Confirmation mail for {ReceiptNumber} could not be sent", outcome.Result.ReceiptNumber);
-        }
+        var call = application.Call!;
+        var receipt = application.ReceiptNumber!;
+        MailOutbox.Add(db, now, MailPurposes.ApplicationSubmitted, new MailRecipient(person.DisplayName, person.Email, person.PreferredLanguage), () => (
+            localizer["Application_MailSubject", receipt].Value,
+            localizer["Application_MailBody", person.DisplayName, application.ProjectTitle, call.Title(Languages.Current), receipt, Seoul.Format(call.ClosesAt), links.To(PortalPaths.Application(application.Id))].Value));
     }
 
     internal static bool IsOwner(CurrentUser user, int organizationId) =>
