@@ -3,7 +3,6 @@ using GrantPortal.Core.Applications;
 using GrantPortal.Core.Awards;
 using GrantPortal.Core.Calls;
 using GrantPortal.Core.Data;
-using GrantPortal.Core.Demo;
 using GrantPortal.Core.Disbursements;
 using GrantPortal.Core.Notifications;
 using GrantPortal.Core.Organizations;
@@ -87,7 +86,6 @@ public static class PortalServices
         services.AddReviews();
 
         services.AddScoped<RecommendationCatalogue>();
-        services.AddScoped<DemoSeeder>();
 
         // Recommendation mapping, the accountability answer and open data.
         services.AddOptions<AccountabilityOptions>().BindConfiguration(AccountabilityOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -4,7 +4,7 @@ using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Applications;
 using GrantPortal.Core.Calls;
 using GrantPortal.Core.Data;
-using GrantPortal.Core.Demo;
+using GrantPortal.Demo;
 using GrantPortal.Core.Money;
 using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Reviews;

@@ -1,6 +1,7 @@
 using GrantPortal.Core;
 using GrantPortal.Core.Data;
 using GrantPortal.Core.Notifications;
+using GrantPortal.Demo;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -47,6 +48,7 @@ public sealed class PortalTestHost : IAsyncDisposable
         services.AddSingleton<MailAtOnce>();
         services.AddSingleton<IOutboxSignal>(provider => provider.GetRequiredService<MailAtOnce>());
         services.AddPortalApplications(workDirectory);
+        services.AddPortalDemo();
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         DbFactory = Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
     }

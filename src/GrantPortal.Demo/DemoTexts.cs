@@ -2,7 +2,7 @@ using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Applications;
 using GrantPortal.Core.Calls;
 
-namespace GrantPortal.Core.Demo;
+namespace GrantPortal.Demo;
 
 /// <summary>One line of a demo budget: a share of the request, named in both languages.</summary>
 internal sealed record DemoBudgetShare(BudgetCategory Category, string ItemKorean, string ItemEnglish, int Percent);

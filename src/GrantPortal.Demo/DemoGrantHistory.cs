@@ -13,7 +13,7 @@ using GrantPortal.Core.Reviews;
 using GrantPortal.Core.Time;
 using NodaTime;
 
-namespace GrantPortal.Core.Demo;
+namespace GrantPortal.Demo;
 
 /// <summary>The people the demo data refers to, created through Identity before the grants are built.</summary>
 internal sealed class DemoPeople

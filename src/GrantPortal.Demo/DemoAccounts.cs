@@ -1,6 +1,6 @@
 using GrantPortal.Core.Accounts;
 
-namespace GrantPortal.Core.Demo;
+namespace GrantPortal.Demo;
 
 /// <summary>
 /// The accounts a fresh Development database holds, listed on the login page in Development only.

@@ -3,7 +3,7 @@ using GrantPortal.Core.Calls;
 using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Recommendations;
 
-namespace GrantPortal.Core.Demo;
+namespace GrantPortal.Demo;
 
 /// <summary>A fictional but plausible civil-society organization; none is a real one.</summary>
 internal sealed record DemoOrganization(
