@@ -641,3 +641,31 @@ VALUES ('20261130155317_CallReceiptRequirement', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+CREATE TABLE "OutboxMessages" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_OutboxMessages" PRIMARY KEY AUTOINCREMENT,
+    "Purpose" TEXT NOT NULL,
+    "RecipientEmail" TEXT NOT NULL,
+    "RecipientName" TEXT NOT NULL,
+    "Language" TEXT NOT NULL,
+    "Subject" TEXT NOT NULL,
+    "Body" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "Status" TEXT NOT NULL,
+    "Attempts" INTEGER NOT NULL,
+    "NextAttemptAt" TEXT NOT NULL,
+    "ClaimToken" TEXT NULL,
+    "ClaimedAt" TEXT NULL,
+    "SentAt" TEXT NULL,
+    "LastError" TEXT NULL
+);
+
+CREATE INDEX "IX_OutboxMessages_ClaimToken" ON "OutboxMessages" ("ClaimToken");
+
+CREATE INDEX "IX_OutboxMessages_Status_NextAttemptAt" ON "OutboxMessages" ("Status", "NextAttemptAt");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261130192804_OutboxMessages', '10.0.15');
+
+COMMIT;
+

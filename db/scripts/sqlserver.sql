@@ -1212,3 +1212,57 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130192820_OutboxMessages'
+)
+BEGIN
+    CREATE TABLE [OutboxMessages] (
+        [Id] bigint NOT NULL IDENTITY,
+        [Purpose] nvarchar(60) NOT NULL,
+        [RecipientEmail] nvarchar(256) NOT NULL,
+        [RecipientName] nvarchar(256) NOT NULL,
+        [Language] nvarchar(10) NOT NULL,
+        [Subject] nvarchar(1000) NOT NULL,
+        [Body] nvarchar(max) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [Attempts] int NOT NULL,
+        [NextAttemptAt] datetime2 NOT NULL,
+        [ClaimToken] uniqueidentifier NULL,
+        [ClaimedAt] datetime2 NULL,
+        [SentAt] datetime2 NULL,
+        [LastError] nvarchar(4000) NULL,
+        CONSTRAINT [PK_OutboxMessages] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130192820_OutboxMessages'
+)
+BEGIN
+    CREATE INDEX [IX_OutboxMessages_ClaimToken] ON [OutboxMessages] ([ClaimToken]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130192820_OutboxMessages'
+)
+BEGIN
+    CREATE INDEX [IX_OutboxMessages_Status_NextAttemptAt] ON [OutboxMessages] ([Status], [NextAttemptAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130192820_OutboxMessages'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130192820_OutboxMessages', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

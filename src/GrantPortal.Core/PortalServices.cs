@@ -1,4 +1,3 @@
-using GrantPortal.Core.Demo;
 using GrantPortal.Core.Recommendations;
 using GrantPortal.Core.Reviews;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,7 +23,12 @@ public static class PortalServices
         {
             var settings = serviceProvider.GetRequiredService<PortalDatabaseSettings>();
             PortalDatabase.Configure(options, settings.Provider, settings.ConnectionString);
+            options.AddInterceptors(serviceProvider.GetRequiredService<OutboxWakeUp>());
         });
+
+        // Mail recorded with a change leaves once the change commits; the web host starts the outbox job on the signal.
+        services.TryAddSingleton<IOutboxSignal, ScheduledPassOnly>();
+        services.AddSingleton<OutboxWakeUp>();
 
         // Identity's token providers need data protection; the web host adds its key storage on top of this.
         services.AddDataProtection();
@@ -63,7 +67,6 @@ public static class PortalServices
 
         services.AddReviews();
 
-        services.AddScoped<DemoSeeder>();
 
         // Recommendation mapping, the accountability answer and open data.
         services.AddRecommendations();
@@ -76,7 +79,7 @@ public static class PortalServices
     }
 
     /// <summary>
-    /// Registers <see cref="IMailSender"/> and the "smtp" health check, with options from the "Smtp" section.
+    /// Registers <see cref="IMailSender"/>, the outbox and reminder jobs and the "smtp" health check, with options from the "Smtp" section.
     /// A relative pickup directory is resolved against <paramref name="contentRootPath"/> (the web host's
     /// content root), so Core needs no hosting types.
     /// </summary>
@@ -101,6 +104,14 @@ public static class PortalServices
         services.AddSingleton<ReminderService>();
         services.AddSingleton<NotificationLog>();
         services.AddTransient<ReminderJob>();
+
+        // The outbox: mail use cases record with their change, sent by a job that retries and records delivery.
+        services.AddOptions<OutboxOptions>()
+            .BindConfiguration(OutboxOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<OutboxSender>();
+        services.AddTransient<OutboxJob>();
         return services;
     }
 

@@ -4,6 +4,7 @@ using GrantPortal.Core.Applications;
 using GrantPortal.Core.Calls;
 using GrantPortal.Core.Data;
 using GrantPortal.Core.Money;
+using GrantPortal.Core.Notifications;
 using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Time;
 using Microsoft.EntityFrameworkCore;
@@ -54,6 +55,9 @@ internal static class ApplicationBenchmarks
         });
         await Task.WhenAll(requests);
         var totalSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+
+        // Each submission recorded its confirmation in the outbox; the outbox job sends them after the burst.
+        await host.Services.GetRequiredService<OutboxSender>().SendDueAsync(CancellationToken.None);
 
         await using var db = await host.DbFactory.CreateDbContextAsync();
         var submitted = await db.Applications.CountAsync(a => a.CallId == callId && a.Status == ApplicationStatus.Submitted);

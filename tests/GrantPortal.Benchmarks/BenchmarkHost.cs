@@ -1,6 +1,7 @@
 using System.Data.Common;
 using GrantPortal.Core;
 using GrantPortal.Core.Data;
+using GrantPortal.Demo;
 using GrantPortal.Testing;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
@@ -38,6 +39,7 @@ internal sealed class BenchmarkHost : IAsyncDisposable
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddPortalMail(folder);
         services.AddPortalApplications(folder);
+        services.AddPortalDemo();
         Services = services.BuildServiceProvider();
         DbFactory = Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
     }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using GrantPortal.Core.Accounts;
-using GrantPortal.Core.Demo;
+using GrantPortal.Demo;
 using GrantPortal.Core.OpenData;
 using GrantPortal.Core.Recommendations;
 using GrantPortal.Testing;

@@ -1,6 +1,6 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
-using GrantPortal.Core.Demo;
+using GrantPortal.Demo;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

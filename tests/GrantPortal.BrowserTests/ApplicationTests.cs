@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using GrantPortal.Core.Demo;
+using GrantPortal.Demo;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

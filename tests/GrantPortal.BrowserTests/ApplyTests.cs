@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Data;
-using GrantPortal.Core.Demo;
+using GrantPortal.Demo;
 using GrantPortal.Core.Organizations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -3,7 +3,7 @@ using GrantPortal.Core.Applications;
 using GrantPortal.Core.Auditing;
 using GrantPortal.Core.Calls;
 using GrantPortal.Core.Data;
-using GrantPortal.Core.Demo;
+using GrantPortal.Demo;
 using GrantPortal.Core.Disbursements;
 using GrantPortal.Core.Money;
 using GrantPortal.Core.Organizations;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using GrantPortal.Core.Demo;
+using GrantPortal.Demo;
 using GrantPortal.Core.Time;
 using Microsoft.Playwright;
 using NodaTime;

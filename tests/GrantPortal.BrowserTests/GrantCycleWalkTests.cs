@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Resources;
 using System.Text.RegularExpressions;
 using GrantPortal.Core.Data;
-using GrantPortal.Core.Demo;
+using GrantPortal.Demo;
 using GrantPortal.Core.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-using GrantPortal.Core.Demo;
+using GrantPortal.Demo;
 using GrantPortal.Web.Components.Layout;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

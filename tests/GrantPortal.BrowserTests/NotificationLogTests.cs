@@ -1,4 +1,4 @@
-using GrantPortal.Core.Demo;
+using GrantPortal.Demo;
 using MimeKit;
 using static Microsoft.Playwright.Assertions;
 

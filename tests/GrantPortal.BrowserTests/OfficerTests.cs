@@ -4,7 +4,7 @@ using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Applications;
 using GrantPortal.Core.Calls;
 using GrantPortal.Core.Data;
-using GrantPortal.Core.Demo;
+using GrantPortal.Demo;
 using GrantPortal.Core.Money;
 using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Reviews;
@@ -204,18 +204,26 @@ public sealed partial class OfficerTests(BrowserFixture fixture)
         return email;
     }
 
+    /// <summary>The mail, once the outbox job has sent it: it leaves a moment after the change that recorded it.</summary>
     private async Task<MimeMessage> MailToAsync(string email, string subject)
     {
-        foreach (var file in Directory.Exists(fixture.Server.MailFolder) ? Directory.GetFiles(fixture.Server.MailFolder, "*.eml") : [])
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        do
         {
-            var message = await MimeMessage.LoadAsync(file);
-            if (message.Subject == subject && message.To.Mailboxes.Any(m => m.Address == email))
+            foreach (var file in Directory.Exists(fixture.Server.MailFolder) ? Directory.GetFiles(fixture.Server.MailFolder, "*.eml") : [])
             {
-                return message;
+                var message = await MimeMessage.LoadAsync(file);
+                if (message.Subject == subject && message.To.Mailboxes.Any(m => m.Address == email))
+                {
+                    return message;
+                }
             }
-        }
 
-        throw new InvalidOperationException($"No mail \"{subject}\" was written to {email}.");
+            await Task.Delay(250);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        throw new InvalidOperationException($"No mail \"{subject}\" was written to {email} within 30 s.");
     }
 
     /// <summary>A published call closing on the year's last evening, with a draft from each demo applicant's organization.</summary>

@@ -1,4 +1,4 @@
-using GrantPortal.Core.Demo;
+using GrantPortal.Demo;
 using static Microsoft.Playwright.Assertions;
 
 namespace GrantPortal.BrowserTests;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using GrantPortal.Core.Demo;
+using GrantPortal.Demo;
 using MimeKit;
 using static Microsoft.Playwright.Assertions;
 
@@ -75,20 +75,28 @@ public sealed partial class PasswordMailTests(BrowserFixture fixture)
     }
 
     /// <summary>The set-password address from the mail (an invitation or a reset) in the mail folder, relative to whatever port the test server has.</summary>
+    /// <remarks>The outbox job sends the mail a moment after the change that recorded it, so the folder is read until it arrives.</remarks>
     private async Task<string> InvitationPathAsync(string email)
     {
-        foreach (var file in Directory.GetFiles(fixture.Server.MailFolder, "*.eml"))
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        do
         {
-            var message = await MimeMessage.LoadAsync(file);
-            if (message.To.Mailboxes.Any(m => m.Address == email))
+            foreach (var file in Directory.Exists(fixture.Server.MailFolder) ? Directory.GetFiles(fixture.Server.MailFolder, "*.eml") : [])
             {
-                var match = LinkPattern().Match(message.TextBody ?? "");
-                Assert.True(match.Success, message.TextBody);
-                return match.Groups["path"].Value;
+                var message = await MimeMessage.LoadAsync(file);
+                if (message.To.Mailboxes.Any(m => m.Address == email))
+                {
+                    var match = LinkPattern().Match(message.TextBody ?? "");
+                    Assert.True(match.Success, message.TextBody);
+                    return match.Groups["path"].Value;
+                }
             }
-        }
 
-        throw new InvalidOperationException("No set-password mail was written for " + email);
+            await Task.Delay(250);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        throw new InvalidOperationException("No set-password mail was written for " + email + " within 30 s.");
     }
 
     [GeneratedRegex(@"https?://[^/\s]+(?<path>/Account/SetPassword\?\S+)")]

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
-using GrantPortal.Core.Demo;
+using GrantPortal.Demo;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Applications;
 using GrantPortal.Core.Data;
-using GrantPortal.Core.Demo;
+using GrantPortal.Demo;
 using GrantPortal.Core.Localization;
 using GrantPortal.Core.Reviews;
 using Microsoft.AspNetCore.Identity;

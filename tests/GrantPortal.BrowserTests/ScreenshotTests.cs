@@ -1,5 +1,5 @@
 using GrantPortal.Testing;
-using GrantPortal.Core.Demo;
+using GrantPortal.Demo;
 using static Microsoft.Playwright.Assertions;
 
 namespace GrantPortal.BrowserTests;

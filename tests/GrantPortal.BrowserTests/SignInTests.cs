@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using GrantPortal.Core.Accounts;
-using GrantPortal.Core.Demo;
+using GrantPortal.Demo;
 using GrantPortal.Core.Organizations;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

@@ -53,6 +53,30 @@ public sealed class NotificationsPageTests : PortalComponentTest
     }
 
     [Fact]
+    public async Task Mail_the_outbox_could_not_deliver_is_shown_with_the_servers_answer()
+    {
+        Migrate();
+        await using (var db = await portalServices.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        {
+            MailOutbox.Add(db, Clock.GetCurrentInstant(), MailPurposes.Invitation, new MailRecipient("Reviewer", "reviewer@ministry.example", Languages.English), () => ("You are invited", "Body"));
+            MailOutbox.Add(db, Clock.GetCurrentInstant(), MailPurposes.ApplicationSubmitted, new MailRecipient("Min", "min@hana.example", Languages.English), () => ("Application received", "Body"));
+            await db.SaveChangesAsync();
+            await db.OutboxMessages.Where(m => m.RecipientEmail == "reviewer@ministry.example").ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, OutboxStatus.Failed)
+                .SetProperty(m => m.Attempts, 1)
+                .SetProperty(m => m.LastError, "550 5.1.1 mailbox unavailable"));
+        }
+
+        var page = Render<NotificationsPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=outbox-recipient]").Count), TimeSpan.FromSeconds(10));
+        Assert.Equal(["min@hana.example", "reviewer@ministry.example"], page.FindAll("[data-testid=outbox-recipient]").Select(e => e.TextContent.Trim()));
+        Assert.Equal(["Waiting", "Not delivered"], page.FindAll("[data-testid=outbox-status]").Select(e => e.TextContent.Trim()));
+        Assert.Contains("550 5.1.1 mailbox unavailable", page.Find("[data-testid=outbox-error]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("0 sent · 1 waiting · 1 not delivered", page.Find("[data-testid=outbox-counts]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Empty_log_says_what_fills_it()
     {
         Migrate();

@@ -11,7 +11,6 @@ namespace GrantPortal.Core.Accounts;
 public sealed class PasswordLinks(
     IServiceScopeFactory scopes,
     IDbContextFactory<PortalDbContext> dbFactory,
-    IMailSender mail,
     IOptions<ReminderOptions> portal,
     IClock clock,
     IStringLocalizer<Strings> localizer,
@@ -35,7 +34,7 @@ public sealed class PasswordLinks(
     /// <summary>
     /// "Forgot your password": mails a link to the address if it has an account. The caller shows the same
     /// answer either way, so the form does not tell who has an account. At most one mail per
-    /// <see cref="ResetInterval"/> per account; a mail server failure is logged, not shown.
+    /// <see cref="ResetInterval"/> per account; the mail is recorded with the request's audit event and the outbox sends it.
     /// </summary>
     public async Task RequestResetAsync(string? email, CancellationToken ct = default)
     {
@@ -63,42 +62,36 @@ public sealed class PasswordLinks(
         }
 
         db.AuditEvents.Add(AuditEvent.Record(now, Actor.System, "user.password-reset-requested", nameof(PortalUser), user.Id));
+        await QueueLinkAsync(db, users, user, MailPurposes.PasswordReset, link => (localizer["PasswordReset_Subject"].Value, localizer["PasswordReset_Body", user.DisplayName, link].Value));
         await db.SaveChangesAsync(ct);
-
-        if (!await MailLinkAsync(users, user, link => (localizer["PasswordReset_Subject"].Value, localizer["PasswordReset_Body", user.DisplayName, link].Value), ct))
-        {
-            logger.LogError("The password reset mail for {UserId} could not be sent", user.Id);
-        }
     }
 
     /// <summary>
-    /// Mails the person a fresh link. <paramref name="compose"/> gets the link and runs in the person's own
-    /// language, so the localizer it uses writes the subject and body they read. False when the mail server
-    /// refused; the caller decides what the person in front of the screen is told.
+    /// Adds a mail with a fresh link for the person to the caller's context, saved (and so sent) with the caller's
+    /// change. <paramref name="compose"/> gets the link and runs in the person's own language, so the localizer it
+    /// uses writes the subject and body they read.
+    /// </summary>
+    public async Task QueueLinkAsync(PortalDbContext db, UserManager<PortalUser> users, PortalUser user, string purpose, Func<string, (string Subject, string Body)> compose)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(compose);
+        var link = await CreateAsync(users, user);
+        var to = new MailRecipient(user.DisplayName, user.Email ?? throw new InvalidOperationException("The person has no email address."), user.PreferredLanguage);
+        MailOutbox.Add(db, clock.GetCurrentInstant(), purpose, to, () => compose(link));
+    }
+
+    /// <summary>
+    /// Mails the person a fresh link through the outbox, in a save of its own. <paramref name="compose"/> gets the
+    /// link and runs in the person's own language. True once the mail is recorded: the outbox sends it, retries
+    /// while the server is unreachable, and its log shows a refusal.
     /// </summary>
     public async Task<bool> MailLinkAsync(UserManager<PortalUser> users, PortalUser user, Func<string, (string Subject, string Body)> compose, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(compose);
-        var link = await CreateAsync(users, user);
-        var message = Languages.InLanguage(user.PreferredLanguage, () =>
-        {
-            var (subject, body) = compose(link);
-            var composed = new MimeMessage { Subject = subject };
-            composed.To.Add(new MailboxAddress(user.DisplayName, user.Email ?? throw new InvalidOperationException("The person has no email address.")));
-            composed.Body = new TextPart("plain") { Text = body };
-            return composed;
-        });
-
-        try
-        {
-            await mail.SendAsync([message], ct);
-            return true;
-        }
-        catch (Exception ex) when (ex is TransientMailFailureException or PermanentMailFailureException)
-        {
-            logger.LogWarning(ex, "A password link for {UserId} could not be mailed", user.Id);
-            return false;
-        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await QueueLinkAsync(db, users, user, MailPurposes.Invitation, compose);
+        await db.SaveChangesAsync(ct);
+        return true;
     }
 
     /// <summary>

@@ -1,5 +1,3 @@
-using MimeKit;
-
 namespace GrantPortal.Core.Applications;
 
 /// <summary>
@@ -12,7 +10,6 @@ public sealed class SubmitApplication(
     IDbContextFactory<PortalDbContext> dbFactory,
     IClock clock,
     IStringLocalizer<Strings> localizer,
-    IMailSender mail,
     PortalLinks links,
     ILogger<SubmitApplication> logger)
 {
@@ -32,9 +29,6 @@ public sealed class SubmitApplication(
         if (result is { Succeeded: true, Value: { AlreadySubmitted: false } receipt })
         {
             logger.LogInformation("Application {ApplicationId} submitted as {ReceiptNumber}", id, receipt.ReceiptNumber);
-
-            // The submission is committed; the confirmation must not depend on the browser still waiting.
-            await SendConfirmationAsync(db, user, id, receipt.ReceiptNumber, CancellationToken.None);
         }
 
         return result;
@@ -97,6 +91,7 @@ public sealed class SubmitApplication(
             Id(application.Id),
             before: JsonSerializer.Serialize(new { Status = nameof(ApplicationStatus.Draft) }),
             after: JsonSerializer.Serialize(new { Status = nameof(ApplicationStatus.Submitted), ReceiptNumber = receipt, RequestedTotal = application.RequestedTotal.Won })));
+        await QueueConfirmationAsync(db, user, application, now, ct);
         await db.SaveChangesAsync(ct);
         return Result.Done(new SubmissionReceipt(receipt, AlreadySubmitted: false));
     }
@@ -114,40 +109,23 @@ public sealed class SubmitApplication(
         return string.Create(CultureInfo.InvariantCulture, $"{prefix}{sequence:0000}");
     }
 
-    private async Task SendConfirmationAsync(PortalDbContext db, CurrentUser user, int applicationId, string receipt, CancellationToken ct)
+    /// <summary>The submitter's confirmation, recorded with the submission: it exists exactly when the submission does.</summary>
+    private async Task QueueConfirmationAsync(PortalDbContext db, CurrentUser user, Application application, Instant now, CancellationToken ct)
     {
-        try
+        var person = await db.Users.AsNoTracking()
+            .Where(u => u.Id == user.UserId)
+            .Select(u => new { u.Email, u.DisplayName, u.PreferredLanguage })
+            .SingleOrDefaultAsync(ct);
+        if (person?.Email is null)
         {
-            var person = await db.Users.AsNoTracking()
-                .Where(u => u.Id == user.UserId)
-                .Select(u => new { u.Email, u.DisplayName, u.PreferredLanguage })
-                .SingleOrDefaultAsync(ct);
-            if (person?.Email is null)
-            {
-                return;
-            }
+            return;
+        }
 
-            var submitted = await db.Applications.AsNoTracking()
-                .Where(a => a.Id == applicationId)
-                .Select(a => new { a.ProjectTitle, a.Call })
-                .SingleAsync(ct);
-            var call = submitted.Call!;
-            var language = Languages.Normalize(person.PreferredLanguage);
-            var (subject, body) = Languages.InLanguage(language, () => (
-                localizer["Application_MailSubject", receipt].Value,
-                localizer["Application_MailBody", person.DisplayName, submitted.ProjectTitle, call.Title(language), receipt, Seoul.Format(call.ClosesAt), links.To(PortalPaths.Application(applicationId))].Value));
-            var message = new MimeMessage();
-            message.To.Add(new MailboxAddress(person.DisplayName, person.Email));
-            message.Subject = subject;
-            message.Body = new TextPart("plain") { Text = body };
-            await mail.SendAsync([message], ct);
-        }
-#pragma warning disable CA1031 // The submission stands whatever happens to its confirmation; the failure is logged for the operators.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            logger.LogError(ex, "Confirmation mail for {ReceiptNumber} could not be sent", receipt);
-        }
+        var call = application.Call!;
+        var receipt = application.ReceiptNumber!;
+        MailOutbox.Add(db, now, MailPurposes.ApplicationSubmitted, new MailRecipient(person.DisplayName, person.Email, person.PreferredLanguage), () => (
+            localizer["Application_MailSubject", receipt].Value,
+            localizer["Application_MailBody", person.DisplayName, application.ProjectTitle, call.Title(Languages.Current), receipt, Seoul.Format(call.ClosesAt), links.To(PortalPaths.Application(application.Id))].Value));
     }
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);

@@ -56,6 +56,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
 
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -89,10 +91,18 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
+    /// <summary>A save added mail to the outbox; the commit that makes it durable wakes the sender (<see cref="OutboxWakeUp"/>).</summary>
+    internal bool QueuedMail { get; set; }
+
     private void PrepareForSave()
     {
         foreach (var entry in ChangeTracker.Entries())
         {
+            if (entry.Entity is OutboxMessage && entry.State == EntityState.Added)
+            {
+                QueuedMail = true;
+            }
+
             if (entry.Entity is AuditEvent && entry.State is EntityState.Modified or EntityState.Deleted)
             {
                 throw new InvalidOperationException("Audit events are append-only: they cannot be changed or deleted.");

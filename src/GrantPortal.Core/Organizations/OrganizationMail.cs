@@ -2,18 +2,15 @@ using MimeKit;
 
 namespace GrantPortal.Core.Organizations;
 
-/// <summary>A member of an organization as a mail addresses them.</summary>
-public sealed record MailRecipient(string DisplayName, string Email, string Language);
-
 /// <summary>One notice to an organization: <see cref="Compose"/> writes it for each member, in that member's language.</summary>
-public sealed record OrganizationNotice(int OrganizationId, Func<MailRecipient, (string Subject, string Body)> Compose);
+public sealed record OrganizationNotice(int OrganizationId, Func<MailRecipient, (string Subject, string Body)> Compose, string Purpose = MailPurposes.OrganizationNotice);
 
 /// <summary>
 /// Tells organizations' people about decisions that concern them: every member who has chosen a password and was
-/// not removed gets one mail per notice, written in their own language, all in one batch. The decisions stand
-/// whatever happens to the mail; a failure is logged for the operators, and the portal shows the decisions anyway.
+/// not removed gets one mail per notice, written in their own language, through the outbox. The decisions stand
+/// whatever happens to the mail; the outbox retries and its log shows what could not be delivered.
 /// </summary>
-public sealed class OrganizationMail(IDbContextFactory<PortalDbContext> dbFactory, IMailSender mail, ILogger<OrganizationMail> logger)
+public sealed class OrganizationMail(IDbContextFactory<PortalDbContext> dbFactory, IClock clock)
 {
     /// <summary>
     /// The people who hear from the portal on behalf of each organization: members who have chosen a password
@@ -31,36 +28,51 @@ public sealed class OrganizationMail(IDbContextFactory<PortalDbContext> dbFactor
             .ToLookup(u => u.OrganizationId, u => new MailRecipient(u.DisplayName, u.Email!, Languages.Normalize(u.PreferredLanguage)));
     }
 
+    /// <summary>
+    /// Adds the notices to the caller's context, one message per member: they are saved, and so sent, only if the
+    /// caller's change is. Call it inside the change's transaction, before its save.
+    /// </summary>
+    /// <returns>How many messages were added.</returns>
+    public async Task<int> QueueAsync(PortalDbContext db, IReadOnlyCollection<OrganizationNotice> notices, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(notices);
+        var recipients = await RecipientsAsync(db, notices.Select(n => n.OrganizationId).Distinct().ToList(), ct);
+        var now = clock.GetCurrentInstant();
+        var added = 0;
+        foreach (var notice in notices)
+        {
+            foreach (var member in recipients[notice.OrganizationId])
+            {
+                MailOutbox.Add(db, now, notice.Purpose, member, () => notice.Compose(member));
+                added++;
+            }
+        }
+
+        return added;
+    }
+
+    /// <summary>Adds one notice to the caller's context, one message per member, saved with the caller's change.</summary>
+    /// <param name="compose">Runs in the recipient's language, so the localizer it uses writes what they read.</param>
+    public Task<int> QueueAsync(PortalDbContext db, int organizationId, string purpose, Func<MailRecipient, (string Subject, string Body)> compose, CancellationToken ct) =>
+        QueueAsync(db, [new OrganizationNotice(organizationId, compose, purpose)], ct);
+
+    /// <summary>
+    /// Queues the notices in a context of their own, for a change that has already committed. Prefer
+    /// <see cref="QueueAsync(PortalDbContext, IReadOnlyCollection{OrganizationNotice}, CancellationToken)"/> inside the
+    /// change's transaction: then the mail exists exactly when the change does.
+    /// </summary>
     /// <param name="compose">Runs in the recipient's language, so the localizer it uses writes what they read.</param>
     public Task SendAsync(int organizationId, Func<MailRecipient, (string Subject, string Body)> compose, CancellationToken ct) =>
         SendAsync([new OrganizationNotice(organizationId, compose)], ct);
 
+    /// <summary>Queues the notices in a context of their own, for changes that have already committed.</summary>
     public async Task SendAsync(IReadOnlyCollection<OrganizationNotice> notices, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(notices);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var recipients = await RecipientsAsync(db, notices.Select(n => n.OrganizationId).Distinct().ToList(), ct);
-        var messages = notices
-            .SelectMany(notice => recipients[notice.OrganizationId].Select(member => Languages.InLanguage(member.Language, () =>
-            {
-                var (subject, body) = notice.Compose(member);
-                var message = new MimeMessage { Subject = subject, Body = new TextPart("plain") { Text = body } };
-                message.To.Add(new MailboxAddress(member.DisplayName, member.Email));
-                return message;
-            })))
-            .ToList();
-        if (messages.Count == 0)
+        if (await QueueAsync(db, notices, ct) > 0)
         {
-            return;
-        }
-
-        try
-        {
-            await mail.SendAsync(messages, ct);
-        }
-        catch (Exception ex) when (ex is TransientMailFailureException or PermanentMailFailureException)
-        {
-            logger.LogError(ex, "A notice to the members of organizations {OrganizationIds} could not be mailed", string.Join(",", notices.Select(n => n.OrganizationId).Distinct()));
+            await db.SaveChangesAsync(ct);
         }
     }
 }

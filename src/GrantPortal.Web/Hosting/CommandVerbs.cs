@@ -1,6 +1,6 @@
 using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Data;
-using GrantPortal.Core.Demo;
+using GrantPortal.Demo;
 using GrantPortal.Core.Notifications;
 
 namespace GrantPortal.Web.Hosting;

@@ -37,6 +37,7 @@ public static class Jobs
         });
         services.AddHangfireServer(options => options.WorkerCount = Math.Max(2, Environment.ProcessorCount));
         services.AddHostedService<RecurringJobSchedule>();
+        services.AddSingleton<IOutboxSignal, OutboxJobSignal>();
         return services;
     }
 
@@ -53,22 +54,35 @@ public static class Jobs
     }
 
     /// <summary>
-    /// Puts the reminder pass on its cron (<c>Reminders:Cron</c>, in Seoul time) when the portal starts, not when a
-    /// verb runs, so <c>migrate</c> never touches job storage. Every instance does it; Hangfire keeps one schedule.
+    /// Puts the reminder pass (<c>Reminders:Cron</c>) and the outbox pass (<c>Outbox:Cron</c>) on their crons, in Seoul
+    /// time, when the portal starts, not when a verb runs, so <c>migrate</c> never touches job storage. Every
+    /// instance does it; Hangfire keeps one schedule.
     /// </summary>
-    private sealed class RecurringJobSchedule(IRecurringJobManager jobs, IOptions<ReminderOptions> options) : IHostedService
+    private sealed class RecurringJobSchedule(IRecurringJobManager jobs, IOptions<ReminderOptions> reminders, IOptions<OutboxOptions> outbox) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            jobs.AddOrUpdate<ReminderJob>(
-                ReminderJob.RecurringId,
-                job => job.RunAsync(CancellationToken.None),
-                options.Value.Cron,
-                new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul") });
+            var seoul = new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul") };
+            jobs.AddOrUpdate<ReminderJob>(ReminderJob.RecurringId, job => job.RunAsync(CancellationToken.None), reminders.Value.Cron, seoul);
+            jobs.AddOrUpdate<OutboxJob>(OutboxJob.RecurringId, job => job.RunAsync(CancellationToken.None), outbox.Value.Cron, seoul);
             return Task.CompletedTask;
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A commit that queued mail starts an outbox pass as a job, so the mail leaves within seconds and never in the
+    /// person's request. The job client is looked up when first needed: a verb such as <c>migrate</c> builds database
+    /// contexts, and must not open job storage for that.
+    /// </summary>
+    private sealed class OutboxJobSignal(IServiceProvider services) : IOutboxSignal
+    {
+        public Task MailQueuedAsync(CancellationToken ct)
+        {
+            services.GetRequiredService<IBackgroundJobClient>().Enqueue<OutboxJob>(job => job.RunAsync(CancellationToken.None));
+            return Task.CompletedTask;
+        }
     }
 
     /// <summary>The endpoint already demands the role; this keeps Hangfire from admitting anyone else on its own terms.</summary>

@@ -1,6 +1,7 @@
 using GrantPortal.Core;
 using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Data;
+using GrantPortal.Demo;
 using GrantPortal.Web.Components;
 using GrantPortal.Web.Features.Accounts;
 using GrantPortal.Web.Features.Applications;
@@ -28,6 +29,7 @@ public static class PortalHosting
         services.AddPortalCore(PortalConnection.FromConfiguration);
         services.AddPortalMail(builder.Environment.ContentRootPath);
         services.AddPortalApplications(builder.Environment.ContentRootPath);
+        services.AddPortalDemo();
 
         // Keys live in the portal's database, so every instance behind a load balancer reads the same sign-in cookies.
         services.AddDataProtection().SetApplicationName("GrantPortal").PersistKeysToDbContext<PortalDbContext>();
@@ -115,7 +117,7 @@ public static class PortalHosting
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
         if (options.SeedDemoDataOnStartup)
         {
-            await scope.ServiceProvider.GetRequiredService<Core.Demo.DemoSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
         }
     }
 }

@@ -2,7 +2,7 @@ using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Applications;
 using GrantPortal.Core.Awards;
 using GrantPortal.Core.Calls;
-using GrantPortal.Core.Demo;
+using GrantPortal.Demo;
 using GrantPortal.Core.Disbursements;
 using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Recommendations;

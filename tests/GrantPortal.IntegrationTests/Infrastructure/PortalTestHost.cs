@@ -1,6 +1,7 @@
 using GrantPortal.Core;
 using GrantPortal.Core.Data;
 using GrantPortal.Core.Notifications;
+using GrantPortal.Demo;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -15,8 +16,8 @@ namespace GrantPortal.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// Core's services over a real, freshly migrated database: a SQLite file in a temporary folder or a new
-/// database in the run's <see cref="PostgresCluster"/>. Time is a <see cref="FakeClock"/>; mail goes to
-/// .eml files in <see cref="MailPickupDirectory"/>.
+/// database in the run's <see cref="PostgresCluster"/>. Time is a <see cref="FakeClock"/>; mail goes through the
+/// outbox, sent as soon as its change commits (<see cref="Outbox"/>), to .eml files in <see cref="MailPickupDirectory"/>.
 /// </summary>
 public sealed class PortalTestHost : IAsyncDisposable
 {
@@ -44,7 +45,10 @@ public sealed class PortalTestHost : IAsyncDisposable
         // Identity's token providers need data protection, which the web host adds; keys stay in memory here.
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddPortalMail(workDirectory);
+        services.AddSingleton<MailAtOnce>();
+        services.AddSingleton<IOutboxSignal>(provider => provider.GetRequiredService<MailAtOnce>());
         services.AddPortalApplications(workDirectory);
+        services.AddPortalDemo();
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         DbFactory = Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
     }
@@ -58,6 +62,9 @@ public sealed class PortalTestHost : IAsyncDisposable
     public FakeClock Clock { get; }
 
     public string MailPickupDirectory { get; }
+
+    /// <summary>The outbox signal: set <see cref="MailAtOnce.Hold"/> to keep queued mail in the outbox.</summary>
+    public MailAtOnce Outbox => Services.GetRequiredService<MailAtOnce>();
 
     /// <summary>A new SQLite file (never in-memory: the portal runs on files, with WAL), migrated.</summary>
     public static async Task<PortalTestHost> StartSqliteAsync()

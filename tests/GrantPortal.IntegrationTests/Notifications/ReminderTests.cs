@@ -1,5 +1,5 @@
 using GrantPortal.Core.Accounts;
-using GrantPortal.Core.Demo;
+using GrantPortal.Demo;
 using GrantPortal.Core.Notifications;
 using GrantPortal.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

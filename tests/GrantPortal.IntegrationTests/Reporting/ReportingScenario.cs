@@ -1,4 +1,5 @@
-using GrantPortal.Core.Demo;
+using GrantPortal.Core.Accounts;
+using GrantPortal.Demo;
 using GrantPortal.Core.OpenData;
 using GrantPortal.Core.Recommendations;
 using GrantPortal.IntegrationTests.Infrastructure;

@@ -5,13 +5,19 @@ using MudBlazor;
 
 namespace GrantPortal.Web.Features.Admin;
 
-/// <summary>The administrators' notification log: every reminder and its outcome, and a button that runs a pass now.</summary>
+/// <summary>
+/// The administrators' notification log: every reminder and its outcome, a button that runs a pass now, and below
+/// them every other mail the outbox holds (decisions, invitations, confirmations), failures with their error.
+/// </summary>
 public sealed partial class NotificationsPage
 {
     private MudTable<NotificationRow>? table;
     private string search = "";
     private DeliveryStatus? status;
     private NotificationCounts? counts;
+    private MudTable<OutboxRow>? mailTable;
+    private OutboxStatus? mailStatus;
+    private OutboxCounts? mailCounts;
 
     [Inject]
     private NotificationLog Log { get; set; } = default!;
@@ -34,6 +40,23 @@ public sealed partial class NotificationsPage
         return new TableData<NotificationRow> { Items = page.Rows, TotalItems = page.Total };
     }
 
+    private async Task<TableData<OutboxRow>> LoadMailAsync(TableState state, CancellationToken ct)
+    {
+        var page = await Log.ListMailAsync(User!, search, mailStatus, state.Page, state.PageSize, ct);
+        mailCounts = await Log.CountMailAsync(User!, ct);
+        StateHasChanged();
+        return new TableData<OutboxRow> { Items = page.Rows, TotalItems = page.Total };
+    }
+
+    private async Task MailStatusChangedAsync(OutboxStatus? value)
+    {
+        mailStatus = value;
+        if (mailTable is not null)
+        {
+            await mailTable.ReloadServerData();
+        }
+    }
+
     private async Task SearchAsync(string value)
     {
         search = value;
@@ -51,6 +74,11 @@ public sealed partial class NotificationsPage
         if (table is not null)
         {
             await table.ReloadServerData();
+        }
+
+        if (mailTable is not null)
+        {
+            await mailTable.ReloadServerData();
         }
     }
 
@@ -86,6 +114,18 @@ public sealed partial class NotificationsPage
         DeliveryStatus.Failed => Color.Error,
         DeliveryStatus.Deferred => Color.Warning,
         DeliveryStatus.Pending => Color.Info,
+        _ => Color.Default,
+    };
+
+    private string MailStatusText(OutboxStatus value) => L["Notifications_MailStatus" + value].Value;
+
+    private string PurposeText(string purpose) => L["Notifications_Purpose" + purpose] is { ResourceNotFound: false } text ? text.Value : purpose;
+
+    private static Color MailStatusColor(OutboxStatus value) => value switch
+    {
+        OutboxStatus.Sent => Color.Success,
+        OutboxStatus.Failed => Color.Error,
+        OutboxStatus.Sending => Color.Info,
         _ => Color.Default,
     };
 

@@ -1,4 +1,8 @@
-namespace GrantPortal.Core.Demo;
+using GrantPortal.Core.Accounts;
+using GrantPortal.Core.Applications;
+using GrantPortal.Core.Calls;
+
+namespace GrantPortal.Demo;
 
 /// <summary>One line of a demo budget: a share of the request, named in both languages.</summary>
 internal sealed record DemoBudgetShare(BudgetCategory Category, string ItemKorean, string ItemEnglish, int Percent);

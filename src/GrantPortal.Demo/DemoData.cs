@@ -1,6 +1,6 @@
 using GrantPortal.Core.Recommendations;
 
-namespace GrantPortal.Core.Demo;
+namespace GrantPortal.Demo;
 
 /// <summary>A fictional but plausible civil-society organization; none is a real one.</summary>
 internal sealed record DemoOrganization(

@@ -1,4 +1,6 @@
-namespace GrantPortal.Core.Demo;
+using GrantPortal.Core.Accounts;
+
+namespace GrantPortal.Demo;
 
 /// <summary>
 /// The accounts a fresh Development database holds, listed on the login page in Development only.

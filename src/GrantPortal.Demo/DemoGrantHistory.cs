@@ -1,7 +1,7 @@
 using GrantPortal.Core.Recommendations;
 using GrantPortal.Core.Reviews;
 
-namespace GrantPortal.Core.Demo;
+namespace GrantPortal.Demo;
 
 /// <summary>The people the demo data refers to, created through Identity before the grants are built.</summary>
 internal sealed class DemoPeople

@@ -1,7 +1,12 @@
 using System.Diagnostics;
+using GrantPortal.Core.Accounts;
+using GrantPortal.Core.Auditing;
+using GrantPortal.Core.Data;
+using GrantPortal.Core.Organizations;
+using System.Text.Json;
 using GrantPortal.Core.Recommendations;
 
-namespace GrantPortal.Core.Demo;
+namespace GrantPortal.Demo;
 
 /// <summary>
 /// Fills a fresh database with the demo grant history of DESIGN.md: 2023 and 2024 decided and paid,
@@ -103,7 +108,7 @@ public sealed class DemoSeeder(
     }
 
     /// <summary>applicant1 and applicant2 for the first two organizations; a contact without a password for each other one.</summary>
-    private async Task CreateApplicantsAsync(DemoPeople people, IReadOnlyList<Organizations.Organization> organizations, string passwordHash, Instant now)
+    private async Task CreateApplicantsAsync(DemoPeople people, IReadOnlyList<Organization> organizations, string passwordHash, Instant now)
     {
         for (var i = 0; i < organizations.Count; i++)
         {
