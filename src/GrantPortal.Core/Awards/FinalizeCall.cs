@@ -32,7 +32,6 @@ public sealed class FinalizeCall(
         if (result.Succeeded)
         {
             logger.LogInformation("Call {CallId} finalized by {UserId}: {Rejected} applications rejected", callId, user.UserId, result.Value);
-            await NotifyOrganizationsAsync(db, callId, ct);
         }
 
         return result;
@@ -67,36 +66,31 @@ public sealed class FinalizeCall(
         db.AuditEvents.Add(AuditEvent.Record(now, user.AsActor(), "call.finalized", nameof(Call), AwardRules.Id(callId),
             after: JsonSerializer.Serialize(new { Rejected = undecided.Count, Committed = committed.Won, Envelope = call.Envelope.Won })));
         await db.SaveChangesAsync(ct);
+
+        // The decisions read back as saved (inside this transaction); their mail commits with them.
+        await QueueDecisionMailAsync(db, callId, ct);
+        await db.SaveChangesAsync(ct);
         return Result.Done(undecided.Count, localizer["Awards_Finalized", undecided.Count]);
     }
 
     /// <summary>One mail per member of each organization that applied, for each of its applications, in the person's own language.</summary>
-    private async Task NotifyOrganizationsAsync(PortalDbContext db, int callId, CancellationToken ct)
+    private async Task QueueDecisionMailAsync(PortalDbContext db, int callId, CancellationToken ct)
     {
-        try
+        var decided = await db.Applications.AsNoTracking()
+            .Where(a => a.CallId == callId && (a.Status == ApplicationStatus.Awarded || a.Status == ApplicationStatus.Rejected))
+            .Select(a => new { a.Id, a.OrganizationId, a.ProjectTitle, a.ReceiptNumber, a.Call!.TitleKorean, a.Call.TitleEnglish })
+            .ToListAsync(ct);
+        var awards = await db.Awards.AsNoTracking().Where(a => a.CallId == callId && a.Status != AwardStatus.Cancelled)
+            .ToDictionaryAsync(a => a.ApplicationId, a => new { a.Id, a.Amount }, ct);
+        await mail.QueueAsync(db, decided.Select(application => new OrganizationNotice(application.OrganizationId, person =>
         {
-            var decided = await db.Applications.AsNoTracking()
-                .Where(a => a.CallId == callId && (a.Status == ApplicationStatus.Awarded || a.Status == ApplicationStatus.Rejected))
-                .Select(a => new { a.Id, a.OrganizationId, a.ProjectTitle, a.ReceiptNumber, a.Call!.TitleKorean, a.Call.TitleEnglish })
-                .ToListAsync(ct);
-            var awards = await db.Awards.AsNoTracking().Where(a => a.CallId == callId && a.Status != AwardStatus.Cancelled)
-                .ToDictionaryAsync(a => a.ApplicationId, a => new { a.Id, a.Amount }, ct);
-            await mail.SendAsync(decided.Select(application => new OrganizationNotice(application.OrganizationId, person =>
-            {
-                // Call titles name themselves ("… 공모", "… Call"), so the mail quotes the title without adding the word.
-                var callTitle = person.Language == Languages.English ? application.TitleEnglish : application.TitleKorean;
-                return awards.TryGetValue(application.Id, out var award)
-                    ? (localizer["Awards_MailAwardedSubject", application.ReceiptNumber ?? ""].Value,
-                        localizer["Awards_MailAwardedBody", person.DisplayName, application.ProjectTitle, callTitle, award.Amount.Format(CultureInfo.GetCultureInfo(Languages.Normalize(person.Language))), links.To(PortalPaths.Award(award.Id))].Value)
-                    : (localizer["Awards_MailRejectedSubject", application.ReceiptNumber ?? ""].Value,
-                        localizer["Awards_MailRejectedBody", person.DisplayName, application.ProjectTitle, callTitle, links.To(PortalPaths.Application(application.Id))].Value);
-            })).ToList(), ct);
-        }
-#pragma warning disable CA1031 // The decisions stand whatever happens to their notices; the failure is logged for the operators.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            logger.LogError(ex, "Decision mail for call {CallId} could not be sent", callId);
-        }
+            // Call titles name themselves ("… 공모", "… Call"), so the mail quotes the title without adding the word.
+            var callTitle = person.Language == Languages.English ? application.TitleEnglish : application.TitleKorean;
+            return awards.TryGetValue(application.Id, out var award)
+                ? (localizer["Awards_MailAwardedSubject", application.ReceiptNumber ?? ""].Value,
+                    localizer["Awards_MailAwardedBody", person.DisplayName, application.ProjectTitle, callTitle, award.Amount.Format(CultureInfo.GetCultureInfo(Languages.Normalize(person.Language))), links.To(PortalPaths.Award(award.Id))].Value)
+                : (localizer["Awards_MailRejectedSubject", application.ReceiptNumber ?? ""].Value,
+                    localizer["Awards_MailRejectedBody", person.DisplayName, application.ProjectTitle, callTitle, links.To(PortalPaths.Application(application.Id))].Value);
+        }, MailPurposes.CallDecided)).ToList(), ct);
     }
 }

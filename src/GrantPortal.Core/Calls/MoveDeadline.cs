@@ -13,7 +13,6 @@ public sealed record DeadlineChange(Instant OldClosesAt, Instant NewClosesAt, in
 /// every move is confirmed by the officer, audited, and told by mail to the members of each organization with a draft.
 /// </summary>
 public sealed class MoveDeadline(
-    IDbContextFactory<PortalDbContext> dbFactory,
     IStringLocalizer<Strings> localizer,
     OrganizationMail mail,
     PortalLinks links,
@@ -85,18 +84,16 @@ public sealed class MoveDeadline(
 
     /// <summary>
     /// One mail per draft to each member of its organization, in the member's language, with the new deadline and a
-    /// link to the draft. Sent after the commit: the move stands whatever happens to the mail.
+    /// link to the draft; saved with the move (the outbox), so the mail exists exactly when the move does.
     /// </summary>
-    internal async Task TellDraftHoldersAsync(int callId, DeadlineChange change, CancellationToken ct)
+    internal async Task QueueDraftHolderMailAsync(PortalDbContext db, Call call, DeadlineChange change, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var call = await db.Calls.AsNoTracking().Where(c => c.Id == callId).Select(c => new { c.TitleKorean, c.TitleEnglish }).SingleAsync(ct);
         var drafts = await db.Applications.AsNoTracking()
-            .Where(a => a.CallId == callId && a.Status == ApplicationStatus.Draft)
+            .Where(a => a.CallId == call.Id && a.Status == ApplicationStatus.Draft)
             .OrderBy(a => a.Id)
             .Select(a => new { a.Id, a.OrganizationId, a.ProjectTitle })
             .ToListAsync(ct);
-        await mail.SendAsync(drafts.Select(draft => new OrganizationNotice(draft.OrganizationId, person =>
+        await mail.QueueAsync(db, drafts.Select(draft => new OrganizationNotice(draft.OrganizationId, person =>
         {
             var callTitle = person.Language == Languages.English ? call.TitleEnglish : call.TitleKorean;
             var project = string.IsNullOrWhiteSpace(draft.ProjectTitle) ? localizer["Application_Untitled"].Value : draft.ProjectTitle;
@@ -104,7 +101,7 @@ public sealed class MoveDeadline(
             var key = change.NewClosesAt > change.OldClosesAt ? "Calls_MailDeadlineExtendedBody" : "Calls_MailDeadlineEarlierBody";
             return (localizer["Calls_MailDeadlineSubject", callTitle].Value,
                 localizer[key, person.DisplayName, callTitle, Seoul.Format(change.OldClosesAt), Seoul.Format(change.NewClosesAt), project, link].Value);
-        })).ToList(), ct);
-        logger.LogInformation("Deadline move of call {CallId} told to {Organizations} organizations ({Drafts} drafts)", callId, change.OrganizationsWithDrafts, drafts.Count);
+        }, MailPurposes.DeadlineMoved)).ToList(), ct);
+        logger.LogInformation("Deadline move of call {CallId} told to {Organizations} organizations ({Drafts} drafts)", call.Id, change.OrganizationsWithDrafts, drafts.Count);
     }
 }

@@ -35,13 +35,7 @@ public sealed class UpdateCall(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var result = await CallPlanning.InBudgetYearAsync(db, user, form, localizer, budget => ChangeAsync(db, user, callId, form, budget, confirmDeadlineChange, ct), ct);
-        if (result is { Succeeded: true, Value.Deadline: { } moved })
-        {
-            await deadlines.TellDraftHoldersAsync(callId, moved, ct);
-        }
-
-        return result;
+        return await CallPlanning.InBudgetYearAsync(db, user, form, localizer, budget => ChangeAsync(db, user, callId, form, budget, confirmDeadlineChange, ct), ct);
     }
 
     private async Task<Result<CallUpdate>> ChangeAsync(PortalDbContext db, CurrentUser user, int callId, CallForm form, BudgetYear budget, bool confirmed, CancellationToken ct)
@@ -88,6 +82,11 @@ public sealed class UpdateCall(
         {
             await db.SaveChangesAsync(ct);
             db.AuditEvents.Add(CallPlanning.Audit(now, user, call, before));
+            if (deadline.Value?.Deadline is { } moved)
+            {
+                await deadlines.QueueDraftHolderMailAsync(db, call, moved, ct);
+            }
+
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException)

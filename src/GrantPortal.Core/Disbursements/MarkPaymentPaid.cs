@@ -48,18 +48,20 @@ public sealed class MarkPaymentPaid(
         db.AuditEvents.Add(AuditEvent.Record(clock.GetCurrentInstant(), user.AsActor(), "payment.paid", nameof(Payment), AwardRules.Id(paymentId),
             JsonSerializer.Serialize(new { Status = nameof(PaymentStatus.Approved) }),
             JsonSerializer.Serialize(new { Status = nameof(PaymentStatus.Paid), Amount = payment.Amount.Won, PaidOn = AwardRules.Day(paidOn), payment.BankReference })));
+        await TellGranteeAsync(db, payment, ct);
         var saved = await AwardRules.SaveAsync(db, localizer, ct);
-        if (!saved.Succeeded)
+        if (saved.Succeeded)
         {
-            return saved;
+            logger.LogInformation("Payment {PaymentId} marked paid by {UserId}", paymentId, user.UserId);
         }
 
-        logger.LogInformation("Payment {PaymentId} marked paid by {UserId}", paymentId, user.UserId);
-        await TellGranteeAsync(db, payment, ct);
         return saved;
     }
 
-    /// <summary>The grantee's people hear that the money is on its way: amount, date, bank reference and what is still to come.</summary>
+    /// <summary>
+    /// The grantee's people hear that the money is on its way: amount, date, bank reference and what is still to come.
+    /// The mail is saved with the payment (the outbox), so the total it names counts this payment, not yet saved.
+    /// </summary>
     private async Task TellGranteeAsync(PortalDbContext db, Payment payment, CancellationToken ct)
     {
         var award = await db.Awards.AsNoTracking().Where(a => a.Id == payment.AwardId)
@@ -68,15 +70,16 @@ public sealed class MarkPaymentPaid(
                 a.OrganizationId,
                 a.Application!.ProjectTitle,
                 a.Amount,
-                Paid = db.Payments.Where(p => p.AwardId == a.Id && p.Status == PaymentStatus.Paid).Sum(p => (long)p.Amount),
+                PaidBefore = db.Payments.Where(p => p.AwardId == a.Id && p.Id != payment.Id && p.Status == PaymentStatus.Paid).Sum(p => (long)p.Amount),
                 Sequence = db.Tranches.Where(t => t.Id == payment.TrancheId).Select(t => t.Sequence).First(),
             })
             .SingleAsync(ct);
         var paidOn = AwardRules.Day(payment.PaidOn!.Value);
-        await mail.SendAsync(award.OrganizationId, member => (
+        var paid = new Krw(award.PaidBefore) + payment.Amount;
+        await mail.QueueAsync(db, award.OrganizationId, MailPurposes.PaymentPaid, member => (
             localizer["Finance_MailPaidSubject", award.ProjectTitle].Value,
             localizer["Finance_MailPaidBody", member.DisplayName, award.ProjectTitle, Amount(member.Language, payment.Amount), award.Sequence, paidOn,
-                payment.BankReference ?? "", Amount(member.Language, new Krw(award.Paid)), Amount(member.Language, award.Amount), links.To(PortalPaths.Award(payment.AwardId))].Value), ct);
+                payment.BankReference ?? "", Amount(member.Language, paid), Amount(member.Language, award.Amount), links.To(PortalPaths.Award(payment.AwardId))].Value), ct);
     }
 
     private static string Amount(string language, Krw amount) => amount.Format(CultureInfo.GetCultureInfo(Languages.Normalize(language)));

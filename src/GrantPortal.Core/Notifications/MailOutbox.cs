@@ -1,6 +1,3 @@
-using GrantPortal.Core.Data;
-using NodaTime;
-
 namespace GrantPortal.Core.Notifications;
 
 /// <summary>A person as a mail addresses them, with the language they read.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using NodaTime;
-
 namespace GrantPortal.Core.Notifications;
 
 public enum OutboxStatus

@@ -1,9 +1,5 @@
-using GrantPortal.Core.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using NodaTime;
 
 namespace GrantPortal.Core.Notifications;
 

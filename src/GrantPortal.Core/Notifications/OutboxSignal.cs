@@ -1,8 +1,5 @@
 using System.Data.Common;
-using GrantPortal.Core.Data;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace GrantPortal.Core.Notifications;
 

@@ -10,7 +10,7 @@ public sealed record OrganizationNotice(int OrganizationId, Func<MailRecipient, 
 /// not removed gets one mail per notice, written in their own language, through the outbox. The decisions stand
 /// whatever happens to the mail; the outbox retries and its log shows what could not be delivered.
 /// </summary>
-public sealed class OrganizationMail(IDbContextFactory<PortalDbContext> dbFactory, IClock clock)
+public sealed class OrganizationMail(IClock clock)
 {
     /// <summary>
     /// The people who hear from the portal on behalf of each organization: members who have chosen a password
@@ -56,23 +56,4 @@ public sealed class OrganizationMail(IDbContextFactory<PortalDbContext> dbFactor
     /// <param name="compose">Runs in the recipient's language, so the localizer it uses writes what they read.</param>
     public Task<int> QueueAsync(PortalDbContext db, int organizationId, string purpose, Func<MailRecipient, (string Subject, string Body)> compose, CancellationToken ct) =>
         QueueAsync(db, [new OrganizationNotice(organizationId, compose, purpose)], ct);
-
-    /// <summary>
-    /// Queues the notices in a context of their own, for a change that has already committed. Prefer
-    /// <see cref="QueueAsync(PortalDbContext, IReadOnlyCollection{OrganizationNotice}, CancellationToken)"/> inside the
-    /// change's transaction: then the mail exists exactly when the change does.
-    /// </summary>
-    /// <param name="compose">Runs in the recipient's language, so the localizer it uses writes what they read.</param>
-    public Task SendAsync(int organizationId, Func<MailRecipient, (string Subject, string Body)> compose, CancellationToken ct) =>
-        SendAsync([new OrganizationNotice(organizationId, compose)], ct);
-
-    /// <summary>Queues the notices in a context of their own, for changes that have already committed.</summary>
-    public async Task SendAsync(IReadOnlyCollection<OrganizationNotice> notices, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await QueueAsync(db, notices, ct) > 0)
-        {
-            await db.SaveChangesAsync(ct);
-        }
-    }
 }

@@ -56,6 +56,7 @@ public sealed class VerifyOrganization(
             before,
             Snapshot(organization),
             organization.RejectionReason));
+        await TellMembersAsync(db, organization, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -66,13 +67,12 @@ public sealed class VerifyOrganization(
         }
 
         logger.LogInformation("Organization {OrganizationId} {Decision} by {UserId}", organizationId, organization.Verification, user.UserId);
-        await TellMembersAsync(organization, ct);
         return Result.Done();
     }
 
-    /// <summary>Mails the organization's members the decision, each in their own language.</summary>
-    private Task TellMembersAsync(Organization organization, CancellationToken ct) =>
-        mail.SendAsync(organization.Id, member =>
+    /// <summary>Mails the organization's members the decision, each in their own language, saved with the decision.</summary>
+    private Task<int> TellMembersAsync(PortalDbContext db, Organization organization, CancellationToken ct) =>
+        mail.QueueAsync(db, organization.Id, MailPurposes.OrganizationVerified, member =>
         {
             var name = new OrganizationName(organization.NameKorean, organization.Name).In(member.Language);
             // A verified organization starts from its dashboard; a refused one corrects its details on its own page.

@@ -71,6 +71,7 @@ public sealed class ReviewReport(
             JsonSerializer.Serialize(new { Status = nameof(ReportStatus.Submitted) }),
             JsonSerializer.Serialize(new { Status = report.Status.ToString(), report.SubmissionCount }),
             trimmed);
+        await TellGranteeAsync(db, report, ct);
         var result = await ReportRules.SaveAsync(db, report, audit, localizer, ct);
         if (!result.Succeeded)
         {
@@ -78,11 +79,10 @@ public sealed class ReviewReport(
         }
 
         logger.LogInformation("Report {ReportId} {Decision} by {UserId}", id, approve ? "approved" : "returned", user.UserId);
-        await TellGranteeAsync(db, report, ct);
         return approve ? Result.Done(result.Value! with { UnlockedTranches = await ReportRules.GatedTranchesAsync(db, id, ct) }) : result;
     }
 
-    /// <summary>The grantee's people hear of an approval, or of a return with the officer's comment, by mail.</summary>
+    /// <summary>The grantee's people hear of an approval, or of a return with the officer's comment, by mail saved with the decision.</summary>
     private async Task TellGranteeAsync(PortalDbContext db, ProjectReport report, CancellationToken ct)
     {
         var award = await db.Awards.AsNoTracking().Where(a => a.Id == report.AwardId)
@@ -92,7 +92,7 @@ public sealed class ReviewReport(
 
         // A returned report may still be within its deadline: the mail says "is due" or "was due" as the calendar says.
         var deadlinePassed = report.DueOn < Seoul.Today(clock);
-        await mail.SendAsync(award.OrganizationId, member =>
+        await mail.QueueAsync(db, award.OrganizationId, MailPurposes.ReportDecided, member =>
         {
             var kind = localizer["Reports_Kind_" + report.Kind].Value;
             var deadline = localizer[deadlinePassed ? "Reports_MailDuePassed" : "Reports_MailDueAhead", ReportRules.Date(report.DueOn)].Value;
