@@ -1,4 +1,5 @@
 using GrantPortal.Core.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 
@@ -12,20 +13,22 @@ public static class CultureEndpoint
     /// </summary>
     public static IEndpointRouteBuilder MapCultureEndpoint(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/culture", async (string lang, string? returnUrl, HttpContext context, UserManager<PortalUser> users, SignInManager<PortalUser> signIn) =>
-        {
-            var language = Languages.Normalize(lang);
-            WriteCookie(context, language);
-            if (context.User.Identity?.IsAuthenticated == true && await users.GetUserAsync(context.User) is { } user && user.PreferredLanguage != language)
-            {
-                user.PreferredLanguage = language;
-                await users.UpdateAsync(user);
-                await signIn.RefreshSignInAsync(user);
-            }
-
-            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
-        });
+        endpoints.MapGroup("/culture").MapGet("", SwitchAsync);
         return endpoints;
+    }
+
+    private static async Task<RedirectHttpResult> SwitchAsync(string lang, string? returnUrl, HttpContext context, UserManager<PortalUser> users, SignInManager<PortalUser> signIn)
+    {
+        var language = Languages.Normalize(lang);
+        WriteCookie(context, language);
+        if (context.User.Identity?.IsAuthenticated == true && await users.GetUserAsync(context.User) is { } user && user.PreferredLanguage != language)
+        {
+            user.PreferredLanguage = language;
+            await users.UpdateAsync(user);
+            await signIn.RefreshSignInAsync(user);
+        }
+
+        return TypedResults.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
     }
 
     public static void WriteCookie(HttpContext context, string language)

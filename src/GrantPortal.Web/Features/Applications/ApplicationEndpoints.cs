@@ -1,8 +1,8 @@
 using System.Globalization;
-using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Applications;
 using GrantPortal.Core.Calls;
-using Microsoft.AspNetCore.Mvc;
+using GrantPortal.Web.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GrantPortal.Web.Features.Applications;
 
@@ -13,45 +13,37 @@ public static class ApplicationEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapApplicationEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/attachments/{id:int}", async (int id, HttpContext http, [FromServices] AttachmentStore store, CancellationToken ct) =>
-        {
-            if (CurrentUser.From(http.User) is not { } user)
-            {
-                return Results.Challenge();
-            }
-
-            var download = await store.OpenAsync(user, id, ct);
-            if (download is null)
-            {
-                return Results.NotFound();
-            }
-
-            http.Response.Headers.XContentTypeOptions = "nosniff";
-            http.Response.RegisterForDisposeAsync(download);
-            return Results.File(download.Content, download.ContentType, fileDownloadName: download.DisplayName);
-        }).RequireAuthorization();
-
-        endpoints.MapGet("/applications/export.csv", async (HttpContext http, [FromServices] ApplicationIntake applications, CancellationToken ct) =>
-        {
-            if (CurrentUser.From(http.User) is not { } user)
-            {
-                return Results.Challenge();
-            }
-
-            var query = QueryFrom(http.Request.Query);
-            http.Response.ContentType = "text/csv; charset=utf-8";
-            http.Response.Headers.ContentDisposition = "attachment; filename=\"applications.csv\"";
-            http.Response.Headers.XContentTypeOptions = "nosniff";
-            if (!await applications.ExportCsvAsync(user, query, http.Response.Body, ct))
-            {
-                // Nothing was written, so the response can still become a plain 404.
-                http.Response.Headers.Remove("Content-Disposition");
-                return Results.NotFound();
-            }
-
-            return Results.Empty;
-        }).RequireAuthorization();
+        endpoints.MapSignedInGroup("/attachments").MapGet("/{id:int}", DownloadAttachmentAsync);
+        endpoints.MapSignedInGroup("/applications").MapGet("/export.csv", ExportAsync);
         return endpoints;
+    }
+
+    private static async Task<Results<FileStreamHttpResult, NotFound>> DownloadAttachmentAsync(
+        int id, SignedIn person, HttpContext http, AttachmentStore store, CancellationToken ct)
+    {
+        if (await store.OpenAsync(person.User, id, ct) is not { } download)
+        {
+            return TypedResults.NotFound();
+        }
+
+        http.Response.RegisterForDisposeAsync(download);
+        return TypedResults.File(download.Content, download.ContentType, fileDownloadName: download.DisplayName);
+    }
+
+    /// <summary>Streams the CSV straight into the response, so a large intake never sits in memory.</summary>
+    private static async Task<Results<EmptyHttpResult, NotFound>> ExportAsync(
+        SignedIn person, HttpContext http, ApplicationIntake applications, CancellationToken ct)
+    {
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = "attachment; filename=\"applications.csv\"";
+        if (!await applications.ExportCsvAsync(person.User, QueryFrom(http.Request.Query), http.Response.Body, ct))
+        {
+            // Nothing was written, so the response can still become a plain 404.
+            http.Response.Headers.Remove("Content-Disposition");
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Empty;
     }
 
     private static ApplicationQuery QueryFrom(IQueryCollection query) => new()

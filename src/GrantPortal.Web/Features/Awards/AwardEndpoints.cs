@@ -1,6 +1,6 @@
-using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Awards;
-using Microsoft.AspNetCore.Mvc;
+using GrantPortal.Web.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GrantPortal.Web.Features.Awards;
 
@@ -11,50 +11,38 @@ public static class AwardEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapAwardEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/awards/{id:int}/letter.docx", async (int id, string? lang, HttpContext http, [FromServices] AwardDetailsQuery awards, CancellationToken ct) =>
+        endpoints.MapSignedInGroup("/awards").MapGet("/{id:int}/letter.docx", LetterAsync);
+
+        var budget = endpoints.MapSignedInGroup("/budget");
+        budget.MapGet("/{year:int}/awards.{format}", (int year, string format, SignedIn person, HttpContext http, BudgetExports budgets, CancellationToken ct) =>
+            ExportAsync("awards", year, format, person.User, http, budgets.ExportAwardsAsync, ct));
+        budget.MapGet("/{year:int}/payments.{format}", (int year, string format, SignedIn person, HttpContext http, BudgetExports budgets, CancellationToken ct) =>
+            ExportAsync("payments", year, format, person.User, http, budgets.ExportPaymentsAsync, ct));
+        return endpoints;
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> LetterAsync(
+        int id, string? lang, SignedIn person, AwardDetailsQuery awards, CancellationToken ct) =>
+        await awards.LetterAsync(person.User, id, lang ?? Languages.Korean, ct) is { } letter
+            ? TypedResults.File(letter.Content, AwardLetterFile.ContentType, letter.FileName)
+            : TypedResults.NotFound();
+
+    private delegate Task<bool> BudgetExport(CurrentUser user, int year, ExportFormat format, Stream body, CancellationToken ct);
+
+    /// <summary>Streams the year's awards or payments as CSV or Excel straight into the response.</summary>
+    private static async Task<Results<EmptyHttpResult, NotFound>> ExportAsync(
+        string what, int year, string format, CurrentUser user, HttpContext http, BudgetExport export, CancellationToken ct)
+    {
+        if (!BudgetQueries.MaySee(user) || format is not ("csv" or "xlsx"))
         {
-            if (CurrentUser.From(http.User) is not { } user)
-            {
-                return Results.Challenge();
-            }
-
-            var letter = await awards.LetterAsync(user, id, lang ?? Languages.Korean, ct);
-            if (letter is null)
-            {
-                return Results.NotFound();
-            }
-
-            http.Response.Headers.XContentTypeOptions = "nosniff";
-            return Results.File(letter.Content, AwardLetterFile.ContentType, letter.FileName);
-        }).RequireAuthorization();
-
-        foreach (var what in new[] { "awards", "payments" })
-        {
-            endpoints.MapGet("/budget/{year:int}/" + what + ".{format}", async (int year, string format, HttpContext http, [FromServices] BudgetExports budget, CancellationToken ct) =>
-            {
-                if (CurrentUser.From(http.User) is not { } user)
-                {
-                    return Results.Challenge();
-                }
-
-                if (!BudgetQueries.MaySee(user) || format is not ("csv" or "xlsx"))
-                {
-                    return Results.NotFound();
-                }
-
-                var exportFormat = format == "xlsx" ? ExportFormat.Xlsx : ExportFormat.Csv;
-                http.Response.ContentType = exportFormat == ExportFormat.Xlsx
-                    ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                    : "text/csv; charset=utf-8";
-                http.Response.Headers.ContentDisposition = $"attachment; filename=\"{what}-{year}.{format}\"";
-                http.Response.Headers.XContentTypeOptions = "nosniff";
-                var written = what == "awards"
-                    ? await budget.ExportAwardsAsync(user, year, exportFormat, http.Response.Body, ct)
-                    : await budget.ExportPaymentsAsync(user, year, exportFormat, http.Response.Body, ct);
-                return written ? Results.Empty : Results.NotFound();
-            }).RequireAuthorization();
+            return TypedResults.NotFound();
         }
 
-        return endpoints;
+        var exportFormat = format == "xlsx" ? ExportFormat.Xlsx : ExportFormat.Csv;
+        http.Response.ContentType = exportFormat == ExportFormat.Xlsx
+            ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            : "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{what}-{year}.{format}\"";
+        return await export(user, year, exportFormat, http.Response.Body, ct) ? TypedResults.Empty : TypedResults.NotFound();
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using GrantPortal.Core.OpenData;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GrantPortal.Web.Features.OpenData;
 
@@ -12,40 +12,41 @@ public static class OpenDataEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapOpenDataEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/open-data/360giving.json", (HttpContext http, [FromServices] OpenDataService openData, CancellationToken ct) =>
-            WriteAsync(http, "application/json; charset=utf-8", null, (year, body) => openData.WriteGrantsJsonAsync(year, body, ct)));
-        endpoints.MapGet("/open-data/360giving.csv", (HttpContext http, [FromServices] OpenDataService openData, CancellationToken ct) =>
-            WriteAsync(http, "text/csv; charset=utf-8", "360giving", (year, body) => openData.WriteGrantsCsvAsync(year, body, ct)));
-        endpoints.MapGet("/open-data/recommendations.json", (HttpContext http, [FromServices] OpenDataService openData, CancellationToken ct) =>
+        var openData = endpoints.MapGroup("/open-data");
+        openData.MapGet("/360giving.json", (HttpContext http, OpenDataService feeds, CancellationToken ct) =>
+            WriteAsync(http, "application/json; charset=utf-8", null, (year, body) => feeds.WriteGrantsJsonAsync(year, body, ct)));
+        openData.MapGet("/360giving.csv", (HttpContext http, OpenDataService feeds, CancellationToken ct) =>
+            WriteAsync(http, "text/csv; charset=utf-8", "360giving", (year, body) => feeds.WriteGrantsCsvAsync(year, body, ct)));
+        openData.MapGet("/recommendations.json", (HttpContext http, OpenDataService feeds, CancellationToken ct) =>
             WriteAsync(http, "application/json; charset=utf-8", null, async (year, body) =>
             {
-                await openData.WriteRecommendationsJsonAsync(year, body, ct);
+                await feeds.WriteRecommendationsJsonAsync(year, body, ct);
                 return true;
             }));
         return endpoints;
     }
 
-    private static async Task<IResult> WriteAsync(HttpContext http, string contentType, string? downloadName, Func<int, Stream, Task<bool>> write)
+    private static async Task<Results<FileContentHttpResult, BadRequest<string>, NotFound>> WriteAsync(
+        HttpContext http, string contentType, string? downloadName, Func<int, Stream, Task<bool>> write)
     {
         if (!int.TryParse(http.Request.Query["year"], NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 2000 or > 2200)
         {
-            return Results.BadRequest("year=YYYY is required.");
+            return TypedResults.BadRequest("year=YYYY is required.");
         }
 
         // Built in memory first, so a year without grants can still answer 404 instead of a half-written 200.
         using var buffer = new MemoryStream();
         if (!await write(year, buffer))
         {
-            return Results.NotFound();
+            return TypedResults.NotFound();
         }
 
-        http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.AccessControlAllowOrigin = "*";
         if (downloadName is not null)
         {
             http.Response.Headers.ContentDisposition = string.Create(CultureInfo.InvariantCulture, $"attachment; filename=\"{downloadName}-{year}.csv\"");
         }
 
-        return Results.Bytes(buffer.ToArray(), contentType);
+        return TypedResults.Bytes(buffer.ToArray(), contentType);
     }
 }

@@ -1,5 +1,6 @@
-using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Recommendations;
+using GrantPortal.Web.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GrantPortal.Web.Features.Recommendations;
@@ -12,29 +13,30 @@ public static class RecommendationEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapRecommendationEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        // [FromForm] parameters make the antiforgery middleware check the token the page's form carries.
-        endpoints.MapPost("/recommendations/accountability/export", (
-            HttpContext http,
-            [FromForm] string heading,
-            [FromForm] string text,
-            [FromForm] string format,
-            [FromForm] string code,
-            [FromForm] string language) =>
-        {
-            if (CurrentUser.From(http.User) is not { } user || !AccountabilityService.CanWrite(user))
-            {
-                return Results.NotFound();
-            }
-
-            var name = "accountability-" + new string(code.Where(c => char.IsAsciiLetterOrDigit(c) || c == '-').ToArray()) + "-" + (language == "en" ? "en" : "ko");
-            http.Response.Headers.XContentTypeOptions = "nosniff";
-            return format switch
-            {
-                "docx" => Results.File(AccountabilityExport.ToDocx(heading, text), AccountabilityExport.DocxContentType, name + ".docx"),
-                "md" => Results.File(System.Text.Encoding.UTF8.GetBytes(AccountabilityExport.ToMarkdown(heading, text)), "text/markdown; charset=utf-8", name + ".md"),
-                _ => Results.BadRequest(),
-            };
-        }).RequireAuthorization();
+        endpoints.MapSignedInGroup("/recommendations").MapPost("/accountability/export", Export);
         return endpoints;
+    }
+
+    // [FromForm] parameters make the antiforgery middleware check the token the page's form carries.
+    private static Results<FileContentHttpResult, NotFound, BadRequest> Export(
+        SignedIn person,
+        [FromForm] string heading,
+        [FromForm] string text,
+        [FromForm] string format,
+        [FromForm] string code,
+        [FromForm] string language)
+    {
+        if (!AccountabilityService.CanWrite(person.User))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var name = "accountability-" + new string(code.Where(c => char.IsAsciiLetterOrDigit(c) || c == '-').ToArray()) + "-" + (language == "en" ? "en" : "ko");
+        return format switch
+        {
+            "docx" => TypedResults.File(AccountabilityExport.ToDocx(heading, text), AccountabilityExport.DocxContentType, name + ".docx"),
+            "md" => TypedResults.File(System.Text.Encoding.UTF8.GetBytes(AccountabilityExport.ToMarkdown(heading, text)), "text/markdown; charset=utf-8", name + ".md"),
+            _ => TypedResults.BadRequest(),
+        };
     }
 }

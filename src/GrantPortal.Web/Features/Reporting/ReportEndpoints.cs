@@ -1,7 +1,7 @@
-using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Applications;
 using GrantPortal.Core.Reporting;
-using Microsoft.AspNetCore.Mvc;
+using GrantPortal.Web.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GrantPortal.Web.Features.Reporting;
 
@@ -10,22 +10,19 @@ public static class ReportEndpoints
     /// <summary>Receipt downloads; Core decides who may see the report, and a stranger gets 404, never the file.</summary>
     public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/reports/receipts/{id:int}", async (int id, HttpContext http, [FromServices] ReportQueries reports, [FromServices] AttachmentStore store, CancellationToken ct) =>
-        {
-            if (CurrentUser.From(http.User) is not { } user)
-            {
-                return Results.Challenge();
-            }
-
-            if (!await reports.CanReadReceiptAsync(user, id, ct) || await store.OpenReceiptAsync(id, ct) is not { } download)
-            {
-                return Results.NotFound();
-            }
-
-            http.Response.Headers.XContentTypeOptions = "nosniff";
-            http.Response.RegisterForDisposeAsync(download);
-            return Results.File(download.Content, download.ContentType, fileDownloadName: download.DisplayName);
-        }).RequireAuthorization();
+        endpoints.MapSignedInGroup("/reports").MapGet("/receipts/{id:int}", DownloadReceiptAsync);
         return endpoints;
+    }
+
+    private static async Task<Results<FileStreamHttpResult, NotFound>> DownloadReceiptAsync(
+        int id, SignedIn person, HttpContext http, ReportQueries reports, AttachmentStore store, CancellationToken ct)
+    {
+        if (!await reports.CanReadReceiptAsync(person.User, id, ct) || await store.OpenReceiptAsync(id, ct) is not { } download)
+        {
+            return TypedResults.NotFound();
+        }
+
+        http.Response.RegisterForDisposeAsync(download);
+        return TypedResults.File(download.Content, download.ContentType, fileDownloadName: download.DisplayName);
     }
 }
