@@ -59,22 +59,15 @@ public static class PortalServices
 
         services.AddLocalization();
         services.AddScoped<IUserConfirmation<PortalUser>, MembershipConfirmation>();
-        services.AddAccounts();
-        services.AddSingleton<Dashboards.DashboardService>();
-        services.AddCalls();
-        services.AddOrganizations();
+        services.AddScoped<RoleSetup>();
+        services.AddScoped<AdministratorSetup>();
         services.AddScoped<DatabaseMigrator>();
 
-        services.AddReviews();
-
-
-        // Recommendation mapping, the accountability answer and open data.
-        services.AddRecommendations();
-        services.AddReporting();
-        services.AddSingleton<OpenData.OpenDataService>();
-        services.AddAwards();
-        services.AddDisbursements();
-        services.AddSingleton<Auditing.AuditBrowser>();
+        // Scoped: the organization and its first account share the request's context and its transaction.
+        services.AddScoped<RegisterOrganization>();
+        services.AddScoped<RecommendationCatalogue>();
+        services.AddOptions<AccountabilityOptions>().BindConfiguration(AccountabilityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddUseCases();
         return services;
     }
 
@@ -119,6 +112,14 @@ public static class PortalServices
     /// Registers applications and their attachments, with options from the "Attachments" section. A relative
     /// attachment directory is resolved against <paramref name="contentRootPath"/>, as the mail pickup directory is.
     /// </summary>
-    public static IServiceCollection AddPortalApplications(this IServiceCollection services, string contentRootPath) =>
-        services.AddApplications(contentRootPath);
+    public static IServiceCollection AddPortalApplications(this IServiceCollection services, string contentRootPath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(contentRootPath);
+        services.AddOptions<AttachmentOptions>()
+            .BindConfiguration(AttachmentOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart()
+            .PostConfigure(o => o.Directory = Path.GetFullPath(o.Directory, contentRootPath));
+        return services;
+    }
 }

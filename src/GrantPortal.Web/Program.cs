@@ -1,5 +1,3 @@
-using GrantPortal.Web.Hosting;
-
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortal();
 

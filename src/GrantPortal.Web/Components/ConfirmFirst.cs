@@ -1,5 +1,3 @@
-using MudBlazor;
-
 namespace GrantPortal.Web.Components;
 
 /// <summary>

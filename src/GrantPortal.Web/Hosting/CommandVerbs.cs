@@ -1,7 +1,5 @@
-using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Data;
 using GrantPortal.Demo;
-using GrantPortal.Core.Notifications;
 
 namespace GrantPortal.Web.Hosting;
 

@@ -1,5 +1,3 @@
-using GrantPortal.Core.Accounts;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 

@@ -1,6 +1,4 @@
-using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Data;
-using GrantPortal.Core.Notifications;
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;

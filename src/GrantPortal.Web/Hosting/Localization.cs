@@ -1,7 +1,4 @@
-using System.Globalization;
-using GrantPortal.Core.Accounts;
 using Microsoft.AspNetCore.Localization;
-using MudBlazor;
 
 namespace GrantPortal.Web.Hosting;
 

@@ -1,5 +1,4 @@
 using GrantPortal.Core;
-using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Data;
 using GrantPortal.Demo;
 using GrantPortal.Web.Components;

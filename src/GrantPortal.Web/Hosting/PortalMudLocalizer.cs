@@ -1,7 +1,5 @@
-using System.Globalization;
 using GrantPortal.Core.Localization;
 using Microsoft.Extensions.Localization;
-using MudBlazor;
 
 namespace GrantPortal.Web.Hosting;
 

@@ -1,6 +1,3 @@
-using GrantPortal.Core.Accounts;
-using MudBlazor;
-
 namespace GrantPortal.Web.Components.Layout;
 
 /// <summary>One entry of the side navigation; <see cref="Roles"/> empty means every signed-in person.</summary>

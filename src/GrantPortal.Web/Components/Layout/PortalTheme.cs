@@ -1,5 +1,3 @@
-using MudBlazor;
-
 namespace GrantPortal.Web.Components.Layout;
 
 public static class PortalTheme

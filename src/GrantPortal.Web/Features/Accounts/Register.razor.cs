@@ -1,7 +1,3 @@
-using System.Globalization;
-using GrantPortal.Core.Accounts;
-using GrantPortal.Web.Hosting;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
@@ -13,21 +9,6 @@ public sealed partial class Register
     public const string FormId = "register";
 
     private Dictionary<string, string> fieldErrors = [];
-
-    [Inject]
-    private RegisterOrganization Registration { get; set; } = default!;
-
-    [Inject]
-    private SignInManager<PortalUser> SignInManager { get; set; } = default!;
-
-    [Inject]
-    private UserManager<PortalUser> UserManager { get; set; } = default!;
-
-    [Inject]
-    private NavigationManager Navigation { get; set; } = default!;
-
-    [Inject]
-    private IDataProtectionProvider Protection { get; set; } = default!;
 
     [CascadingParameter]
     private HttpContext HttpContext { get; set; } = default!;

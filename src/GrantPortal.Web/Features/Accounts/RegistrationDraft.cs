@@ -1,5 +1,4 @@
 using System.Text.Json;
-using GrantPortal.Core.Accounts;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace GrantPortal.Web.Features.Accounts;

@@ -1,7 +1,4 @@
-using GrantPortal.Core.Notifications;
 using Hangfire;
-using Microsoft.AspNetCore.Components;
-using MudBlazor;
 
 namespace GrantPortal.Web.Features.Admin;
 
@@ -18,18 +15,6 @@ public sealed partial class NotificationsPage
     private MudTable<OutboxRow>? mailTable;
     private OutboxStatus? mailStatus;
     private OutboxCounts? mailCounts;
-
-    [Inject]
-    private NotificationLog Log { get; set; } = default!;
-
-    [Inject]
-    private IBackgroundJobClient Jobs { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
-
-    [Inject]
-    private ILogger<NotificationsPage> Logger { get; set; } = default!;
 
     private async Task<TableData<NotificationRow>> LoadAsync(TableState state, CancellationToken ct)
     {

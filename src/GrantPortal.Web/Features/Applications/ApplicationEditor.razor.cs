@@ -1,11 +1,4 @@
-using System.Globalization;
-using GrantPortal.Core.Applications;
-using GrantPortal.Core.Calls;
-using GrantPortal.Core.Money;
-using GrantPortal.Core.Time;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
-using MudBlazor;
 using NodaTime;
 
 namespace GrantPortal.Web.Features.Applications;
@@ -37,12 +30,6 @@ public sealed partial class ApplicationEditor : IAsyncDisposable
     private IUseCaseResult? submitRefusal;
     private IUseCaseResult? fileResult;
     private int? loadedId;
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private IClock Clock { get; set; } = default!;
 
     [Parameter, EditorRequired]
     public ApplicationView View { get; set; } = default!;

@@ -1,9 +1,3 @@
-using System.Globalization;
-using GrantPortal.Core.Applications;
-using GrantPortal.Core.Calls;
-using GrantPortal.Web.Hosting;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace GrantPortal.Web.Features.Applications;
 
 public static class ApplicationEndpoints

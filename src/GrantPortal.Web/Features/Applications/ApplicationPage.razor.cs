@@ -1,5 +1,3 @@
-using GrantPortal.Core.Applications;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Options;
 
@@ -15,33 +13,6 @@ public sealed partial class ApplicationPage
 
     [Parameter]
     public int Id { get; set; }
-
-    [Inject]
-    private ApplicationQueries Applications { get; set; } = default!;
-
-    [Inject]
-    private SaveDraft Drafts { get; set; } = default!;
-
-    [Inject]
-    private SubmitApplication Submission { get; set; } = default!;
-
-    [Inject]
-    private ReviseApplication Revision { get; set; } = default!;
-
-    [Inject]
-    private WithdrawApplication Withdrawal { get; set; } = default!;
-
-    [Inject]
-    private UploadAttachment Uploads { get; set; } = default!;
-
-    [Inject]
-    private DeleteAttachment Deletions { get; set; } = default!;
-
-    [Inject]
-    private NavigationManager Navigation { get; set; } = default!;
-
-    [Inject]
-    private IOptions<AttachmentOptions> AttachmentOptions { get; set; } = default!;
 
     /// <summary>The reason field's own error (it is required); every other refusal shows as an alert.</summary>
     private string? WithdrawReasonError => LastResult is { Outcome: Outcome.Invalid } invalid ? invalid.Errors[0].Message : null;

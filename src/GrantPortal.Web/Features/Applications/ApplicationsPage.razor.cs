@@ -1,8 +1,3 @@
-using System.Globalization;
-using GrantPortal.Core.Applications;
-using GrantPortal.Core.Calls;
-using Microsoft.AspNetCore.Components;
-using MudBlazor;
 using NodaTime;
 
 namespace GrantPortal.Web.Features.Applications;
@@ -20,15 +15,6 @@ public sealed partial class ApplicationsPage
     private int? callId;
     private int? organizationId;
     private ApplicationQuery lastQuery = new();
-
-    [Inject]
-    private ApplicationQueries Applications { get; set; } = default!;
-
-    [Inject]
-    private ApplicationIntake Intake { get; set; } = default!;
-
-    [Inject]
-    private IClock Clock { get; set; } = default!;
 
     private string ExportHref
     {

@@ -1,5 +1,4 @@
 using GrantPortal.Core.Auditing;
-using Microsoft.AspNetCore.Components;
 
 namespace GrantPortal.Web.Features.Auditing;
 
@@ -16,9 +15,6 @@ public sealed partial class AuditTrailPage
     private string? fromText;
     private string? toText;
     private int pageIndex;
-
-    [Inject]
-    private AuditBrowser Audit { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "entity")]
     private string? RequestedEntity { get; set; }

@@ -1,7 +1,3 @@
-using GrantPortal.Core.Awards;
-using GrantPortal.Web.Hosting;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace GrantPortal.Web.Features.Awards;
 
 public static class AwardEndpoints

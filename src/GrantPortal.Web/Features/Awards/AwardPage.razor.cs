@@ -1,9 +1,3 @@
-using System.Globalization;
-using GrantPortal.Core.Awards;
-using GrantPortal.Core.Disbursements;
-using GrantPortal.Core.Money;
-using Microsoft.AspNetCore.Components;
-
 namespace GrantPortal.Web.Features.Awards;
 
 public sealed partial class AwardPage

@@ -1,7 +1,3 @@
-using GrantPortal.Core.Awards;
-using GrantPortal.Core.Time;
-using Microsoft.AspNetCore.Components;
-
 namespace GrantPortal.Web.Features.Awards;
 
 public sealed partial class AwardsPage

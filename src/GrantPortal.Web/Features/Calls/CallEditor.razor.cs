@@ -1,10 +1,4 @@
-using System.Globalization;
-using GrantPortal.Core.Calls;
-using GrantPortal.Core.Money;
-using GrantPortal.Core.Time;
 using GrantPortal.Web.Components;
-using Microsoft.AspNetCore.Components;
-using MudBlazor;
 using NodaTime;
 using NodaTime.Text;
 

@@ -1,6 +1,3 @@
-using GrantPortal.Core.Accounts;
-using GrantPortal.Core.Calls;
-
 namespace GrantPortal.Web.Features.Calls;
 
 /// <summary>Small pieces of call display shared by the public and officer pages.</summary>

@@ -1,7 +1,3 @@
-using GrantPortal.Core.Applications;
-using GrantPortal.Core.Awards;
-using GrantPortal.Core.Calls;
-
 namespace GrantPortal.Web.Features.Dashboards;
 
 /// <summary>The applicant's next steps on the dashboard, each read from the Core service that owns it.</summary>

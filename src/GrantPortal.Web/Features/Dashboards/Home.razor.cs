@@ -1,9 +1,4 @@
-using GrantPortal.Core.Accounts;
-using GrantPortal.Core.Applications;
-using GrantPortal.Core.Awards;
-using GrantPortal.Core.Calls;
 using GrantPortal.Core.Dashboards;
-using Microsoft.AspNetCore.Components;
 using NodaTime;
 
 namespace GrantPortal.Web.Features.Dashboards;
@@ -18,18 +13,6 @@ public sealed partial class Home : IDisposable
     private OfficerDashboard? officer;
     private FinanceDashboard? finance;
     private AdministratorDashboard? administrator;
-
-    [Inject]
-    private IClock Clock { get; set; } = default!;
-
-    [Inject]
-    private CallQueries Calls { get; set; } = default!;
-
-    [Inject]
-    private ApplicationQueries Applications { get; set; } = default!;
-
-    [Inject]
-    private GranteeAwards Awards { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "registered")]
     private int? RegisteredFlag { get; set; }

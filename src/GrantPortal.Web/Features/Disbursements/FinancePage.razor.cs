@@ -1,10 +1,4 @@
-using System.Globalization;
-using GrantPortal.Core.Disbursements;
-using GrantPortal.Core.Reporting;
-using GrantPortal.Core.Time;
 using GrantPortal.Web.Components.Shared;
-using Microsoft.AspNetCore.Components;
-using MudBlazor;
 using NodaTime;
 
 namespace GrantPortal.Web.Features.Disbursements;

@@ -1,6 +1,4 @@
-using System.Globalization;
 using GrantPortal.Core.OpenData;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GrantPortal.Web.Features.OpenData;
 

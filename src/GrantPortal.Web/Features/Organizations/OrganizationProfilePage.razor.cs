@@ -1,7 +1,3 @@
-using GrantPortal.Core.Organizations;
-using Microsoft.AspNetCore.Components;
-using MudBlazor;
-
 namespace GrantPortal.Web.Features.Organizations;
 
 /// <summary>An applicant keeps their organization's details current and, after a rejection, asks again.</summary>
@@ -11,15 +7,6 @@ public sealed partial class OrganizationProfilePage
     private OrganizationDetailsForm form = new();
     private string? savedText;
     private bool loading = true;
-
-    [Inject]
-    private OrganizationQueries Organizations { get; set; } = default!;
-
-    [Inject]
-    private UpdateOrganizationDetails Details { get; set; } = default!;
-
-    [Inject]
-    private RequestVerificationAgain Verification { get; set; } = default!;
 
     private IReadOnlyList<FieldError> Errors => LastResult?.Errors ?? [];
 

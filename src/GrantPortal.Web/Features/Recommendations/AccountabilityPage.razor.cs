@@ -1,6 +1,3 @@
-using GrantPortal.Core.Recommendations;
-using GrantPortal.Core.Time;
-using Microsoft.AspNetCore.Components;
 using NodaTime;
 
 namespace GrantPortal.Web.Features.Recommendations;
@@ -27,24 +24,6 @@ public sealed partial class AccountabilityPage
 
     [SupplyParameterFromQuery(Name = "year")]
     public int? Year { get; set; }
-
-    [Inject]
-    private AccountabilityService Accountability { get; set; } = default!;
-
-    [Inject]
-    private RecommendationQueries Recommendations { get; set; } = default!;
-
-    [Inject]
-    private NarrativeQueries Narratives { get; set; } = default!;
-
-    [Inject]
-    private SaveNarrative Saving { get; set; } = default!;
-
-    [Inject]
-    private RecommendationFigures Figures { get; set; } = default!;
-
-    [Inject]
-    private IClock Clock { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {

@@ -1,5 +1,3 @@
-using GrantPortal.Core.Recommendations;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 
 namespace GrantPortal.Web.Features.Recommendations;
@@ -20,15 +18,6 @@ public sealed partial class CatalogueSection
     private string textKorean = "";
     private Result? saveResult;
     private Result<CatalogueImport>? importResult;
-
-    [Inject]
-    private RecommendationQueries Recommendations { get; set; } = default!;
-
-    [Inject]
-    private SaveRecommendation Entries { get; set; } = default!;
-
-    [Inject]
-    private ImportRecommendations Import { get; set; } = default!;
 
     private static RecommendationEntry Blank => new(null, "", CoiRecommendations.SourceDocument, "", "", "", "", "");
 

@@ -1,6 +1,3 @@
-using GrantPortal.Core.Recommendations;
-using Microsoft.AspNetCore.Components;
-
 namespace GrantPortal.Web.Features.Recommendations;
 
 /// <summary>The officer refines, per award, the recommendation codes it inherited from its call.</summary>
@@ -11,15 +8,6 @@ public sealed partial class MappingPage
     private IReadOnlyList<RecommendationEntry> catalogue = [];
     private int year;
     private string? savedTitle;
-
-    [Inject]
-    private RecommendationQueries Recommendations { get; set; } = default!;
-
-    [Inject]
-    private SetAwardCodes Mapping { get; set; } = default!;
-
-    [Inject]
-    private RecommendationFigures Figures { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {

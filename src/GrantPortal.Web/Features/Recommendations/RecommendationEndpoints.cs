@@ -1,6 +1,3 @@
-using GrantPortal.Core.Recommendations;
-using GrantPortal.Web.Hosting;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GrantPortal.Web.Features.Recommendations;

@@ -1,7 +1,3 @@
-using System.Globalization;
-using GrantPortal.Core.Recommendations;
-using GrantPortal.Core.Time;
-using Microsoft.AspNetCore.Components;
 using NodaTime;
 
 namespace GrantPortal.Web.Features.Recommendations;
@@ -18,12 +14,6 @@ public sealed partial class RecommendationsPage
 
     [SupplyParameterFromQuery(Name = "year")]
     public int? Year { get; set; }
-
-    [Inject]
-    private RecommendationFigures Figures { get; set; } = default!;
-
-    [Inject]
-    private IClock Clock { get; set; } = default!;
 
     private RecommendationTotals? Selected => totals.FirstOrDefault(t => t.Code == selected);
 

@@ -1,8 +1,3 @@
-using GrantPortal.Core.Applications;
-using GrantPortal.Core.Reporting;
-using GrantPortal.Web.Hosting;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace GrantPortal.Web.Features.Reporting;
 
 public static class ReportEndpoints

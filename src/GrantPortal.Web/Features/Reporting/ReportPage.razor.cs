@@ -1,6 +1,3 @@
-using GrantPortal.Core.Applications;
-using GrantPortal.Core.Reporting;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using NodaTime;
 
@@ -30,24 +27,6 @@ public sealed partial class ReportPage : IAsyncDisposable
 
     [Parameter]
     public int Id { get; set; }
-
-    [Inject]
-    private ReportQueries Reports { get; set; } = default!;
-
-    [Inject]
-    private SaveReportDraft Drafts { get; set; } = default!;
-
-    [Inject]
-    private SubmitReport Submission { get; set; } = default!;
-
-    [Inject]
-    private ReviewReport Review { get; set; } = default!;
-
-    [Inject]
-    private UploadReceipt Receipts { get; set; } = default!;
-
-    [Inject]
-    private IClock Clock { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()
     {

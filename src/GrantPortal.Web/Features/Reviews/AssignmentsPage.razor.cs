@@ -1,7 +1,4 @@
-using GrantPortal.Core.Reviews;
 using GrantPortal.Web.Components;
-using Microsoft.AspNetCore.Components;
-using MudBlazor;
 
 namespace GrantPortal.Web.Features.Reviews;
 

@@ -1,9 +1,4 @@
-using System.Globalization;
-using GrantPortal.Core.Applications;
-using GrantPortal.Core.Reviews;
 using GrantPortal.Web.Components;
-using Microsoft.AspNetCore.Components;
-using MudBlazor;
 
 namespace GrantPortal.Web.Features.Reviews;
 

@@ -1,6 +1,3 @@
-using GrantPortal.Core.Reviews;
-using Microsoft.AspNetCore.Components;
-
 namespace GrantPortal.Web.Features.Reviews;
 
 public sealed partial class ReviewPage

@@ -1,7 +1,3 @@
-using GrantPortal.Core.Calls;
-using GrantPortal.Core.Reviews;
-using Microsoft.AspNetCore.Components;
-
 namespace GrantPortal.Web.Features.Reviews;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using GrantPortal.Core.Reviews;
-using Microsoft.AspNetCore.Components;
-using MudBlazor;
-
 namespace GrantPortal.Web.Features.Reviews;
 
 /// <summary>
@@ -40,9 +36,6 @@ public sealed partial class ScoringForm : IDisposable
 
     [Parameter]
     public EventCallback OnSubmitted { get; set; }
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
 
     protected override void OnInitialized()
     {

@@ -1,0 +1,59 @@
+using GrantPortal.Core.Recommendations;
+using GrantPortal.Core.Reviews;
+
+namespace GrantPortal.Core;
+
+/// <summary>
+/// Every use case and query of Core, by feature. Each is a stateless singleton (it holds the context factory, the
+/// clock, the localizer) that a page, an endpoint or a job injects by its name: a new use case is one line here.
+/// </summary>
+public static class UseCases
+{
+    private static readonly Type[] All =
+    [
+        // Accounts
+        typeof(PasswordLinks), typeof(InviteStaff), typeof(ChangeStaffRoles), typeof(UnlockAccount),
+        typeof(UserDirectory),
+        // Applications
+        typeof(StartDraft), typeof(SaveDraft), typeof(SubmitApplication), typeof(WithdrawApplication),
+        typeof(ReviseApplication), typeof(ApplicationQueries), typeof(ApplicationIntake), typeof(UploadPipeline),
+        typeof(UploadAttachment), typeof(DeleteAttachment), typeof(AttachmentStore),
+        // Awards
+        typeof(AwardQueries), typeof(AwardDetailsQuery), typeof(GranteeAwards), typeof(AwardApplication),
+        typeof(AmendAward), typeof(CancelAward), typeof(RecordReturnedFunds), typeof(ReplanTranche),
+        typeof(FinalizeCall), typeof(BudgetQueries), typeof(BudgetExports),
+        // Calls
+        typeof(CallQueries), typeof(CreateCall), typeof(UpdateCall), typeof(MoveDeadline), typeof(PublishCall),
+        typeof(OpenBudgetYear), typeof(ChangeBudgetYear),
+        // Dashboards, the audit browser and the open-data feeds
+        typeof(Dashboards.DashboardService), typeof(Auditing.AuditBrowser), typeof(OpenData.OpenDataService),
+        // Disbursements
+        typeof(FinanceWorklistQuery), typeof(RecordPayment), typeof(ApprovePayment), typeof(MarkPaymentPaid),
+        typeof(RejectPayment),
+        // Organizations
+        typeof(OrganizationQueries), typeof(VerifyOrganization), typeof(UpdateOrganizationDetails),
+        typeof(RequestVerificationAgain), typeof(InviteMember), typeof(RemoveMember), typeof(OrganizationMail),
+        // Recommendations
+        typeof(RecommendationQueries), typeof(SaveRecommendation), typeof(ImportRecommendations),
+        typeof(SetAwardCodes), typeof(RecommendationFigures), typeof(AccountabilityService), typeof(NarrativeQueries),
+        typeof(SaveNarrative),
+        // Reporting
+        typeof(ReportQueries), typeof(SaveReportDraft), typeof(SubmitReport), typeof(ReviewReport),
+        typeof(UploadReceipt),
+        // Reviews
+        typeof(AssignmentQueries), typeof(AssignReviewers), typeof(AddReviewer), typeof(RemoveReviewer),
+        typeof(PinConflict), typeof(LiftConflict), typeof(ReviewQueries), typeof(DeclareConflict),
+        typeof(WithdrawDeclaration), typeof(SaveReview), typeof(SubmitReview), typeof(ReopenReview),
+        typeof(RankingQueries), typeof(DecideApplication), typeof(ReviewerProfileService),
+    ];
+
+    public static IServiceCollection AddUseCases(this IServiceCollection services)
+    {
+        foreach (var useCase in All)
+        {
+            services.AddSingleton(useCase);
+        }
+
+        return services;
+    }
+}
