@@ -40,7 +40,7 @@ public class ThrowawayPostgres
 
         // Durability settings are off: the cluster lives for one test run and speed is what matters.
         // Every test gets its own database and so its own connection pool; concurrency tests open dozens at once.
-        var serverOptions = $"-p {Port} -c listen_addresses=127.0.0.1 -k {DataDirectory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400";
+        var serverOptions = $"-p {Port} -c listen_addresses=127.0.0.1 -k {DataDirectory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=1000";
         var log = Path.Combine(rootDirectory, "server.log");
         await RunServerToolAsync("pg_ctl", $"-D {DataDirectory} -l {log} -o \"{serverOptions}\" -w start");
     }
