@@ -28,9 +28,8 @@ public sealed class SaveDraft(IDbContextFactory<PortalDbContext> dbFactory, IClo
             var amount = form.BudgetLines[i].Amount;
             if (amount.IsNegative || amount > Krw.Ceiling)
             {
-                // The autosave line says why in a sentence of its own, so the refusal carries it as its message too.
-                string message = localizer["Application_AmountOutOfRange", Krw.Ceiling.ForReader()];
-                return new Result(Outcome.Invalid, message, [new FieldError($"BudgetLines[{i}].Amount", message)]);
+                // The autosave line says why in a sentence of its own: a one-field refusal carries it as its message too.
+                return Result.Invalid($"BudgetLines[{i}].Amount", localizer["Application_AmountOutOfRange", Krw.Ceiling.ForReader()]);
             }
         }
 

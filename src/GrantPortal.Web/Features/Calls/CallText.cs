@@ -12,9 +12,6 @@ public static class CallText
         ProjectCategories.Other,
     ];
 
-    /// <summary>"ko" or "en": which of a call's two texts the reader sees.</summary>
-    public static string Language => Languages.Current;
-
     /// <summary>The one resource per category, the same the application form, intake and reviewer pages use.</summary>
     public static string CategoryKey(ProjectCategories category) => "ApplicationCategory_" + category;
 
