@@ -669,3 +669,149 @@ VALUES ('20261130192804_OutboxMessages', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "Organizations" ADD "FoundedOn" TEXT NULL;
+
+ALTER TABLE "Calls" ADD "BudgetRules" TEXT NOT NULL DEFAULT '';
+
+ALTER TABLE "Calls" ADD "Eligibility" TEXT NOT NULL DEFAULT '';
+
+ALTER TABLE "BudgetLines" ADD "IsOwnContribution" INTEGER NOT NULL DEFAULT 0;
+
+ALTER TABLE "Attachments" ADD "QuestionKey" TEXT NULL;
+
+ALTER TABLE "Applications" ADD "Answers" TEXT NOT NULL DEFAULT '';
+
+ALTER TABLE "Applications" ADD "FormVersionId" INTEGER NULL;
+
+CREATE TABLE "ApplicationFormVersions" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_ApplicationFormVersions" PRIMARY KEY AUTOINCREMENT,
+    "CallId" INTEGER NOT NULL,
+    "Stage" TEXT NOT NULL,
+    "Number" INTEGER NOT NULL,
+    "Definition" TEXT NOT NULL,
+    "SavedAt" TEXT NOT NULL,
+    "SavedById" TEXT NOT NULL,
+    CONSTRAINT "FK_ApplicationFormVersions_Calls_CallId" FOREIGN KEY ("CallId") REFERENCES "Calls" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "CallIndicators" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_CallIndicators" PRIMARY KEY AUTOINCREMENT,
+    "CallId" INTEGER NOT NULL,
+    "Order" INTEGER NOT NULL,
+    "Key" TEXT NOT NULL,
+    "Kind" TEXT NOT NULL,
+    "NameKorean" TEXT NOT NULL,
+    "NameEnglish" TEXT NOT NULL,
+    "UnitKorean" TEXT NOT NULL,
+    "UnitEnglish" TEXT NOT NULL,
+    CONSTRAINT "FK_CallIndicators_Calls_CallId" FOREIGN KEY ("CallId") REFERENCES "Calls" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "EligibilityScreenOuts" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_EligibilityScreenOuts" PRIMARY KEY AUTOINCREMENT,
+    "CallId" INTEGER NOT NULL,
+    "QuestionKey" TEXT NOT NULL,
+    "At" TEXT NOT NULL,
+    CONSTRAINT "FK_EligibilityScreenOuts_Calls_CallId" FOREIGN KEY ("CallId") REFERENCES "Calls" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "IndicatorActuals" (
+    "ProjectReportId" INTEGER NOT NULL,
+    "CallIndicatorId" INTEGER NOT NULL,
+    "Actual" INTEGER NOT NULL,
+    "Explanation" TEXT NULL,
+    CONSTRAINT "PK_IndicatorActuals" PRIMARY KEY ("ProjectReportId", "CallIndicatorId"),
+    CONSTRAINT "FK_IndicatorActuals_CallIndicators_CallIndicatorId" FOREIGN KEY ("CallIndicatorId") REFERENCES "CallIndicators" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_IndicatorActuals_ProjectReports_ProjectReportId" FOREIGN KEY ("ProjectReportId") REFERENCES "ProjectReports" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "IndicatorTargets" (
+    "ApplicationId" INTEGER NOT NULL,
+    "CallIndicatorId" INTEGER NOT NULL,
+    "Target" INTEGER NOT NULL,
+    CONSTRAINT "PK_IndicatorTargets" PRIMARY KEY ("ApplicationId", "CallIndicatorId"),
+    CONSTRAINT "FK_IndicatorTargets_Applications_ApplicationId" FOREIGN KEY ("ApplicationId") REFERENCES "Applications" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_IndicatorTargets_CallIndicators_CallIndicatorId" FOREIGN KEY ("CallIndicatorId") REFERENCES "CallIndicators" ("Id") ON DELETE RESTRICT
+);
+
+CREATE INDEX "IX_Applications_FormVersionId" ON "Applications" ("FormVersionId");
+
+CREATE UNIQUE INDEX "IX_ApplicationFormVersions_CallId_Stage_Number" ON "ApplicationFormVersions" ("CallId", "Stage", "Number");
+
+CREATE UNIQUE INDEX "IX_CallIndicators_CallId_Key" ON "CallIndicators" ("CallId", "Key");
+
+CREATE INDEX "IX_EligibilityScreenOuts_CallId_QuestionKey" ON "EligibilityScreenOuts" ("CallId", "QuestionKey");
+
+CREATE INDEX "IX_IndicatorActuals_CallIndicatorId" ON "IndicatorActuals" ("CallIndicatorId");
+
+CREATE INDEX "IX_IndicatorTargets_CallIndicatorId" ON "IndicatorTargets" ("CallIndicatorId");
+
+CREATE TABLE "ef_temp_Applications" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Applications" PRIMARY KEY AUTOINCREMENT,
+    "Activities" TEXT NOT NULL,
+    "Answers" TEXT NOT NULL,
+    "Beneficiaries" TEXT NOT NULL,
+    "CallId" INTEGER NOT NULL,
+    "Category" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "CreatedById" TEXT NOT NULL,
+    "DeclarationAccepted" INTEGER NOT NULL,
+    "EndDate" TEXT NULL,
+    "FormVersionId" INTEGER NULL,
+    "LastSavedAt" TEXT NOT NULL,
+    "Objectives" TEXT NOT NULL,
+    "OrganizationId" INTEGER NOT NULL,
+    "PanelDecision" TEXT NULL,
+    "PanelNote" TEXT NULL,
+    "ProjectTitle" TEXT NOT NULL,
+    "ReceiptNumber" TEXT NULL,
+    "RevisesId" INTEGER NULL,
+    "StartDate" TEXT NULL,
+    "Status" TEXT NOT NULL,
+    "SubmittedAt" TEXT NULL,
+    "Summary" TEXT NOT NULL,
+    "Version" INTEGER NOT NULL,
+    "WithdrawalReason" TEXT NULL,
+    "WithdrawnAt" TEXT NULL,
+    CONSTRAINT "FK_Applications_ApplicationFormVersions_FormVersionId" FOREIGN KEY ("FormVersionId") REFERENCES "ApplicationFormVersions" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Applications_Applications_RevisesId" FOREIGN KEY ("RevisesId") REFERENCES "Applications" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Applications_Calls_CallId" FOREIGN KEY ("CallId") REFERENCES "Calls" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Applications_Organizations_OrganizationId" FOREIGN KEY ("OrganizationId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+);
+
+INSERT INTO "ef_temp_Applications" ("Id", "Activities", "Answers", "Beneficiaries", "CallId", "Category", "CreatedAt", "CreatedById", "DeclarationAccepted", "EndDate", "FormVersionId", "LastSavedAt", "Objectives", "OrganizationId", "PanelDecision", "PanelNote", "ProjectTitle", "ReceiptNumber", "RevisesId", "StartDate", "Status", "SubmittedAt", "Summary", "Version", "WithdrawalReason", "WithdrawnAt")
+SELECT "Id", "Activities", "Answers", "Beneficiaries", "CallId", "Category", "CreatedAt", "CreatedById", "DeclarationAccepted", "EndDate", "FormVersionId", "LastSavedAt", "Objectives", "OrganizationId", "PanelDecision", "PanelNote", "ProjectTitle", "ReceiptNumber", "RevisesId", "StartDate", "Status", "SubmittedAt", "Summary", "Version", "WithdrawalReason", "WithdrawnAt"
+FROM "Applications";
+
+COMMIT;
+
+PRAGMA foreign_keys = 0;
+
+BEGIN TRANSACTION;
+DROP TABLE "Applications";
+
+ALTER TABLE "ef_temp_Applications" RENAME TO "Applications";
+
+COMMIT;
+
+PRAGMA foreign_keys = 1;
+
+BEGIN TRANSACTION;
+CREATE INDEX "IX_Applications_CallId_Status" ON "Applications" ("CallId", "Status");
+
+CREATE INDEX "IX_Applications_FormVersionId" ON "Applications" ("FormVersionId");
+
+CREATE INDEX "IX_Applications_OrganizationId_Status" ON "Applications" ("OrganizationId", "Status");
+
+CREATE INDEX "IX_Applications_ProjectTitle" ON "Applications" ("ProjectTitle");
+
+CREATE UNIQUE INDEX "IX_Applications_ReceiptNumber" ON "Applications" ("ReceiptNumber");
+
+CREATE INDEX "IX_Applications_RevisesId" ON "Applications" ("RevisesId");
+
+COMMIT;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261130221501_ConfigurableCalls', '10.0.15');
+

@@ -1266,3 +1266,212 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130221607_ConfigurableCalls'
+)
+BEGIN
+    ALTER TABLE [Organizations] ADD [FoundedOn] date NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130221607_ConfigurableCalls'
+)
+BEGIN
+    ALTER TABLE [Calls] ADD [BudgetRules] nvarchar(max) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130221607_ConfigurableCalls'
+)
+BEGIN
+    ALTER TABLE [Calls] ADD [Eligibility] nvarchar(max) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130221607_ConfigurableCalls'
+)
+BEGIN
+    ALTER TABLE [BudgetLines] ADD [IsOwnContribution] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130221607_ConfigurableCalls'
+)
+BEGIN
+    ALTER TABLE [Attachments] ADD [QuestionKey] nvarchar(64) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130221607_ConfigurableCalls'
+)
+BEGIN
+    ALTER TABLE [Applications] ADD [Answers] nvarchar(max) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130221607_ConfigurableCalls'
+)
+BEGIN
+    ALTER TABLE [Applications] ADD [FormVersionId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130221607_ConfigurableCalls'
+)
+BEGIN
+    CREATE TABLE [ApplicationFormVersions] (
+        [Id] int NOT NULL IDENTITY,
+        [CallId] int NOT NULL,
+        [Stage] nvarchar(20) NOT NULL,
+        [Number] int NOT NULL,
+        [Definition] nvarchar(max) NOT NULL,
+        [SavedAt] datetime2 NOT NULL,
+        [SavedById] nvarchar(64) NOT NULL,
+        CONSTRAINT [PK_ApplicationFormVersions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ApplicationFormVersions_Calls_CallId] FOREIGN KEY ([CallId]) REFERENCES [Calls] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130221607_ConfigurableCalls'
+)
+BEGIN
+    CREATE TABLE [CallIndicators] (
+        [Id] int NOT NULL IDENTITY,
+        [CallId] int NOT NULL,
+        [Order] int NOT NULL,
+        [Key] nvarchar(64) NOT NULL,
+        [Kind] nvarchar(10) NOT NULL,
+        [NameKorean] nvarchar(200) NOT NULL,
+        [NameEnglish] nvarchar(200) NOT NULL,
+        [UnitKorean] nvarchar(40) NOT NULL,
+        [UnitEnglish] nvarchar(40) NOT NULL,
+        CONSTRAINT [PK_CallIndicators] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CallIndicators_Calls_CallId] FOREIGN KEY ([CallId]) REFERENCES [Calls] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130221607_ConfigurableCalls'
+)
+BEGIN
+    CREATE TABLE [EligibilityScreenOuts] (
+        [Id] int NOT NULL IDENTITY,
+        [CallId] int NOT NULL,
+        [QuestionKey] nvarchar(64) NOT NULL,
+        [At] datetime2 NOT NULL,
+        CONSTRAINT [PK_EligibilityScreenOuts] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_EligibilityScreenOuts_Calls_CallId] FOREIGN KEY ([CallId]) REFERENCES [Calls] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130221607_ConfigurableCalls'
+)
+BEGIN
+    CREATE TABLE [IndicatorActuals] (
+        [ProjectReportId] int NOT NULL,
+        [CallIndicatorId] int NOT NULL,
+        [Actual] bigint NOT NULL,
+        [Explanation] nvarchar(2000) NULL,
+        CONSTRAINT [PK_IndicatorActuals] PRIMARY KEY ([ProjectReportId], [CallIndicatorId]),
+        CONSTRAINT [FK_IndicatorActuals_CallIndicators_CallIndicatorId] FOREIGN KEY ([CallIndicatorId]) REFERENCES [CallIndicators] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_IndicatorActuals_ProjectReports_ProjectReportId] FOREIGN KEY ([ProjectReportId]) REFERENCES [ProjectReports] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130221607_ConfigurableCalls'
+)
+BEGIN
+    CREATE TABLE [IndicatorTargets] (
+        [ApplicationId] int NOT NULL,
+        [CallIndicatorId] int NOT NULL,
+        [Target] bigint NOT NULL,
+        CONSTRAINT [PK_IndicatorTargets] PRIMARY KEY ([ApplicationId], [CallIndicatorId]),
+        CONSTRAINT [FK_IndicatorTargets_Applications_ApplicationId] FOREIGN KEY ([ApplicationId]) REFERENCES [Applications] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_IndicatorTargets_CallIndicators_CallIndicatorId] FOREIGN KEY ([CallIndicatorId]) REFERENCES [CallIndicators] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130221607_ConfigurableCalls'
+)
+BEGIN
+    CREATE INDEX [IX_Applications_FormVersionId] ON [Applications] ([FormVersionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130221607_ConfigurableCalls'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ApplicationFormVersions_CallId_Stage_Number] ON [ApplicationFormVersions] ([CallId], [Stage], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130221607_ConfigurableCalls'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CallIndicators_CallId_Key] ON [CallIndicators] ([CallId], [Key]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130221607_ConfigurableCalls'
+)
+BEGIN
+    CREATE INDEX [IX_EligibilityScreenOuts_CallId_QuestionKey] ON [EligibilityScreenOuts] ([CallId], [QuestionKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130221607_ConfigurableCalls'
+)
+BEGIN
+    CREATE INDEX [IX_IndicatorActuals_CallIndicatorId] ON [IndicatorActuals] ([CallIndicatorId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130221607_ConfigurableCalls'
+)
+BEGIN
+    CREATE INDEX [IX_IndicatorTargets_CallIndicatorId] ON [IndicatorTargets] ([CallIndicatorId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130221607_ConfigurableCalls'
+)
+BEGIN
+    ALTER TABLE [Applications] ADD CONSTRAINT [FK_Applications_ApplicationFormVersions_FormVersionId] FOREIGN KEY ([FormVersionId]) REFERENCES [ApplicationFormVersions] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130221607_ConfigurableCalls'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130221607_ConfigurableCalls', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

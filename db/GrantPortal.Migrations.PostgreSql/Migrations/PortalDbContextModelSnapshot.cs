@@ -124,6 +124,10 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Beneficiaries")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -150,6 +154,9 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
 
                     b.Property<LocalDate?>("EndDate")
                         .HasColumnType("date");
+
+                    b.Property<int?>("FormVersionId")
+                        .HasColumnType("integer");
 
                     b.Property<Instant>("LastSavedAt")
                         .HasColumnType("timestamp with time zone");
@@ -211,6 +218,8 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FormVersionId");
+
                     b.HasIndex("ProjectTitle");
 
                     b.HasIndex("ReceiptNumber")
@@ -248,6 +257,10 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
 
                     b.Property<int?>("ProjectReportId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("QuestionKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -301,6 +314,9 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("IsOwnContribution")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Item")
                         .IsRequired()
@@ -502,6 +518,10 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                     b.Property<bool>("BlindReview")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("BudgetRules")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<int>("BudgetYearId")
                         .HasColumnType("integer");
 
@@ -525,6 +545,10 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Eligibility")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<long>("Envelope")
                         .HasColumnType("bigint");
@@ -581,6 +605,58 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                     b.ToTable("Calls");
                 });
 
+            modelBuilder.Entity("GrantPortal.Core.Calls.CallIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("NameEnglish")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameKorean")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UnitEnglish")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("UnitKorean")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("CallIndicators");
+                });
+
             modelBuilder.Entity("GrantPortal.Core.Calls.CallRecommendation", b =>
                 {
                     b.Property<int>("CallId")
@@ -594,6 +670,72 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                     b.HasIndex("RecommendationId");
 
                     b.ToTable("CallRecommendations");
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Calls.EligibilityScreenOut", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<Instant>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("QuestionKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId", "QuestionKey");
+
+                    b.ToTable("EligibilityScreenOuts");
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Calls.IndicatorActual", b =>
+                {
+                    b.Property<int>("ProjectReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CallIndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Actual")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("ProjectReportId", "CallIndicatorId");
+
+                    b.HasIndex("CallIndicatorId");
+
+                    b.ToTable("IndicatorActuals");
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Calls.IndicatorTarget", b =>
+                {
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CallIndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Target")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ApplicationId", "CallIndicatorId");
+
+                    b.HasIndex("CallIndicatorId");
+
+                    b.ToTable("IndicatorTargets");
                 });
 
             modelBuilder.Entity("GrantPortal.Core.Calls.RubricCriterion", b =>
@@ -741,6 +883,45 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("Tranches");
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Forms.ApplicationFormVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<Instant>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SavedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId", "Stage", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ApplicationFormVersions");
                 });
 
             modelBuilder.Entity("GrantPortal.Core.Notifications.OutboxMessage", b =>
@@ -925,6 +1106,9 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<LocalDate?>("FoundedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1615,6 +1799,11 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("GrantPortal.Core.Forms.ApplicationFormVersion", null)
+                        .WithMany()
+                        .HasForeignKey("FormVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("GrantPortal.Core.Organizations.Organization", "Organization")
                         .WithMany()
                         .HasForeignKey("OrganizationId")
@@ -1704,6 +1893,15 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                     b.Navigation("BudgetYear");
                 });
 
+            modelBuilder.Entity("GrantPortal.Core.Calls.CallIndicator", b =>
+                {
+                    b.HasOne("GrantPortal.Core.Calls.Call", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GrantPortal.Core.Calls.CallRecommendation", b =>
                 {
                     b.HasOne("GrantPortal.Core.Calls.Call", null)
@@ -1719,6 +1917,45 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                         .IsRequired();
 
                     b.Navigation("Recommendation");
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Calls.EligibilityScreenOut", b =>
+                {
+                    b.HasOne("GrantPortal.Core.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Calls.IndicatorActual", b =>
+                {
+                    b.HasOne("GrantPortal.Core.Calls.CallIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("CallIndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GrantPortal.Core.Reporting.ProjectReport", null)
+                        .WithMany("IndicatorActuals")
+                        .HasForeignKey("ProjectReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Calls.IndicatorTarget", b =>
+                {
+                    b.HasOne("GrantPortal.Core.Applications.Application", null)
+                        .WithMany("IndicatorTargets")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GrantPortal.Core.Calls.CallIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("CallIndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GrantPortal.Core.Calls.RubricCriterion", b =>
@@ -1759,6 +1996,15 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("GatingReport");
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Forms.ApplicationFormVersion", b =>
+                {
+                    b.HasOne("GrantPortal.Core.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GrantPortal.Core.Reporting.ProjectReport", b =>
@@ -1921,6 +2167,8 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                     b.Navigation("Attachments");
 
                     b.Navigation("BudgetLines");
+
+                    b.Navigation("IndicatorTargets");
                 });
 
             modelBuilder.Entity("GrantPortal.Core.Awards.Award", b =>
@@ -1941,6 +2189,8 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                 {
                     b.Navigation("Criteria");
 
+                    b.Navigation("Indicators");
+
                     b.Navigation("Recommendations");
                 });
 
@@ -1951,6 +2201,8 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("GrantPortal.Core.Reporting.ProjectReport", b =>
                 {
+                    b.Navigation("IndicatorActuals");
+
                     b.Navigation("Receipts");
 
                     b.Navigation("SpendingLines");

@@ -124,6 +124,10 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Beneficiaries")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -150,6 +154,9 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
 
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("date");
+
+                    b.Property<int?>("FormVersionId")
+                        .HasColumnType("int");
 
                     b.Property<DateTime>("LastSavedAt")
                         .HasColumnType("datetime2");
@@ -211,6 +218,8 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FormVersionId");
+
                     b.HasIndex("ProjectTitle");
 
                     b.HasIndex("ReceiptNumber")
@@ -249,6 +258,10 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
 
                     b.Property<int?>("ProjectReportId")
                         .HasColumnType("int");
+
+                    b.Property<string>("QuestionKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -302,6 +315,9 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
+
+                    b.Property<bool>("IsOwnContribution")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Item")
                         .IsRequired()
@@ -503,6 +519,10 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                     b.Property<bool>("BlindReview")
                         .HasColumnType("bit");
 
+                    b.Property<string>("BudgetRules")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<int>("BudgetYearId")
                         .HasColumnType("int");
 
@@ -525,6 +545,10 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                     b.Property<string>("DescriptionKorean")
                         .IsRequired()
                         .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Eligibility")
+                        .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<long>("Envelope")
@@ -582,6 +606,58 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                     b.ToTable("Calls");
                 });
 
+            modelBuilder.Entity("GrantPortal.Core.Calls.CallIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("NameEnglish")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("NameKorean")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UnitEnglish")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("UnitKorean")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("CallIndicators");
+                });
+
             modelBuilder.Entity("GrantPortal.Core.Calls.CallRecommendation", b =>
                 {
                     b.Property<int>("CallId")
@@ -595,6 +671,72 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                     b.HasIndex("RecommendationId");
 
                     b.ToTable("CallRecommendations");
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Calls.EligibilityScreenOut", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("QuestionKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId", "QuestionKey");
+
+                    b.ToTable("EligibilityScreenOuts");
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Calls.IndicatorActual", b =>
+                {
+                    b.Property<int>("ProjectReportId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CallIndicatorId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Actual")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("ProjectReportId", "CallIndicatorId");
+
+                    b.HasIndex("CallIndicatorId");
+
+                    b.ToTable("IndicatorActuals");
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Calls.IndicatorTarget", b =>
+                {
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CallIndicatorId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Target")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ApplicationId", "CallIndicatorId");
+
+                    b.HasIndex("CallIndicatorId");
+
+                    b.ToTable("IndicatorTargets");
                 });
 
             modelBuilder.Entity("GrantPortal.Core.Calls.RubricCriterion", b =>
@@ -742,6 +884,45 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("Tranches");
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Forms.ApplicationFormVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SavedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId", "Stage", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ApplicationFormVersions");
                 });
 
             modelBuilder.Entity("GrantPortal.Core.Notifications.OutboxMessage", b =>
@@ -926,6 +1107,9 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateOnly?>("FoundedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1617,6 +1801,11 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("GrantPortal.Core.Forms.ApplicationFormVersion", null)
+                        .WithMany()
+                        .HasForeignKey("FormVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("GrantPortal.Core.Organizations.Organization", "Organization")
                         .WithMany()
                         .HasForeignKey("OrganizationId")
@@ -1706,6 +1895,15 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                     b.Navigation("BudgetYear");
                 });
 
+            modelBuilder.Entity("GrantPortal.Core.Calls.CallIndicator", b =>
+                {
+                    b.HasOne("GrantPortal.Core.Calls.Call", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GrantPortal.Core.Calls.CallRecommendation", b =>
                 {
                     b.HasOne("GrantPortal.Core.Calls.Call", null)
@@ -1721,6 +1919,45 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Recommendation");
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Calls.EligibilityScreenOut", b =>
+                {
+                    b.HasOne("GrantPortal.Core.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Calls.IndicatorActual", b =>
+                {
+                    b.HasOne("GrantPortal.Core.Calls.CallIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("CallIndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GrantPortal.Core.Reporting.ProjectReport", null)
+                        .WithMany("IndicatorActuals")
+                        .HasForeignKey("ProjectReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Calls.IndicatorTarget", b =>
+                {
+                    b.HasOne("GrantPortal.Core.Applications.Application", null)
+                        .WithMany("IndicatorTargets")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GrantPortal.Core.Calls.CallIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("CallIndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GrantPortal.Core.Calls.RubricCriterion", b =>
@@ -1761,6 +1998,15 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("GatingReport");
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Forms.ApplicationFormVersion", b =>
+                {
+                    b.HasOne("GrantPortal.Core.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GrantPortal.Core.Reporting.ProjectReport", b =>
@@ -1923,6 +2169,8 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Attachments");
 
                     b.Navigation("BudgetLines");
+
+                    b.Navigation("IndicatorTargets");
                 });
 
             modelBuilder.Entity("GrantPortal.Core.Awards.Award", b =>
@@ -1943,6 +2191,8 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                 {
                     b.Navigation("Criteria");
 
+                    b.Navigation("Indicators");
+
                     b.Navigation("Recommendations");
                 });
 
@@ -1953,6 +2203,8 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("GrantPortal.Core.Reporting.ProjectReport", b =>
                 {
+                    b.Navigation("IndicatorActuals");
+
                     b.Navigation("Receipts");
 
                     b.Navigation("SpendingLines");

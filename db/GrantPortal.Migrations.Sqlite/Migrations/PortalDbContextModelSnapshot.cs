@@ -116,6 +116,10 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Beneficiaries")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -142,6 +146,9 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
 
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("FormVersionId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("LastSavedAt")
                         .HasColumnType("TEXT");
@@ -203,6 +210,8 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FormVersionId");
+
                     b.HasIndex("ProjectTitle");
 
                     b.HasIndex("ReceiptNumber")
@@ -238,6 +247,10 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
 
                     b.Property<int?>("ProjectReportId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("QuestionKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -289,6 +302,9 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsOwnContribution")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Item")
                         .IsRequired()
@@ -482,6 +498,10 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                     b.Property<bool>("BlindReview")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BudgetRules")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("BudgetYearId")
                         .HasColumnType("INTEGER");
 
@@ -504,6 +524,10 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                     b.Property<string>("DescriptionKorean")
                         .IsRequired()
                         .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Eligibility")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Envelope")
@@ -561,6 +585,56 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                     b.ToTable("Calls");
                 });
 
+            modelBuilder.Entity("GrantPortal.Core.Calls.CallIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEnglish")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKorean")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitEnglish")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitKorean")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("CallIndicators");
+                });
+
             modelBuilder.Entity("GrantPortal.Core.Calls.CallRecommendation", b =>
                 {
                     b.Property<int>("CallId")
@@ -574,6 +648,70 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("RecommendationId");
 
                     b.ToTable("CallRecommendations");
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Calls.EligibilityScreenOut", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QuestionKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId", "QuestionKey");
+
+                    b.ToTable("EligibilityScreenOuts");
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Calls.IndicatorActual", b =>
+                {
+                    b.Property<int>("ProjectReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallIndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Actual")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProjectReportId", "CallIndicatorId");
+
+                    b.HasIndex("CallIndicatorId");
+
+                    b.ToTable("IndicatorActuals");
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Calls.IndicatorTarget", b =>
+                {
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallIndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Target")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ApplicationId", "CallIndicatorId");
+
+                    b.HasIndex("CallIndicatorId");
+
+                    b.ToTable("IndicatorTargets");
                 });
 
             modelBuilder.Entity("GrantPortal.Core.Calls.RubricCriterion", b =>
@@ -715,6 +853,43 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Tranches");
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Forms.ApplicationFormVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId", "Stage", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ApplicationFormVersions");
                 });
 
             modelBuilder.Entity("GrantPortal.Core.Notifications.OutboxMessage", b =>
@@ -892,6 +1067,9 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                     b.Property<string>("ContactPhone")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FoundedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -1559,6 +1737,11 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("GrantPortal.Core.Forms.ApplicationFormVersion", null)
+                        .WithMany()
+                        .HasForeignKey("FormVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("GrantPortal.Core.Organizations.Organization", "Organization")
                         .WithMany()
                         .HasForeignKey("OrganizationId")
@@ -1648,6 +1831,15 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                     b.Navigation("BudgetYear");
                 });
 
+            modelBuilder.Entity("GrantPortal.Core.Calls.CallIndicator", b =>
+                {
+                    b.HasOne("GrantPortal.Core.Calls.Call", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GrantPortal.Core.Calls.CallRecommendation", b =>
                 {
                     b.HasOne("GrantPortal.Core.Calls.Call", null)
@@ -1663,6 +1855,45 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Recommendation");
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Calls.EligibilityScreenOut", b =>
+                {
+                    b.HasOne("GrantPortal.Core.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Calls.IndicatorActual", b =>
+                {
+                    b.HasOne("GrantPortal.Core.Calls.CallIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("CallIndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GrantPortal.Core.Reporting.ProjectReport", null)
+                        .WithMany("IndicatorActuals")
+                        .HasForeignKey("ProjectReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Calls.IndicatorTarget", b =>
+                {
+                    b.HasOne("GrantPortal.Core.Applications.Application", null)
+                        .WithMany("IndicatorTargets")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GrantPortal.Core.Calls.CallIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("CallIndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GrantPortal.Core.Calls.RubricCriterion", b =>
@@ -1703,6 +1934,15 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("GatingReport");
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Forms.ApplicationFormVersion", b =>
+                {
+                    b.HasOne("GrantPortal.Core.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GrantPortal.Core.Reporting.ProjectReport", b =>
@@ -1865,6 +2105,8 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Attachments");
 
                     b.Navigation("BudgetLines");
+
+                    b.Navigation("IndicatorTargets");
                 });
 
             modelBuilder.Entity("GrantPortal.Core.Awards.Award", b =>
@@ -1885,6 +2127,8 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                 {
                     b.Navigation("Criteria");
 
+                    b.Navigation("Indicators");
+
                     b.Navigation("Recommendations");
                 });
 
@@ -1895,6 +2139,8 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("GrantPortal.Core.Reporting.ProjectReport", b =>
                 {
+                    b.Navigation("IndicatorActuals");
+
                     b.Navigation("Receipts");
 
                     b.Navigation("SpendingLines");

@@ -79,6 +79,14 @@ public sealed class Application : IVersioned
     /// <summary>Application-managed concurrency token: SQLite has no database row version.</summary>
     public int Version { get; set; }
 
+    /// <summary>The version of the call's form this application answers; drafts move to the newest when opened.</summary>
+    public int? FormVersionId { get; set; }
+
+    /// <summary>Answers to the form's questions by question key, written as <see cref="Forms.AnswerFormat"/> describes.</summary>
+    public Dictionary<string, string> Answers { get; set; } = [];
+
+    public List<IndicatorTarget> IndicatorTargets { get; } = [];
+
     public List<BudgetLine> BudgetLines { get; } = [];
 
     public List<Attachment> Attachments { get; } = [];
@@ -257,8 +265,11 @@ public sealed class BudgetLine
 
     public string Justification { get; set; } = "";
 
+    /// <summary>Paid by the organization itself (자부담), not asked of the grant.</summary>
+    public bool IsOwnContribution { get; set; }
+
     /// <summary>The same line for another application (a revision).</summary>
-    public BudgetLine Copy() => new() { Order = Order, Category = Category, Item = Item, Amount = Amount, Justification = Justification };
+    public BudgetLine Copy() => new() { Order = Order, Category = Category, Item = Item, Amount = Amount, Justification = Justification, IsOwnContribution = IsOwnContribution };
 }
 
 internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Application>
@@ -285,6 +296,8 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.HasIndex(a => a.ProjectTitle);
         builder.HasOne<Application>().WithMany().HasForeignKey(a => a.RevisesId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.Property(a => a.Answers).HasJsonConversion();
+        builder.HasOne<Forms.ApplicationFormVersion>().WithMany().HasForeignKey(a => a.FormVersionId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(a => a.RequestedTotal);
         builder.Ignore(a => a.IsEditableByApplicant);
         builder.HasMany(a => a.BudgetLines).WithOne().HasForeignKey(l => l.ApplicationId).OnDelete(DeleteBehavior.Cascade);

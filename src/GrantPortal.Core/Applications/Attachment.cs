@@ -30,6 +30,9 @@ public sealed class Attachment
 
     public int? ProjectReportId { get; set; }
 
+    /// <summary>For a file question of the application form: the question's key; null for the general attachments.</summary>
+    public string? QuestionKey { get; set; }
+
     public string StoredName { get; set; } = "";
 
     public string DisplayName { get; set; } = "";
@@ -56,5 +59,6 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
         builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(10);
         builder.Property(a => a.Sha256).HasMaxLength(64).IsFixedLength();
         builder.Property(a => a.UploadedById).HasMaxLength(64);
+        builder.Property(a => a.QuestionKey).HasMaxLength(64);
     }
 }

@@ -85,6 +85,15 @@ public sealed class Call : IVersioned
 
     public List<CallRecommendation> Recommendations { get; } = [];
 
+    /// <summary>Screening questions and structural rules on who may apply.</summary>
+    public EligibilityRules Eligibility { get; set; } = new();
+
+    /// <summary>Allowed budget categories, caps and the minimum own contribution.</summary>
+    public BudgetRules BudgetRules { get; set; } = new();
+
+    /// <summary>What the call's projects measure; applicants set targets, reports give actuals.</summary>
+    public List<CallIndicator> Indicators { get; } = [];
+
     public string Title(string language) => language == "en" ? TitleEnglish : TitleKorean;
 
     public string Description(string language) => language == "en" ? DescriptionEnglish : DescriptionKorean;
@@ -156,6 +165,8 @@ internal sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         builder.Property(c => c.DescriptionKorean).HasMaxLength(8000);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Property(c => c.ReceiptsRequired).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Eligibility).HasJsonConversion();
+        builder.Property(c => c.BudgetRules).HasJsonConversion();
         builder.HasIndex(c => new { c.IsPublished, c.ClosesAt });
         builder.HasMany(c => c.Criteria).WithOne().HasForeignKey(r => r.CallId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Recommendations).WithOne().HasForeignKey(r => r.CallId).OnDelete(DeleteBehavior.Cascade);

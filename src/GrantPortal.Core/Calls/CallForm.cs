@@ -16,6 +16,24 @@ public sealed record CriterionForm
     public int ScaleMaximum { get; set; } = 5;
 }
 
+/// <summary>One indicator as an officer edits it; <see cref="Id"/> is null for a new row.</summary>
+public sealed record IndicatorForm
+{
+    public int? Id { get; set; }
+
+    public string Key { get; set; } = "";
+
+    public IndicatorKind Kind { get; set; }
+
+    public string NameKorean { get; set; } = "";
+
+    public string NameEnglish { get; set; } = "";
+
+    public string UnitKorean { get; set; } = "";
+
+    public string UnitEnglish { get; set; } = "";
+}
+
 /// <summary>What a program officer enters to create or edit a call. Moments are Seoul wall-clock times.</summary>
 public sealed record CallForm
 {
@@ -61,6 +79,15 @@ public sealed record CallForm
     public ReceiptRequirement ReceiptsRequired { get; set; } = ReceiptRequirement.FinalReport;
 
     public IList<CriterionForm> Criteria { get; init; } = [];
+
+    /// <summary>Screening questions and structural rules on who may apply.</summary>
+    public EligibilityRules Eligibility { get; set; } = new();
+
+    /// <summary>Allowed budget categories, caps per category and the minimum own contribution.</summary>
+    public BudgetRules BudgetRules { get; set; } = new();
+
+    /// <summary>The call's output and outcome indicators, in order.</summary>
+    public IList<IndicatorForm> Indicators { get; init; } = [];
 
     public ISet<int> RecommendationIds { get; init; } = new HashSet<int>();
 

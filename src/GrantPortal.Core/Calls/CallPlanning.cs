@@ -91,6 +91,8 @@ internal static class CallPlanning
         call.ReviewDueOn = form.ReviewDueOn;
         call.BlindReview = form.BlindReview;
         call.ReceiptsRequired = Enum.IsDefined(form.ReceiptsRequired) ? form.ReceiptsRequired : ReceiptRequirement.FinalReport;
+        call.Eligibility = form.Eligibility;
+        call.BudgetRules = form.BudgetRules;
 
         // Criteria keep their ids where the officer kept the row, so scores already given stay attached.
         var kept = form.Criteria.Where(f => f.Id is not null).Select(f => f.Id!.Value).ToHashSet();
@@ -145,6 +147,8 @@ internal static class CallPlanning
         ReviewDueOn = c.ReviewDueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         c.BlindReview,
         ReceiptsRequired = c.ReceiptsRequired.ToString(),
+        Eligibility = JsonSerializer.SerializeToElement(c.Eligibility, JsonColumns.Options),
+        BudgetRules = JsonSerializer.SerializeToElement(c.BudgetRules, JsonColumns.Options),
         Criteria = c.Criteria.OrderBy(r => r.Order).Select(r => new { r.NameEnglish, r.Weight, r.ScaleMinimum, r.ScaleMaximum }),
         Recommendations = c.Recommendations.Select(r => r.RecommendationId).Order(),
     });

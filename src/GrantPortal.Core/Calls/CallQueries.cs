@@ -161,6 +161,8 @@ public sealed class CallQueries(IDbContextFactory<PortalDbContext> dbFactory, IC
             ReviewDueOn = c.ReviewDueOn,
             BlindReview = c.BlindReview,
             ReceiptsRequired = c.ReceiptsRequired,
+            Eligibility = c.Eligibility,
+            BudgetRules = c.BudgetRules,
         };
         foreach (var criterion in c.Criteria.OrderBy(r => r.Order))
         {

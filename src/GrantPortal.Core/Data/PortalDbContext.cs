@@ -60,6 +60,16 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
+    public DbSet<ApplicationFormVersion> ApplicationFormVersions => Set<ApplicationFormVersion>();
+
+    public DbSet<EligibilityScreenOut> EligibilityScreenOuts => Set<EligibilityScreenOut>();
+
+    public DbSet<CallIndicator> CallIndicators => Set<CallIndicator>();
+
+    public DbSet<IndicatorTarget> IndicatorTargets => Set<IndicatorTarget>();
+
+    public DbSet<IndicatorActual> IndicatorActuals => Set<IndicatorActual>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

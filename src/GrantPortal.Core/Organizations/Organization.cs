@@ -46,6 +46,9 @@ public sealed class Organization : IVersioned
 
     public string? Website { get; set; }
 
+    /// <summary>When the organization was founded (설립일), for calls that require some years of activity.</summary>
+    public LocalDate? FoundedOn { get; set; }
+
     public VerificationState Verification { get; private set; }
 
     public string? RejectionReason { get; private set; }

@@ -62,6 +62,8 @@ public sealed class ProjectReport : IVersioned
 
     public List<SpendingLine> SpendingLines { get; } = [];
 
+    public List<IndicatorActual> IndicatorActuals { get; } = [];
+
     public List<Attachment> Receipts { get; } = [];
 }
 
