@@ -15,7 +15,8 @@ public sealed record CallApplicationForm(
     public int Number => Edition.Number;
 
     /// <summary>Whether saving replaces this version (an unpublished call nobody has answered) rather than adding the next.</summary>
-    public bool SavesInPlace => !IsPublished && Versions.Where(v => v.Number == Number).Sum(v => v.Answered) == 0;
+    public bool SavesInPlace =>
+        FormVersioning.Decide(Edition, Edition, IsPublished, Versions.Where(v => v.Number == Number).Sum(v => v.Answered)).Kind == FormSaveKind.InPlace;
 
     public string Title(string language) => language == Languages.English ? TitleEnglish : TitleKorean;
 }

@@ -50,3 +50,35 @@ internal static class CallFormVersions
             .ToList();
     }
 }
+
+/// <summary>What saving a call's form does to its versions.</summary>
+public enum FormSaveKind
+{
+    /// <summary>The officer's edition is no longer the newest: nothing is saved.</summary>
+    Stale,
+
+    /// <summary>The newest version is replaced: nobody could have seen or answered it.</summary>
+    InPlace,
+
+    /// <summary>The form becomes the next version; applications keep the version they answered.</summary>
+    NewVersion,
+}
+
+/// <summary>
+/// The versioning rule of a call's form. An unpublished call whose newest version nobody answered is still the
+/// officer's draft, so it changes in place; once applicants can see the form, or anyone answered it, every save
+/// adds a version so that each application keeps exactly the questions it answered.
+/// </summary>
+public static class FormVersioning
+{
+    public static (FormSaveKind Kind, int Number) Decide(FormEdition current, FormEdition expected, bool isPublished, int answeredCurrent)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        if (current != expected)
+        {
+            return (FormSaveKind.Stale, current.Number);
+        }
+
+        return !isPublished && answeredCurrent == 0 ? (FormSaveKind.InPlace, current.Number) : (FormSaveKind.NewVersion, current.Number + 1);
+    }
+}

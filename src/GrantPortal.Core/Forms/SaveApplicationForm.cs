@@ -55,12 +55,13 @@ public sealed class SaveApplicationForm(
 
         var versions = await CallFormVersions.ListAsync(db, callId, ct);
         var (number, current) = CallFormVersions.Current(versions);
-        if (FormEdition.Of(number, current) != expected)
+        var answered = (await CallFormVersions.UsesAsync(db, callId, versions, ct))[^1].Answered;
+        var (kind, saved) = FormVersioning.Decide(FormEdition.Of(number, current), expected, call.IsPublished, answered);
+        if (kind == FormSaveKind.Stale)
         {
             return Result.Conflict(localizer["Forms_Stale"]);
         }
 
-        var answered = (await CallFormVersions.UsesAsync(db, callId, versions, ct))[^1].Answered;
         if (answered > 0 && RetypedKeys(current, definition) is { Count: > 0 } retyped)
         {
             // Answers move to the next version by key: a key that changed type would carry text into a table.
@@ -68,14 +69,13 @@ public sealed class SaveApplicationForm(
         }
 
         var now = clock.GetCurrentInstant();
-        var inPlace = !call.IsPublished && answered == 0;
+        var inPlace = kind == FormSaveKind.InPlace;
         if (versions.Count == 0 && !inPlace)
         {
             // The default form was in force without being stored; it becomes version 1 so its answers keep their questions.
             db.ApplicationFormVersions.Add(NewVersion(callId, 1, DefaultForm.Definition, now, user));
         }
 
-        var saved = inPlace ? number : number + 1;
         if (inPlace && versions.Count > 0)
         {
             versions[^1].Definition = definition;

@@ -46,29 +46,6 @@ public sealed partial class ApplicationFormPage
 
     private string? ErrorOf(string field) => errors.GetValueOrDefault(field);
 
-    private bool Has(string field) => errors.ContainsKey(field);
-
-    private int NumberOf(QuestionDraft question) => draft!.Questions.TakeWhile(q => q != question).Count() + 1;
-
-    private void AddSection() => draft!.AddSection();
-
-    private void AddQuestion(SectionDraft section, QuestionType type) => draft!.AddQuestion(section, type);
-
-    private async Task RemoveSectionAsync(SectionDraft section)
-    {
-        var confirmed = section.Questions.Count == 0 || await Dialogs.ShowMessageBoxAsync(
-            L["Forms_RemoveSectionTitle"], L["Forms_RemoveSectionText", section.Questions.Count], yesText: L["Forms_Remove"], cancelText: L["CallEdit_Cancel"]) == true;
-        if (confirmed)
-        {
-            foreach (var question in section.Questions.ToList())
-            {
-                draft!.Remove(question);
-            }
-
-            draft!.Sections.Remove(section);
-        }
-    }
-
     private void TogglePreview()
     {
         preview = !preview;
