@@ -43,6 +43,7 @@ public sealed class ApplicationFormTests(BrowserFixture fixture)
         }
 
         await Expect(cards).ToHaveCountAsync(13);
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(page);
 
         // The table shows only when the yes/no question is answered yes.
         var table = cards.Last;
