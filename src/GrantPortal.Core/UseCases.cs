@@ -27,6 +27,8 @@ public static class UseCases
         typeof(OpenBudgetYear), typeof(ChangeBudgetYear),
         // Dashboards, the audit browser and the open-data feeds
         typeof(Dashboards.DashboardService), typeof(Auditing.AuditBrowser), typeof(OpenData.OpenDataService),
+        // Forms (the officer's builder)
+        typeof(Forms.ApplicationFormQueries), typeof(Forms.SaveApplicationForm), typeof(Forms.CopyApplicationForm),
         // Disbursements
         typeof(FinanceWorklistQuery), typeof(RecordPayment), typeof(ApprovePayment), typeof(MarkPaymentPaid),
         typeof(RejectPayment),

@@ -46,6 +46,7 @@ internal sealed class DemoGrantHistory(PortalDbContext db, DemoPeople people, IR
     private readonly Dictionary<Call, List<RubricCriterion>> criteria = [];
     private readonly Dictionary<Call, int> receiptSequence = [];
     private readonly List<Action> afterFirstSave = [];
+    private readonly Dictionary<Call, ApplicationFormVersion> forms = [];
     private Organization[] organizations = [];
     private Call call2023 = null!;
     private Call call2024 = null!;
@@ -135,6 +136,7 @@ internal sealed class DemoGrantHistory(PortalDbContext db, DemoPeople people, IR
     /// <summary>Step two: reviewer profiles and every application with its reviews, award, tranches and reports.</summary>
     public void AddGrants()
     {
+        AddForms();
         AddReviewerProfiles();
         Add2023();
         Add2024();
@@ -200,6 +202,25 @@ internal sealed class DemoGrantHistory(PortalDbContext db, DemoPeople people, IR
         }
 
         return budgetYear;
+    }
+
+    /// <summary>Version 1 of every call's form: the default one, and the YOUTH call's own questions after it.</summary>
+    private void AddForms()
+    {
+        foreach (var call in years.Values.SelectMany(y => y.Calls))
+        {
+            var form = new ApplicationFormVersion
+            {
+                CallId = call.Id,
+                Stage = FormStage.Full,
+                Number = 1,
+                Definition = call == callA ? DemoForms.Youth : DefaultForm.Definition,
+                SavedAt = call.OpensAt - Duration.FromDays(1),
+                SavedById = people.Officer.Id,
+            };
+            forms[call] = form;
+            db.ApplicationFormVersions.Add(form);
+        }
     }
 
     private Call AddCall(BudgetYear year, string code, string titleKorean, string titleEnglish, ProjectCategories categories, long envelope, long maximumMillions, Instant opensAt, Instant closesAt, LocalDate reviewDueOn, bool blind)
@@ -426,7 +447,7 @@ internal sealed class DemoGrantHistory(PortalDbContext db, DemoPeople people, IR
                 if (k % 2 == 1)
                 {
                     // A draft in progress: the applicant has not written the activities yet.
-                    application.Activities = "";
+                    application.Answers.Remove(DefaultForm.Activities);
                 }
 
                 application.MarkSaved(Max(createdAt, now - Duration.FromHours(2 + (k * 3))));
@@ -507,9 +528,20 @@ internal sealed class DemoGrantHistory(PortalDbContext db, DemoPeople people, IR
         var application = Application.StartDraft(call, organizations[project.Organization].Id, people.Applicants[project.Organization].Id, createdAt);
         application.ProjectTitle = project.Title;
         application.Summary = project.Summary;
-        application.Objectives = DemoTexts.Pick(language, text.ObjectivesKorean, text.ObjectivesEnglish);
-        application.Activities = DemoTexts.Pick(language, text.ActivitiesKorean, text.ActivitiesEnglish);
-        application.Beneficiaries = DemoTexts.Pick(language, text.BeneficiariesKorean, text.BeneficiariesEnglish);
+        application.Answers[DefaultForm.Objectives] = DemoTexts.Pick(language, text.ObjectivesKorean, text.ObjectivesEnglish);
+        application.Answers[DefaultForm.Activities] = DemoTexts.Pick(language, text.ActivitiesKorean, text.ActivitiesEnglish);
+        application.Answers[DefaultForm.Beneficiaries] = DemoTexts.Pick(language, text.BeneficiariesKorean, text.BeneficiariesEnglish);
+        if (call == callA)
+        {
+            foreach (var (key, answer) in DemoForms.YouthAnswers(k, language))
+            {
+                application.Answers[key] = answer;
+            }
+        }
+
+        // The form version has its id only once saved.
+        var form = forms[call];
+        afterFirstSave.Add(() => application.FormVersionId = form.Id);
         application.Category = project.Category;
         application.DeclarationAccepted = true;
 

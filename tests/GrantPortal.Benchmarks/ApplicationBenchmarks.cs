@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Applications;
+using GrantPortal.Core.Forms;
 using GrantPortal.Core.Calls;
 using GrantPortal.Core.Data;
 using GrantPortal.Core.Money;
@@ -151,9 +152,9 @@ internal static class ApplicationBenchmarks
             var application = Application.StartDraft(call, o.Id, $"bench-user-{i}", now);
             application.ProjectTitle = $"북한인권 기록 역량강화 사업 {i}";
             application.Summary = "탈북민 증언 기록과 청년 활동가 교육을 함께 진행합니다.";
-            application.Objectives = "증언 기록 100건, 청년 활동가 30명 양성";
-            application.Activities = "워크숍 6회, 기록 인터뷰, 결과 보고서 발간";
-            application.Beneficiaries = "청년 활동가, 탈북민";
+            application.Answers[DefaultForm.Objectives] = "증언 기록 100건, 청년 활동가 30명 양성";
+            application.Answers[DefaultForm.Activities] = "워크숍 6회, 기록 인터뷰, 결과 보고서 발간";
+            application.Answers[DefaultForm.Beneficiaries] = "청년 활동가, 탈북민";
             application.StartDate = new LocalDate(year, 1, 1).PlusMonths(1);
             application.EndDate = new LocalDate(year, 12, 1);
             application.Category = ProjectCategories.CapacityBuilding;

@@ -28,7 +28,7 @@ public sealed partial class ApplicationTests(BrowserFixture fixture)
         await SignInTests.WaitUntilInteractiveAsync(page);
         await Expect(title).ToHaveValueAsync("Youth rights documentation camp, edited in the browser");
 
-        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        await page.Locator("section[aria-labelledby=attachments-heading] input[type=file]").SetInputFilesAsync(new FilePayload
         {
             Name = "project-plan.pdf",
             MimeType = "application/pdf",

@@ -90,7 +90,7 @@ public sealed partial class ApplyTests(BrowserFixture fixture)
         await Expect(page.GetByTestId("requested-total")).ToContainTextAsync("₩12,500,000");
 
         // An uploaded file is listed once; removing it asks first, then the stored file is gone.
-        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        await page.Locator("section[aria-labelledby=attachments-heading] input[type=file]").SetInputFilesAsync(new FilePayload
         {
             Name = "budget-plan.pdf",
             MimeType = "application/pdf",

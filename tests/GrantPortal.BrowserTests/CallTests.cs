@@ -124,7 +124,7 @@ public sealed class CallTests(BrowserFixture fixture)
         await officer.Context.CloseAsync();
     }
 
-    private static async Task FillCallAsync(IPage page, string code, string title, string envelope)
+    internal static async Task FillCallAsync(IPage page, string code, string title, string envelope)
     {
         var today = Seoul.Today(SystemClock.Instance);
         await Expect(page.GetByTestId("save-call")).ToBeVisibleAsync();

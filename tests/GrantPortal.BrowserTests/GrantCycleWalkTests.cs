@@ -99,9 +99,13 @@ public sealed partial class GrantCycleWalkTests(BrowserFixture fixture)
 
             await Field(applicant, "field-ProjectTitle").FillAsync(title);
             await Field(applicant, "field-Summary").FillAsync(korean ? "탈북 청년 20명이 인권 침해 증언을 기록하는 법을 배웁니다." : "Twenty young defectors learn to record testimonies of human rights violations.");
-            await Field(applicant, "field-Objectives").FillAsync(korean ? "증언 기록 역량을 갖춘 청년 활동가를 기릅니다." : "Train young activists able to document testimony.");
-            await Field(applicant, "field-Activities").FillAsync(korean ? "주말 워크숍 8회와 현장 실습을 진행합니다." : "Eight weekend workshops and field practice.");
-            await Field(applicant, "field-Beneficiaries").FillAsync(korean ? "탈북 청년 20명" : "Twenty young defectors");
+            await Field(applicant, "answer-objectives").FillAsync(korean ? "증언 기록 역량을 갖춘 청년 활동가를 기릅니다." : "Train young activists able to document testimony.");
+            await Field(applicant, "answer-activities").FillAsync(korean ? "주말 워크숍 8회와 현장 실습을 진행합니다." : "Eight weekend workshops and field practice.");
+            await Field(applicant, "answer-beneficiaries").FillAsync(korean ? "탈북 청년 20명" : "Twenty young defectors");
+            await applicant.GetByTestId("question-defector_participation").GetByText(korean ? "아니요" : "No", new() { Exact = true }).ClickAsync();
+            await Field(applicant, "answer-safety_plan").FillAsync(korean
+                ? "참가자 명단은 암호화해 보관하고 사진은 동의한 사람만 촬영하며, 행사장 위치는 참가가 확정된 사람에게만 알립니다."
+                : "The participant list is kept encrypted, photos only of those who agree, and the venue is told to confirmed participants only.");
             var year = await walk.ReadCallYearAsync();
             await Walk.TypeDateAsync(applicant, "field-StartDate", $"{year}-03-02");
             await Walk.TypeDateAsync(applicant, "field-EndDate", $"{year}-11-30");
@@ -115,7 +119,7 @@ public sealed partial class GrantCycleWalkTests(BrowserFixture fixture)
             await applicant.Locator("input[data-testid=budget-amount-1]").PressSequentiallyAsync("30000000");
             await Expect(applicant.Locator("input[data-testid=budget-amount-1]")).ToHaveValueAsync("30,000,000");
             await Field(applicant, "budget-justification-1").FillAsync(korean ? "8회 워크숍 강사" : "Eight workshops");
-            await applicant.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+            await applicant.Locator("section[aria-labelledby=attachments-heading] input[type=file]").SetInputFilesAsync(new FilePayload
             {
                 Name = "project-plan.pdf",
                 MimeType = "application/pdf",

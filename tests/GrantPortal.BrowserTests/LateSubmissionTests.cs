@@ -1,5 +1,6 @@
 using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Applications;
+using GrantPortal.Core.Forms;
 using GrantPortal.Core.Calls;
 using GrantPortal.Core.Data;
 using GrantPortal.Core.Money;
@@ -102,9 +103,9 @@ public sealed class LateSubmissionTests(BrowserFixture fixture)
         var application = Application.StartDraft(call, organizationId, "browser-test", now);
         application.ProjectTitle = "마감 직전 제출 시험";
         application.Summary = "마감 시각이 지난 뒤의 제출이 거부되는지 확인합니다.";
-        application.Objectives = "정확한 마감 안내";
-        application.Activities = "제출";
-        application.Beneficiaries = "신청 단체";
+        application.Answers[DefaultForm.Objectives] = "정확한 마감 안내";
+        application.Answers[DefaultForm.Activities] = "제출";
+        application.Answers[DefaultForm.Beneficiaries] = "신청 단체";
         application.StartDate = today;
         application.EndDate = new LocalDate(today.Year, 12, 31);
         application.Category = ProjectCategories.CapacityBuilding;

@@ -179,7 +179,7 @@ public sealed class ApplicationEditorTests : PortalComponentTest
             .Add(c => c.View, View())
             .Add(c => c.SaveDraft, SaveAsync)
             .Add(c => c.SubmitDraft, () => Submitted("x"))
-            .Add(c => c.Upload, file => Task.FromResult(Result.Done(
+            .Add(c => c.Upload, (file, _) => Task.FromResult(Result.Done(
                 new AttachmentView(5, file.Name, AttachmentKind.Pdf, file.Size, "hash", Clock.GetCurrentInstant())))));
 
         editor.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("%PDF-1.4", "project-plan.pdf"));

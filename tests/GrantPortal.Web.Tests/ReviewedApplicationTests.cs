@@ -1,5 +1,6 @@
 using Bunit;
 using GrantPortal.Core.Applications;
+using GrantPortal.Core.Forms;
 using GrantPortal.Core.Calls;
 using GrantPortal.Core.Money;
 using GrantPortal.Core.Organizations;
@@ -20,9 +21,6 @@ public sealed class ReviewedApplicationTests : PortalComponentTest
         blind ? null : new OrganizationName("열린문 코리아", "Open Doors Korea"),
         "Memory theatre",
         "A touring play.",
-        "Four cities.",
-        "Rehearsals and shows.",
-        "Young defectors.",
         ProjectCategories.CultureAndArts,
         new Krw(45_000_000),
         new LocalDate(2026, 4, 1),
@@ -39,6 +37,13 @@ public sealed class ReviewedApplicationTests : PortalComponentTest
             new ReviewBudgetLine(BudgetCategory.Venue, "Theatres", new Krw(15_000_000), "Four venues"),
         ],
         Attachments = files,
+        Questions = DefaultForm.Definition,
+        Answers = new Dictionary<string, string>
+        {
+            [DefaultForm.Objectives] = "Four cities.",
+            [DefaultForm.Activities] = "Rehearsals and shows.",
+            [DefaultForm.Beneficiaries] = "Young defectors.",
+        },
     };
 
     [Fact]

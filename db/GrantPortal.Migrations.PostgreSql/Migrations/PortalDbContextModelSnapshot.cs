@@ -119,19 +119,9 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<string>("Activities")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
-
                     b.Property<string>("Answers")
                         .IsRequired()
                         .HasColumnType("text");
-
-                    b.Property<string>("Beneficiaries")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
 
                     b.Property<int>("CallId")
                         .HasColumnType("integer");
@@ -160,11 +150,6 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
 
                     b.Property<Instant>("LastSavedAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Objectives")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
 
                     b.Property<int>("OrganizationId")
                         .HasColumnType("integer");

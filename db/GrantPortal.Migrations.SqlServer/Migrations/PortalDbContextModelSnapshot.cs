@@ -119,19 +119,9 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
-                    b.Property<string>("Activities")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("nvarchar(max)");
-
                     b.Property<string>("Answers")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
-
-                    b.Property<string>("Beneficiaries")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
 
                     b.Property<int>("CallId")
                         .HasColumnType("int");
@@ -160,11 +150,6 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime>("LastSavedAt")
                         .HasColumnType("datetime2");
-
-                    b.Property<string>("Objectives")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("nvarchar(max)");
 
                     b.Property<int>("OrganizationId")
                         .HasColumnType("int");

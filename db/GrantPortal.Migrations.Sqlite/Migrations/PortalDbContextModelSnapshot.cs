@@ -111,18 +111,8 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Activities")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Answers")
                         .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Beneficiaries")
-                        .IsRequired()
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("CallId")
@@ -151,11 +141,6 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("LastSavedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Objectives")
-                        .IsRequired()
-                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("OrganizationId")

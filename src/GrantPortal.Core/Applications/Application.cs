@@ -37,12 +37,6 @@ public sealed class Application : IVersioned
 
     public string Summary { get; set; } = "";
 
-    public string Objectives { get; set; } = "";
-
-    public string Activities { get; set; } = "";
-
-    public string Beneficiaries { get; set; } = "";
-
     public LocalDate? StartDate { get; set; }
 
     public LocalDate? EndDate { get; set; }
@@ -95,12 +89,13 @@ public sealed class Application : IVersioned
     {
     }
 
-    public static Application StartDraft(Call call, int organizationId, string userId, Instant now)
+    public static Application StartDraft(Call call, int organizationId, string userId, Instant now, int? formVersionId = null)
     {
         ArgumentNullException.ThrowIfNull(call);
         return new Application
         {
             CallId = call.Id,
+            FormVersionId = formVersionId,
             OrganizationId = organizationId,
             CreatedById = userId,
             Status = ApplicationStatus.Draft,
@@ -132,9 +127,8 @@ public sealed class Application : IVersioned
             RevisesId = submitted.Id,
             ProjectTitle = submitted.ProjectTitle,
             Summary = submitted.Summary,
-            Objectives = submitted.Objectives,
-            Activities = submitted.Activities,
-            Beneficiaries = submitted.Beneficiaries,
+            FormVersionId = submitted.FormVersionId,
+            Answers = new Dictionary<string, string>(submitted.Answers),
             StartDate = submitted.StartDate,
             EndDate = submitted.EndDate,
             Category = submitted.Category,
@@ -281,9 +275,6 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Property(a => a.CreatedById).HasMaxLength(64);
         builder.Property(a => a.ProjectTitle).HasMaxLength(300);
         builder.Property(a => a.Summary).HasMaxLength(4000);
-        builder.Property(a => a.Objectives).HasMaxLength(8000);
-        builder.Property(a => a.Activities).HasMaxLength(8000);
-        builder.Property(a => a.Beneficiaries).HasMaxLength(4000);
         builder.Property(a => a.Category).HasConversion<string>().HasMaxLength(40);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.PanelDecision).HasConversion<string>().HasMaxLength(20);

@@ -7,12 +7,6 @@ public sealed record ApplicationDraft
 
     public string Summary { get; set; } = "";
 
-    public string Objectives { get; set; } = "";
-
-    public string Activities { get; set; } = "";
-
-    public string Beneficiaries { get; set; } = "";
-
     public LocalDate? StartDate { get; set; }
 
     public LocalDate? EndDate { get; set; }
@@ -22,6 +16,9 @@ public sealed record ApplicationDraft
     public bool DeclarationAccepted { get; set; }
 
     public List<BudgetLineDraft> BudgetLines { get; init; } = [];
+
+    /// <summary>Answers to the call's form by question key (see <see cref="AnswerFormat"/>); keys the form does not ask are not stored.</summary>
+    public Dictionary<string, string> Answers { get; init; } = [];
 
     public Krw RequestedTotal => Krw.Sum(BudgetLines.Select(l => l.Amount));
 
@@ -33,13 +30,11 @@ public sealed record ApplicationDraft
         {
             ProjectTitle = application.ProjectTitle,
             Summary = application.Summary,
-            Objectives = application.Objectives,
-            Activities = application.Activities,
-            Beneficiaries = application.Beneficiaries,
             StartDate = application.StartDate,
             EndDate = application.EndDate,
             Category = application.Category,
             DeclarationAccepted = application.DeclarationAccepted,
+            Answers = new Dictionary<string, string>(application.Answers),
             BudgetLines = application.BudgetLines.OrderBy(l => l.Order).Select(l => new BudgetLineDraft
             {
                 Category = l.Category,
@@ -64,10 +59,13 @@ public sealed record BudgetLineDraft
 
 public sealed record AttachmentView(int Id, string DisplayName, AttachmentKind Kind, long SizeBytes, string Sha256, Instant UploadedAt)
 {
+    /// <summary>The file question it answers; null for the general attachments.</summary>
+    public string? QuestionKey { get; init; }
+
     public static AttachmentView From(Attachment file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        return new(file.Id, file.DisplayName, file.Kind, file.SizeBytes, file.Sha256, file.UploadedAt);
+        return new(file.Id, file.DisplayName, file.Kind, file.SizeBytes, file.Sha256, file.UploadedAt) { QuestionKey = file.QuestionKey };
     }
 }
 
@@ -106,6 +104,15 @@ public sealed record ApplicationView(
 
     /// <summary>A submitted application can be revised, like withdrawn, until the deadline.</summary>
     public bool CanRevise => CanWithdraw;
+
+    /// <summary>The version of the call's form this application answers (a draft: the newest, as of opening it).</summary>
+    public FormDefinition FormDefinition { get; init; } = FormDefinition.Empty;
+
+    /// <summary>Its number: 1, 2, ...; 0 when the application answers no version.</summary>
+    public int FormVersionNumber { get; init; }
+
+    /// <summary>A draft moved to a newer form on opening: the labels of the required questions that version added.</summary>
+    public IReadOnlyList<string> NewRequiredQuestions { get; init; } = [];
 }
 
 /// <summary>A saved draft: the version the next save must name, and when it was saved.</summary>

@@ -7,10 +7,14 @@ namespace GrantPortal.Core.Applications;
 /// </summary>
 public sealed class ApplicationQueries(IDbContextFactory<PortalDbContext> dbFactory, IClock clock)
 {
-    /// <summary>One application with what its form needs from the call; null when it is not the reader's to see.</summary>
+    /// <summary>
+    /// One application with what its form needs from the call; null when it is not the reader's to see. A draft its
+    /// owner opens moves first to the newest version of the call's form (see <see cref="MoveDraftToNewestFormAsync"/>).
+    /// </summary>
     public async Task<ApplicationView?> GetAsync(CurrentUser user, int id, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(user);
+        var newRequired = await MoveDraftToNewestFormAsync(user, id, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var application = await db.Applications.AsNoTracking().VisibleTo(user)
             .Include(a => a.Call!).ThenInclude(c => c.BudgetYear)
@@ -29,6 +33,9 @@ public sealed class ApplicationQueries(IDbContextFactory<PortalDbContext> dbFact
         var isOwner = ApplicationAccess.IsOwner(user, application.OrganizationId);
         var revises = application.RevisesId is { } revisedId
             ? await db.Applications.AsNoTracking().Where(a => a.Id == revisedId).Select(a => a.ReceiptNumber).SingleOrDefaultAsync(ct)
+            : null;
+        var form = application.FormVersionId is { } formVersionId
+            ? await db.ApplicationFormVersions.AsNoTracking().Where(v => v.Id == formVersionId).Select(v => new { v.Number, v.Definition }).SingleOrDefaultAsync(ct)
             : null;
         var revisionInProgress = isOwner && application.Status == ApplicationStatus.Submitted
             ? await db.Applications.AsNoTracking().Where(a => a.RevisesId == application.Id && a.Status == ApplicationStatus.Draft).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct)
@@ -59,7 +66,41 @@ public sealed class ApplicationQueries(IDbContextFactory<PortalDbContext> dbFact
         {
             RevisesReceipt = revises,
             RevisionInProgressId = revisionInProgress,
+            FormDefinition = form?.Definition ?? DefaultForm.Definition,
+            FormVersionNumber = form?.Number ?? 0,
+            NewRequiredQuestions = newRequired.Select(q => q.Label(Languages.Current)).ToList(),
         };
+    }
+
+    /// <summary>
+    /// When its owner opens a draft answering an older version of the call's form, the draft moves to the newest:
+    /// answers carried over by question key. The value is the required questions the newer version added, for a
+    /// notice. A colleague's save at the same moment wins (the draft's version is the concurrency check); the draft
+    /// then moves on its next opening.
+    /// </summary>
+    private async Task<IReadOnlyList<Question>> MoveDraftToNewestFormAsync(CurrentUser user, int id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var draft = await db.Applications.VisibleTo(user).SingleOrDefaultAsync(a => a.Id == id && a.Status == ApplicationStatus.Draft, ct);
+        if (draft is null || !ApplicationAccess.IsOwner(user, draft.OrganizationId)
+            || await FormVersions.NewestFullAsync(db, draft.CallId, ct) is not { } newest || newest.Id == draft.FormVersionId)
+        {
+            return [];
+        }
+
+        var from = await FormVersions.DefinitionOfAsync(db, draft.FormVersionId, ct);
+        var (answers, newRequired) = FormVersions.Carry(from, newest.Definition, draft.Answers);
+        draft.Answers = answers;
+        draft.FormVersionId = newest.Id;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return newRequired;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return [];
+        }
     }
 
     /// <summary>An applicant's own organization's applications, newest work first; empty for anyone else.</summary>

@@ -19,9 +19,6 @@ public static class ApplicationRules
 
         Require(form.ProjectTitle, nameof(form.ProjectTitle), "Application_TitleRequired");
         Require(form.Summary, nameof(form.Summary), "Application_SummaryRequired");
-        Require(form.Objectives, nameof(form.Objectives), "Application_ObjectivesRequired");
-        Require(form.Activities, nameof(form.Activities), "Application_ActivitiesRequired");
-        Require(form.Beneficiaries, nameof(form.Beneficiaries), "Application_BeneficiariesRequired");
         var yearText = budgetYear.ToString(CultureInfo.InvariantCulture);
         CheckDate(form.StartDate, nameof(form.StartDate), "Application_StartDateRequired");
         CheckDate(form.EndDate, nameof(form.EndDate), "Application_EndDateRequired");

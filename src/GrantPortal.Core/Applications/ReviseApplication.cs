@@ -89,6 +89,7 @@ public sealed class ReviseApplication(
             revision.Attachments.Add(new Attachment
             {
                 StoredName = storedName,
+                QuestionKey = original.QuestionKey,
                 DisplayName = original.DisplayName,
                 Kind = original.Kind,
                 SizeBytes = original.SizeBytes,

@@ -42,9 +42,11 @@ public sealed class SaveDraft(IDbContextFactory<PortalDbContext> dbFactory, IClo
         // The screen's version is the concurrency check, not whatever was just read.
         db.Entry(application).Property(a => a.Version).OriginalValue = expectedVersion;
 
-        // Budget lines are replaced as a set: the form is the truth.
+        // Budget lines are replaced as a set: the form is the truth. Answers are kept only for the questions of the
+        // version the draft answers.
         db.BudgetLines.RemoveRange(application.BudgetLines);
         Copy(form, application, new FieldLimits(db));
+        application.Answers = AnswerRules.Clean(await FormVersions.DefinitionOfAsync(db, application.FormVersionId, ct), form.Answers);
         var now = clock.GetCurrentInstant();
         application.MarkSaved(now);
         try
@@ -63,9 +65,6 @@ public sealed class SaveDraft(IDbContextFactory<PortalDbContext> dbFactory, IClo
     {
         application.ProjectTitle = limits.Clip(form.ProjectTitle, nameof(Application.ProjectTitle));
         application.Summary = limits.Clip(form.Summary, nameof(Application.Summary));
-        application.Objectives = limits.Clip(form.Objectives, nameof(Application.Objectives));
-        application.Activities = limits.Clip(form.Activities, nameof(Application.Activities));
-        application.Beneficiaries = limits.Clip(form.Beneficiaries, nameof(Application.Beneficiaries));
         application.StartDate = form.StartDate;
         application.EndDate = form.EndDate;
         application.Category = form.Category;

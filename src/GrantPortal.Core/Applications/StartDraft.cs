@@ -61,7 +61,9 @@ public sealed class StartDraft(
                 return existingId;
             }
 
-            var application = Application.StartDraft(call, organizationId, user.UserId, now);
+            // A new draft answers the call's newest full form (version 1, the default form, if the call has none yet).
+            var form = await FormVersions.NewestFullOrDefaultAsync(db, callId, user.UserId, now, ct);
+            var application = Application.StartDraft(call, organizationId, user.UserId, now, form.Id);
             db.Applications.Add(application);
             await db.SaveChangesAsync(ct);
             db.AuditEvents.Add(AuditEvent.Record(now, user.AsActor(), "application.draft-started", nameof(Application),

@@ -60,11 +60,19 @@ public sealed class SubmitApplication(
         }
 
         var year = call.BudgetYear?.Year ?? Seoul.ToLocal(call.ClosesAt).Year;
-        var errors = ApplicationRules.Validate(ApplicationDraft.From(application), call, year, application.Organization?.CanSubmitApplications == true, localizer);
+        var errors = ApplicationRules.Validate(ApplicationDraft.From(application), call, year, application.Organization?.CanSubmitApplications == true, localizer).ToList();
+
+        // The answers are checked against the version of the form they answer; answers to hidden questions are dropped.
+        var definition = await FormVersions.DefinitionOfAsync(db, application.FormVersionId, ct);
+        var fileCounts = await db.Attachments.Where(f => f.ApplicationId == application.Id && f.QuestionKey != null)
+            .GroupBy(f => f.QuestionKey!).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        errors.AddRange(AnswerRules.Validate(definition, application.Answers, fileCounts, Languages.Current, localizer));
         if (errors.Count > 0)
         {
             return Result.Invalid(errors);
         }
+
+        application.Answers = AnswerRules.ForSubmission(definition, application.Answers);
 
         var receipt = await NextReceiptAsync(db, call, year, ct);
         if (application.RevisesId is { } revisedId)

@@ -1,15 +1,30 @@
 namespace GrantPortal.Core.Applications;
 
-/// <summary>An applicant attaches a file to their organization's draft, through the one upload pipeline.</summary>
+/// <summary>
+/// An applicant attaches a file to their organization's draft, through the one upload pipeline: a general
+/// attachment, or, with a question key, a file answering a file question of the form the draft answers (of the
+/// kinds it accepts, up to its number of files).
+/// </summary>
 public sealed class UploadAttachment(IDbContextFactory<PortalDbContext> dbFactory, IStringLocalizer<Strings> localizer, UploadPipeline uploads)
 {
-    public async Task<Result<AttachmentView>> UploadAsync(CurrentUser user, int applicationId, string fileName, Stream content, CancellationToken ct = default)
+    public async Task<Result<AttachmentView>> UploadAsync(CurrentUser user, int applicationId, string fileName, Stream content, string? questionKey = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         OwnedApplication? application;
+        FileQuestionSlot? slot = null;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             application = await db.FindOwnedAsync(user, applicationId, ct);
+            if (application is not null && questionKey is not null)
+            {
+                var formVersionId = await db.Applications.Where(a => a.Id == applicationId).Select(a => a.FormVersionId).SingleAsync(ct);
+                if ((await FormVersions.DefinitionOfAsync(db, formVersionId, ct)).Find(questionKey) is not { Type: QuestionType.File } question)
+                {
+                    return Result.Refused(localizer["Answers_NoSuchFileQuestion"]);
+                }
+
+                slot = new FileQuestionSlot(question.Key, question.Label(Languages.Current), question.FileKinds, question.MaxFiles);
+            }
         }
 
         if (application is null)
@@ -23,6 +38,6 @@ public sealed class UploadAttachment(IDbContextFactory<PortalDbContext> dbFactor
         }
 
         // The pipeline checks the draft again under its row lock: a submission may land while the file streams in.
-        return await uploads.StoreAsync(user, UploadOwner.ForApplication(applicationId), fileName, content, ct);
+        return await uploads.StoreAsync(user, UploadOwner.ForApplication(applicationId), fileName, content, ct, slot);
     }
 }

@@ -19,7 +19,7 @@ public sealed class UploadPipeline(
 {
     private const int BufferSize = 81920;
 
-    internal async Task<Result<AttachmentView>> StoreAsync(CurrentUser user, UploadOwner owner, string fileName, Stream content, CancellationToken ct)
+    internal async Task<Result<AttachmentView>> StoreAsync(CurrentUser user, UploadOwner owner, string fileName, Stream content, CancellationToken ct, FileQuestionSlot? question = null)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(content);
@@ -28,6 +28,11 @@ public sealed class UploadPipeline(
         if (FileSignatures.KindForExtension(displayName) is not { } declared)
         {
             return Refused("Attachment_TypeNotAllowed");
+        }
+
+        if (question?.Refuses(declared) == true)
+        {
+            return Refused("Answers_FileKindNotAccepted", question.Label, question.KindsText, declared.Label());
         }
 
         Directory.CreateDirectory(settings.Directory);
@@ -62,7 +67,7 @@ public sealed class UploadPipeline(
                 return Refused("Attachment_ContentMismatch", FileSignatures.ContentType(kind));
             }
 
-            return await RecordAsync(user, owner, new StoredFile(storedName, displayName, kind, received.Size, received.Sha256), partial, path, ct);
+            return await RecordAsync(user, owner, new StoredFile(storedName, displayName, kind, received.Size, received.Sha256), partial, path, question, ct);
         }
         catch
         {
@@ -79,7 +84,7 @@ public sealed class UploadPipeline(
     /// The space check, the owner's own check and the insert run under the owner's row lock: two uploads at once
     /// cannot both fit into the space left for one.
     /// </summary>
-    private async Task<Result<AttachmentView>> RecordAsync(CurrentUser user, UploadOwner owner, StoredFile file, string partial, string path, CancellationToken ct)
+    private async Task<Result<AttachmentView>> RecordAsync(CurrentUser user, UploadOwner owner, StoredFile file, string partial, string path, FileQuestionSlot? question, CancellationToken ct)
     {
         var limit = options.Value.MaxApplicationBytes;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -88,6 +93,12 @@ public sealed class UploadPipeline(
             if (owner.RefusalUnderLock is { } check && await check(db, ct) is { } refusal)
             {
                 return Refused(refusal);
+            }
+
+            // A file question takes at most its number of files; two uploads at once cannot both take the last place.
+            if (question is not null && await db.Attachments.Where(owner.Files).CountAsync(f => f.QuestionKey == question.Key, ct) >= question.MaxFiles)
+            {
+                return Refused("Answers_TooManyFiles", question.Label, question.MaxFiles);
             }
 
             var used = await db.Attachments.Where(owner.Files).SumAsync(f => (long?)f.SizeBytes, ct) ?? 0;
@@ -111,6 +122,7 @@ public sealed class UploadPipeline(
                 Sha256 = file.Sha256,
                 UploadedById = user.UserId,
                 UploadedAt = now,
+                QuestionKey = question?.Key,
             };
             owner.Join(attachment);
             db.Attachments.Add(attachment);
@@ -123,6 +135,11 @@ public sealed class UploadPipeline(
                 ["size"] = file.Size,
                 ["sha256"] = file.Sha256,
             };
+            if (question is not null)
+            {
+                after["questionKey"] = question.Key;
+            }
+
             db.AuditEvents.Add(AuditEvent.Record(now, user.AsActor(), owner.AuditAction, nameof(Attachment), attachment.Id.ToString(CultureInfo.InvariantCulture),
                 after: JsonSerializer.Serialize(after)));
             await db.SaveChangesAsync(ct);
@@ -185,4 +202,12 @@ internal sealed record UploadOwner(RowLock Lock, Expression<Func<Attachment, boo
     /// <summary>A report's receipts share the same total as an application's attachments.</summary>
     public static UploadOwner ForReport(int reportId) =>
         new(RowLock.On<ProjectReport>(reportId), f => f.ProjectReportId == reportId, f => f.ProjectReportId = reportId, "receipt.uploaded", "reportId");
+}
+
+/// <summary>The file question an upload answers: its key and label, the kinds it accepts (empty: every allowed kind) and how many files it takes.</summary>
+internal sealed record FileQuestionSlot(string Key, string Label, IReadOnlyList<AttachmentKind> Kinds, int MaxFiles)
+{
+    public bool Refuses(AttachmentKind kind) => Kinds.Count > 0 && !Kinds.Contains(kind);
+
+    public string KindsText => string.Join(", ", Kinds.Select(k => k.Label()));
 }

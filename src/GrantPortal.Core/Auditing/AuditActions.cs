@@ -35,6 +35,8 @@ public static class AuditActions
     public const string ConflictLifted = "conflict.lifted";
     public const string ConflictPinned = "conflict.pinned";
     public const string DemoSeeded = "demo.seeded";
+    public const string FormCopied = "form.copied";
+    public const string FormSaved = "form.saved";
     public const string OrganizationDetailsChanged = "organization.details-changed";
     public const string OrganizationMemberInvitationSent = "organization.member-invitation-sent";
     public const string OrganizationMemberInvited = "organization.member-invited";

@@ -28,8 +28,13 @@ public sealed class CreateCall(
             db.Calls.Add(call);
             await db.SaveChangesAsync(ct);
 
-            // The call's id exists only now, and the audit event names it.
-            db.AuditEvents.Add(CallPlanning.Audit(clock.GetCurrentInstant(), user, call, before: null));
+            // The call's id exists only now, and the audit event and the form's first version name it.
+            var now = clock.GetCurrentInstant();
+            db.AuditEvents.Add(CallPlanning.Audit(now, user, call, before: null));
+            db.ApplicationFormVersions.Add(new ApplicationFormVersion
+            {
+                CallId = call.Id, Stage = FormStage.Full, Number = 1, Definition = DefaultForm.Definition, SavedAt = now, SavedById = user.UserId,
+            });
             await db.SaveChangesAsync(ct);
             logger.LogInformation("Call {CallId} created by {UserId}", call.Id, user.UserId);
             return Result.Done(call.Id);

@@ -150,9 +150,6 @@ public sealed record ScoringView(
     OrganizationName? OrganizationName,
     string ProjectTitle,
     string Summary,
-    string Objectives,
-    string Activities,
-    string Beneficiaries,
     ProjectCategories Category,
     Krw RequestedTotal,
     LocalDate DueOn,
@@ -168,6 +165,11 @@ public sealed record ScoringView(
     public IReadOnlyList<ReviewBudgetLine> BudgetLines { get; init; } = [];
 
     public IReadOnlyList<ReviewAttachment> Attachments { get; init; } = [];
+
+    /// <summary>The questions the application answered (in blind review without those marked identifying) and its answers to them.</summary>
+    public FormDefinition Questions { get; init; } = FormDefinition.Empty;
+
+    public IReadOnlyDictionary<string, string> Answers { get; init; } = new Dictionary<string, string>();
 
     public bool NeedsDeclaration => Status == ReviewTaskStatus.DeclarationNeeded;
 

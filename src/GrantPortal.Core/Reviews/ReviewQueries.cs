@@ -86,9 +86,14 @@ public sealed class ReviewQueries(IDbContextFactory<PortalDbContext> dbFactory, 
             Recommendation = assignment.Review?.Recommendation,
         };
 
+        // In blind review the questions marked identifying, their answers and their files are not sent at all.
+        var definition = open ? await FormVersions.DefinitionOfAsync(db, application.FormVersionId, ct) : FormDefinition.Empty;
+        var questions = ReviewerQuestions(definition, call.BlindReview);
+        var hiddenFileKeys = definition.Questions.Where(q => call.BlindReview && q.Identifying).Select(q => q.Key).ToList();
+
         // Files open with the rest of the application, once the reviewer has declared no conflict.
         var files = open
-            ? await db.Attachments.AsNoTracking().Where(f => f.ApplicationId == application.Id).OrderBy(f => f.Id)
+            ? await db.Attachments.AsNoTracking().Where(f => f.ApplicationId == application.Id && (f.QuestionKey == null || !hiddenFileKeys.Contains(f.QuestionKey))).OrderBy(f => f.Id)
                 .Select(f => new { f.Id, f.DisplayName, f.Kind, f.SizeBytes }).ToListAsync(ct)
             : [];
         return new ScoringView(
@@ -100,9 +105,6 @@ public sealed class ReviewQueries(IDbContextFactory<PortalDbContext> dbFactory, 
             call.BlindReview ? null : new OrganizationName(application.Organization!.NameKorean, application.Organization.Name),
             application.ProjectTitle,
             open ? application.Summary : "",
-            open ? application.Objectives : "",
-            open ? application.Activities : "",
-            open ? application.Beneficiaries : "",
             application.Category,
             application.RequestedTotal,
             assignment.DueOn,
@@ -121,7 +123,18 @@ public sealed class ReviewQueries(IDbContextFactory<PortalDbContext> dbFactory, 
                 call.BlindReview ? localizer["Reviews_BlindAttachment", i + 1, f.Kind.ToString().ToUpperInvariant()] : f.DisplayName,
                 f.Kind,
                 f.SizeBytes)).ToList(),
+            Questions = questions,
+            Answers = application.Answers.Where(a => questions.Find(a.Key) is not null).ToDictionary(a => a.Key, a => a.Value),
         };
+    }
+
+    /// <summary>The form as a reviewer reads it: in blind review, without the questions that would tell who applied.</summary>
+    public static FormDefinition ReviewerQuestions(FormDefinition definition, bool blind)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return blind
+            ? definition with { Sections = definition.Sections.Select(s => s with { Questions = s.Questions.Where(q => !q.Identifying).ToList() }).ToList() }
+            : definition;
     }
 
     /// <summary>The reviewer's own declarations in force on applications still under review: the ones they can withdraw.</summary>

@@ -51,8 +51,7 @@ public sealed class SubmissionRuleTests
         var errors = ApplicationRules.Validate(new ApplicationDraft(), call, 2026, organizationVerified: false, new KeyLocalizer());
 
         Assert.Equal(
-            ["Application_TitleRequired", "Application_SummaryRequired", "Application_ObjectivesRequired", "Application_ActivitiesRequired",
-             "Application_BeneficiariesRequired", "Application_StartDateRequired", "Application_EndDateRequired", "Application_CategoryRequired",
+            ["Application_TitleRequired", "Application_SummaryRequired", "Application_StartDateRequired", "Application_EndDateRequired", "Application_CategoryRequired",
              "Application_BudgetRequired", "Application_DeclarationRequired", "Application_OrganizationNotVerified"],
             errors.Select(e => e.Message));
     }
@@ -79,9 +78,6 @@ public sealed class SubmissionRuleTests
     {
         ProjectTitle = "Title",
         Summary = "Summary",
-        Objectives = "Objectives",
-        Activities = "Activities",
-        Beneficiaries = "Beneficiaries",
         StartDate = new LocalDate(2026, 4, 1),
         EndDate = new LocalDate(2026, 11, 30),
         Category = ProjectCategories.CapacityBuilding,

@@ -1,5 +1,6 @@
 using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Applications;
+using GrantPortal.Core.Forms;
 using GrantPortal.Core.Calls;
 using GrantPortal.Core.Money;
 using GrantPortal.Core.Organizations;
@@ -94,9 +95,12 @@ internal sealed class ApplicationScenario
     {
         ProjectTitle = title,
         Summary = "Training for young North Korean defectors who document rights violations.",
-        Objectives = "Forty trained activists.",
-        Activities = "Eight weekend workshops, April to November.",
-        Beneficiaries = "Young defectors in Seoul and Incheon.",
+        Answers = new()
+        {
+            [DefaultForm.Objectives] = "Forty trained activists.",
+            [DefaultForm.Activities] = "Eight weekend workshops, April to November.",
+            [DefaultForm.Beneficiaries] = "Young defectors in Seoul and Incheon.",
+        },
         StartDate = new LocalDate(2026, 4, 1),
         EndDate = new LocalDate(2026, 11, 30),
         Category = ProjectCategories.CapacityBuilding,

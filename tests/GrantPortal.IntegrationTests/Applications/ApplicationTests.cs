@@ -154,7 +154,7 @@ public abstract class ApplicationTests : ProviderTest
         Assert.False(result.Succeeded);
         var fields = result.Errors.Select(e => e.Field).ToHashSet();
         Assert.Superset(
-            new HashSet<string> { "ProjectTitle", "Summary", "Objectives", "Activities", "Beneficiaries", "StartDate", "EndDate", "Category", "BudgetLines", "DeclarationAccepted" },
+            new HashSet<string> { "ProjectTitle", "Summary", "Answers[objectives]", "Answers[activities]", "Answers[beneficiaries]", "StartDate", "EndDate", "Category", "BudgetLines", "DeclarationAccepted" },
             fields);
         Assert.Contains(result.Errors, e => e.Message == "Enter the project title.");
     }

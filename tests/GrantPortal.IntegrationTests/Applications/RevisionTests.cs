@@ -39,7 +39,7 @@ public abstract class RevisionTests : ProviderTest
         Assert.True(draft.CanEdit);
         Assert.Equal("2026-NKHR-0001", draft.RevisesReceipt);
         Assert.Equal(submitted.Form.ProjectTitle, draft.Form.ProjectTitle);
-        Assert.Equal(submitted.Form.Activities, draft.Form.Activities);
+        Assert.Equal(submitted.Form.Answers, draft.Form.Answers);
         Assert.Equal(submitted.Form.BudgetLines.Select(l => (l.Item, l.Amount)), draft.Form.BudgetLines.Select(l => (l.Item, l.Amount)));
         Assert.False(draft.Form.DeclarationAccepted);
         Assert.Equal(["plan.pdf"], draft.Attachments.Select(f => f.DisplayName));

@@ -1,5 +1,6 @@
 using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Applications;
+using GrantPortal.Core.Forms;
 using GrantPortal.Core.Awards;
 using GrantPortal.Core.Calls;
 using GrantPortal.Demo;
@@ -159,7 +160,7 @@ public abstract class DemoDataTests : ProviderTest
 
         var view = await applications.GetAsync(applicant, draftId);
         var form = view!.Form;
-        form.Activities = form.Activities.Length > 0 ? form.Activities : "워크숍 6회와 결과 공유회를 엽니다.";
+        form.Answers.TryAdd(DefaultForm.Activities, "워크숍 6회와 결과 공유회를 엽니다.");
         form.DeclarationAccepted = true;
         var saved = await drafts.SaveDraftAsync(applicant, draftId, form, view.Version);
         var submitted = await submission.SubmitAsync(applicant, draftId);

@@ -2,6 +2,7 @@ using System.Globalization;
 using GrantPortal.Core.Accounts;
 using GrantPortal.Core.Applications;
 using GrantPortal.Core.Calls;
+using GrantPortal.Core.Forms;
 using GrantPortal.Core.Money;
 using GrantPortal.Core.Reviews;
 using GrantPortal.IntegrationTests.Infrastructure;
@@ -85,6 +86,53 @@ public abstract class ReviewerViewTests : ProviderTest
         // The officer and the organization itself still see the name the file was given.
         await using var officers = await s.Applications.Attachments.OpenAsync(s.Officer, s.OpenDoorsAttachment);
         Assert.Equal("Open Doors Korea budget.pdf", officers!.DisplayName);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task In_a_blind_call_questions_marked_identifying_and_their_files_never_reach_the_reviewer(bool blind)
+    {
+        var (s, assignment) = await OpenDoorsAssignedToAhnAsync(blind);
+        await using (var db = await Host.CreateDbContextAsync())
+        {
+            var application = await db.Applications.SingleAsync(a => a.Id == s.OpenDoorsApplication);
+            var version = new ApplicationFormVersion
+            {
+                CallId = application.CallId,
+                Number = 2,
+                Definition = DefaultForm.Definition with
+                {
+                    Sections =
+                    [
+                        .. DefaultForm.Definition.Sections,
+                        new FormSection
+                        {
+                            Key = "organization",
+                            Questions =
+                            [
+                                new Question { Key = "founder", Type = QuestionType.ShortText, Identifying = true, LabelEnglish = "Founder" },
+                                new Question { Key = "cv", Type = QuestionType.File, Identifying = true, LabelEnglish = "Founder's CV" },
+                            ],
+                        },
+                    ],
+                },
+            };
+            db.ApplicationFormVersions.Add(version);
+            await db.SaveChangesAsync();
+            application.FormVersionId = version.Id;
+            application.Answers = new(application.Answers) { ["founder"] = "Kim Ji-won" };
+            (await db.Attachments.SingleAsync(f => f.Id == s.OpenDoorsAttachment)).QuestionKey = "cv";
+            await db.SaveChangesAsync();
+        }
+
+        Assert.True((await s.DeclareConflict.DeclareAsync(s.Ahn, assignment, hasConflict: false, null)).Succeeded);
+        var view = (await s.Reviews.OpenAsync(s.Ahn, assignment))!;
+
+        Assert.Equal("Forty trained activists.", view.Answers[DefaultForm.Objectives]);
+        Assert.Equal(!blind, view.Questions.Find("founder") is not null);
+        Assert.Equal(!blind, view.Answers.ContainsKey("founder"));
+        Assert.Equal(blind ? 0 : 1, view.Attachments.Count);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components.Forms;
+using GrantPortal.Web.Features.Forms;
 using NodaTime;
 
 namespace GrantPortal.Web.Features.Applications;
@@ -41,8 +42,9 @@ public sealed partial class ApplicationEditor : IAsyncDisposable
     [Parameter, EditorRequired]
     public Func<Task<Result<SubmissionReceipt>>> SubmitDraft { get; set; } = default!;
 
+    /// <summary>Stores a file: a general attachment (question key null) or one answering a file question.</summary>
     [Parameter]
-    public Func<IBrowserFile, Task<Result<AttachmentView>>>? Upload { get; set; }
+    public Func<IBrowserFile, string?, Task<Result<AttachmentView>>>? Upload { get; set; }
 
     [Parameter]
     public Func<int, Task<Result>>? DeleteAttachment { get; set; }
@@ -88,7 +90,7 @@ public sealed partial class ApplicationEditor : IAsyncDisposable
         if (loadedId != View.Id)
         {
             loadedId = View.Id;
-            form = View.Form with { BudgetLines = View.Form.BudgetLines.Select(l => l with { }).ToList() };
+            form = View.Form with { BudgetLines = View.Form.BudgetLines.Select(l => l with { }).ToList(), Answers = new(View.Form.Answers) };
             attachments = View.Attachments.ToList();
             version = View.Version;
             savedAt = null;
@@ -197,7 +199,7 @@ public sealed partial class ApplicationEditor : IAsyncDisposable
             dirty = false;
             saving = true;
             StateHasChanged();
-            var snapshot = form with { BudgetLines = form.BudgetLines.Select(l => l with { }).ToList() };
+            var snapshot = form with { BudgetLines = form.BudgetLines.Select(l => l with { }).ToList(), Answers = new(form.Answers) };
             var result = await SaveDraft(snapshot, version);
             saving = false;
             if (result is { Succeeded: true, Value: { } saved })
@@ -293,7 +295,7 @@ public sealed partial class ApplicationEditor : IAsyncDisposable
         fileResult = null;
         try
         {
-            var result = await Upload(file);
+            var result = await Upload(file, null);
             fileResult = result;
             if (result is { Succeeded: true, Value: { } attachment })
             {
@@ -309,6 +311,41 @@ public sealed partial class ApplicationEditor : IAsyncDisposable
             {
                 await fileUpload.ClearAsync();
             }
+        }
+    }
+
+    /// <summary>The renderer has already written the answer into the form: typing saves after a pause, a choice at once.</summary>
+    private async Task AnswerChangedAsync(AnswerChange change)
+    {
+        if (change.Typing)
+        {
+            Change(() => { });
+        }
+        else
+        {
+            await ChangeNow(() => { });
+        }
+    }
+
+    private async Task<Result<AttachmentView>> UploadForQuestionAsync(string questionKey, IBrowserFile file)
+    {
+        var result = await Upload!(file, questionKey);
+        if (result is { Succeeded: true, Value: { } attachment })
+        {
+            attachments.Add(attachment);
+            ClearFieldErrors();
+        }
+
+        return result;
+    }
+
+    /// <summary>The file question's list has asked already; the file goes at once.</summary>
+    private async Task RemoveQuestionFileAsync(AttachmentView file)
+    {
+        fileResult = await DeleteAttachment!(file.Id);
+        if (fileResult.Succeeded)
+        {
+            attachments.RemoveAll(a => a.Id == file.Id);
         }
     }
 

@@ -31,13 +31,13 @@ public sealed partial class ApplicationPage
 
     private Task<Result<SubmissionReceipt>> SubmitAsync() => Submission.SubmitAsync(User!, Id);
 
-    private async Task<Result<AttachmentView>> UploadAsync(IBrowserFile file)
+    private async Task<Result<AttachmentView>> UploadAsync(IBrowserFile file, string? questionKey)
     {
         try
         {
             // One byte over the limit lets the store see the file is too large and say so in its own words.
             await using var stream = file.OpenReadStream(AttachmentOptions.Value.MaxFileBytes + 1);
-            return await Uploads.UploadAsync(User!, Id, file.Name, stream);
+            return await Uploads.UploadAsync(User!, Id, file.Name, stream, questionKey);
         }
         catch (IOException)
         {
