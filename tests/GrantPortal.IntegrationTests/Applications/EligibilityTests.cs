@@ -113,6 +113,8 @@ public abstract class EligibilityTests : ProviderTest
         var another = await scenario.StartDraft.StartDraftAsync(scenario.Applicant, scenario.CallId);
         var state = await scenario.Queries.ApplyStateAsync(scenario.Applicant, scenario.CallId);
         var revision = await scenario.Revise.ReviseAsync(scenario.Applicant, first);
+        var view = await scenario.Queries.GetAsync(scenario.Applicant, revision.Value);
+        Assert.True((await scenario.SaveDraft.SaveDraftAsync(scenario.Applicant, revision.Value, ApplicationScenario.CompleteDraft("Revised"), view!.Version)).Succeeded);
         var resubmitted = await scenario.Submit.SubmitAsync(scenario.Applicant, revision.Value);
         var otherOrganization = await scenario.StartDraft.StartDraftAsync(scenario.OtherApplicant, scenario.CallId);
 
