@@ -24,7 +24,7 @@ public static class UseCases
         typeof(FinalizeCall), typeof(BudgetQueries), typeof(BudgetExports),
         // Calls
         typeof(CallQueries), typeof(CreateCall), typeof(UpdateCall), typeof(MoveDeadline), typeof(PublishCall),
-        typeof(OpenBudgetYear), typeof(ChangeBudgetYear),
+        typeof(OpenBudgetYear), typeof(ChangeBudgetYear), typeof(EligibilityQueries),
         // Dashboards, the audit browser and the open-data feeds
         typeof(Dashboards.DashboardService), typeof(Auditing.AuditBrowser), typeof(OpenData.OpenDataService),
         // Forms (the officer's builder)

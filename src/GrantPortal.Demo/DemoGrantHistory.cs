@@ -116,6 +116,7 @@ internal sealed class DemoGrantHistory(PortalDbContext db, DemoPeople people, IR
         callA = AddCall(open, "YOUTH", "청년·미래세대 북한인권 역량강화 공모", "Building the Next Generation: Youth Capacity for North Korean Human Rights",
             ProjectCategories.CapacityBuilding | ProjectCategories.ConferencesAndAdvocacy | ProjectCategories.ResearchAndDocumentation,
             500_000_000, 100, DaysAgo(21, 21, 10), Seoul.ToInstant(today.PlusDays(OpenCallClosesInDays).At(new LocalTime(18, 0))), today.PlusDays(30), blind: false);
+        callA.Eligibility = DemoEligibility.Youth;
         callA.Publish(callA.OpensAt);
 
         callB = AddCall(open, "DOC", "북한인권 기록·조사 긴급 공모", "Rapid Call: Documentation and Research on North Korean Human Rights",
@@ -180,6 +181,7 @@ internal sealed class DemoGrantHistory(PortalDbContext db, DemoPeople people, IR
         organization.ContactPhone = string.Create(CultureInfo.InvariantCulture, $"02-{3000 + (index * 17)}-{1000 + (index * 373) % 9000:0000}");
         organization.Address = data.Address;
         organization.Website = "https://www." + data.Domain;
+        organization.FoundedOn = DemoEligibility.FoundedOn(index);
         if (index < DemoData.FirstPendingOrganization)
         {
             organization.Verify(people.Officer.Id, registeredAt + Duration.FromDays(3));

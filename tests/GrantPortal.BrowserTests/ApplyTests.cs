@@ -36,6 +36,7 @@ public sealed partial class ApplyTests(BrowserFixture fixture)
 
         // Two quick clicks on Apply still make one draft.
         await card.GetByTestId("apply").DblClickAsync();
+        await EligibilityTests.PassScreeningAsync(page);
         await page.WaitForURLAsync(ApplicationUrl());
         await SignInTests.WaitUntilInteractiveAsync(page);
         var draftUrl = page.Url;
@@ -69,6 +70,7 @@ public sealed partial class ApplyTests(BrowserFixture fixture)
         await page.GetByTestId("nav-Nav_Calls").ClickAsync();
         await SignInTests.WaitUntilInteractiveAsync(page);
         await page.Locator($"[data-testid=call-card][data-call-code={OpenCall}]").GetByTestId("apply").ClickAsync();
+        await EligibilityTests.PassScreeningAsync(page);
         await page.WaitForURLAsync(ApplicationUrl());
         await SignInTests.WaitUntilInteractiveAsync(page);
 

@@ -92,6 +92,7 @@ public sealed partial class GrantCycleWalkTests(BrowserFixture fixture)
             await Expect(call.GetByTestId("apply")).ToBeVisibleAsync(new() { Timeout = Slow });
             await walk.CheckAsync(applicant, "dashboard, verified");
             await call.GetByTestId("apply").ClickAsync();
+            await EligibilityTests.PassScreeningAsync(applicant);
             await applicant.WaitForURLAsync(ApplicationUrl(), new() { Timeout = Slow });
             await SignInTests.WaitUntilInteractiveAsync(applicant);
             applicationId = int.Parse(ApplicationUrl().Match(applicant.Url).Groups[1].Value, CultureInfo.InvariantCulture);

@@ -17,6 +17,9 @@ public sealed record RegistrationForm
 
     public string Phone { get; set; } = "";
 
+    /// <summary>The founding date (설립일), optional, as yyyy-MM-dd.</summary>
+    public string FoundedOn { get; set; } = "";
+
     public string Password { get; set; } = "";
 
     public string ConfirmPassword { get; set; } = "";
@@ -65,6 +68,7 @@ public sealed class RegisterOrganization(
         var organization = Organization.Register(
             form.OrganizationName, form.OrganizationNameKorean, registrationNumber, form.OrganizationType, form.ContactName, form.Email, now);
         organization.ContactPhone = form.Phone.Trim();
+        organization.FoundedOn = new OrganizationChecks(localizer).FoundedOn(form.FoundedOn, nameof(form.FoundedOn), Seoul.Today(clock));
         db.Organizations.Add(organization);
         try
         {
@@ -98,7 +102,7 @@ public sealed class RegisterOrganization(
             AuditActions.OrganizationRegistered,
             nameof(Organization),
             organization.Id.ToString(CultureInfo.InvariantCulture),
-            after: JsonSerializer.Serialize(new { organization.Name, organization.NameKorean, organization.RegistrationNumber, user.Email })));
+            after: JsonSerializer.Serialize(new { organization.Name, organization.NameKorean, organization.RegistrationNumber, user.Email, FoundedOn = organization.FoundedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) })));
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Organization {OrganizationId} registered by {UserId}", organization.Id, user.Id);
         return Result.Done(user.Id);
@@ -110,6 +114,7 @@ public sealed class RegisterOrganization(
         checks.Names(form.OrganizationName, form.OrganizationNameKorean, nameof(form.OrganizationName), nameof(form.OrganizationNameKorean));
         checks.RegistrationNumber(Organization.NormalizeRegistrationNumber(form.RegistrationNumber), nameof(form.RegistrationNumber));
         checks.Contact(form.ContactName, form.Email, nameof(form.ContactName), nameof(form.Email));
+        checks.FoundedOn(form.FoundedOn, nameof(form.FoundedOn), Seoul.Today(clock));
         if (form.Password.Length < Passwords.MinimumLength)
         {
             checks.Errors.Add(new FieldError(nameof(form.Password), localizer["Password_TooShort", Passwords.MinimumLength]));

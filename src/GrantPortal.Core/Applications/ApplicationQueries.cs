@@ -157,7 +157,7 @@ public sealed class ApplicationQueries(IDbContextFactory<PortalDbContext> dbFact
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var calls = await db.Calls.AsNoTracking()
             .Where(c => c.IsPublished && ids.Contains(c.Id))
-            .Select(c => new { c.Id, c.OpensAt, c.ClosesAt })
+            .Select(c => new { c.Id, c.OpensAt, c.ClosesAt, c.Eligibility })
             .ToListAsync(ct);
 
         VerificationState? verification = null;
@@ -201,6 +201,7 @@ public sealed class ApplicationQueries(IDbContextFactory<PortalDbContext> dbFact
                 {
                     DraftId = step == ApplyStep.Continue ? draft : null,
                     SubmittedId = submitted.TryGetValue(c.Id, out var submittedId) ? submittedId : null,
+                    OneApplicationOnly = c.Eligibility.OneApplicationPerOrganization,
                 };
             });
     }

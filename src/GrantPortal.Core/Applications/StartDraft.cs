@@ -2,7 +2,10 @@ namespace GrantPortal.Core.Applications;
 
 /// <summary>
 /// "Apply" on an open call: a verified organization's applicant starts a draft, or returns to the draft the
-/// organization already began for that call. The value is the draft's id.
+/// organization already began for that call. A call's screening questions are answered first: an ineligible answer
+/// starts nothing, tells the reasons and is counted per question with nothing about who answered. The call's
+/// structural rules (one application per organization, awards per year, years since founding) apply too. The value is
+/// the draft's id.
 /// </summary>
 public sealed class StartDraft(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -10,7 +13,12 @@ public sealed class StartDraft(
     IStringLocalizer<Strings> localizer,
     ILogger<StartDraft> logger)
 {
-    public async Task<Result<int>> StartDraftAsync(CurrentUser user, int callId, CancellationToken ct = default)
+    /// <summary>Starts (or returns to) a draft in a call that asks no screening questions.</summary>
+    public Task<Result<int>> StartDraftAsync(CurrentUser user, int callId, CancellationToken ct = default) =>
+        StartDraftAsync(user, callId, screeningAnswers: null, ct);
+
+    /// <param name="screeningAnswers">The answer to each of the call's screening questions, by key ("yes"/"no" or a choice key).</param>
+    public async Task<Result<int>> StartDraftAsync(CurrentUser user, int callId, IReadOnlyDictionary<string, string>? screeningAnswers, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         if (!user.IsIn(Roles.Applicant) || user.OrganizationId is not { } organizationId)
@@ -44,21 +52,37 @@ public sealed class StartDraft(
             return Result.Refused(localizer["Apply_BlockedRejected"]);
         }
 
+        // Returning to the draft already begun asks nothing again: it was screened when it was started.
+        if (await ExistingDraftAsync(db, callId, organizationId, ct) is { } draftId)
+        {
+            return Result.Done(draftId);
+        }
+
+        if (await EligibilityGate.CheckAsync(db, call, organizationId, applicationId: null, revisesId: null, localizer, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        if (await ScreenAsync(db, call, screeningAnswers, now, ct) is { } screenedOut)
+        {
+            return screenedOut;
+        }
+
         // One draft per organization and call: a second click on "apply", even at the same instant, returns to
         // the draft already begun. The check and the insert run under the call's row lock, so two requests cannot
-        // both find nothing and both create.
+        // both find nothing and both create; the one-application rule is decided under the same lock.
         var created = false;
-        var applicationId = await db.InTransactionAsync(RowLock.On<Call>(callId), async () =>
+        var result = await db.InTransactionAsync(RowLock.On<Call>(callId), async () =>
         {
             created = false;
-            var existing = await db.Applications
-                .Where(a => a.CallId == callId && a.OrganizationId == organizationId && a.Status == ApplicationStatus.Draft && a.RevisesId == null)
-                .OrderBy(a => a.Id)
-                .Select(a => (int?)a.Id)
-                .FirstOrDefaultAsync(ct);
-            if (existing is { } existingId)
+            if (await ExistingDraftAsync(db, callId, organizationId, ct) is { } existingId)
             {
-                return existingId;
+                return Result.Done(existingId);
+            }
+
+            if (await EligibilityGate.CheckAsync(db, call, organizationId, applicationId: null, revisesId: null, localizer, ct) is { } refusedUnderLock)
+            {
+                return (Result<int>)refusedUnderLock;
             }
 
             // A new draft answers the call's newest full form (version 1, the default form, if the call has none yet).
@@ -70,14 +94,53 @@ public sealed class StartDraft(
                 application.Id.ToString(CultureInfo.InvariantCulture), after: JsonSerializer.Serialize(new { callId, organizationId })));
             await db.SaveChangesAsync(ct);
             created = true;
-            return application.Id;
+            return Result.Done(application.Id);
         }, ct);
 
         if (created)
         {
-            logger.LogInformation("Organization {OrganizationId} started application {ApplicationId} in call {CallId}", organizationId, applicationId, callId);
+            logger.LogInformation("Organization {OrganizationId} started application {ApplicationId} in call {CallId}", organizationId, result.Value, callId);
         }
 
-        return Result.Done(applicationId);
+        return result;
+    }
+
+    private static Task<int?> ExistingDraftAsync(PortalDbContext db, int callId, int organizationId, CancellationToken ct) =>
+        db.Applications
+            .Where(a => a.CallId == callId && a.OrganizationId == organizationId && a.Status == ApplicationStatus.Draft && a.RevisesId == null)
+            .OrderBy(a => a.Id)
+            .Select(a => (int?)a.Id)
+            .FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// Null when the call asks nothing or every answer passes. An unanswered question is a field to fill in; an
+    /// ineligible answer is refused with its reason (one error per question, named by its key) and counted once per
+    /// question, with the call, the key and the moment only.
+    /// </summary>
+    private async Task<Result?> ScreenAsync(PortalDbContext db, Call call, IReadOnlyDictionary<string, string>? answers, Instant now, CancellationToken ct)
+    {
+        var verdict = Screening.Decide(call.Eligibility, answers);
+        if (verdict.Unanswered.Count > 0)
+        {
+            return Result.Invalid(verdict.Unanswered.Select(q => new FieldError(q.Key, localizer["Eligibility_AnswerRequired"])).ToList());
+        }
+
+        if (verdict.Failed.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var question in verdict.Failed)
+        {
+            db.EligibilityScreenOuts.Add(new EligibilityScreenOut { CallId = call.Id, QuestionKey = question.Key, At = now });
+        }
+
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("An organization was screened out of call {CallId} by {Count} question(s)", call.Id, verdict.Failed.Count);
+        var language = Languages.Current;
+        return new Result(
+            Outcome.Refused,
+            localizer["Eligibility_ScreenedOut"],
+            verdict.Failed.Select(q => new FieldError(q.Key, q.Reason(language))).ToList());
     }
 }

@@ -59,6 +59,12 @@ public sealed class SubmitApplication(
             return Result.Invalid("Deadline", localizer["Application_DeadlinePassed", Seoul.Format(call.ClosesAt)]);
         }
 
+        // The call's structural rules again: an officer may have switched one on, or an award come, since the draft began.
+        if (await EligibilityGate.CheckAsync(db, call, application.OrganizationId, application.Id, application.RevisesId, localizer, ct) is { } ineligible)
+        {
+            return ineligible;
+        }
+
         var year = call.BudgetYear?.Year ?? Seoul.ToLocal(call.ClosesAt).Year;
         var errors = ApplicationRules.Validate(ApplicationDraft.From(application), call, year, application.Organization?.CanSubmitApplications == true, localizer).ToList();
 

@@ -218,6 +218,7 @@ public sealed record CallForm
             }
         }
 
+        errors.AddRange(EligibilityCheck.Validate(Eligibility, localizer));
         return errors;
 
         void ValidateAmount(Krw amount, string field)

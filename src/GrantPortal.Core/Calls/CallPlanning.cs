@@ -91,7 +91,7 @@ internal static class CallPlanning
         call.ReviewDueOn = form.ReviewDueOn;
         call.BlindReview = form.BlindReview;
         call.ReceiptsRequired = Enum.IsDefined(form.ReceiptsRequired) ? form.ReceiptsRequired : ReceiptRequirement.FinalReport;
-        call.Eligibility = form.Eligibility;
+        call.Eligibility = EligibilityCheck.Normalized(form.Eligibility);
         call.BudgetRules = form.BudgetRules;
 
         // Criteria keep their ids where the officer kept the row, so scores already given stay attached.

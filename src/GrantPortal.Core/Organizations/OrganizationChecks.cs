@@ -12,6 +12,7 @@ internal sealed class OrganizationChecks(IStringLocalizer<Strings> localizer)
     public const int NameMaximum = 200;
     public const int ContactNameMaximum = 100;
     public const int EmailMaximum = 256;
+    public const int EarliestFoundingYear = 1900;
 
     public List<FieldError> Errors { get; } = [];
 
@@ -44,6 +45,30 @@ internal sealed class OrganizationChecks(IStringLocalizer<Strings> localizer)
         {
             Check(normalized != onFile && !RegistrationNumberCheck.IsValid(normalized), field, "Registration_NumberCheckDigit");
         }
+    }
+
+    /// <summary>
+    /// The founding date (설립일) as typed (yyyy-MM-dd, as a date input sends it), optional: empty is no date. Not in the
+    /// future and not before 1900. The value is the date read, or null when empty or wrong.
+    /// </summary>
+    public LocalDate? FoundedOn(string? text, string field, LocalDate today)
+    {
+        var typed = (text ?? "").Trim();
+        if (typed.Length == 0)
+        {
+            return null;
+        }
+
+        var parsed = NodaTime.Text.LocalDatePattern.Iso.Parse(typed);
+        if (!parsed.Success)
+        {
+            Check(true, field, "Organization_FoundedOnInvalid");
+            return null;
+        }
+
+        Check(parsed.Value > today, field, "Organization_FoundedOnFuture");
+        Check(parsed.Value.Year < EarliestFoundingYear, field, "Organization_FoundedOnTooEarly");
+        return parsed.Value > today || parsed.Value.Year < EarliestFoundingYear ? null : parsed.Value;
     }
 
     public void Contact(string contactName, string email, string nameField, string emailField)

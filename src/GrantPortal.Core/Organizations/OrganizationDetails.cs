@@ -22,6 +22,9 @@ public sealed record OrganizationDetailsForm
     public string Address { get; set; } = "";
 
     public string Website { get; set; } = "";
+
+    /// <summary>The founding date (설립일) as yyyy-MM-dd, empty when not given.</summary>
+    public string FoundedOn { get; set; } = "";
 }
 
 /// <summary>
@@ -51,6 +54,7 @@ public sealed record OrganizationDetails(
             ContactPhone = o.ContactPhone,
             Address = o.Address,
             Website = o.Website ?? "",
+            FoundedOn = o.FoundedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
         },
         o.Verification,
         o.RejectionReason,

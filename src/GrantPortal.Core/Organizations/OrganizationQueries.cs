@@ -18,6 +18,9 @@ public sealed record OrganizationToVerify(
     /// <summary>When a rejected organization corrected its details and asked again, and the reason it had been given.</summary>
     public AskedAgain? AskedAgain { get; init; }
 
+    /// <summary>The founding date (설립일) the organization gave, which calls with a minimum age rely on.</summary>
+    public LocalDate? FoundedOn { get; init; }
+
     /// <summary>The name as the reader's language shows it.</summary>
     public OrganizationName Named => new(NameKorean, Name);
 }
@@ -53,7 +56,7 @@ public sealed class OrganizationQueries(IDbContextFactory<PortalDbContext> dbFac
         var rows = await query
             .Select(o => new OrganizationToVerify(
                 o.Id, o.Name, o.NameKorean, o.RegistrationNumber, o.Type, o.ContactName, o.ContactEmail, o.ContactPhone,
-                o.RegisteredAt, o.Verification, o.RejectionReason, o.Version))
+                o.RegisteredAt, o.Verification, o.RejectionReason, o.Version) { FoundedOn = o.FoundedOn })
             .ToListAsync(ct);
         var pending = rows.Where(o => o.Verification == VerificationState.Pending).Select(o => o.Id.ToString(CultureInfo.InvariantCulture)).ToList();
         var requests = (await db.AuditEvents.AsNoTracking()

@@ -40,7 +40,7 @@ public sealed class UpdateOrganizationDetails(
         }
 
         var number = Organization.NormalizeRegistrationNumber(form.RegistrationNumber);
-        var errors = Validate(form, number, organization);
+        var errors = Validate(form, number, organization, out var foundedOn);
         if (errors.Count == 0 && number != organization.RegistrationNumber
             && await db.Organizations.AnyAsync(o => o.RegistrationNumber == number && o.Id != organizationId, ct))
         {
@@ -54,6 +54,7 @@ public sealed class UpdateOrganizationDetails(
 
         var before = Snapshot(organization);
         Apply(form, number, organization);
+        organization.FoundedOn = foundedOn;
         var now = clock.GetCurrentInstant();
         var after = Snapshot(organization);
         if (after != before)
@@ -84,9 +85,10 @@ public sealed class UpdateOrganizationDetails(
         return Result.Done(OrganizationDetails.Of(organization));
     }
 
-    private List<FieldError> Validate(OrganizationDetailsForm form, string number, Organization organization)
+    private List<FieldError> Validate(OrganizationDetailsForm form, string number, Organization organization, out LocalDate? foundedOn)
     {
         var checks = new OrganizationChecks(localizer);
+        foundedOn = checks.FoundedOn(form.FoundedOn, nameof(form.FoundedOn), Seoul.Today(clock));
         if (organization.Verification == VerificationState.Verified)
         {
             var changed = Organization.NameForEnglishReaders(form.Name, form.NameKorean) != organization.Name || form.NameKorean.Trim() != organization.NameKorean
@@ -151,5 +153,6 @@ public sealed class UpdateOrganizationDetails(
         o.ContactPhone,
         o.Address,
         o.Website,
+        FoundedOn = o.FoundedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     });
 }
