@@ -23,7 +23,13 @@ public sealed record ApplicationDraft
 
     public List<BudgetLineDraft> BudgetLines { get; init; } = [];
 
-    public Krw RequestedTotal => Krw.Sum(BudgetLines.Select(l => l.Amount));
+    /// <summary>The grant request: lines not marked as own contribution.</summary>
+    public Krw RequestedTotal => Krw.Sum(BudgetLines.Where(l => !l.IsOwnContribution).Select(l => l.Amount));
+
+    public Krw OwnContributionTotal => Krw.Sum(BudgetLines.Where(l => l.IsOwnContribution).Select(l => l.Amount));
+
+    /// <summary>Grant request plus own contribution.</summary>
+    public Krw ProjectTotal => RequestedTotal + OwnContributionTotal;
 
     /// <summary>The form as the application holds it now, budget lines in their order.</summary>
     public static ApplicationDraft From(Application application)
@@ -46,6 +52,7 @@ public sealed record ApplicationDraft
                 Item = l.Item,
                 Amount = l.Amount,
                 Justification = l.Justification,
+                IsOwnContribution = l.IsOwnContribution,
             }).ToList(),
         };
     }
@@ -60,6 +67,9 @@ public sealed record BudgetLineDraft
     public Krw Amount { get; set; }
 
     public string Justification { get; set; } = "";
+
+    /// <summary>Paid by the organization itself (자부담): part of the project total, not of the grant request.</summary>
+    public bool IsOwnContribution { get; set; }
 }
 
 public sealed record AttachmentView(int Id, string DisplayName, AttachmentKind Kind, long SizeBytes, string Sha256, Instant UploadedAt)
@@ -106,6 +116,9 @@ public sealed record ApplicationView(
 
     /// <summary>A submitted application can be revised, like withdrawn, until the deadline.</summary>
     public bool CanRevise => CanWithdraw;
+
+    /// <summary>The call's allowed budget categories, caps and minimum own contribution, for the form's live summary.</summary>
+    public BudgetRules CallBudgetRules { get; init; } = new();
 }
 
 /// <summary>A saved draft: the version the next save must name, and when it was saved.</summary>
@@ -131,6 +144,9 @@ public sealed record OrganizationApplicationRow(
 
     /// <summary>For an awarded application: its award (not a cancelled one), where the grantee follows payments and reports.</summary>
     public int? AwardId { get; init; }
+
+    /// <summary>Grant request plus own contribution (자부담).</summary>
+    public Krw ProjectTotal { get; init; } = RequestedTotal;
 }
 
 public enum ApplicationSort
@@ -173,6 +189,10 @@ public sealed record IntakeRow(
     ApplicationStatus Status,
     string? ReceiptNumber,
     Instant? SubmittedAt,
-    Krw RequestedTotal);
+    Krw RequestedTotal)
+{
+    /// <summary>Grant request plus own contribution (자부담).</summary>
+    public Krw ProjectTotal { get; init; } = RequestedTotal;
+}
 
 public sealed record IntakePage(IReadOnlyList<IntakeRow> Rows, int TotalCount, IReadOnlyDictionary<ApplicationStatus, int> CountsByStatus);

@@ -59,6 +59,7 @@ public sealed class ApplicationQueries(IDbContextFactory<PortalDbContext> dbFact
         {
             RevisesReceipt = revises,
             RevisionInProgressId = revisionInProgress,
+            CallBudgetRules = call.BudgetRules,
         };
     }
 
@@ -86,7 +87,8 @@ public sealed class ApplicationQueries(IDbContextFactory<PortalDbContext> dbFact
                 a.Call.ClosesAt,
                 a.LastSavedAt,
                 a.SubmittedAt,
-                Total = a.BudgetLines.Sum(l => (long)l.Amount),
+                Total = a.BudgetLines.Where(l => !l.IsOwnContribution).Sum(l => (long)l.Amount),
+                ProjectTotal = a.BudgetLines.Sum(l => (long)l.Amount),
                 AwardId = db.Awards.Where(w => w.ApplicationId == a.Id && w.Status != AwardStatus.Cancelled).Select(w => (int?)w.Id).FirstOrDefault(),
             })
             .ToListAsync(ct);
@@ -94,6 +96,7 @@ public sealed class ApplicationQueries(IDbContextFactory<PortalDbContext> dbFact
             r.Id, r.ProjectTitle, r.TitleEnglish, r.TitleKorean, r.Status, r.ReceiptNumber, r.ClosesAt, r.LastSavedAt, r.SubmittedAt, new Krw(r.Total))
         {
             AwardId = r.AwardId,
+            ProjectTotal = new Krw(r.ProjectTotal),
         }).ToList();
     }
 

@@ -218,6 +218,7 @@ public sealed record CallForm
             }
         }
 
+        errors.AddRange(BudgetRulesCheck.Validate(BudgetRules, localizer));
         return errors;
 
         void ValidateAmount(Krw amount, string field)
