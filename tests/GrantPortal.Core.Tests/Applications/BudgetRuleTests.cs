@@ -129,7 +129,7 @@ public sealed class BudgetRuleTests : IDisposable
         Assert.Equal(new Krw(100_000_000), application.ProjectTotal);
     }
 
-    private IReadOnlyList<FieldError> Validate(ApplicationDraft form) =>
+    private static IReadOnlyList<FieldError> Validate(ApplicationDraft form) =>
         ApplicationRules.Validate(form, NewCall(YouthRules), 2026, organizationVerified: true, Localizer);
 
     private static ApplicationDraft Budget(long personnel, long otherGrant, long own)
