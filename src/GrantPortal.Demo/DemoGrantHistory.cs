@@ -117,6 +117,7 @@ internal sealed class DemoGrantHistory(PortalDbContext db, DemoPeople people, IR
             ProjectCategories.CapacityBuilding | ProjectCategories.ConferencesAndAdvocacy | ProjectCategories.ResearchAndDocumentation,
             500_000_000, 100, DaysAgo(21, 21, 10), Seoul.ToInstant(today.PlusDays(OpenCallClosesInDays).At(new LocalTime(18, 0))), today.PlusDays(30), blind: false);
         callA.Eligibility = DemoEligibility.Youth;
+        callA.BudgetRules = new BudgetRules { Caps = [new CategoryCap(BudgetCategory.Personnel, 30m)], MinimumOwnContributionPercent = 10m };
         callA.Publish(callA.OpensAt);
 
         callB = AddCall(open, "DOC", "북한인권 기록·조사 긴급 공모", "Rapid Call: Documentation and Research on North Korean Human Rights",
@@ -573,9 +574,34 @@ internal sealed class DemoGrantHistory(PortalDbContext db, DemoPeople people, IR
             });
         }
 
+        AddOwnContribution(application, call, requested, language, shares.Length + 1);
         db.Applications.Add(application);
         Applications++;
         return application;
+    }
+
+    /// <summary>
+    /// A call that asks for own contribution (자부담) gets it as one line of the organization's own funds, the least whole
+    /// 10,000 won that meets the minimum share; the grant request stays as the project asked.
+    /// </summary>
+    private static void AddOwnContribution(Application application, Call call, long requested, string language, int order)
+    {
+        if (call.BudgetRules.MinimumOwnContributionPercent is not { } percent || percent <= 0m)
+        {
+            return;
+        }
+
+        // own / (requested + own) >= percent / 100, so own >= requested * percent / (100 - percent).
+        var own = (long)decimal.Ceiling(requested * percent / (100m - percent) / 10_000m) * 10_000;
+        application.BudgetLines.Add(new BudgetLine
+        {
+            Order = order,
+            Category = BudgetCategory.Activities,
+            Item = DemoTexts.Pick(language, "단체 자부담 (회비·후원금)", "Own contribution (membership fees and donations)"),
+            Amount = new Krw(own),
+            Justification = DemoTexts.Justification(language),
+            IsOwnContribution = true,
+        });
     }
 
     private void Submit(Application application, Call call, Instant at)

@@ -120,6 +120,12 @@ public sealed partial class GrantCycleWalkTests(BrowserFixture fixture)
             await applicant.Locator("input[data-testid=budget-amount-1]").PressSequentiallyAsync("30000000");
             await Expect(applicant.Locator("input[data-testid=budget-amount-1]")).ToHaveValueAsync("30,000,000");
             await Field(applicant, "budget-justification-1").FillAsync(korean ? "8회 워크숍 강사" : "Eight workshops");
+
+            // The call asks for at least 10% own contribution (자부담): one line of the organization's own funds.
+            await applicant.GetByTestId("add-budget-line").ClickAsync();
+            await Field(applicant, "budget-item-2").FillAsync(korean ? "단체 자부담" : "Own funds");
+            await applicant.Locator("input[data-testid=budget-amount-2]").PressSequentiallyAsync("3400000");
+            await applicant.Locator("[data-testid=budget-own-2] input").CheckAsync(new() { Force = true });
             await applicant.Locator("section[aria-labelledby=attachments-heading] input[type=file]").SetInputFilesAsync(new FilePayload
             {
                 Name = "project-plan.pdf",

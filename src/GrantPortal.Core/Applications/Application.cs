@@ -143,7 +143,14 @@ public sealed class Application : IVersioned
     /// <summary>Withdrawn because its revision was submitted; the reason names the revision's receipt.</summary>
     public void ReplaceBy(string reason, Instant now) => Withdraw(reason, now);
 
-    public Krw RequestedTotal => Krw.Sum(BudgetLines.Select(l => l.Amount));
+    /// <summary>What is asked of the grant: the lines not marked as own contribution. The call's request limits and awards apply to it.</summary>
+    public Krw RequestedTotal => Krw.Sum(BudgetLines.Where(l => !l.IsOwnContribution).Select(l => l.Amount));
+
+    /// <summary>The organization's own contribution (자부담).</summary>
+    public Krw OwnContributionTotal => Krw.Sum(BudgetLines.Where(l => l.IsOwnContribution).Select(l => l.Amount));
+
+    /// <summary>The whole project: grant request plus own contribution; the call's category caps are shares of it.</summary>
+    public Krw ProjectTotal => RequestedTotal + OwnContributionTotal;
 
     public bool IsEditableByApplicant => Status == ApplicationStatus.Draft;
 
@@ -290,6 +297,8 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Property(a => a.Answers).HasJsonConversion();
         builder.HasOne<Forms.ApplicationFormVersion>().WithMany().HasForeignKey(a => a.FormVersionId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(a => a.RequestedTotal);
+        builder.Ignore(a => a.OwnContributionTotal);
+        builder.Ignore(a => a.ProjectTotal);
         builder.Ignore(a => a.IsEditableByApplicant);
         builder.HasMany(a => a.BudgetLines).WithOne().HasForeignKey(l => l.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.Attachments).WithOne().HasForeignKey(f => f.ApplicationId).OnDelete(DeleteBehavior.Cascade);

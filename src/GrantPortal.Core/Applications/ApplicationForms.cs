@@ -20,7 +20,13 @@ public sealed record ApplicationDraft
     /// <summary>Answers to the call's form by question key (see <see cref="AnswerFormat"/>); keys the form does not ask are not stored.</summary>
     public Dictionary<string, string> Answers { get; init; } = [];
 
-    public Krw RequestedTotal => Krw.Sum(BudgetLines.Select(l => l.Amount));
+    /// <summary>The grant request: lines not marked as own contribution.</summary>
+    public Krw RequestedTotal => Krw.Sum(BudgetLines.Where(l => !l.IsOwnContribution).Select(l => l.Amount));
+
+    public Krw OwnContributionTotal => Krw.Sum(BudgetLines.Where(l => l.IsOwnContribution).Select(l => l.Amount));
+
+    /// <summary>Grant request plus own contribution.</summary>
+    public Krw ProjectTotal => RequestedTotal + OwnContributionTotal;
 
     /// <summary>The form as the application holds it now, budget lines in their order.</summary>
     public static ApplicationDraft From(Application application)
@@ -41,6 +47,7 @@ public sealed record ApplicationDraft
                 Item = l.Item,
                 Amount = l.Amount,
                 Justification = l.Justification,
+                IsOwnContribution = l.IsOwnContribution,
             }).ToList(),
         };
     }
@@ -55,6 +62,9 @@ public sealed record BudgetLineDraft
     public Krw Amount { get; set; }
 
     public string Justification { get; set; } = "";
+
+    /// <summary>Paid by the organization itself (자부담): part of the project total, not of the grant request.</summary>
+    public bool IsOwnContribution { get; set; }
 }
 
 public sealed record AttachmentView(int Id, string DisplayName, AttachmentKind Kind, long SizeBytes, string Sha256, Instant UploadedAt)
@@ -113,6 +123,8 @@ public sealed record ApplicationView(
 
     /// <summary>A draft moved to a newer form on opening: the labels of the required questions that version added.</summary>
     public IReadOnlyList<string> NewRequiredQuestions { get; init; } = [];
+    /// <summary>The call's allowed budget categories, caps and minimum own contribution, for the form's live summary.</summary>
+    public BudgetRules CallBudgetRules { get; init; } = new();
 }
 
 /// <summary>A saved draft: the version the next save must name, and when it was saved.</summary>
@@ -138,6 +150,9 @@ public sealed record OrganizationApplicationRow(
 
     /// <summary>For an awarded application: its award (not a cancelled one), where the grantee follows payments and reports.</summary>
     public int? AwardId { get; init; }
+
+    /// <summary>Grant request plus own contribution (자부담).</summary>
+    public Krw ProjectTotal { get; init; } = RequestedTotal;
 }
 
 public enum ApplicationSort
@@ -180,6 +195,10 @@ public sealed record IntakeRow(
     ApplicationStatus Status,
     string? ReceiptNumber,
     Instant? SubmittedAt,
-    Krw RequestedTotal);
+    Krw RequestedTotal)
+{
+    /// <summary>Grant request plus own contribution (자부담).</summary>
+    public Krw ProjectTotal { get; init; } = RequestedTotal;
+}
 
 public sealed record IntakePage(IReadOnlyList<IntakeRow> Rows, int TotalCount, IReadOnlyDictionary<ApplicationStatus, int> CountsByStatus);

@@ -65,7 +65,7 @@ public sealed class ApplicationIntake(IDbContextFactory<PortalDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var matching = Filter(db.Applications.AsNoTracking(), query, includeStatus: true, db.Database.IsNpgsql());
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 16 * 1024, leaveOpen: true);
-        await writer.WriteLineAsync(Csv.Line(["Receipt", "Title", "Organization", "Organization (Korean)", "Call", "Category", "Status", "SubmittedAt (KST)", "RequestedTotal (KRW)"]));
+        await writer.WriteLineAsync(Csv.Line(["Receipt", "Title", "Organization", "Organization (Korean)", "Call", "Category", "Status", "SubmittedAt (KST)", "RequestedTotal (KRW)", "ProjectTotal (KRW)"]));
         var lines = 0;
         await foreach (var projected in Project(Sort(matching, query)).AsAsyncEnumerable().WithCancellation(ct))
         {
@@ -81,6 +81,7 @@ public sealed class ApplicationIntake(IDbContextFactory<PortalDbContext> dbFacto
                 row.Status.ToString(),
                 row.SubmittedAt is { } at ? Seoul.FormatWithSeconds(at) : "",
                 row.RequestedTotal.Won.ToString(CultureInfo.InvariantCulture),
+                row.ProjectTotal.Won.ToString(CultureInfo.InvariantCulture),
             ]));
             if (++lines % 500 == 0)
             {
@@ -142,8 +143,8 @@ public sealed class ApplicationIntake(IDbContextFactory<PortalDbContext> dbFacto
             (ApplicationSort.Title, true) => applications.OrderByDescending(a => a.ProjectTitle),
             (ApplicationSort.Organization, false) => applications.OrderBy(ShownOrganizationName()),
             (ApplicationSort.Organization, true) => applications.OrderByDescending(ShownOrganizationName()),
-            (ApplicationSort.RequestedTotal, false) => applications.OrderBy(a => a.BudgetLines.Sum(l => (long)l.Amount)),
-            (ApplicationSort.RequestedTotal, true) => applications.OrderByDescending(a => a.BudgetLines.Sum(l => (long)l.Amount)),
+            (ApplicationSort.RequestedTotal, false) => applications.OrderBy(a => a.BudgetLines.Where(l => !l.IsOwnContribution).Sum(l => (long)l.Amount)),
+            (ApplicationSort.RequestedTotal, true) => applications.OrderByDescending(a => a.BudgetLines.Where(l => !l.IsOwnContribution).Sum(l => (long)l.Amount)),
             (ApplicationSort.Status, false) => applications.OrderBy(a => a.Status),
             (ApplicationSort.Status, true) => applications.OrderByDescending(a => a.Status),
             (_, false) => applications.OrderBy(a => a.SubmittedAt),
@@ -169,10 +170,14 @@ public sealed class ApplicationIntake(IDbContextFactory<PortalDbContext> dbFacto
             a.Status,
             a.ReceiptNumber,
             a.SubmittedAt,
+            a.BudgetLines.Where(l => !l.IsOwnContribution).Sum(l => (long)l.Amount),
             a.BudgetLines.Sum(l => (long)l.Amount)));
 
     private static IntakeRow ToRow(IntakeProjection p) =>
-        new(p.Id, p.ProjectTitle, new OrganizationName(p.OrganizationNameKorean, p.OrganizationNameEnglish), p.CallCode, p.Category, p.Status, p.ReceiptNumber, p.SubmittedAt, new Krw(p.Total));
+        new(p.Id, p.ProjectTitle, new OrganizationName(p.OrganizationNameKorean, p.OrganizationNameEnglish), p.CallCode, p.Category, p.Status, p.ReceiptNumber, p.SubmittedAt, new Krw(p.Total))
+        {
+            ProjectTotal = new Krw(p.ProjectTotal),
+        };
 
     private sealed record IntakeProjection(
         int Id,
@@ -184,7 +189,8 @@ public sealed class ApplicationIntake(IDbContextFactory<PortalDbContext> dbFacto
         ApplicationStatus Status,
         string? ReceiptNumber,
         NodaTime.Instant? SubmittedAt,
-        long Total);
+        long Total,
+        long ProjectTotal);
 }
 
 /// <summary>One choice in an intake filter: a call by its code, an organization by its name.</summary>

@@ -69,6 +69,7 @@ public sealed class ApplicationQueries(IDbContextFactory<PortalDbContext> dbFact
             FormDefinition = form?.Definition ?? DefaultForm.Definition,
             FormVersionNumber = form?.Number ?? 0,
             NewRequiredQuestions = newRequired.Select(q => q.Label(Languages.Current)).ToList(),
+            CallBudgetRules = call.BudgetRules,
         };
     }
 
@@ -127,7 +128,8 @@ public sealed class ApplicationQueries(IDbContextFactory<PortalDbContext> dbFact
                 a.Call.ClosesAt,
                 a.LastSavedAt,
                 a.SubmittedAt,
-                Total = a.BudgetLines.Sum(l => (long)l.Amount),
+                Total = a.BudgetLines.Where(l => !l.IsOwnContribution).Sum(l => (long)l.Amount),
+                ProjectTotal = a.BudgetLines.Sum(l => (long)l.Amount),
                 AwardId = db.Awards.Where(w => w.ApplicationId == a.Id && w.Status != AwardStatus.Cancelled).Select(w => (int?)w.Id).FirstOrDefault(),
             })
             .ToListAsync(ct);
@@ -135,6 +137,7 @@ public sealed class ApplicationQueries(IDbContextFactory<PortalDbContext> dbFact
             r.Id, r.ProjectTitle, r.TitleEnglish, r.TitleKorean, r.Status, r.ReceiptNumber, r.ClosesAt, r.LastSavedAt, r.SubmittedAt, new Krw(r.Total))
         {
             AwardId = r.AwardId,
+            ProjectTotal = new Krw(r.ProjectTotal),
         }).ToList();
     }
 

@@ -56,12 +56,20 @@ public static class ApplicationRules
                 }
             }
 
+            // The call's request limits apply to the grant part only; own-contribution lines add to the project total.
             var total = SafeTotal(form);
             if (total is null || !call.IsWithinRequestLimits(total.Value))
             {
                 errors.Add(new FieldError(
                     nameof(form.BudgetLines),
                     localizer["Application_TotalOutsideLimits", call.MinimumRequest.ForReader(), call.MaximumRequest.ForReader(), (total ?? Krw.Ceiling).ForReader()]));
+            }
+
+            // Shares are only meaningful once every amount is a real one.
+            var amountsValid = form.BudgetLines.All(l => l.Amount > Krw.Zero && l.Amount <= Krw.Ceiling);
+            if (amountsValid && total is not null)
+            {
+                errors.AddRange(ProjectBudget.Check(form.BudgetLines, call.BudgetRules, localizer));
             }
         }
 

@@ -81,6 +81,7 @@ public sealed class SaveDraft(IDbContextFactory<PortalDbContext> dbFactory, IClo
                 Item = limits.Clip(line.Item, nameof(BudgetLine.Item), typeof(BudgetLine)),
                 Amount = line.Amount,
                 Justification = limits.Clip(line.Justification, nameof(BudgetLine.Justification), typeof(BudgetLine)),
+                IsOwnContribution = line.IsOwnContribution,
             });
         }
     }

@@ -49,7 +49,7 @@ public sealed class AmendAward(
             return refusal;
         }
 
-        var requested = new Krw(await db.BudgetLines.Where(l => l.ApplicationId == award.ApplicationId).SumAsync(l => (long)l.Amount, ct));
+        var requested = new Krw(await db.BudgetLines.Where(l => l.ApplicationId == award.ApplicationId && !l.IsOwnContribution).SumAsync(l => (long)l.Amount, ct));
         if (change.Amount > requested)
         {
             return Result.Refused(localizer["Awards_AboveRequest", requested.ForReader()]);

@@ -24,7 +24,7 @@ public sealed class AwardApplication(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var target = await db.Applications.AsNoTracking()
             .Where(a => a.Id == form.ApplicationId)
-            .Select(a => new { a.CallId, a.Status, a.PanelDecision, Requested = a.BudgetLines.Sum(l => (long)l.Amount) })
+            .Select(a => new { a.CallId, a.Status, a.PanelDecision, Requested = a.BudgetLines.Where(l => !l.IsOwnContribution).Sum(l => (long)l.Amount) })
             .SingleOrDefaultAsync(ct);
         if (target is null)
         {

@@ -70,7 +70,7 @@ public sealed class AwardQueries(IDbContextFactory<PortalDbContext> dbFactory, I
                 a.PanelNote,
                 a.StartDate,
                 a.EndDate,
-                Requested = a.BudgetLines.Sum(l => (long)l.Amount),
+                Requested = a.BudgetLines.Where(l => !l.IsOwnContribution).Sum(l => (long)l.Amount),
             })
             .ToListAsync(ct);
         var awards = await db.Awards.AsNoTracking().Where(a => a.CallId == callId)

@@ -219,6 +219,7 @@ public sealed record CallForm
         }
 
         errors.AddRange(EligibilityCheck.Validate(Eligibility, localizer));
+        errors.AddRange(BudgetRulesCheck.Validate(BudgetRules, localizer));
         return errors;
 
         void ValidateAmount(Krw amount, string field)

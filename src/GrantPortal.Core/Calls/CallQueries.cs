@@ -137,7 +137,10 @@ public sealed class CallQueries(IDbContextFactory<PortalDbContext> dbFactory, IC
         c.OpensAt,
         c.ClosesAt,
         c.Recommendations.Select(r => r.Recommendation!.Code).Order(StringComparer.Ordinal).ToList(),
-        c.Criteria.OrderBy(r => r.Order).Select(r => new PublishedCriterion(r.NameKorean, r.NameEnglish, r.Weight, r.ScaleMinimum, r.ScaleMaximum)).ToList());
+        c.Criteria.OrderBy(r => r.Order).Select(r => new PublishedCriterion(r.NameKorean, r.NameEnglish, r.Weight, r.ScaleMinimum, r.ScaleMaximum)).ToList())
+    {
+        BudgetRules = c.BudgetRules,
+    };
 
     private static CallForm ToForm(Call c)
     {

@@ -30,6 +30,9 @@ public sealed record PublishedCall(
     public bool IsOpenAt(Instant now) => now >= OpensAt && now <= ClosesAt;
 
     public bool IsUpcomingAt(Instant now) => now < OpensAt;
+
+    /// <summary>Allowed budget categories, caps and the minimum own contribution, shown before an organization registers.</summary>
+    public BudgetRules BudgetRules { get; init; } = new();
 }
 
 /// <summary>One call in an officer's list of a year.</summary>

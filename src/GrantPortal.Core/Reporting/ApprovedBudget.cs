@@ -28,7 +28,8 @@ public static class ApprovedBudget
     internal static async Task<List<SpendingLineDraft>> ForAwardAsync(PortalDbContext db, int awardId, CancellationToken ct)
     {
         var award = await db.Awards.AsNoTracking().Where(a => a.Id == awardId).Select(a => new { a.Amount, a.ApplicationId }).SingleAsync(ct);
-        var lines = await db.BudgetLines.AsNoTracking().Where(l => l.ApplicationId == award.ApplicationId).OrderBy(l => l.Order).ToListAsync(ct);
+        // The award pays the grant part; own-contribution lines (자부담) are the organization's, not the award's.
+        var lines = await db.BudgetLines.AsNoTracking().Where(l => l.ApplicationId == award.ApplicationId && !l.IsOwnContribution).OrderBy(l => l.Order).ToListAsync(ct);
         return Scale(lines, award.Amount);
     }
 }

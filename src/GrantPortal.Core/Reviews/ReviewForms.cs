@@ -127,7 +127,7 @@ public sealed record ReviewTask(
 }
 
 /// <summary>One line of the budget the reviewer scores for value for money.</summary>
-public sealed record ReviewBudgetLine(BudgetCategory Category, string Item, Krw Amount, string Justification);
+public sealed record ReviewBudgetLine(BudgetCategory Category, string Item, Krw Amount, string Justification, bool IsOwnContribution = false);
 
 /// <summary>
 /// A file of the application as its reviewer sees it. In a blind call <see cref="Name"/> is "Attachment 1 (PDF)",

@@ -116,7 +116,7 @@ public sealed class ReviewQueries(IDbContextFactory<PortalDbContext> dbFactory, 
             StartDate = open ? application.StartDate : null,
             EndDate = open ? application.EndDate : null,
             BudgetLines = open
-                ? application.BudgetLines.OrderBy(l => l.Order).Select(l => new ReviewBudgetLine(l.Category, l.Item, l.Amount, l.Justification)).ToList()
+                ? application.BudgetLines.OrderBy(l => l.Order).Select(l => new ReviewBudgetLine(l.Category, l.Item, l.Amount, l.Justification, l.IsOwnContribution)).ToList()
                 : [],
             Attachments = files.Select((f, i) => new ReviewAttachment(
                 f.Id,

@@ -228,6 +228,27 @@ public abstract class DemoDataTests : ProviderTest
     }
 
     /// <summary>Seeds as if it were 09:00 in Seoul on <paramref name="day"/> (yyyy-MM-dd).</summary>
+    [Fact]
+    public async Task Demo_youth_call_caps_personnel_at_30_percent_with_10_percent_own_contribution_and_its_submissions_meet_them()
+    {
+        await SeedAsync();
+        await using var db = await Host.CreateDbContextAsync();
+        var youth = await db.Calls.Where(c => c.Code == "YOUTH").OrderByDescending(c => c.ClosesAt).FirstAsync();
+        var submitted = await db.Applications.Include(a => a.BudgetLines)
+            .Where(a => a.CallId == youth.Id && a.Status == ApplicationStatus.Submitted).ToListAsync();
+
+        Assert.Equal([new CategoryCap(BudgetCategory.Personnel, 30m)], youth.BudgetRules.Caps);
+        Assert.Equal(10m, youth.BudgetRules.MinimumOwnContributionPercent);
+        Assert.NotEmpty(submitted);
+        Assert.All(submitted, a =>
+        {
+            var budget = ProjectBudget.Of(ApplicationDraft.From(a).BudgetLines, youth.BudgetRules);
+            Assert.True(budget.IsWithinRules, a.ProjectTitle);
+            Assert.True(youth.IsWithinRequestLimits(a.RequestedTotal), a.ProjectTitle);
+            Assert.True(a.OwnContributionTotal.Won > 0, a.ProjectTitle);
+        });
+    }
+
     private Task<bool> SeedOnAsync(string day)
     {
         Host.Clock.Reset(Seoul.ToInstant(NodaTime.Text.LocalDatePattern.Iso.Parse(day).Value.At(new LocalTime(9, 0))));

@@ -106,6 +106,12 @@ public sealed partial class ApplicationEditor : IAsyncDisposable
 
     private static string ItemField(int index) => string.Create(CultureInfo.InvariantCulture, $"BudgetLines[{index}].Item");
 
+    private static string CategoryField(int index) => string.Create(CultureInfo.InvariantCulture, $"BudgetLines[{index}].Category");
+
+    /// <summary>The call's allowed categories, and the line's own if the call no longer allows it, so the select shows what is saved.</summary>
+    private IEnumerable<BudgetCategory> BudgetCategoriesFor(BudgetLineDraft line) =>
+        Enum.GetValues<BudgetCategory>().Where(c => View.CallBudgetRules.Allows(c) || c == line.Category);
+
     private static string AmountField(int index) => string.Create(CultureInfo.InvariantCulture, $"BudgetLines[{index}].Amount");
 
     private bool HasError(string field) => errors.Any(e => e.Field == field);
@@ -270,7 +276,9 @@ public sealed partial class ApplicationEditor : IAsyncDisposable
 
     private async Task AddLine()
     {
-        form.BudgetLines.Add(new BudgetLineDraft());
+        // A new line starts in a category the call funds.
+        var category = Enum.GetValues<BudgetCategory>().Where(View.CallBudgetRules.Allows).DefaultIfEmpty(BudgetCategory.Activities).First();
+        form.BudgetLines.Add(new BudgetLineDraft { Category = View.CallBudgetRules.Allows(BudgetCategory.Activities) ? BudgetCategory.Activities : category });
         dirty = true;
         await SaveAsync();
     }
