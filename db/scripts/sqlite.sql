@@ -815,3 +815,9 @@ COMMIT;
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261130221501_ConfigurableCalls', '10.0.15');
 
+BEGIN TRANSACTION;
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261130222226_IndicatorsData', '10.0.15');
+
+COMMIT;
+

@@ -23,6 +23,9 @@ public sealed record ApplicationDraft
 
     public List<BudgetLineDraft> BudgetLines { get; init; } = [];
 
+    /// <summary>The applicant's target for each of the call's indicators, by indicator id; null while not yet given.</summary>
+    public Dictionary<int, long?> IndicatorTargets { get; init; } = [];
+
     public Krw RequestedTotal => Krw.Sum(BudgetLines.Select(l => l.Amount));
 
     /// <summary>The form as the application holds it now, budget lines in their order.</summary>
@@ -47,6 +50,7 @@ public sealed record ApplicationDraft
                 Amount = l.Amount,
                 Justification = l.Justification,
             }).ToList(),
+            IndicatorTargets = application.IndicatorTargets.ToDictionary(t => t.CallIndicatorId, t => (long?)t.Target),
         };
     }
 }
@@ -103,6 +107,9 @@ public sealed record ApplicationView(
 
     /// <summary>For a submitted application: the revision draft already begun, if any.</summary>
     public int? RevisionInProgressId { get; init; }
+
+    /// <summary>The call's indicators, in order, for which the applicant sets targets.</summary>
+    public IReadOnlyList<IndicatorView> Indicators { get; init; } = [];
 
     /// <summary>A submitted application can be revised, like withdrawn, until the deadline.</summary>
     public bool CanRevise => CanWithdraw;
@@ -176,3 +183,17 @@ public sealed record IntakeRow(
     Krw RequestedTotal);
 
 public sealed record IntakePage(IReadOnlyList<IntakeRow> Rows, int TotalCount, IReadOnlyDictionary<ApplicationStatus, int> CountsByStatus);
+
+/// <summary>One of a call's indicators as forms and reports show it.</summary>
+public sealed record IndicatorView(int Id, string Key, IndicatorKind Kind, string NameKorean, string NameEnglish, string UnitKorean, string UnitEnglish)
+{
+    public string Name(string language) => language == Languages.English ? NameEnglish : NameKorean;
+
+    public string Unit(string language) => language == Languages.English ? UnitEnglish : UnitKorean;
+
+    public static IndicatorView From(CallIndicator indicator)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        return new(indicator.Id, indicator.Key, indicator.Kind, indicator.NameKorean, indicator.NameEnglish, indicator.UnitKorean, indicator.UnitEnglish);
+    }
+}

@@ -17,12 +17,15 @@ public sealed class ApplicationQueries(IDbContextFactory<PortalDbContext> dbFact
             .Include(a => a.Organization)
             .Include(a => a.BudgetLines)
             .Include(a => a.Attachments)
+            .Include(a => a.IndicatorTargets)
             .AsSplitQuery()
             .SingleOrDefaultAsync(a => a.Id == id, ct);
         if (application is null)
         {
             return null;
         }
+
+        var indicators = await IndicatorTargetRules.OfCallAsync(db, application.CallId, ct);
 
         var call = application.Call!;
         var now = clock.GetCurrentInstant();
@@ -59,6 +62,7 @@ public sealed class ApplicationQueries(IDbContextFactory<PortalDbContext> dbFact
         {
             RevisesReceipt = revises,
             RevisionInProgressId = revisionInProgress,
+            Indicators = indicators.Select(IndicatorView.From).ToList(),
         };
     }
 

@@ -39,6 +39,7 @@ public sealed class SubmitApplication(
         var now = clock.GetCurrentInstant();
         var application = await db.Applications
             .Include(a => a.BudgetLines)
+            .Include(a => a.IndicatorTargets)
             .Include(a => a.Call!).ThenInclude(c => c.BudgetYear)
             .Include(a => a.Organization)
             .SingleAsync(a => a.Id == id, ct);
@@ -60,7 +61,9 @@ public sealed class SubmitApplication(
         }
 
         var year = call.BudgetYear?.Year ?? Seoul.ToLocal(call.ClosesAt).Year;
-        var errors = ApplicationRules.Validate(ApplicationDraft.From(application), call, year, application.Organization?.CanSubmitApplications == true, localizer);
+        var errors = ApplicationRules.Validate(ApplicationDraft.From(application), call, year, application.Organization?.CanSubmitApplications == true, localizer)
+            .Concat(IndicatorTargetRules.ValidateForSubmission(ApplicationDraft.From(application), await IndicatorTargetRules.OfCallAsync(db, call.Id, ct), localizer))
+            .ToList();
         if (errors.Count > 0)
         {
             return Result.Invalid(errors);
