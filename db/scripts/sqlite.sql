@@ -816,8 +816,73 @@ INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261130221501_ConfigurableCalls', '10.0.15');
 
 BEGIN TRANSACTION;
+INSERT INTO "CallIndicators" ("CallId", "Order", "Key", "Kind", "NameKorean", "NameEnglish", "UnitKorean", "UnitEnglish")
+SELECT c."Id", s."Order", s."Key", s."Kind", s."NameKorean", s."NameEnglish", s."UnitKorean", s."UnitEnglish"
+FROM "Calls" c CROSS JOIN (
+SELECT 1 AS "Order", 'participants' AS "Key", 'Output' AS "Kind", '참여자 수' AS "NameKorean", 'Participants' AS "NameEnglish", '명' AS "UnitKorean", 'people' AS "UnitEnglish"
+UNION ALL SELECT 2 AS "Order", 'beneficiaries' AS "Key", 'Outcome' AS "Kind", '수혜자 수' AS "NameKorean", 'Beneficiaries reached' AS "NameEnglish", '명' AS "UnitKorean", 'people' AS "UnitEnglish"
+UNION ALL SELECT 3 AS "Order", 'events_held' AS "Key", 'Output' AS "Kind", '행사 수' AS "NameKorean", 'Events' AS "NameEnglish", '회' AS "UnitKorean", 'events' AS "UnitEnglish"
+UNION ALL SELECT 4 AS "Order", 'publications' AS "Key", 'Output' AS "Kind", '발간물 수' AS "NameKorean", 'Publications' AS "NameEnglish", '건' AS "UnitKorean", 'publications' AS "UnitEnglish"
+UNION ALL SELECT 5 AS "Order", 'media_reach' AS "Key", 'Outcome' AS "Kind", '미디어 도달 규모' AS "NameKorean", 'Media reach' AS "NameEnglish", '명' AS "UnitKorean", 'people' AS "UnitEnglish") s
+WHERE NOT EXISTS (SELECT 1 FROM "CallIndicators" i WHERE i."CallId" = c."Id" AND i."Key" = s."Key");
+
+INSERT INTO "IndicatorActuals" ("ProjectReportId", "CallIndicatorId", "Actual", "Explanation")
+SELECT r."Id", i."Id", CASE i."Key" WHEN 'participants' THEN r."Participants" WHEN 'beneficiaries' THEN r."Beneficiaries" WHEN 'events_held' THEN r."EventsHeld" WHEN 'publications' THEN r."Publications" WHEN 'media_reach' THEN r."MediaReach" END, NULL
+FROM "ProjectReports" r
+JOIN "Awards" a ON a."Id" = r."AwardId"
+JOIN "CallIndicators" i ON i."CallId" = a."CallId"
+WHERE i."Key" IN ('participants', 'beneficiaries', 'events_held', 'publications', 'media_reach')
+AND NOT EXISTS (SELECT 1 FROM "IndicatorActuals" x WHERE x."ProjectReportId" = r."Id" AND x."CallIndicatorId" = i."Id");
+
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261130222226_IndicatorsData', '10.0.15');
 
 COMMIT;
+
+BEGIN TRANSACTION;
+CREATE TABLE "ef_temp_ProjectReports" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_ProjectReports" PRIMARY KEY AUTOINCREMENT,
+    "ActivitiesCarriedOut" TEXT NOT NULL,
+    "AwardId" INTEGER NOT NULL,
+    "DueOn" TEXT NOT NULL,
+    "EventsAndPublications" TEXT NOT NULL,
+    "Kind" TEXT NOT NULL,
+    "Lessons" TEXT NOT NULL,
+    "OfficerComment" TEXT NULL,
+    "Outcomes" TEXT NOT NULL,
+    "ReviewedAt" TEXT NULL,
+    "ReviewedById" TEXT NULL,
+    "Status" TEXT NOT NULL,
+    "SubmissionCount" INTEGER NOT NULL,
+    "SubmittedAt" TEXT NULL,
+    "Version" INTEGER NOT NULL,
+    CONSTRAINT "FK_ProjectReports_Awards_AwardId" FOREIGN KEY ("AwardId") REFERENCES "Awards" ("Id") ON DELETE CASCADE
+);
+
+INSERT INTO "ef_temp_ProjectReports" ("Id", "ActivitiesCarriedOut", "AwardId", "DueOn", "EventsAndPublications", "Kind", "Lessons", "OfficerComment", "Outcomes", "ReviewedAt", "ReviewedById", "Status", "SubmissionCount", "SubmittedAt", "Version")
+SELECT "Id", "ActivitiesCarriedOut", "AwardId", "DueOn", "EventsAndPublications", "Kind", "Lessons", "OfficerComment", "Outcomes", "ReviewedAt", "ReviewedById", "Status", "SubmissionCount", "SubmittedAt", "Version"
+FROM "ProjectReports";
+
+COMMIT;
+
+PRAGMA foreign_keys = 0;
+
+BEGIN TRANSACTION;
+DROP TABLE "ProjectReports";
+
+ALTER TABLE "ef_temp_ProjectReports" RENAME TO "ProjectReports";
+
+COMMIT;
+
+PRAGMA foreign_keys = 1;
+
+BEGIN TRANSACTION;
+CREATE INDEX "IX_ProjectReports_AwardId_Kind" ON "ProjectReports" ("AwardId", "Kind");
+
+CREATE INDEX "IX_ProjectReports_Status_DueOn" ON "ProjectReports" ("Status", "DueOn");
+
+COMMIT;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261130224354_IndicatorsSchema', '10.0.15');
 

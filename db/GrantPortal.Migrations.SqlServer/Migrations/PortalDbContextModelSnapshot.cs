@@ -1297,9 +1297,6 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                     b.Property<int>("AwardId")
                         .HasColumnType("int");
 
-                    b.Property<int>("Beneficiaries")
-                        .HasColumnType("int");
-
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
 
@@ -1307,9 +1304,6 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("nvarchar(max)");
-
-                    b.Property<int>("EventsHeld")
-                        .HasColumnType("int");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1321,9 +1315,6 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("nvarchar(max)");
 
-                    b.Property<long>("MediaReach")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("OfficerComment")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
@@ -1332,12 +1323,6 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("nvarchar(max)");
-
-                    b.Property<int>("Participants")
-                        .HasColumnType("int");
-
-                    b.Property<int>("Publications")
-                        .HasColumnType("int");
 
                     b.Property<DateTime?>("ReviewedAt")
                         .HasColumnType("datetime2");

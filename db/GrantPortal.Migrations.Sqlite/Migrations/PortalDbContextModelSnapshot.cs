@@ -1252,9 +1252,6 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("AwardId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Beneficiaries")
-                        .HasColumnType("INTEGER");
-
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("TEXT");
 
@@ -1262,9 +1259,6 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("EventsHeld")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1276,9 +1270,6 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("MediaReach")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("OfficerComment")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -1287,12 +1278,6 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("Participants")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Publications")
-                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ReviewedAt")
                         .HasColumnType("TEXT");
