@@ -1340,3 +1340,88 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261130222423_IndicatorsData') THEN
+    INSERT INTO "CallIndicators" ("CallId", "Order", "Key", "Kind", "NameKorean", "NameEnglish", "UnitKorean", "UnitEnglish")
+    SELECT c."Id", s."Order", s."Key", s."Kind", s."NameKorean", s."NameEnglish", s."UnitKorean", s."UnitEnglish"
+    FROM "Calls" c CROSS JOIN (
+    SELECT 1 AS "Order", 'participants' AS "Key", 'Output' AS "Kind", '참여자 수' AS "NameKorean", 'Participants' AS "NameEnglish", '명' AS "UnitKorean", 'people' AS "UnitEnglish"
+    UNION ALL SELECT 2 AS "Order", 'beneficiaries' AS "Key", 'Outcome' AS "Kind", '수혜자 수' AS "NameKorean", 'Beneficiaries reached' AS "NameEnglish", '명' AS "UnitKorean", 'people' AS "UnitEnglish"
+    UNION ALL SELECT 3 AS "Order", 'events_held' AS "Key", 'Output' AS "Kind", '행사 수' AS "NameKorean", 'Events' AS "NameEnglish", '회' AS "UnitKorean", 'events' AS "UnitEnglish"
+    UNION ALL SELECT 4 AS "Order", 'publications' AS "Key", 'Output' AS "Kind", '발간물 수' AS "NameKorean", 'Publications' AS "NameEnglish", '건' AS "UnitKorean", 'publications' AS "UnitEnglish"
+    UNION ALL SELECT 5 AS "Order", 'media_reach' AS "Key", 'Outcome' AS "Kind", '미디어 도달 규모' AS "NameKorean", 'Media reach' AS "NameEnglish", '명' AS "UnitKorean", 'people' AS "UnitEnglish") s
+    WHERE NOT EXISTS (SELECT 1 FROM "CallIndicators" i WHERE i."CallId" = c."Id" AND i."Key" = s."Key");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261130222423_IndicatorsData') THEN
+    INSERT INTO "IndicatorActuals" ("ProjectReportId", "CallIndicatorId", "Actual", "Explanation")
+    SELECT r."Id", i."Id", CASE i."Key" WHEN 'participants' THEN r."Participants" WHEN 'beneficiaries' THEN r."Beneficiaries" WHEN 'events_held' THEN r."EventsHeld" WHEN 'publications' THEN r."Publications" WHEN 'media_reach' THEN r."MediaReach" END, NULL
+    FROM "ProjectReports" r
+    JOIN "Awards" a ON a."Id" = r."AwardId"
+    JOIN "CallIndicators" i ON i."CallId" = a."CallId"
+    WHERE i."Key" IN ('participants', 'beneficiaries', 'events_held', 'publications', 'media_reach')
+    AND NOT EXISTS (SELECT 1 FROM "IndicatorActuals" x WHERE x."ProjectReportId" = r."Id" AND x."CallIndicatorId" = i."Id");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261130222423_IndicatorsData') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261130222423_IndicatorsData', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261130224700_IndicatorsSchema') THEN
+    ALTER TABLE "ProjectReports" DROP COLUMN "Beneficiaries";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261130224700_IndicatorsSchema') THEN
+    ALTER TABLE "ProjectReports" DROP COLUMN "EventsHeld";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261130224700_IndicatorsSchema') THEN
+    ALTER TABLE "ProjectReports" DROP COLUMN "MediaReach";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261130224700_IndicatorsSchema') THEN
+    ALTER TABLE "ProjectReports" DROP COLUMN "Participants";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261130224700_IndicatorsSchema') THEN
+    ALTER TABLE "ProjectReports" DROP COLUMN "Publications";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261130224700_IndicatorsSchema') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261130224700_IndicatorsSchema', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

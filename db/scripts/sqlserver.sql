@@ -1475,3 +1475,129 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130222303_IndicatorsData'
+)
+BEGIN
+    INSERT INTO "CallIndicators" ("CallId", "Order", "Key", "Kind", "NameKorean", "NameEnglish", "UnitKorean", "UnitEnglish")
+    SELECT c."Id", s."Order", s."Key", s."Kind", s."NameKorean", s."NameEnglish", s."UnitKorean", s."UnitEnglish"
+    FROM "Calls" c CROSS JOIN (
+    SELECT 1 AS "Order", 'participants' AS "Key", 'Output' AS "Kind", N'참여자 수' AS "NameKorean", 'Participants' AS "NameEnglish", N'명' AS "UnitKorean", 'people' AS "UnitEnglish"
+    UNION ALL SELECT 2 AS "Order", 'beneficiaries' AS "Key", 'Outcome' AS "Kind", N'수혜자 수' AS "NameKorean", 'Beneficiaries reached' AS "NameEnglish", N'명' AS "UnitKorean", 'people' AS "UnitEnglish"
+    UNION ALL SELECT 3 AS "Order", 'events_held' AS "Key", 'Output' AS "Kind", N'행사 수' AS "NameKorean", 'Events' AS "NameEnglish", N'회' AS "UnitKorean", 'events' AS "UnitEnglish"
+    UNION ALL SELECT 4 AS "Order", 'publications' AS "Key", 'Output' AS "Kind", N'발간물 수' AS "NameKorean", 'Publications' AS "NameEnglish", N'건' AS "UnitKorean", 'publications' AS "UnitEnglish"
+    UNION ALL SELECT 5 AS "Order", 'media_reach' AS "Key", 'Outcome' AS "Kind", N'미디어 도달 규모' AS "NameKorean", 'Media reach' AS "NameEnglish", N'명' AS "UnitKorean", 'people' AS "UnitEnglish") s
+    WHERE NOT EXISTS (SELECT 1 FROM "CallIndicators" i WHERE i."CallId" = c."Id" AND i."Key" = s."Key");
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130222303_IndicatorsData'
+)
+BEGIN
+    INSERT INTO "IndicatorActuals" ("ProjectReportId", "CallIndicatorId", "Actual", "Explanation")
+    SELECT r."Id", i."Id", CASE i."Key" WHEN 'participants' THEN r."Participants" WHEN 'beneficiaries' THEN r."Beneficiaries" WHEN 'events_held' THEN r."EventsHeld" WHEN 'publications' THEN r."Publications" WHEN 'media_reach' THEN r."MediaReach" END, NULL
+    FROM "ProjectReports" r
+    JOIN "Awards" a ON a."Id" = r."AwardId"
+    JOIN "CallIndicators" i ON i."CallId" = a."CallId"
+    WHERE i."Key" IN ('participants', 'beneficiaries', 'events_held', 'publications', 'media_reach')
+    AND NOT EXISTS (SELECT 1 FROM "IndicatorActuals" x WHERE x."ProjectReportId" = r."Id" AND x."CallIndicatorId" = i."Id");
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130222303_IndicatorsData'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130222303_IndicatorsData', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130224534_IndicatorsSchema'
+)
+BEGIN
+    DECLARE @var nvarchar(max);
+    SELECT @var = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[ProjectReports]') AND [c].[name] = N'Beneficiaries');
+    IF @var IS NOT NULL EXEC(N'ALTER TABLE [ProjectReports] DROP CONSTRAINT ' + @var + ';');
+    ALTER TABLE [ProjectReports] DROP COLUMN [Beneficiaries];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130224534_IndicatorsSchema'
+)
+BEGIN
+    DECLARE @var1 nvarchar(max);
+    SELECT @var1 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[ProjectReports]') AND [c].[name] = N'EventsHeld');
+    IF @var1 IS NOT NULL EXEC(N'ALTER TABLE [ProjectReports] DROP CONSTRAINT ' + @var1 + ';');
+    ALTER TABLE [ProjectReports] DROP COLUMN [EventsHeld];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130224534_IndicatorsSchema'
+)
+BEGIN
+    DECLARE @var2 nvarchar(max);
+    SELECT @var2 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[ProjectReports]') AND [c].[name] = N'MediaReach');
+    IF @var2 IS NOT NULL EXEC(N'ALTER TABLE [ProjectReports] DROP CONSTRAINT ' + @var2 + ';');
+    ALTER TABLE [ProjectReports] DROP COLUMN [MediaReach];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130224534_IndicatorsSchema'
+)
+BEGIN
+    DECLARE @var3 nvarchar(max);
+    SELECT @var3 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[ProjectReports]') AND [c].[name] = N'Participants');
+    IF @var3 IS NOT NULL EXEC(N'ALTER TABLE [ProjectReports] DROP CONSTRAINT ' + @var3 + ';');
+    ALTER TABLE [ProjectReports] DROP COLUMN [Participants];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130224534_IndicatorsSchema'
+)
+BEGIN
+    DECLARE @var4 nvarchar(max);
+    SELECT @var4 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[ProjectReports]') AND [c].[name] = N'Publications');
+    IF @var4 IS NOT NULL EXEC(N'ALTER TABLE [ProjectReports] DROP CONSTRAINT ' + @var4 + ';');
+    ALTER TABLE [ProjectReports] DROP COLUMN [Publications];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130224534_IndicatorsSchema'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130224534_IndicatorsSchema', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

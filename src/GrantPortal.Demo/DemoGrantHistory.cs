@@ -256,6 +256,7 @@ internal sealed class DemoGrantHistory(PortalDbContext db, DemoPeople people, IR
             new RubricCriterion { Order = 4, NameKorean = "예산의 적정성", NameEnglish = "Value for money", DescriptionKorean = "예산 항목과 산출 근거가 합리적인가", DescriptionEnglish = "Whether the budget lines and their basis are reasonable", Weight = 20m, ScaleMinimum = 1, ScaleMaximum = 5 },
         ]);
         call.Recommendations.Add(new CallRecommendation { RecommendationId = recommendations[CoiRecommendations.CivilSociety].Id });
+        AddIndicators(call, code == "YOUTH" ? DemoIndicators.Youth : StandardIndicators.All);
         year.Calls.Add(call);
         criteria[call] = call.Criteria;
         return call;
@@ -547,6 +548,11 @@ internal sealed class DemoGrantHistory(PortalDbContext db, DemoPeople people, IR
         afterFirstSave.Add(() => application.FormVersionId = form.Id);
         application.Category = project.Category;
         application.DeclarationAccepted = true;
+        if (call != call2023 && call != call2024)
+        {
+            // The 2023 and 2024 applications were made before calls had indicators: they have no targets.
+            AddTargets(application, call, project.Category, k);
+        }
 
         // A project starts some weeks after the call closes and ends inside the call's budget year, as the form requires.
         var callYear = call.BudgetYear!.Year;
@@ -739,11 +745,9 @@ internal sealed class DemoGrantHistory(PortalDbContext db, DemoPeople people, IR
         var share = kind == ReportKind.Final ? 100 : 50;
         var (participants, events, publications, reach) = Indicators(project.Category, k);
         report.ActivitiesCarriedOut = DemoTexts.Pick(language, "계획한 활동을 진행했습니다: ", "We carried out the planned activities: ") + DemoTexts.Pick(language, text.ActivitiesKorean, text.ActivitiesEnglish);
-        report.Participants = participants * share / 100;
-        report.Beneficiaries = participants * share / 100;
-        report.EventsHeld = events * share / 100;
-        report.Publications = kind == ReportKind.Final ? publications : 0;
-        report.MediaReach = reach * share / 100;
+        var eventsHeld = events * share / 100;
+        var published = kind == ReportKind.Final ? publications : 0;
+        AddActuals(report, award.CallId, participants * share / 100, participants * share / 100, eventsHeld, published, reach * share / 100);
         if (status == ReportStatus.Draft)
         {
             // Started but not finished: the outcomes are still to be written.
@@ -751,7 +755,7 @@ internal sealed class DemoGrantHistory(PortalDbContext db, DemoPeople people, IR
         }
 
         report.Outcomes = DemoTexts.Pick(language, text.OutcomesKorean, text.OutcomesEnglish);
-        report.EventsAndPublications = string.Create(CultureInfo.InvariantCulture, $"{report.EventsHeld} / {report.Publications}")
+        report.EventsAndPublications = string.Create(CultureInfo.InvariantCulture, $"{eventsHeld} / {published}")
             + DemoTexts.Pick(language, " (행사 / 발간물)", " (events / publications)");
         report.Lessons = DemoTexts.Lessons(language);
         report.SubmittedAt = submittedAt;
@@ -819,6 +823,49 @@ internal sealed class DemoGrantHistory(PortalDbContext db, DemoPeople people, IR
             ProjectCategories.ConferencesAndAdvocacy => (150 + (h % 250), 1 + (h % 4), 1, 20_000 + (h % 10) * 10_000),
             _ => (20, 0, 48, 500_000),
         };
+    }
+
+    private static void AddIndicators(Call call, IReadOnlyList<IndicatorForm> indicators)
+    {
+        var order = 0;
+        call.Indicators.AddRange(indicators.Select(i => new CallIndicator
+        {
+            Order = ++order,
+            Key = i.Key,
+            Kind = i.Kind,
+            NameKorean = i.NameKorean,
+            NameEnglish = i.NameEnglish,
+            UnitKorean = i.UnitKorean,
+            UnitEnglish = i.UnitEnglish,
+        }));
+    }
+
+    /// <summary>A report's figures on its call's standard indicators, as reports have always counted them.</summary>
+    private void AddActuals(ProjectReport report, int callId, long participants, long beneficiaries, long events, long publications, long reach)
+    {
+        var call = db.Calls.Local.Single(c => c.Id == callId);
+        foreach (var (key, actual) in new[] { ("participants", participants), ("beneficiaries", beneficiaries), ("events_held", events), ("publications", publications), ("media_reach", reach) })
+        {
+            report.IndicatorActuals.Add(new IndicatorActual { CallIndicatorId = call.Indicators.Single(i => i.Key == key).Id, Actual = actual });
+        }
+    }
+
+    /// <summary>What a project set out to reach on each of its call's indicators: a little more than such projects achieve.</summary>
+    private static void AddTargets(Application application, Call call, ProjectCategories category, int k)
+    {
+        var (participants, events, publications, reach) = Indicators(category, k);
+        foreach (var indicator in call.Indicators)
+        {
+            var target = indicator.Key switch
+            {
+                "participants" or "beneficiaries" => participants * 11L / 10,
+                "events_held" => events + 1L,
+                "publications" => publications,
+                "media_reach" => reach,
+                _ => participants * 6L / 10,
+            };
+            application.IndicatorTargets.Add(new IndicatorTarget { CallIndicatorId = indicator.Id, Target = target });
+        }
     }
 
     /// <summary>The day projects of a budget year end by, leaving the rest of December for final reports.</summary>

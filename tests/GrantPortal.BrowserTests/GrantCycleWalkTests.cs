@@ -126,6 +126,12 @@ public sealed partial class GrantCycleWalkTests(BrowserFixture fixture)
             await Field(applicant, "budget-item-2").FillAsync(korean ? "단체 자부담" : "Own funds");
             await applicant.Locator("input[data-testid=budget-amount-2]").PressSequentiallyAsync("3400000");
             await applicant.Locator("[data-testid=budget-own-2] input").CheckAsync(new() { Force = true });
+            var targets = applicant.Locator("[data-testid^=indicator-target-] input, input[data-testid^=indicator-target-]");
+            for (var i = 0; i < await targets.CountAsync(); i++)
+            {
+                await targets.Nth(i).FillAsync("20");
+            }
+
             await applicant.Locator("section[aria-labelledby=attachments-heading] input[type=file]").SetInputFilesAsync(new FilePayload
             {
                 Name = "project-plan.pdf",
@@ -253,6 +259,12 @@ public sealed partial class GrantCycleWalkTests(BrowserFixture fixture)
             await Field(applicant, "report-activities").FillAsync(korean ? "워크숍 네 번을 열었습니다." : "Four workshops held.");
             await Field(applicant, "report-outcomes").FillAsync(korean ? "참가자 모두 증언 기록 실습을 마쳤습니다." : "Every participant completed a recorded interview.");
             await Field(applicant, "report-lessons").FillAsync(korean ? "모집을 더 일찍 시작해야 합니다." : "Start recruiting earlier.");
+            var actuals = applicant.Locator("[data-testid^=indicator-actual-] input, input[data-testid^=indicator-actual-]");
+            for (var i = 0; i < await actuals.CountAsync(); i++)
+            {
+                await actuals.Nth(i).FillAsync("20");
+            }
+
             await Field(applicant, "spent-0").FillAsync("1000000");
             await applicant.Keyboard.PressAsync("Tab");
             var explanations = applicant.Locator("[data-testid^=explain-] input, input[data-testid^=explain-]");

@@ -35,9 +35,28 @@ public sealed partial class ReportingTests(BrowserFixture fixture)
             await explanations.Nth(i).FillAsync("중간보고 시점이라 아직 집행하지 않았습니다.");
         }
 
+        // Each indicator is reported against the target the application set; participants fall far short of it.
+        await Expect(grantee.GetByTestId("indicator-target-participants")).ToContainTextAsync("명");
+        await Expect(grantee.GetByTestId("indicator-target-participants")).Not.ToContainTextAsync("목표 없음");
+        var actuals = grantee.Locator("[data-testid^=indicator-actual-] input, input[data-testid^=indicator-actual-]");
+        for (var i = 0; i < await actuals.CountAsync(); i++)
+        {
+            await actuals.Nth(i).FillAsync("100000");
+        }
+
+        await Field(grantee, "indicator-actual-participants").FillAsync("3");
+        await Expect(grantee.Locator("[data-testid=indicator-explain-participants] input, input[data-testid=indicator-explain-participants]")).ToBeVisibleAsync();
+        await Expect(grantee.Locator("[data-testid^=indicator-explain-]")).ToHaveCountAsync(1);
+        await Expect(grantee.GetByTestId("report-autosave")).ToContainTextAsync("임시 저장됨");
+        await grantee.GetByTestId("report-submit").ClickAsync();
+        await Expect(grantee.GetByTestId("report-error").First).ToContainTextAsync("참여자 수: 실적(3명)");
+        await Expect(grantee.GetByTestId("report-error").First).ToContainTextAsync("미달 사유를 적어 주세요");
+
+        await Field(grantee, "indicator-explain-participants").FillAsync("장소 공사로 한 달 동안 모임을 열지 못했습니다.");
         await Expect(grantee.GetByTestId("report-autosave")).ToContainTextAsync("임시 저장됨");
         await grantee.GetByTestId("report-submit").ClickAsync();
         await Expect(grantee.GetByTestId("report-message")).ToBeVisibleAsync();
+        await Expect(grantee.GetByTestId("indicator-actual-participants")).ToHaveTextAsync("3명");
         await Expect(grantee.GetByTestId("report-status").First).ToHaveTextAsync("제출됨");
         await grantee.Context.CloseAsync();
 
@@ -47,6 +66,7 @@ public sealed partial class ReportingTests(BrowserFixture fixture)
         await officer.GetByTestId("report-queue").Locator($"a[href='{reportUrl}']").ClickAsync();
         await Expect(officer.GetByTestId("report-review")).ToBeVisibleAsync();
         await Expect(officer.GetByTestId("summary-outcomes")).ToHaveTextAsync("참가자 모두 증언 기록 실습을 마쳤습니다.");
+        await Expect(officer.GetByTestId("report-indicators")).ToContainTextAsync("장소 공사로 한 달 동안 모임을 열지 못했습니다.");
         await Field(officer, "review-comment").FillAsync("잘 정리되었습니다.");
         await officer.GetByTestId("report-approve").ClickAsync();
 

@@ -1,5 +1,7 @@
 using Bunit;
 using GrantPortal.Core.Accounts;
+using GrantPortal.Core.Applications;
+using GrantPortal.Core.Calls;
 using GrantPortal.Core.Reporting;
 using GrantPortal.Web.Components.Layout;
 using GrantPortal.Web.Features.Reporting;
@@ -37,12 +39,23 @@ public sealed class ReportingComponentTests : PortalComponentTest
     [Fact]
     public void Submitted_report_shows_its_narrative_and_indicators()
     {
-        var form = new ReportDraft { Outcomes = "Forty activists trained.", Participants = 1200, MediaReach = 35000 };
+        var form = new ReportDraft
+        {
+            Outcomes = "Forty activists trained.",
+            Indicators =
+            [
+                new IndicatorActualDraft { Indicator = new IndicatorView(1, "participants", IndicatorKind.Output, "참여자 수", "Participants", "명", "people"), Target = 1500, Actual = 1200, Explanation = "Two sessions were cancelled." },
+                new IndicatorActualDraft { Indicator = new IndicatorView(2, "media_reach", IndicatorKind.Outcome, "미디어 도달 규모", "Media reach", "명", "people"), Actual = 35000 },
+            ],
+        };
 
         var summary = Render<ReportSummary>(p => p.Add(c => c.Form, form));
 
         Assert.Equal("Forty activists trained.", summary.Find("[data-testid=summary-outcomes]").TextContent);
         Assert.Contains("1,200", summary.Markup, StringComparison.Ordinal);
         Assert.Contains("35,000", summary.Markup, StringComparison.Ordinal);
+        Assert.Contains("1,500 people", summary.Find("[data-testid=indicator-target-participants]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("No target", summary.Find("[data-testid=indicator-target-media_reach]").TextContent.Trim());
+        Assert.Contains("Two sessions were cancelled.", summary.Markup, StringComparison.Ordinal);
     }
 }

@@ -1281,9 +1281,6 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                     b.Property<int>("AwardId")
                         .HasColumnType("integer");
 
-                    b.Property<int>("Beneficiaries")
-                        .HasColumnType("integer");
-
                     b.Property<LocalDate>("DueOn")
                         .HasColumnType("date");
 
@@ -1291,9 +1288,6 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
-
-                    b.Property<int>("EventsHeld")
-                        .HasColumnType("integer");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1305,9 +1299,6 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
-                    b.Property<long>("MediaReach")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("OfficerComment")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -1316,12 +1307,6 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
-
-                    b.Property<int>("Participants")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Publications")
-                        .HasColumnType("integer");
 
                     b.Property<Instant?>("ReviewedAt")
                         .HasColumnType("timestamp with time zone");

@@ -1282,9 +1282,6 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                     b.Property<int>("AwardId")
                         .HasColumnType("int");
 
-                    b.Property<int>("Beneficiaries")
-                        .HasColumnType("int");
-
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
 
@@ -1292,9 +1289,6 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("nvarchar(max)");
-
-                    b.Property<int>("EventsHeld")
-                        .HasColumnType("int");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1306,9 +1300,6 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("nvarchar(max)");
 
-                    b.Property<long>("MediaReach")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("OfficerComment")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
@@ -1317,12 +1308,6 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("nvarchar(max)");
-
-                    b.Property<int>("Participants")
-                        .HasColumnType("int");
-
-                    b.Property<int>("Publications")
-                        .HasColumnType("int");
 
                     b.Property<DateTime?>("ReviewedAt")
                         .HasColumnType("datetime2");

@@ -1237,9 +1237,6 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("AwardId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Beneficiaries")
-                        .HasColumnType("INTEGER");
-
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("TEXT");
 
@@ -1247,9 +1244,6 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("EventsHeld")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1261,9 +1255,6 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("MediaReach")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("OfficerComment")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -1272,12 +1263,6 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("Participants")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Publications")
-                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ReviewedAt")
                         .HasColumnType("TEXT");

@@ -28,6 +28,9 @@ public sealed record ApplicationDraft
     /// <summary>Grant request plus own contribution.</summary>
     public Krw ProjectTotal => RequestedTotal + OwnContributionTotal;
 
+    /// <summary>The applicant's target for each of the call's indicators, by indicator id; null while not yet given.</summary>
+    public Dictionary<int, long?> IndicatorTargets { get; init; } = [];
+
     /// <summary>The form as the application holds it now, budget lines in their order.</summary>
     public static ApplicationDraft From(Application application)
     {
@@ -49,6 +52,7 @@ public sealed record ApplicationDraft
                 Justification = l.Justification,
                 IsOwnContribution = l.IsOwnContribution,
             }).ToList(),
+            IndicatorTargets = application.IndicatorTargets.ToDictionary(t => t.CallIndicatorId, t => (long?)t.Target),
         };
     }
 }
@@ -111,6 +115,9 @@ public sealed record ApplicationView(
 
     /// <summary>For a submitted application: the revision draft already begun, if any.</summary>
     public int? RevisionInProgressId { get; init; }
+
+    /// <summary>The call's indicators, in order, for which the applicant sets targets.</summary>
+    public IReadOnlyList<IndicatorView> Indicators { get; init; } = [];
 
     /// <summary>A submitted application can be revised, like withdrawn, until the deadline.</summary>
     public bool CanRevise => CanWithdraw;
@@ -202,3 +209,17 @@ public sealed record IntakeRow(
 }
 
 public sealed record IntakePage(IReadOnlyList<IntakeRow> Rows, int TotalCount, IReadOnlyDictionary<ApplicationStatus, int> CountsByStatus);
+
+/// <summary>One of a call's indicators as forms and reports show it.</summary>
+public sealed record IndicatorView(int Id, string Key, IndicatorKind Kind, string NameKorean, string NameEnglish, string UnitKorean, string UnitEnglish)
+{
+    public string Name(string language) => language == Languages.English ? NameEnglish : NameKorean;
+
+    public string Unit(string language) => language == Languages.English ? UnitEnglish : UnitKorean;
+
+    public static IndicatorView From(CallIndicator indicator)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        return new(indicator.Id, indicator.Key, indicator.Kind, indicator.NameKorean, indicator.NameEnglish, indicator.UnitKorean, indicator.UnitEnglish);
+    }
+}

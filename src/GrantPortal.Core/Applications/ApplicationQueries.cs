@@ -21,12 +21,15 @@ public sealed class ApplicationQueries(IDbContextFactory<PortalDbContext> dbFact
             .Include(a => a.Organization)
             .Include(a => a.BudgetLines)
             .Include(a => a.Attachments)
+            .Include(a => a.IndicatorTargets)
             .AsSplitQuery()
             .SingleOrDefaultAsync(a => a.Id == id, ct);
         if (application is null)
         {
             return null;
         }
+
+        var indicators = await IndicatorTargetRules.OfCallAsync(db, application.CallId, ct);
 
         var call = application.Call!;
         var now = clock.GetCurrentInstant();
@@ -70,6 +73,7 @@ public sealed class ApplicationQueries(IDbContextFactory<PortalDbContext> dbFact
             FormVersionNumber = form?.Number ?? 0,
             NewRequiredQuestions = newRequired.Select(q => q.Label(Languages.Current)).ToList(),
             CallBudgetRules = call.BudgetRules,
+            Indicators = indicators.Select(IndicatorView.From).ToList(),
         };
     }
 

@@ -66,7 +66,7 @@ public sealed class ReviseApplication(
     private async Task<Result<int>> StartRevisionAsync(PortalDbContext db, CurrentUser user, int id, List<string> copied, CancellationToken ct)
     {
         var now = clock.GetCurrentInstant();
-        var submitted = await db.Applications.Include(a => a.Call).Include(a => a.BudgetLines).Include(a => a.Attachments)
+        var submitted = await db.Applications.Include(a => a.Call).Include(a => a.BudgetLines).Include(a => a.Attachments).Include(a => a.IndicatorTargets)
             .AsSplitQuery()
             .SingleAsync(a => a.Id == id, ct);
         if (submitted.Status != ApplicationStatus.Submitted)
@@ -80,6 +80,7 @@ public sealed class ReviseApplication(
         }
 
         var revision = Application.StartRevision(submitted, user.UserId, now);
+        revision.IndicatorTargets.AddRange(submitted.IndicatorTargets.Select(t => new IndicatorTarget { CallIndicatorId = t.CallIndicatorId, Target = t.Target }));
         var directory = attachmentOptions.Value.Directory;
         foreach (var original in submitted.Attachments.OrderBy(f => f.Id))
         {

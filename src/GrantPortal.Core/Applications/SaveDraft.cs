@@ -12,7 +12,7 @@ public sealed class SaveDraft(IDbContextFactory<PortalDbContext> dbFactory, IClo
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(form);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var application = await db.Applications.VisibleTo(user).Include(a => a.BudgetLines).SingleOrDefaultAsync(a => a.Id == id, ct);
+        var application = await db.Applications.VisibleTo(user).Include(a => a.BudgetLines).Include(a => a.IndicatorTargets).SingleOrDefaultAsync(a => a.Id == id, ct);
         if (application is null || !ApplicationAccess.IsOwner(user, application.OrganizationId))
         {
             return Result.NotFound();
@@ -33,6 +33,12 @@ public sealed class SaveDraft(IDbContextFactory<PortalDbContext> dbFactory, IClo
             }
         }
 
+        var indicators = await IndicatorTargetRules.OfCallAsync(db, application.CallId, ct);
+        if (IndicatorTargetRules.Refuse(form, indicators, localizer) is { } negativeTarget)
+        {
+            return Result.Invalid(negativeTarget.Field, negativeTarget.Message);
+        }
+
         var stale = Result.Conflict(localizer["Application_StaleDraft"]);
         if (application.Version != expectedVersion)
         {
@@ -47,6 +53,7 @@ public sealed class SaveDraft(IDbContextFactory<PortalDbContext> dbFactory, IClo
         db.BudgetLines.RemoveRange(application.BudgetLines);
         Copy(form, application, new FieldLimits(db));
         application.Answers = AnswerRules.Clean(await FormVersions.DefinitionOfAsync(db, application.FormVersionId, ct), form.Answers);
+        IndicatorTargetRules.Copy(form, application, indicators);
         var now = clock.GetCurrentInstant();
         application.MarkSaved(now);
         try

@@ -39,6 +39,7 @@ public sealed class SubmitApplication(
         var now = clock.GetCurrentInstant();
         var application = await db.Applications
             .Include(a => a.BudgetLines)
+            .Include(a => a.IndicatorTargets)
             .Include(a => a.Call!).ThenInclude(c => c.BudgetYear)
             .Include(a => a.Organization)
             .SingleAsync(a => a.Id == id, ct);
@@ -73,6 +74,7 @@ public sealed class SubmitApplication(
         var fileCounts = await db.Attachments.Where(f => f.ApplicationId == application.Id && f.QuestionKey != null)
             .GroupBy(f => f.QuestionKey!).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         errors.AddRange(AnswerRules.Validate(definition, application.Answers, fileCounts, Languages.Current, localizer));
+        errors.AddRange(IndicatorTargetRules.ValidateForSubmission(ApplicationDraft.From(application), await IndicatorTargetRules.OfCallAsync(db, call.Id, ct), localizer));
         if (errors.Count > 0)
         {
             return Result.Invalid(errors);

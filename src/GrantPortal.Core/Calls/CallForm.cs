@@ -116,6 +116,7 @@ public sealed record CallForm
             {
                 new CriterionForm { NameKorean = "사업의 타당성", NameEnglish = "Relevance", Weight = 1m },
             },
+            Indicators = StandardIndicators.All.ToList(),
         };
     }
 
@@ -220,6 +221,7 @@ public sealed record CallForm
 
         errors.AddRange(EligibilityCheck.Validate(Eligibility, localizer));
         errors.AddRange(BudgetRulesCheck.Validate(BudgetRules, localizer));
+        errors.AddRange(IndicatorsCheck.Validate(Indicators, localizer));
         return errors;
 
         void ValidateAmount(Krw amount, string field)

@@ -115,10 +115,38 @@ internal static class CallPlanning
             criterion.ScaleMaximum = input.ScaleMaximum;
         }
 
+        ApplyIndicators(call, form);
         call.Recommendations.RemoveAll(r => !form.RecommendationIds.Contains(r.RecommendationId));
         foreach (var recommendationId in form.RecommendationIds.Where(id => call.Recommendations.All(r => r.RecommendationId != id)))
         {
             call.Recommendations.Add(new CallRecommendation { RecommendationId = recommendationId });
+        }
+    }
+
+    /// <summary>
+    /// Indicators keep their ids (and keys) where the officer kept the row, so targets and actuals stay attached;
+    /// <see cref="IndicatorsCheck.RefuseRemovalAsync"/> has already refused removing one that has any.
+    /// </summary>
+    private static void ApplyIndicators(Call call, CallForm form)
+    {
+        var kept = form.Indicators.Where(f => f.Id is not null).Select(f => f.Id!.Value).ToHashSet();
+        call.Indicators.RemoveAll(i => !kept.Contains(i.Id));
+        for (var i = 0; i < form.Indicators.Count; i++)
+        {
+            var input = form.Indicators[i];
+            var indicator = call.Indicators.FirstOrDefault(r => input.Id is { } id && r.Id == id);
+            if (indicator is null)
+            {
+                indicator = new CallIndicator { Key = input.Key.Trim() };
+                call.Indicators.Add(indicator);
+            }
+
+            indicator.Order = i + 1;
+            indicator.Kind = input.Kind;
+            indicator.NameKorean = input.NameKorean.Trim();
+            indicator.NameEnglish = input.NameEnglish.Trim();
+            indicator.UnitKorean = input.UnitKorean.Trim();
+            indicator.UnitEnglish = input.UnitEnglish.Trim();
         }
     }
 
@@ -150,6 +178,7 @@ internal static class CallPlanning
         Eligibility = JsonSerializer.SerializeToElement(c.Eligibility, JsonColumns.Options),
         BudgetRules = JsonSerializer.SerializeToElement(c.BudgetRules, JsonColumns.Options),
         Criteria = c.Criteria.OrderBy(r => r.Order).Select(r => new { r.NameEnglish, r.Weight, r.ScaleMinimum, r.ScaleMaximum }),
+        Indicators = c.Indicators.OrderBy(i => i.Order).Select(i => new { i.Key, Kind = i.Kind.ToString(), i.NameKorean, i.NameEnglish, i.UnitKorean, i.UnitEnglish }),
         Recommendations = c.Recommendations.Select(r => r.RecommendationId).Order(),
     });
 }

@@ -108,6 +108,7 @@ public sealed class CallQueries(IDbContextFactory<PortalDbContext> dbFactory, IC
         var call = await db.Calls.AsNoTracking()
             .Include(c => c.BudgetYear)
             .Include(c => c.Criteria)
+            .Include(c => c.Indicators)
             .Include(c => c.Recommendations)
             .AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Id == id, ct);
@@ -177,6 +178,20 @@ public sealed class CallQueries(IDbContextFactory<PortalDbContext> dbFactory, IC
                 Weight = criterion.Weight,
                 ScaleMinimum = criterion.ScaleMinimum,
                 ScaleMaximum = criterion.ScaleMaximum,
+            });
+        }
+
+        foreach (var indicator in c.Indicators.OrderBy(i => i.Order))
+        {
+            form.Indicators.Add(new IndicatorForm
+            {
+                Id = indicator.Id,
+                Key = indicator.Key,
+                Kind = indicator.Kind,
+                NameKorean = indicator.NameKorean,
+                NameEnglish = indicator.NameEnglish,
+                UnitKorean = indicator.UnitKorean,
+                UnitEnglish = indicator.UnitEnglish,
             });
         }
 

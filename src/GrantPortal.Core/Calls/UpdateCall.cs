@@ -41,7 +41,7 @@ public sealed class UpdateCall(
     private async Task<Result<CallUpdate>> ChangeAsync(PortalDbContext db, CurrentUser user, int callId, CallForm form, BudgetYear budget, bool confirmed, CancellationToken ct)
     {
         var now = clock.GetCurrentInstant();
-        var call = await db.Calls.Include(c => c.Criteria).Include(c => c.Recommendations).AsSplitQuery().SingleOrDefaultAsync(c => c.Id == callId, ct);
+        var call = await db.Calls.Include(c => c.Criteria).Include(c => c.Indicators).Include(c => c.Recommendations).AsSplitQuery().SingleOrDefaultAsync(c => c.Id == callId, ct);
         if (call is null)
         {
             return Result.NotFound();
@@ -69,6 +69,11 @@ public sealed class UpdateCall(
         {
             // Scores already given refer to these criteria and were given on these scales.
             return Result.Invalid(nameof(CallForm.Criteria), localizer["Reviews_RubricLocked"]);
+        }
+
+        if (await IndicatorsCheck.RefuseRemovalAsync(db, call, form, localizer, ct) is { } indicatorInUse)
+        {
+            return indicatorInUse;
         }
 
         var deadline = await deadlines.CheckAsync(db, user, call, form, now, confirmed, ct);

@@ -70,10 +70,12 @@ public static class AccountabilityNarrative
             ["organizations"] = Count(totals.Organizations),
             ["projects"] = Count(totals.Projects),
             ["disbursed"] = Amount(totals.Disbursed, language),
-            ["participants"] = Count(totals.Indicators.Participants),
-            ["events"] = Count(totals.Indicators.Events),
-            ["publications"] = Count(totals.Indicators.Publications),
-            ["reach"] = Count(totals.Indicators.MediaReach),
+            ["participants"] = Count(Standard(totals, StandardIndicators.Participants)),
+            ["beneficiaries"] = Count(Standard(totals, StandardIndicators.Beneficiaries)),
+            ["events"] = Count(Standard(totals, StandardIndicators.EventsHeld)),
+            ["publications"] = Count(Standard(totals, StandardIndicators.Publications)),
+            ["reach"] = Count(Standard(totals, StandardIndicators.MediaReach)),
+            ["indicators"] = List(totals.Indicators, language, wording),
         };
         if (totals.Projects == 0)
         {
@@ -99,7 +101,7 @@ public static class AccountabilityNarrative
         text.Append(Fill(wording.Opening, values));
         text.Append(' ').Append(Fill(wording.Projects, values));
         text.Append("\n\n").Append(Fill(wording.Disbursed, values));
-        if (totals.Indicators != ProjectIndicators.Zero)
+        if (!totals.Indicators.IsZero)
         {
             text.Append(' ').Append(Fill(wording.Indicators, values));
         }
@@ -159,6 +161,16 @@ public static class AccountabilityNarrative
 
         return text.ToString();
     }
+
+    /// <summary>
+    /// The wording's placeholders name the standard indicators: every call's indicator of the same name and unit
+    /// counts, as in every other roll-up.
+    /// </summary>
+    private static long Standard(RecommendationTotals totals, IndicatorForm indicator) => totals.Indicators.Total(indicator.NameKorean, indicator.UnitKorean);
+
+    /// <summary>Every indicator with a figure, for wordings that list them all: "Participants 1,200 people, Events 30 events".</summary>
+    private static string List(ProjectIndicators indicators, string language, AccountabilityWording wording) =>
+        JoinList(indicators.Figures.Where(f => f.Value != 0).Select(f => $"{f.Name(language)} {Count(f.Value)}{(language == Languages.English ? " " : "")}{f.Unit(language)}").ToList(), wording);
 
     private static string Count(long value) => value.ToString("#,0", CultureInfo.InvariantCulture);
 

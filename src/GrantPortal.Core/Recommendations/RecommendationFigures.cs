@@ -1,22 +1,57 @@
 namespace GrantPortal.Core.Recommendations;
 
-/// <summary>What funded projects achieved, from their approved reports.</summary>
-public sealed record ProjectIndicators(long Participants, long Beneficiaries, long Events, long Publications, long MediaReach)
+/// <summary>One indicator's figure: an actual, or a sum of actuals of indicators with this name and unit.</summary>
+public sealed record IndicatorFigure(string NameKorean, string NameEnglish, string UnitKorean, string UnitEnglish, long Value)
 {
-    public static ProjectIndicators Zero { get; } = new(0, 0, 0, 0, 0);
+    public string Name(string language) => language == Languages.English ? NameEnglish : NameKorean;
+
+    public string Unit(string language) => language == Languages.English ? UnitEnglish : UnitKorean;
+
+    public (string Name, string Unit) Identity => IndicatorIdentity.Of(NameKorean, UnitKorean);
+}
+
+/// <summary>
+/// What funded projects achieved, from their approved reports: figures of indicators that share a name and unit are
+/// added, whichever call defined them, in the order they first appear.
+/// </summary>
+public sealed record ProjectIndicators(IReadOnlyList<IndicatorFigure> Figures)
+{
+    public static ProjectIndicators Zero { get; } = new([]);
+
+    public bool IsZero => Figures.All(f => f.Value == 0);
 
     public ProjectIndicators Add(ProjectIndicators other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return new(
-            Participants + other.Participants,
-            Beneficiaries + other.Beneficiaries,
-            Events + other.Events,
-            Publications + other.Publications,
-            MediaReach + other.MediaReach);
+        return Sum([this, other]);
     }
 
-    public static ProjectIndicators Sum(IEnumerable<ProjectIndicators> items) => items.Aggregate(Zero, (total, next) => total.Add(next));
+    /// <summary>The sum of the indicator with this name and unit; zero when none has it.</summary>
+    public long Total(string nameKorean, string unitKorean)
+    {
+        var identity = IndicatorIdentity.Of(nameKorean, unitKorean);
+        return Figures.Where(f => f.Identity == identity).Sum(f => f.Value);
+    }
+
+    public static ProjectIndicators Sum(IEnumerable<ProjectIndicators> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var totals = new List<IndicatorFigure>();
+        foreach (var figure in items.SelectMany(i => i.Figures))
+        {
+            var index = totals.FindIndex(t => t.Identity == figure.Identity);
+            if (index < 0)
+            {
+                totals.Add(figure);
+            }
+            else
+            {
+                totals[index] = totals[index] with { Value = checked(totals[index].Value + figure.Value) };
+            }
+        }
+
+        return new(totals);
+    }
 }
 
 /// <summary>One funded project as the public and the ministry's reports see it: no contact details, no people.</summary>
@@ -113,11 +148,16 @@ public sealed class RecommendationFigures(IDbContextFactory<PortalDbContext> dbF
             .GroupBy(p => p.AwardId)
             .Select(g => new { AwardId = g.Key, Won = g.Sum(p => (long)p.Amount) })
             .ToDictionaryAsync(p => p.AwardId, p => p.Won, ct);
-        var reports = (await db.ProjectReports.AsNoTracking()
-                .Where(r => r.Status == ReportStatus.Approved && awards.Select(a => a.Id).Contains(r.AwardId))
-                .Select(r => new { r.AwardId, r.Kind, r.ReviewedAt, r.Participants, r.Beneficiaries, r.EventsHeld, r.Publications, r.MediaReach, r.Outcomes })
+        var approved = db.ProjectReports.AsNoTracking().Where(r => r.Status == ReportStatus.Approved && awards.Select(a => a.Id).Contains(r.AwardId));
+        var reports = (await approved
+                .Select(r => new { r.Id, r.AwardId, r.Kind, r.ReviewedAt, r.Outcomes })
                 .ToListAsync(ct))
             .ToLookup(r => r.AwardId);
+        var actuals = (await db.IndicatorActuals.AsNoTracking()
+                .Where(x => approved.Select(r => r.Id).Contains(x.ProjectReportId))
+                .Join(db.CallIndicators, x => x.CallIndicatorId, i => i.Id, (x, i) => new { x.ProjectReportId, i.Order, i.NameKorean, i.NameEnglish, i.UnitKorean, i.UnitEnglish, x.Actual })
+                .ToListAsync(ct))
+            .ToLookup(x => x.ProjectReportId);
 
         return rows.Select(a =>
             {
@@ -127,7 +167,8 @@ public sealed class RecommendationFigures(IDbContextFactory<PortalDbContext> dbF
                 var report = reports[a.Id].OrderByDescending(r => r.Kind == ReportKind.Final).ThenByDescending(r => r.ReviewedAt).FirstOrDefault();
                 var indicators = report is null
                     ? ProjectIndicators.Zero
-                    : new ProjectIndicators(report.Participants, report.Beneficiaries, report.EventsHeld, report.Publications, report.MediaReach);
+                    : ProjectIndicators.Sum([new ProjectIndicators(actuals[report.Id].OrderBy(x => x.Order)
+                        .Select(x => new IndicatorFigure(x.NameKorean, x.NameEnglish, x.UnitKorean, x.UnitEnglish, x.Actual)).ToList())]);
                 return new FundedProject(
                     a.Id,
                     call.Year,

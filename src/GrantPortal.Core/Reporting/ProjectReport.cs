@@ -36,17 +36,6 @@ public sealed class ProjectReport : IVersioned
 
     public string Lessons { get; set; } = "";
 
-    public int Participants { get; set; }
-
-    public int Beneficiaries { get; set; }
-
-    public int EventsHeld { get; set; }
-
-    public int Publications { get; set; }
-
-    /// <summary>Estimated audience reached through media (views, readers, listeners).</summary>
-    public long MediaReach { get; set; }
-
     public Instant? SubmittedAt { get; set; }
 
     public Instant? ReviewedAt { get; set; }
@@ -62,6 +51,7 @@ public sealed class ProjectReport : IVersioned
 
     public List<SpendingLine> SpendingLines { get; } = [];
 
+    /// <summary>The actual of each of the call's indicators (participants, events held, ...), explained when short of the target.</summary>
     public List<IndicatorActual> IndicatorActuals { get; } = [];
 
     public List<Attachment> Receipts { get; } = [];

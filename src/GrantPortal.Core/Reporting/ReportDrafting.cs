@@ -17,7 +17,7 @@ internal static class ReportDrafting
             return (null, Result.NotFound());
         }
 
-        var report = await ReportRules.VisibleTo(db, user).Include(r => r.SpendingLines).SingleOrDefaultAsync(r => r.Id == id, ct);
+        var report = await ReportRules.VisibleTo(db, user).Include(r => r.SpendingLines).Include(r => r.IndicatorActuals).AsSplitQuery().SingleOrDefaultAsync(r => r.Id == id, ct);
         if (report is null)
         {
             return (null, Result.NotFound());
@@ -41,9 +41,14 @@ internal static class ReportDrafting
     public static List<FieldError> ValidateNumbers(ReportDraft draft, IStringLocalizer<Strings> localizer)
     {
         var errors = new List<FieldError>();
-        if (draft.Participants < 0 || draft.Beneficiaries < 0 || draft.EventsHeld < 0 || draft.Publications < 0 || draft.MediaReach < 0)
+        if (draft.Indicators.Any(i => i.Actual < 0))
         {
             errors.Add(new FieldError("Indicators", localizer["Reports_NegativeIndicator"]));
+        }
+
+        if (draft.Indicators.Any(i => i.Explanation is { Length: > 2000 }))
+        {
+            errors.Add(new FieldError("Indicators", localizer["Reports_TooLong", localizer["Reports_ShortfallExplanation"], 2000]));
         }
 
         if (draft.SpendingLines.Any(l => l.Spent.IsNegative || l.Spent > Krw.Ceiling))
@@ -80,11 +85,7 @@ internal static class ReportDrafting
         report.Outcomes = draft.Outcomes.Trim();
         report.EventsAndPublications = draft.EventsAndPublications.Trim();
         report.Lessons = draft.Lessons.Trim();
-        report.Participants = draft.Participants;
-        report.Beneficiaries = draft.Beneficiaries;
-        report.EventsHeld = draft.EventsHeld;
-        report.Publications = draft.Publications;
-        report.MediaReach = draft.MediaReach;
+        await ReportIndicators.ApplyAsync(db, report, draft, ct);
         if (report.SpendingLines.Count == 0)
         {
             foreach (var line in await ApprovedBudget.ForAwardAsync(db, report.AwardId, ct))

@@ -11,15 +11,8 @@ public sealed record ReportDraft
 
     public string Lessons { get; set; } = "";
 
-    public int Participants { get; set; }
-
-    public int Beneficiaries { get; set; }
-
-    public int EventsHeld { get; set; }
-
-    public int Publications { get; set; }
-
-    public long MediaReach { get; set; }
+    /// <summary>The actual of each of the call's indicators against the application's target.</summary>
+    public List<IndicatorActualDraft> Indicators { get; init; } = [];
 
     public List<SpendingLineDraft> SpendingLines { get; init; } = [];
 }

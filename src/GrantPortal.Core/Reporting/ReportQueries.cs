@@ -64,6 +64,7 @@ public sealed class ReportQueries(IDbContextFactory<PortalDbContext> dbFactory)
         var report = await ReportRules.VisibleTo(db, user).AsNoTracking()
             .Include(r => r.SpendingLines)
             .Include(r => r.Receipts)
+            .Include(r => r.IndicatorActuals)
             .AsSplitQuery()
             .SingleOrDefaultAsync(r => r.Id == id, ct);
         if (report is null)
@@ -99,11 +100,7 @@ public sealed class ReportQueries(IDbContextFactory<PortalDbContext> dbFactory)
             Outcomes = report.Outcomes,
             EventsAndPublications = report.EventsAndPublications,
             Lessons = report.Lessons,
-            Participants = report.Participants,
-            Beneficiaries = report.Beneficiaries,
-            EventsHeld = report.EventsHeld,
-            Publications = report.Publications,
-            MediaReach = report.MediaReach,
+            Indicators = await ReportIndicators.ForAsync(db, report.AwardId, report.IndicatorActuals, baseline, ct),
             SpendingLines = lines,
         };
         var entityId = ReportRules.EntityId(id);

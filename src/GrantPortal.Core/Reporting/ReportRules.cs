@@ -57,5 +57,8 @@ internal static class ReportRules
 
     public static string Date(LocalDate day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>A count as messages show it, grouped in the reader's culture: 1,200.</summary>
+    public static string Count(long value) => value.ToString("#,0", CultureInfo.CurrentCulture);
+
     public static string EntityId(int reportId) => reportId.ToString(CultureInfo.InvariantCulture);
 }

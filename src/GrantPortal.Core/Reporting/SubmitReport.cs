@@ -75,6 +75,21 @@ public sealed class SubmitReport(
                 : localizer["Reports_ExplainInterimVariance", line.Item, baseline.Expected(line.Budgeted).ForReader(), ReportRules.Date(baseline.PeriodEnd!.Value)]));
         }
 
+        // Targets come from the application and actuals from what was just saved, never from what the page sent.
+        var language = Languages.Current;
+        foreach (var indicator in await ReportIndicators.ForAsync(db, report.AwardId, report.IndicatorActuals, baseline, ct))
+        {
+            if (indicator.NeedsExplanation && string.IsNullOrWhiteSpace(indicator.Explanation))
+            {
+                errors.Add(new FieldError("Indicators", localizer[
+                    "Reports_ExplainShortfall",
+                    indicator.Indicator.Name(language),
+                    ReportRules.Count(indicator.Actual),
+                    ReportRules.Count(indicator.ExpectedActual ?? 0),
+                    indicator.Indicator.Unit(language)]));
+            }
+        }
+
         if (terms.ReceiptsRequired.AppliesTo(report.Kind) && !await db.Attachments.AnyAsync(a => a.ProjectReportId == report.Id, ct))
         {
             errors.Add(new FieldError("Receipts", localizer["Reports_ReceiptsRequired", localizer["Awards_Report" + report.Kind]]));
@@ -92,11 +107,7 @@ public sealed class SubmitReport(
         report.Outcomes,
         report.EventsAndPublications,
         report.Lessons,
-        report.Participants,
-        report.Beneficiaries,
-        report.EventsHeld,
-        report.Publications,
-        report.MediaReach,
+        Indicators = report.IndicatorActuals.OrderBy(a => a.CallIndicatorId).Select(a => new { a.CallIndicatorId, a.Actual, a.Explanation }),
         Spending = report.SpendingLines.Select(l => new { l.Item, Budgeted = l.Budgeted.Won, Spent = l.Spent.Won, l.VarianceExplanation }),
     });
 }

@@ -46,7 +46,7 @@ public sealed class AccountabilityNarrativeTests
             Project(2, organization: 10, 200_000_000, ProjectCategories.CultureAndArts, "Film"),
             Project(3, organization: 11, 500_000_000, ProjectCategories.CapacityBuilding, "Academy"),
         ];
-        var totals = new RecommendationTotals("1224", "Civil society", "시민사회", new Krw(1_000_000_000), new Krw(600_000_000), 2, 3, new ProjectIndicators(120, 120, 4, 1, 1000), projects);
+        var totals = new RecommendationTotals("1224", "Civil society", "시민사회", new Krw(1_000_000_000), new Krw(600_000_000), 2, 3, Standard(120, 120, 4, 1, 1000), projects);
 
         var text = AccountabilityNarrative.Write(totals, 2023, 2024, English, "en");
 
@@ -72,6 +72,11 @@ public sealed class AccountabilityNarrativeTests
 
         Assert.Equal("# Heading\n\nFirst line same paragraph.\n\nSecond.\n", markdown);
     }
+
+    private static ProjectIndicators Standard(long participants, long beneficiaries, long events, long publications, long reach) => new(
+        StandardIndicators.All.Zip([participants, beneficiaries, events, publications, reach])
+            .Select(p => new IndicatorFigure(p.First.NameKorean, p.First.NameEnglish, p.First.UnitKorean, p.First.UnitEnglish, p.Second))
+            .ToList());
 
     private static FundedProject Project(int id, int organization, long won, ProjectCategories category, string title) =>
         new(id, 2023, 1, "NKHR", "Call", "공모", null, title, "", category, organization, "Org", "단체", "101-82-10001",

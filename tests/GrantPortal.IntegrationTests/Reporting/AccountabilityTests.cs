@@ -26,7 +26,7 @@ public abstract class AccountabilityTests : ProviderTest
         Assert.Equal(18, totals.Organizations);
         Assert.Equal(29, totals.Projects);
         Assert.Equal(29, totals.ProjectList.Count(p => p.Outcomes is not null));
-        Assert.True(totals.Indicators.Participants > 0);
+        Assert.True(totals.Indicators.Total("참여자 수", "명") > 0);
     }
 
     [Fact]

@@ -166,11 +166,7 @@ public abstract class ReportWorkflowTests : ProviderTest
     {
         Outcomes = "Forty activists trained.",
         Lessons = "Start recruiting earlier.",
-        Participants = 40,
-        Beneficiaries = 40,
-        EventsHeld = 3,
-        Publications = 1,
-        MediaReach = 12_000,
+        Indicators = form.Indicators.Select(i => i with { Actual = i.ExpectedActual ?? 40 }).ToList(),
         SpendingLines = form.SpendingLines.Select(l => l with { Spent = l.ExpectedSpent }).ToList(),
     };
 

@@ -90,7 +90,7 @@ public sealed partial class ApplicationEditor : IAsyncDisposable
         if (loadedId != View.Id)
         {
             loadedId = View.Id;
-            form = View.Form with { BudgetLines = View.Form.BudgetLines.Select(l => l with { }).ToList(), Answers = new(View.Form.Answers) };
+            form = View.Form with { BudgetLines = View.Form.BudgetLines.Select(l => l with { }).ToList(), Answers = new(View.Form.Answers), IndicatorTargets = new(View.Form.IndicatorTargets) };
             attachments = View.Attachments.ToList();
             version = View.Version;
             savedAt = null;

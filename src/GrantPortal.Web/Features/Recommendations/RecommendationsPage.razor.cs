@@ -9,6 +9,9 @@ public sealed partial class RecommendationsPage
     private IReadOnlyList<RecommendationTotals> totals = [];
     private IReadOnlyList<IndicatorRollup> byCall = [];
     private IReadOnlyList<IndicatorRollup> byYear = [];
+    private IReadOnlyList<IndicatorFigure> totalsColumns = [];
+    private IReadOnlyList<IndicatorFigure> callColumns = [];
+    private IReadOnlyList<IndicatorFigure> yearColumns = [];
     private int year;
     private string? selected;
 
@@ -24,6 +27,7 @@ public sealed partial class RecommendationsPage
         {
             var all = await Figures.ProjectsAsync(years[^1], years[0], CancellationToken.None);
             byYear = RecommendationFigures.Rollup(all, p => p.Year.ToString(CultureInfo.InvariantCulture));
+            yearColumns = ColumnsOf(byYear.Select(r => r.Indicators));
         }
 
         year = RecommendationFigures.DefaultYear(years, Year, Seoul.Today(Clock).Year);
@@ -42,7 +46,16 @@ public sealed partial class RecommendationsPage
         totals = await Figures.TotalsAsync(year, year, CancellationToken.None);
         var projects = await Figures.ProjectsAsync(year, year, CancellationToken.None);
         byCall = RecommendationFigures.Rollup(projects, p => p.CallCode);
+        totalsColumns = ColumnsOf(totals.Select(t => t.Indicators));
+        callColumns = ColumnsOf(byCall.Select(r => r.Indicators));
     }
+
+    /// <summary>One column per indicator name and unit found in the rows, in the order they first appear.</summary>
+    private static IReadOnlyList<IndicatorFigure> ColumnsOf(IEnumerable<ProjectIndicators> rows) => ProjectIndicators.Sum(rows).Figures;
+
+    private static string Header(IndicatorFigure column) => $"{column.Name(Language)} ({column.Unit(Language)})";
+
+    private static string Cell(ProjectIndicators indicators, IndicatorFigure column) => Number(indicators.Total(column.NameKorean, column.UnitKorean));
 
     private static string Number(long value) => value.ToString("#,0", CultureInfo.CurrentCulture);
 }

@@ -61,6 +61,8 @@ public sealed partial class ReportPage : IAsyncDisposable
         }
     }
 
+    private LocalDate? PeriodEnd => view is { Baseline.IsWholeBudget: false } ? view.Baseline.PeriodEnd : null;
+
     private void Change(Action apply)
     {
         apply();
