@@ -6,20 +6,18 @@ public sealed class UploadAttachment(IDbContextFactory<PortalDbContext> dbFactor
     public async Task<Result<AttachmentView>> UploadAsync(CurrentUser user, int applicationId, string fileName, Stream content, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(user);
-        OwnedApplication? application;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            application = await db.FindOwnedAsync(user, applicationId, ct);
-        }
+            if (await db.FindOwnedAsync(user, applicationId, ct) is not { } application)
+            {
+                return Result.NotFound();
+            }
 
-        if (application is null)
-        {
-            return Result.NotFound();
-        }
-
-        if (application.Status != ApplicationStatus.Draft)
-        {
-            return Result.Refused(localizer["Application_NotEditable"]);
+            // A submitted application takes files only while a request for more information reopens its attachments.
+            if (application.Status != ApplicationStatus.Draft && !await InformationRequestRules.ReopensFilesAsync(db, applicationId, null, ct))
+            {
+                return Result.Refused(localizer["Application_NotEditable"]);
+            }
         }
 
         // The pipeline checks the draft again under its row lock: a submission may land while the file streams in.
