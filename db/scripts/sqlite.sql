@@ -815,3 +815,29 @@ COMMIT;
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261130221501_ConfigurableCalls', '10.0.15');
 
+BEGIN TRANSACTION;
+CREATE TABLE "InformationRequests" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_InformationRequests" PRIMARY KEY AUTOINCREMENT,
+    "ApplicationId" INTEGER NOT NULL,
+    "Message" TEXT NOT NULL,
+    "QuestionKeys" TEXT NOT NULL,
+    "DueOn" TEXT NOT NULL,
+    "RequestedAt" TEXT NOT NULL,
+    "RequestedById" TEXT NOT NULL,
+    "RequestedByName" TEXT NOT NULL,
+    "AnsweredAt" TEXT NULL,
+    "AnsweredById" TEXT NULL,
+    "Before" TEXT NOT NULL,
+    "After" TEXT NOT NULL,
+    CONSTRAINT "FK_InformationRequests_Applications_ApplicationId" FOREIGN KEY ("ApplicationId") REFERENCES "Applications" ("Id") ON DELETE CASCADE
+);
+
+CREATE INDEX "IX_InformationRequests_AnsweredAt_DueOn" ON "InformationRequests" ("AnsweredAt", "DueOn");
+
+CREATE INDEX "IX_InformationRequests_ApplicationId_AnsweredAt" ON "InformationRequests" ("ApplicationId", "AnsweredAt");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261130223503_MoreInfoSchema', '10.0.15');
+
+COMMIT;
+

@@ -1475,3 +1475,55 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130223958_MoreInfoSchema'
+)
+BEGIN
+    CREATE TABLE [InformationRequests] (
+        [Id] int NOT NULL IDENTITY,
+        [ApplicationId] int NOT NULL,
+        [Message] nvarchar(4000) NOT NULL,
+        [QuestionKeys] nvarchar(max) NOT NULL,
+        [DueOn] date NOT NULL,
+        [RequestedAt] datetime2 NOT NULL,
+        [RequestedById] nvarchar(64) NOT NULL,
+        [RequestedByName] nvarchar(200) NOT NULL,
+        [AnsweredAt] datetime2 NULL,
+        [AnsweredById] nvarchar(64) NULL,
+        [Before] nvarchar(max) NOT NULL,
+        [After] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_InformationRequests] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_InformationRequests_Applications_ApplicationId] FOREIGN KEY ([ApplicationId]) REFERENCES [Applications] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130223958_MoreInfoSchema'
+)
+BEGIN
+    CREATE INDEX [IX_InformationRequests_AnsweredAt_DueOn] ON [InformationRequests] ([AnsweredAt], [DueOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130223958_MoreInfoSchema'
+)
+BEGIN
+    CREATE INDEX [IX_InformationRequests_ApplicationId_AnsweredAt] ON [InformationRequests] ([ApplicationId], [AnsweredAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130223958_MoreInfoSchema'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130223958_MoreInfoSchema', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
