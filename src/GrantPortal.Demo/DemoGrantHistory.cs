@@ -442,6 +442,10 @@ internal sealed class DemoGrantHistory(PortalDbContext db, DemoPeople people, IR
                 var submittedAt = now - Duration.FromDays(submitted - k) - Duration.FromHours(3 + k);
                 var application = NewApplication(call, project, k, Max(call.OpensAt, submittedAt - Duration.FromDays(6)));
                 Submit(application, call, submittedAt);
+                if (call == callA && k == 1)
+                {
+                    AskForMoreInformation(application, submittedAt);
+                }
             }
             else
             {
@@ -457,6 +461,19 @@ internal sealed class DemoGrantHistory(PortalDbContext db, DemoPeople people, IR
                 application.MarkSaved(Max(createdAt, now - Duration.FromHours(2 + (k * 3))));
             }
         }
+    }
+
+    /// <summary>One request for more information (보완 요청) in intake, due in two days: the reminder pass has one to send.</summary>
+    private void AskForMoreInformation(Application application, Instant submittedAt)
+    {
+        var officer = new CurrentUser(people.Officer.Id, people.Officer.DisplayName, null, new HashSet<string> { Roles.ProgramOfficer });
+        afterFirstSave.Add(() => db.InformationRequests.Add(InformationRequest.Open(
+            application,
+            "사업 기간 중 참가자 안전 관리 계획을 구체적으로 적어 주시고, 요약에 서포터즈 선발 기준을 덧붙여 주세요.",
+            [ReopenableFields.Summary, ReopenableFields.BudgetLines],
+            today.PlusDays(2),
+            officer,
+            Max(submittedAt, now - Duration.FromDays(3)))));
     }
 
     private List<(Award Award, Application Application, DemoProject Project, int Index)> AddDecidedCall(Call call, DemoProject[] awarded, DemoProject[] rejected, AwardStatus status)

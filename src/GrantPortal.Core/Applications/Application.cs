@@ -168,6 +168,20 @@ public sealed class Application : IVersioned
         LastSavedAt = now;
     }
 
+    /// <summary>
+    /// Resubmitted after a request for more information changed its reopened questions: the same receipt number and
+    /// submission time (the deadline was met then), a new save time. The status does not move (see InformationRequest).
+    /// </summary>
+    public void MarkResubmitted(Instant now)
+    {
+        if (Status is not (ApplicationStatus.Submitted or ApplicationStatus.UnderReview))
+        {
+            throw new InvalidOperationException($"Cannot resubmit an application in status {Status}.");
+        }
+
+        LastSavedAt = now;
+    }
+
     public void Withdraw(string reason, Instant now)
     {
         if (string.IsNullOrWhiteSpace(reason))

@@ -184,6 +184,9 @@ public sealed record ApplicationQuery
 
     public string? TitleSearch { get; init; }
 
+    /// <summary>Only applications with a request for more information not answered yet.</summary>
+    public bool AwaitingInformation { get; init; }
+
     public ApplicationSort Sort { get; init; } = ApplicationSort.SubmittedAt;
 
     public bool Descending { get; init; } = true;
@@ -206,6 +209,9 @@ public sealed record IntakeRow(
 {
     /// <summary>Grant request plus own contribution (자부담).</summary>
     public Krw ProjectTotal { get; init; } = RequestedTotal;
+
+    /// <summary>When more information was requested and not yet given: the day it is due.</summary>
+    public LocalDate? AwaitingInformationDueOn { get; init; }
 }
 
 public sealed record IntakePage(IReadOnlyList<IntakeRow> Rows, int TotalCount, IReadOnlyDictionary<ApplicationStatus, int> CountsByStatus);

@@ -4,8 +4,10 @@ namespace GrantPortal.Core.Applications;
 /// The program officer's intake of submitted applications: filter choices, one page at a time, and the CSV export.
 /// Anyone who is not a program officer gets nothing.
 /// </summary>
-public sealed class ApplicationIntake(IDbContextFactory<PortalDbContext> dbFactory)
+public sealed class ApplicationIntake(IDbContextFactory<PortalDbContext> dbFactory, IStringLocalizer<Strings> localizer)
 {
+    private static readonly string[] Headers = ["Receipt", "Title", "Organization", "Organization (Korean)", "Call", "Category", "Status", "SubmittedAt (KST)", "RequestedTotal (KRW)", "ProjectTotal (KRW)"];
+
     /// <summary>The intake's filter choices: every call (latest deadline first) and organization; null for non-officers.</summary>
     public async Task<IntakeFilters?> ListIntakeFiltersAsync(CurrentUser user, CancellationToken ct = default)
     {
@@ -26,7 +28,8 @@ public sealed class ApplicationIntake(IDbContextFactory<PortalDbContext> dbFacto
 
     /// <summary>
     /// The program officer's intake: submitted applications (drafts are the applicant's own work), one page at a
-    /// time, with counts by status over the same filters. Null for anyone who is not a program officer.
+    /// time, with counts by status over the same filters. Null for anyone who is not a program officer. Two SQL
+    /// commands per page: the counts, and the page (whose rows say in a subquery whether more information is awaited).
     /// </summary>
     public async Task<IntakePage?> SearchAsync(CurrentUser user, ApplicationQuery query, CancellationToken ct = default)
     {
@@ -38,19 +41,21 @@ public sealed class ApplicationIntake(IDbContextFactory<PortalDbContext> dbFacto
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var filtered = Filter(db.Applications.AsNoTracking(), query, includeStatus: false, db.Database.IsNpgsql());
+        var filtered = Filter(db.Applications.AsNoTracking(), db.InformationRequests, query, includeStatus: false, db.Database.IsNpgsql());
         var counts = await filtered.GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var matching = query.Status is { } status ? filtered.Where(a => a.Status == status) : filtered;
         var total = query.Status is { } s ? counts.GetValueOrDefault(s) : counts.Values.Sum();
         var pageSize = Math.Clamp(query.PageSize, 1, 200);
         var page = Math.Max(query.Page, 0);
-        var rows = await Project(Sort(matching, query)).Skip(page * pageSize).Take(pageSize).ToListAsync(ct);
+        var rows = await Project(Sort(matching, query), db.InformationRequests).Skip(page * pageSize).Take(pageSize).ToListAsync(ct);
         return new IntakePage(rows.Select(ToRow).ToList(), total, counts);
     }
 
     /// <summary>
     /// Writes the intake matching <paramref name="query"/> as CSV, row by row, in UTF-8 with a byte order mark so
-    /// Excel reads Korean. Returns false, writing nothing, for anyone who is not a program officer.
+    /// Excel reads Korean. When a call is chosen, a column follows per question of its newest full form (header in the
+    /// reader's language; answers as readers see them, matched by key whatever version they answered; a file question
+    /// as its number of files). Returns false, writing nothing, for anyone who is not a program officer.
     /// </summary>
     public async Task<bool> ExportCsvAsync(CurrentUser user, ApplicationQuery query, Stream output, CancellationToken ct = default)
     {
@@ -63,26 +68,31 @@ public sealed class ApplicationIntake(IDbContextFactory<PortalDbContext> dbFacto
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var matching = Filter(db.Applications.AsNoTracking(), query, includeStatus: true, db.Database.IsNpgsql());
+        var matching = Filter(db.Applications.AsNoTracking(), db.InformationRequests, query, includeStatus: true, db.Database.IsNpgsql());
+        var questions = query.CallId is { } callId ? (await NewestFullFormAsync(db, callId, ct)).Questions.ToList() : [];
+        var language = Languages.Current;
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 16 * 1024, leaveOpen: true);
-        await writer.WriteLineAsync(Csv.Line(["Receipt", "Title", "Organization", "Organization (Korean)", "Call", "Category", "Status", "SubmittedAt (KST)", "RequestedTotal (KRW)", "ProjectTotal (KRW)"]));
+        await writer.WriteLineAsync(Csv.Line(Headers.Concat(questions.Select(q => q.Label(language)))));
         var lines = 0;
-        await foreach (var projected in Project(Sort(matching, query)).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var (projected, answers, files) in ExportRows(Sort(matching, query), db.InformationRequests, questions, ct))
         {
             var row = ToRow(projected);
             await writer.WriteLineAsync(Csv.Line(
-            [
-                row.ReceiptNumber ?? "",
-                row.ProjectTitle,
-                row.OrganizationName.In(Languages.English),
-                row.OrganizationName.Korean,
-                row.CallCode,
-                row.Category.ToString(),
-                row.Status.ToString(),
-                row.SubmittedAt is { } at ? Seoul.FormatWithSeconds(at) : "",
-                row.RequestedTotal.Won.ToString(CultureInfo.InvariantCulture),
-                row.ProjectTotal.Won.ToString(CultureInfo.InvariantCulture),
-            ]));
+                new[]
+                {
+                    row.ReceiptNumber ?? "",
+                    row.ProjectTitle,
+                    row.OrganizationName.In(Languages.English),
+                    row.OrganizationName.Korean,
+                    row.CallCode,
+                    row.Category.ToString(),
+                    row.Status.ToString(),
+                    row.SubmittedAt is { } at ? Seoul.FormatWithSeconds(at) : "",
+                    row.RequestedTotal.Won.ToString(CultureInfo.InvariantCulture),
+                    row.ProjectTotal.Won.ToString(CultureInfo.InvariantCulture),
+                }.Concat(questions.Select(q => q.Type == QuestionType.File
+                    ? files.Count(k => k == q.Key).ToString(CultureInfo.InvariantCulture)
+                    : AnswerFormat.Display(q, answers.GetValueOrDefault(q.Key), language, localizer)))));
             if (++lines % 500 == 0)
             {
                 await writer.FlushAsync(ct);
@@ -93,9 +103,72 @@ public sealed class ApplicationIntake(IDbContextFactory<PortalDbContext> dbFacto
         return true;
     }
 
-    private static IQueryable<Application> Filter(IQueryable<Application> applications, ApplicationQuery query, bool includeStatus, bool caseInsensitiveLike)
+    private static async Task<FormDefinition> NewestFullFormAsync(PortalDbContext db, int callId, CancellationToken ct) =>
+        await db.ApplicationFormVersions.AsNoTracking()
+            .Where(v => v.CallId == callId && v.Stage == FormStage.Full)
+            .OrderByDescending(v => v.Number)
+            .Select(v => v.Definition)
+            .FirstOrDefaultAsync(ct) ?? FormDefinition.Empty;
+
+    /// <summary>
+    /// The export's rows as the database sends them, one at a time. Answers come with their row (a JSON column); the
+    /// keys of files answering questions only when the form has a file question, in the same command.
+    /// </summary>
+    private static async IAsyncEnumerable<(IntakeProjection Row, IReadOnlyDictionary<string, string> Answers, IReadOnlyList<string> FileKeys)> ExportRows(
+        IQueryable<Application> applications, IQueryable<InformationRequest> requests, List<Question> questions,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        if (questions.Count == 0)
+        {
+            await foreach (var row in Project(applications, requests).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                yield return (row, new Dictionary<string, string>(), []);
+            }
+
+            yield break;
+        }
+
+        if (!questions.Any(q => q.Type == QuestionType.File))
+        {
+            var rows = applications.Select(a => new
+            {
+                Row = new IntakeProjection(
+                    a.Id, a.ProjectTitle, a.Organization!.NameKorean, a.Organization.Name, a.Call!.Code, a.Category, a.Status, a.ReceiptNumber, a.SubmittedAt,
+                    a.BudgetLines.Sum(l => (long)l.Amount), null),
+                a.Answers,
+            });
+            await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
+            {
+                yield return (row.Row, row.Answers, []);
+            }
+
+            yield break;
+        }
+
+        // File questions count the application's files under their key: one collection in the same command.
+        var withFiles = applications.Select(a => new
+        {
+            Row = new IntakeProjection(
+                a.Id, a.ProjectTitle, a.Organization!.NameKorean, a.Organization.Name, a.Call!.Code, a.Category, a.Status, a.ReceiptNumber, a.SubmittedAt,
+                a.BudgetLines.Sum(l => (long)l.Amount), null),
+            a.Answers,
+            Files = a.Attachments.Where(f => f.QuestionKey != null).Select(f => f.QuestionKey!).ToList(),
+        });
+        await foreach (var row in withFiles.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return (row.Row, row.Answers, row.Files);
+        }
+    }
+
+    private static IQueryable<Application> Filter(
+        IQueryable<Application> applications, IQueryable<InformationRequest> requests, ApplicationQuery query, bool includeStatus, bool caseInsensitiveLike)
     {
         var result = applications.Where(a => a.Status != ApplicationStatus.Draft);
+        if (query.AwaitingInformation)
+        {
+            result = result.Where(a => requests.Any(r => r.ApplicationId == a.Id && r.AnsweredAt == null));
+        }
+
         if (query.CallId is { } callId)
         {
             result = result.Where(a => a.CallId == callId);
@@ -159,7 +232,7 @@ public sealed class ApplicationIntake(IDbContextFactory<PortalDbContext> dbFacto
             ? a => a.Organization!.NameKorean != "" ? a.Organization.NameKorean : a.Organization.Name
             : a => a.Organization!.Name != "" ? a.Organization.Name : a.Organization.NameKorean;
 
-    private static IQueryable<IntakeProjection> Project(IQueryable<Application> applications) =>
+    private static IQueryable<IntakeProjection> Project(IQueryable<Application> applications, IQueryable<InformationRequest> requests) =>
         applications.Select(a => new IntakeProjection(
             a.Id,
             a.ProjectTitle,
@@ -171,12 +244,14 @@ public sealed class ApplicationIntake(IDbContextFactory<PortalDbContext> dbFacto
             a.ReceiptNumber,
             a.SubmittedAt,
             a.BudgetLines.Where(l => !l.IsOwnContribution).Sum(l => (long)l.Amount),
-            a.BudgetLines.Sum(l => (long)l.Amount)));
+            a.BudgetLines.Sum(l => (long)l.Amount),
+            requests.Where(r => r.ApplicationId == a.Id && r.AnsweredAt == null).Select(r => (LocalDate?)r.DueOn).FirstOrDefault()));
 
     private static IntakeRow ToRow(IntakeProjection p) =>
         new(p.Id, p.ProjectTitle, new OrganizationName(p.OrganizationNameKorean, p.OrganizationNameEnglish), p.CallCode, p.Category, p.Status, p.ReceiptNumber, p.SubmittedAt, new Krw(p.Total))
         {
             ProjectTotal = new Krw(p.ProjectTotal),
+            AwaitingInformationDueOn = p.InformationDueOn,
         };
 
     private sealed record IntakeProjection(
@@ -190,7 +265,8 @@ public sealed class ApplicationIntake(IDbContextFactory<PortalDbContext> dbFacto
         string? ReceiptNumber,
         NodaTime.Instant? SubmittedAt,
         long Total,
-        long ProjectTotal);
+        long ProjectTotal,
+        LocalDate? InformationDueOn);
 }
 
 /// <summary>One choice in an intake filter: a call by its code, an organization by its name.</summary>

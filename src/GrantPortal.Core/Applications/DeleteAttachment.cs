@@ -32,7 +32,8 @@ public sealed class DeleteAttachment(
                 return Result.NotFound();
             }
 
-            if (await db.Applications.Where(a => a.Id == owner.ApplicationId).Select(a => a.Status).SingleAsync(ct) != ApplicationStatus.Draft)
+            if (await db.Applications.Where(a => a.Id == owner.ApplicationId).Select(a => a.Status).SingleAsync(ct) != ApplicationStatus.Draft
+                && !await InformationRequestRules.ReopensFilesAsync(db, owner.ApplicationId, file.QuestionKey, ct))
             {
                 return Result.Refused(localizer["Application_NotEditable"]);
             }

@@ -10,12 +10,15 @@ public sealed class UploadAttachment(IDbContextFactory<PortalDbContext> dbFactor
     public async Task<Result<AttachmentView>> UploadAsync(CurrentUser user, int applicationId, string fileName, Stream content, string? questionKey = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(user);
-        OwnedApplication? application;
         FileQuestionSlot? slot = null;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            application = await db.FindOwnedAsync(user, applicationId, ct);
-            if (application is not null && questionKey is not null)
+            if (await db.FindOwnedAsync(user, applicationId, ct) is not { } application)
+            {
+                return Result.NotFound();
+            }
+
+            if (questionKey is not null)
             {
                 var formVersionId = await db.Applications.Where(a => a.Id == applicationId).Select(a => a.FormVersionId).SingleAsync(ct);
                 if ((await FormVersions.DefinitionOfAsync(db, formVersionId, ct)).Find(questionKey) is not { Type: QuestionType.File } question)
@@ -25,16 +28,13 @@ public sealed class UploadAttachment(IDbContextFactory<PortalDbContext> dbFactor
 
                 slot = new FileQuestionSlot(question.Key, question.Label(Languages.Current), question.FileKinds, question.MaxFiles);
             }
-        }
 
-        if (application is null)
-        {
-            return Result.NotFound();
-        }
-
-        if (application.Status != ApplicationStatus.Draft)
-        {
-            return Result.Refused(localizer["Application_NotEditable"]);
+            // A submitted application takes files only while a request for more information reopens its attachments
+            // (or, for a file question, that question).
+            if (application.Status != ApplicationStatus.Draft && !await InformationRequestRules.ReopensFilesAsync(db, applicationId, questionKey, ct))
+            {
+                return Result.Refused(localizer["Application_NotEditable"]);
+            }
         }
 
         // The pipeline checks the draft again under its row lock: a submission may land while the file streams in.

@@ -196,7 +196,8 @@ internal sealed record UploadOwner(RowLock Lock, Expression<Func<Attachment, boo
         {
             // A file cannot slip in after a submission that happened while it was uploading.
             RefusalUnderLock = async (db, ct) =>
-                await db.Applications.Where(a => a.Id == applicationId).Select(a => a.Status).SingleAsync(ct) == ApplicationStatus.Draft ? null : "Application_NotEditable",
+                await db.Applications.Where(a => a.Id == applicationId).Select(a => a.Status).SingleAsync(ct) == ApplicationStatus.Draft
+                    || await InformationRequestRules.ReopensFilesAsync(db, applicationId, null, ct) ? null : "Application_NotEditable",
         };
 
     /// <summary>A report's receipts share the same total as an application's attachments.</summary>

@@ -11,6 +11,8 @@ public static class AuditActions
 {
     public const string AccountabilitySaved = "accountability.saved";
     public const string ApplicationDraftStarted = "application.draft-started";
+    public const string ApplicationInformationAnswered = "application.information-answered";
+    public const string ApplicationInformationRequested = "application.information-requested";
     public const string ApplicationPanelDecision = "application.panel-decision";
     public const string ApplicationRejected = "application.rejected";
     public const string ApplicationReplaced = "application.replaced";

@@ -70,6 +70,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<IndicatorActual> IndicatorActuals => Set<IndicatorActual>();
 
+    public DbSet<InformationRequest> InformationRequests => Set<InformationRequest>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

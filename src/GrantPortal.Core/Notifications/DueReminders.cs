@@ -114,6 +114,28 @@ internal static class DueReminders
             }
         }
 
+        // Information due: the members of the organization asked for more information, until it answers.
+        var informationHorizon = today.PlusDays(options.InformationDueLeadDays.DefaultIfEmpty(0).Max());
+        var requests = await db.InformationRequests.AsNoTracking()
+            .Where(r => r.AnsweredAt == null && r.DueOn >= today && r.DueOn <= informationHorizon)
+            .Select(r => new { r.Id, r.ApplicationId, r.DueOn, r.RequestedAt, r.Application!.OrganizationId, r.Application.ReceiptNumber, r.Application.ProjectTitle })
+            .ToListAsync(ct);
+        var asked = await MembersAsync(db, requests.Select(r => r.OrganizationId), ct);
+        foreach (var request in requests)
+        {
+            if (ReminderSchedule.ForInformationDue(request.DueOn, request.RequestedAt, now, options.InformationDueLeadDays) is not { } step)
+            {
+                continue;
+            }
+
+            var label = $"{request.ReceiptNumber} {request.ProjectTitle}";
+            foreach (var member in asked[request.OrganizationId])
+            {
+                found.Add((ReminderRules.InformationDue, "InformationRequest", request.Id, member, ReminderSchedule.EndOfDay(request.DueOn), request.DueOn, step,
+                    label, label, PortalPaths.Application(request.ApplicationId)));
+            }
+        }
+
         // Payments awaiting approval: every Finance user except the one who recorded the payment (a checker must be someone else).
         var payments = await (
                 from p in db.Payments.AsNoTracking()

@@ -24,6 +24,10 @@ public static class MailPurposes
     public const string ReportDecided = "ReportDecided";
 
     public const string OrganizationVerified = "OrganizationVerified";
+
+    public const string InformationRequested = "InformationRequested";
+
+    public const string InformationAnswered = "InformationAnswered";
 }
 
 /// <summary>

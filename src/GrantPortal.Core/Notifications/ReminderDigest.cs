@@ -154,6 +154,7 @@ public static class ReminderDigest
         ReminderRules.CallClosing => "Mail_RuleCallClosing",
         ReminderRules.ReviewDue => "Mail_RuleReviewDue",
         ReminderRules.ReportDue => "Mail_RuleReportDue",
+        ReminderRules.InformationDue => "Mail_RuleInformationDue",
         _ => "Mail_RulePaymentApproval",
     };
 

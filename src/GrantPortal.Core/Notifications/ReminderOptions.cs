@@ -27,6 +27,9 @@ public sealed class ReminderOptions : IValidatableObject
     /// <summary>Days before a report's due date to remind the grantee (default 14 and 3).</summary>
     public int[]? ReportDueDays { get; set; }
 
+    /// <summary>Days before a request for more information is due to remind the organization (default 3 and 1).</summary>
+    public int[]? InformationDueDays { get; set; }
+
     [Range(0, 10)]
     public int ReportOverdueRepeats { get; set; } = 3;
 
@@ -47,9 +50,11 @@ public sealed class ReminderOptions : IValidatableObject
 
     public IReadOnlyList<int> ReportDueLeadDays => ReportDueDays ?? [14, 3];
 
+    public IReadOnlyList<int> InformationDueLeadDays => InformationDueDays ?? [3, 1];
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        foreach (var (name, days) in new[] { (nameof(CallClosingDays), CallClosingLeadDays), (nameof(ReviewDueDays), ReviewDueLeadDays), (nameof(ReportDueDays), ReportDueLeadDays) })
+        foreach (var (name, days) in new[] { (nameof(CallClosingDays), CallClosingLeadDays), (nameof(ReviewDueDays), ReviewDueLeadDays), (nameof(ReportDueDays), ReportDueLeadDays), (nameof(InformationDueDays), InformationDueLeadDays) })
         {
             if (days.Any(d => d is < 0 or > 365))
             {

@@ -2,15 +2,16 @@ using NodaTime.Text;
 
 namespace GrantPortal.Core.Notifications;
 
-/// <summary>The four kinds of deadline the portal reminds people of.</summary>
+/// <summary>The five kinds of deadline the portal reminds people of.</summary>
 public static class ReminderRules
 {
     public const string CallClosing = "call-closing";
     public const string ReviewDue = "review-due";
     public const string ReportDue = "report-due";
     public const string PaymentApproval = "payment-approval";
+    public const string InformationDue = "information-due";
 
-    public static readonly IReadOnlyList<string> All = [CallClosing, ReviewDue, ReportDue, PaymentApproval];
+    public static readonly IReadOnlyList<string> All = [CallClosing, ReviewDue, ReportDue, PaymentApproval, InformationDue];
 }
 
 /// <summary>
@@ -65,6 +66,21 @@ public static class ReminderSchedule
         }
 
         return Latest(steps, now);
+    }
+
+    /// <summary>
+    /// Before a request for more information is due. A step that fell before the request was made is not a reminder
+    /// (the request's own mail told them), so a request due tomorrow is not reminded of at once.
+    /// </summary>
+    public static ReminderStep? ForInformationDue(LocalDate dueOn, Instant requestedAt, Instant now, IReadOnlyList<int> leadDays)
+    {
+        ArgumentNullException.ThrowIfNull(leadDays);
+        if (now >= EndOfDay(dueOn))
+        {
+            return null;
+        }
+
+        return Latest(BeforeSteps(leadDays, days => Seoul.StartOf(dueOn.PlusDays(-days))).Where(s => s.DueAt > requestedAt), now);
     }
 
     /// <summary>Once per Seoul day while a payment waits; the day is the step, so the first pass of each day sends it.</summary>

@@ -158,5 +158,31 @@ public sealed class ReminderScheduleTests
         Assert.Equal("report-due|ProjectReport:42|user-7|1796914800|overdue-2", key);
     }
 
+    [Fact]
+    public void Information_due_is_reminded_three_days_and_one_day_before_then_never_again()
+    {
+        var requestedAt = Seoul.StartOf(DueOn.PlusDays(-10));
+
+        Assert.Null(Information(requestedAt, Seoul.StartOf(DueOn.PlusDays(-3)) - OneSecond));
+        Assert.Equal("3d", Information(requestedAt, Seoul.StartOf(DueOn.PlusDays(-3)))?.LeadTime);
+        Assert.Equal("3d", Information(requestedAt, Seoul.StartOf(DueOn.PlusDays(-1)) - OneSecond)?.LeadTime);
+        Assert.Equal("1d", Information(requestedAt, Seoul.StartOf(DueOn.PlusDays(-1)))?.LeadTime);
+        Assert.True(Information(requestedAt, Seoul.StartOf(DueOn.PlusDays(-1)))?.Essential);
+        Assert.Equal("1d", Information(requestedAt, ReminderSchedule.EndOfDay(DueOn) - OneSecond)?.LeadTime);
+        Assert.Null(Information(requestedAt, ReminderSchedule.EndOfDay(DueOn)));
+    }
+
+    [Fact]
+    public void Information_due_step_that_fell_before_the_request_is_not_sent()
+    {
+        // Asked two days before it is due: the three-day step was already past, and the request's own mail said it.
+        var requestedAt = Seoul.StartOf(DueOn.PlusDays(-2)) + Duration.FromHours(10);
+
+        Assert.Null(Information(requestedAt, requestedAt + Duration.FromHours(1)));
+        Assert.Equal("1d", Information(requestedAt, Seoul.StartOf(DueOn.PlusDays(-1)))?.LeadTime);
+    }
+
+    private static ReminderStep? Information(Instant requestedAt, Instant now) => ReminderSchedule.ForInformationDue(DueOn, requestedAt, now, [3, 1]);
+
     private static ReminderStep? Report(Instant now) => ReminderSchedule.ForReportDue(DueOn, now, ReportDays, overdueRepeats: 3, intervalDays: 7);
 }

@@ -89,6 +89,7 @@ public sealed partial class NotificationsPage
         ReminderRules.CallClosing => L["Reminders_RuleCallClosing"],
         ReminderRules.ReviewDue => L["Reminders_RuleReviewDue"],
         ReminderRules.ReportDue => L["Reminders_RuleReportDue"],
+        ReminderRules.InformationDue => L["Reminders_RuleInformationDue"],
         ReminderRules.PaymentApproval => L["Reminders_RulePaymentApproval"],
         _ => rule,
     };

@@ -47,6 +47,7 @@ public static class ApplicationEndpoints
         Category = Enum.TryParse<ProjectCategories>(query["category"], out var category) ? category : null,
         OrganizationId = int.TryParse(query["organization"], NumberStyles.None, CultureInfo.InvariantCulture, out var organization) ? organization : null,
         TitleSearch = query["q"].ToString() is { Length: > 0 } q ? q : null,
+        AwaitingInformation = bool.TryParse(query["awaiting"], out var awaiting) && awaiting,
         Sort = Enum.TryParse<ApplicationSort>(query["sort"], out var sort) ? sort : ApplicationSort.SubmittedAt,
         Descending = !bool.TryParse(query["desc"], out var descending) || descending,
     };

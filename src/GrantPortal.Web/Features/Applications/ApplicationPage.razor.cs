@@ -53,6 +53,8 @@ public sealed partial class ApplicationPage
         view = await Applications.GetAsync(User!, Id);
     }
 
+    private async Task ReloadAsync() => view = await Applications.GetAsync(User!, Id);
+
     private void ConfirmWithdrawal(bool confirming)
     {
         confirmingWithdrawal = confirming;

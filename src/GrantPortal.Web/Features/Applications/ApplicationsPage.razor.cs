@@ -14,6 +14,7 @@ public sealed partial class ApplicationsPage
     private ProjectCategories? category;
     private int? callId;
     private int? organizationId;
+    private bool awaitingInformation;
     private ApplicationQuery lastQuery = new();
 
     private string ExportHref
@@ -27,6 +28,7 @@ public sealed partial class ApplicationsPage
                 ["category"] = category?.ToString(),
                 ["organization"] = organizationId,
                 ["q"] = string.IsNullOrWhiteSpace(search) ? null : search,
+                ["awaiting"] = awaitingInformation ? true : null,
                 ["sort"] = lastQuery.Sort.ToString(),
                 ["desc"] = lastQuery.Descending,
             };
@@ -62,6 +64,7 @@ public sealed partial class ApplicationsPage
             Category = category,
             OrganizationId = organizationId,
             TitleSearch = search,
+            AwaitingInformation = awaitingInformation,
             Sort = Enum.TryParse<ApplicationSort>(state.SortLabel, out var sort) ? sort : ApplicationSort.SubmittedAt,
             Descending = state.SortDirection != SortDirection.Ascending,
             Page = state.Page,
