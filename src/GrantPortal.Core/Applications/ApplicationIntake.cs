@@ -94,7 +94,7 @@ public sealed class ApplicationIntake(IDbContextFactory<PortalDbContext> dbFacto
 
     private static IQueryable<Application> Filter(IQueryable<Application> applications, ApplicationQuery query, bool includeStatus, bool caseInsensitiveLike)
     {
-        var result = applications.Where(a => a.Status != ApplicationStatus.Draft);
+        var result = applications.FullProposals().Where(a => a.Status != ApplicationStatus.Draft);
         if (query.CallId is { } callId)
         {
             result = result.Where(a => a.CallId == callId);

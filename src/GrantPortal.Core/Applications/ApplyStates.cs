@@ -44,6 +44,9 @@ public sealed record ApplyState(int CallId, ApplyStep Step, Instant OpensAt, Ins
 
     public int? SubmittedId { get; init; }
 
+    /// <summary>Set for a two-stage call: its concept-note deadline and the organization's concept note.</summary>
+    public TwoStageApply? TwoStage { get; init; }
+
     /// <summary>The one rule, shared by every page that shows a call: the call's time first, then who asks.</summary>
     public static ApplyStep Decide(Instant now, Instant opensAt, Instant closesAt, ApplyReader reader, VerificationState? verification, bool hasDraft)
     {

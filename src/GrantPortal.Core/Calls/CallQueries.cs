@@ -137,7 +137,10 @@ public sealed class CallQueries(IDbContextFactory<PortalDbContext> dbFactory, IC
         c.OpensAt,
         c.ClosesAt,
         c.Recommendations.Select(r => r.Recommendation!.Code).Order(StringComparer.Ordinal).ToList(),
-        c.Criteria.OrderBy(r => r.Order).Select(r => new PublishedCriterion(r.NameKorean, r.NameEnglish, r.Weight, r.ScaleMinimum, r.ScaleMaximum)).ToList());
+        c.Criteria.OrderBy(r => r.Order).Select(r => new PublishedCriterion(r.NameKorean, r.NameEnglish, r.Weight, r.ScaleMinimum, r.ScaleMaximum)).ToList())
+    {
+        ConceptNoteClosesAt = c.ConceptNoteClosesAt,
+    };
 
     private static CallForm ToForm(Call c)
     {
@@ -154,6 +157,7 @@ public sealed class CallQueries(IDbContextFactory<PortalDbContext> dbFactory, IC
             Categories = c.Categories,
             Opens = Seoul.ToLocal(c.OpensAt),
             Closes = Seoul.ToLocal(c.ClosesAt),
+            ConceptNoteCloses = c.ConceptNoteClosesAt is { } conceptNoteCloses ? Seoul.ToLocal(conceptNoteCloses) : null,
             MinimumRequest = c.MinimumRequest,
             MaximumRequest = c.MaximumRequest,
             Envelope = c.Envelope,

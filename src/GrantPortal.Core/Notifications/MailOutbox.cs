@@ -24,6 +24,8 @@ public static class MailPurposes
     public const string ReportDecided = "ReportDecided";
 
     public const string OrganizationVerified = "OrganizationVerified";
+
+    public const string ConceptNoteDecided = "ConceptNoteDecided";
 }
 
 /// <summary>
