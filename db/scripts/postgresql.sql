@@ -1340,3 +1340,77 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261130224025_TwoStageSchema') THEN
+    ALTER TABLE "Calls" ADD "ConceptNoteClosesAt" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261130224025_TwoStageSchema') THEN
+    ALTER TABLE "Applications" ADD "ConceptNoteId" integer;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261130224025_TwoStageSchema') THEN
+    ALTER TABLE "Applications" ADD "Shortlist" character varying(20);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261130224025_TwoStageSchema') THEN
+    ALTER TABLE "Applications" ADD "ShortlistReason" character varying(2000);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261130224025_TwoStageSchema') THEN
+    ALTER TABLE "Applications" ADD "ShortlistedAt" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261130224025_TwoStageSchema') THEN
+    ALTER TABLE "Applications" ADD "ShortlistedById" character varying(64);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261130224025_TwoStageSchema') THEN
+    ALTER TABLE "Applications" ADD "Stage" character varying(20) NOT NULL DEFAULT 'Full';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261130224025_TwoStageSchema') THEN
+    CREATE INDEX "IX_Applications_ConceptNoteId" ON "Applications" ("ConceptNoteId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261130224025_TwoStageSchema') THEN
+    ALTER TABLE "Applications" ADD CONSTRAINT "FK_Applications_Applications_ConceptNoteId" FOREIGN KEY ("ConceptNoteId") REFERENCES "Applications" ("Id") ON DELETE RESTRICT;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261130224025_TwoStageSchema') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261130224025_TwoStageSchema', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

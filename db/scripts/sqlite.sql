@@ -815,3 +815,97 @@ COMMIT;
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261130221501_ConfigurableCalls', '10.0.15');
 
+BEGIN TRANSACTION;
+ALTER TABLE "Calls" ADD "ConceptNoteClosesAt" TEXT NULL;
+
+ALTER TABLE "Applications" ADD "ConceptNoteId" INTEGER NULL;
+
+ALTER TABLE "Applications" ADD "Shortlist" TEXT NULL;
+
+ALTER TABLE "Applications" ADD "ShortlistReason" TEXT NULL;
+
+ALTER TABLE "Applications" ADD "ShortlistedAt" TEXT NULL;
+
+ALTER TABLE "Applications" ADD "ShortlistedById" TEXT NULL;
+
+ALTER TABLE "Applications" ADD "Stage" TEXT NOT NULL DEFAULT 'Full';
+
+CREATE INDEX "IX_Applications_ConceptNoteId" ON "Applications" ("ConceptNoteId");
+
+CREATE TABLE "ef_temp_Applications" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Applications" PRIMARY KEY AUTOINCREMENT,
+    "Activities" TEXT NOT NULL,
+    "Answers" TEXT NOT NULL,
+    "Beneficiaries" TEXT NOT NULL,
+    "CallId" INTEGER NOT NULL,
+    "Category" TEXT NOT NULL,
+    "ConceptNoteId" INTEGER NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "CreatedById" TEXT NOT NULL,
+    "DeclarationAccepted" INTEGER NOT NULL,
+    "EndDate" TEXT NULL,
+    "FormVersionId" INTEGER NULL,
+    "LastSavedAt" TEXT NOT NULL,
+    "Objectives" TEXT NOT NULL,
+    "OrganizationId" INTEGER NOT NULL,
+    "PanelDecision" TEXT NULL,
+    "PanelNote" TEXT NULL,
+    "ProjectTitle" TEXT NOT NULL,
+    "ReceiptNumber" TEXT NULL,
+    "RevisesId" INTEGER NULL,
+    "Shortlist" TEXT NULL,
+    "ShortlistReason" TEXT NULL,
+    "ShortlistedAt" TEXT NULL,
+    "ShortlistedById" TEXT NULL,
+    "Stage" TEXT NOT NULL DEFAULT 'Full',
+    "StartDate" TEXT NULL,
+    "Status" TEXT NOT NULL,
+    "SubmittedAt" TEXT NULL,
+    "Summary" TEXT NOT NULL,
+    "Version" INTEGER NOT NULL,
+    "WithdrawalReason" TEXT NULL,
+    "WithdrawnAt" TEXT NULL,
+    CONSTRAINT "FK_Applications_ApplicationFormVersions_FormVersionId" FOREIGN KEY ("FormVersionId") REFERENCES "ApplicationFormVersions" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Applications_Applications_ConceptNoteId" FOREIGN KEY ("ConceptNoteId") REFERENCES "Applications" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Applications_Applications_RevisesId" FOREIGN KEY ("RevisesId") REFERENCES "Applications" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Applications_Calls_CallId" FOREIGN KEY ("CallId") REFERENCES "Calls" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Applications_Organizations_OrganizationId" FOREIGN KEY ("OrganizationId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+);
+
+INSERT INTO "ef_temp_Applications" ("Id", "Activities", "Answers", "Beneficiaries", "CallId", "Category", "ConceptNoteId", "CreatedAt", "CreatedById", "DeclarationAccepted", "EndDate", "FormVersionId", "LastSavedAt", "Objectives", "OrganizationId", "PanelDecision", "PanelNote", "ProjectTitle", "ReceiptNumber", "RevisesId", "Shortlist", "ShortlistReason", "ShortlistedAt", "ShortlistedById", "Stage", "StartDate", "Status", "SubmittedAt", "Summary", "Version", "WithdrawalReason", "WithdrawnAt")
+SELECT "Id", "Activities", "Answers", "Beneficiaries", "CallId", "Category", "ConceptNoteId", "CreatedAt", "CreatedById", "DeclarationAccepted", "EndDate", "FormVersionId", "LastSavedAt", "Objectives", "OrganizationId", "PanelDecision", "PanelNote", "ProjectTitle", "ReceiptNumber", "RevisesId", "Shortlist", "ShortlistReason", "ShortlistedAt", "ShortlistedById", "Stage", "StartDate", "Status", "SubmittedAt", "Summary", "Version", "WithdrawalReason", "WithdrawnAt"
+FROM "Applications";
+
+COMMIT;
+
+PRAGMA foreign_keys = 0;
+
+BEGIN TRANSACTION;
+DROP TABLE "Applications";
+
+ALTER TABLE "ef_temp_Applications" RENAME TO "Applications";
+
+COMMIT;
+
+PRAGMA foreign_keys = 1;
+
+BEGIN TRANSACTION;
+CREATE INDEX "IX_Applications_CallId_Status" ON "Applications" ("CallId", "Status");
+
+CREATE INDEX "IX_Applications_ConceptNoteId" ON "Applications" ("ConceptNoteId");
+
+CREATE INDEX "IX_Applications_FormVersionId" ON "Applications" ("FormVersionId");
+
+CREATE INDEX "IX_Applications_OrganizationId_Status" ON "Applications" ("OrganizationId", "Status");
+
+CREATE INDEX "IX_Applications_ProjectTitle" ON "Applications" ("ProjectTitle");
+
+CREATE UNIQUE INDEX "IX_Applications_ReceiptNumber" ON "Applications" ("ReceiptNumber");
+
+CREATE INDEX "IX_Applications_RevisesId" ON "Applications" ("RevisesId");
+
+COMMIT;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261130223010_TwoStageSchema', '10.0.15');
+

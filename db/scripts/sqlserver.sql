@@ -1475,3 +1475,88 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130223537_TwoStageSchema'
+)
+BEGIN
+    ALTER TABLE [Calls] ADD [ConceptNoteClosesAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130223537_TwoStageSchema'
+)
+BEGIN
+    ALTER TABLE [Applications] ADD [ConceptNoteId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130223537_TwoStageSchema'
+)
+BEGIN
+    ALTER TABLE [Applications] ADD [Shortlist] nvarchar(20) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130223537_TwoStageSchema'
+)
+BEGIN
+    ALTER TABLE [Applications] ADD [ShortlistReason] nvarchar(2000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130223537_TwoStageSchema'
+)
+BEGIN
+    ALTER TABLE [Applications] ADD [ShortlistedAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130223537_TwoStageSchema'
+)
+BEGIN
+    ALTER TABLE [Applications] ADD [ShortlistedById] nvarchar(64) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130223537_TwoStageSchema'
+)
+BEGIN
+    ALTER TABLE [Applications] ADD [Stage] nvarchar(20) NOT NULL DEFAULT N'Full';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130223537_TwoStageSchema'
+)
+BEGIN
+    CREATE INDEX [IX_Applications_ConceptNoteId] ON [Applications] ([ConceptNoteId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130223537_TwoStageSchema'
+)
+BEGIN
+    ALTER TABLE [Applications] ADD CONSTRAINT [FK_Applications_Applications_ConceptNoteId] FOREIGN KEY ([ConceptNoteId]) REFERENCES [Applications] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130223537_TwoStageSchema'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130223537_TwoStageSchema', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -123,8 +123,9 @@ internal sealed class DemoGrantHistory(PortalDbContext db, DemoPeople people, IR
         callB.Publish(callB.OpensAt);
 
         // Two stages: concept notes until the day YOUTH closes, then four weeks for the invited organizations' full proposals.
+        // A small envelope, so the year's calls still fit the year's budget when the clock sits in the open year.
         var conceptCall = AddCall(open, "CULT", "문화예술 북한인권 프로젝트 2단계 공모", "Two-Stage Call: Culture and Arts Projects on North Korean Human Rights",
-            ProjectCategories.CultureAndArts, 300_000_000, 80, DaysAgo(14, 7, 10), Seoul.ToInstant(today.PlusDays(OpenCallClosesInDays + 28).At(new LocalTime(18, 0))), today.PlusDays(OpenCallClosesInDays + 50), blind: false);
+            ProjectCategories.CultureAndArts, 100_000_000, 50, DaysAgo(14, 7, 10), Seoul.ToInstant(today.PlusDays(OpenCallClosesInDays + 28).At(new LocalTime(18, 0))), today.PlusDays(OpenCallClosesInDays + 50), blind: false);
         conceptCall.ConceptNoteClosesAt = Seoul.ToInstant(today.PlusDays(OpenCallClosesInDays).At(new LocalTime(18, 0)));
         conceptCall.Publish(conceptCall.OpensAt);
 
