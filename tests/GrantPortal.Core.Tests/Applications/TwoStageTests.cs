@@ -5,6 +5,7 @@ using GrantPortal.Core.Calls;
 using GrantPortal.Core.Forms;
 using GrantPortal.Core.Localization;
 using GrantPortal.Core.Money;
+using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Time;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -45,7 +46,7 @@ public sealed class TwoStageTests : IDisposable
     private static string? DeadlineError(CallForm form) =>
         form.Validate(Localizer).FirstOrDefault(e => e.Field == nameof(CallForm.ConceptNoteCloses))?.Message;
 
-    private static Call Call(Instant now) => new()
+    private static Call Call(Instant now) => new Call
     {
         Code = "CULT",
         OpensAt = Seoul.ToInstant(new LocalDateTime(2026, 3, 2, 9, 0)),

@@ -112,7 +112,7 @@ public abstract class TwoStageTests : ProviderTest
         var view = await Get<ConceptNoteQueries>().GetAsync(scenario.OtherApplicant, note);
         Assert.Equal(ShortlistDecision.NotInvited, view!.Decision);
         Assert.False(view.CanStartFullProposal);
-        var decision = (await Mail.ToAsync(Host.MailPickupDirectory, "min@hana.example")).Single(m => m.Subject.StartsWith("Concept note decision", StringComparison.Ordinal));
+        var decision = (await Mail.ToAsync(Host.MailPickupDirectory, "min@hana.example")).Single(m => m.Subject?.StartsWith("Concept note decision", StringComparison.Ordinal) == true);
         Assert.Contains("The project repeats one funded last year.", decision.TextBody, StringComparison.Ordinal);
         await using var db = await Host.CreateDbContextAsync();
         Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.Action == "concept-note.not-invited"));
@@ -142,7 +142,7 @@ public abstract class TwoStageTests : ProviderTest
         Assert.True(started.Succeeded, started.Message);
         Assert.Equal(started.Value, startedAgain.Value);
         Assert.Equal(Outcome.NotFound, byOther.Outcome);
-        var invitation = (await Mail.ToAsync(Host.MailPickupDirectory, "jiwon@opendoors.example")).Single(m => m.Subject.StartsWith("본 신청서 제출 안내", StringComparison.Ordinal));
+        var invitation = (await Mail.ToAsync(Host.MailPickupDirectory, "jiwon@opendoors.example")).Single(m => m.Subject?.StartsWith("본 신청서 제출 안내", StringComparison.Ordinal) == true);
         Assert.Contains("2026-03-10 18:00 KST", invitation.TextBody, StringComparison.Ordinal);
         var proposal = await scenario.Queries.GetAsync(scenario.Applicant, started.Value);
         Assert.Equal("Winter on the Yalu", proposal!.Form.ProjectTitle);
