@@ -72,7 +72,7 @@ public sealed class ShortlistConceptNote(
         var limits = new FieldLimits(db);
         conceptNote.DecideShortlist(decision, reason is null ? null : limits.Clip(reason, nameof(Application.ShortlistReason)), user.UserId, now);
         db.AuditEvents.Add(AuditEvent.Record(now, user.AsActor(),
-            decision == ShortlistDecision.Invited ? "concept-note.invited" : "concept-note.not-invited",
+            decision == ShortlistDecision.Invited ? AuditActions.ConceptNoteInvited : AuditActions.ConceptNoteNotInvited,
             nameof(Application), conceptNote.Id.ToString(CultureInfo.InvariantCulture),
             before: JsonSerializer.Serialize(new { Shortlist = (string?)null }),
             after: JsonSerializer.Serialize(new { Shortlist = decision.ToString(), conceptNote.ReceiptNumber }),

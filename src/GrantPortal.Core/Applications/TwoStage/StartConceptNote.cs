@@ -62,7 +62,7 @@ public sealed class StartConceptNote(
             conceptNote.FormVersionId = (await ConceptNoteForm.CurrentAsync(db, callId, FormStage.ConceptNote, ct)).VersionId;
             db.Applications.Add(conceptNote);
             await db.SaveChangesAsync(ct);
-            db.AuditEvents.Add(AuditEvent.Record(now, user.AsActor(), "concept-note.draft-started", nameof(Application),
+            db.AuditEvents.Add(AuditEvent.Record(now, user.AsActor(), AuditActions.ConceptNoteDraftStarted, nameof(Application),
                 conceptNote.Id.ToString(CultureInfo.InvariantCulture), after: JsonSerializer.Serialize(new { callId, organizationId })));
             await db.SaveChangesAsync(ct);
             created = true;

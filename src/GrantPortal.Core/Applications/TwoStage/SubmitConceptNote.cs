@@ -77,7 +77,7 @@ public sealed class SubmitConceptNote(
             .FirstOrDefaultAsync(ct);
         var receipt = TwoStageRules.NextReceipt(prefix, last);
         conceptNote.Submit(receipt, now);
-        db.AuditEvents.Add(AuditEvent.Record(now, user.AsActor(), "concept-note.submitted", nameof(Application), conceptNote.Id.ToString(CultureInfo.InvariantCulture),
+        db.AuditEvents.Add(AuditEvent.Record(now, user.AsActor(), AuditActions.ConceptNoteSubmitted, nameof(Application), conceptNote.Id.ToString(CultureInfo.InvariantCulture),
             before: JsonSerializer.Serialize(new { Status = nameof(ApplicationStatus.Draft) }),
             after: JsonSerializer.Serialize(new { Status = nameof(ApplicationStatus.Submitted), ReceiptNumber = receipt })));
         await QueueConfirmationAsync(db, user, conceptNote, call, now, ct);
