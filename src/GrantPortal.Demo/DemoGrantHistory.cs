@@ -107,7 +107,8 @@ internal sealed class DemoGrantHistory(PortalDbContext db, DemoPeople people, IR
         springCall.Publish(springCall.OpensAt - Duration.FromDays(3));
         springCall.Finalize(DaysAgo(170, 12, 15));
 
-        reviewCall = AddCall(current, "CULT", "문화예술로 알리는 북한인권 특별공모", "Special Call: Culture and Arts for North Korean Human Rights",
+        // ARTS, not CULT: the culture call that is open now, two-stage, is CULT (below), and may share this budget year.
+        reviewCall = AddCall(current, "ARTS", "문화예술로 알리는 북한인권 특별공모", "Special Call: Culture and Arts for North Korean Human Rights",
             ProjectCategories.CultureAndArts, 400_000_000, 100, DaysAgo(75, 10, 10), DaysAgo(40, 6, 18), today.PlusDays(2), blind: true);
         reviewCall.Publish(reviewCall.OpensAt - Duration.FromDays(2));
 
@@ -123,6 +124,13 @@ internal sealed class DemoGrantHistory(PortalDbContext db, DemoPeople people, IR
         callB = AddCall(open, "DOC", "북한인권 기록·조사 긴급 공모", "Rapid Call: Documentation and Research on North Korean Human Rights",
             ProjectCategories.ResearchAndDocumentation, 200_000_000, 60, DaysAgo(30, 30, 10), Seoul.ToInstant(today.PlusDays(1).At(new LocalTime(18, 0))), today.PlusDays(21), blind: false);
         callB.Publish(callB.OpensAt);
+
+        // Two stages: concept notes until the day YOUTH closes, then four weeks for the invited organizations' full proposals.
+        // A small envelope, so the year's calls still fit the year's budget when the clock sits in the open year.
+        var conceptCall = AddCall(open, "CULT", "문화예술 북한인권 프로젝트 2단계 공모", "Two-Stage Call: Culture and Arts Projects on North Korean Human Rights",
+            ProjectCategories.CultureAndArts, 100_000_000, 50, DaysAgo(14, 7, 10), Seoul.ToInstant(today.PlusDays(OpenCallClosesInDays + 28).At(new LocalTime(18, 0))), today.PlusDays(OpenCallClosesInDays + 50), blind: false);
+        conceptCall.ConceptNoteClosesAt = Seoul.ToInstant(today.PlusDays(OpenCallClosesInDays).At(new LocalTime(18, 0)));
+        conceptCall.Publish(conceptCall.OpensAt);
 
         // If the clock sits in a demo year, its calls share that year's budget: keep the year able to hold them.
         foreach (var year in years.Values)

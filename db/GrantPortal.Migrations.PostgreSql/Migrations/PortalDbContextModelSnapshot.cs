@@ -131,6 +131,9 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int?>("ConceptNoteId")
+                        .HasColumnType("integer");
+
                     b.Property<Instant>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -174,6 +177,28 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                     b.Property<int?>("RevisesId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Shortlist")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ShortlistReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Instant?>("ShortlistedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ShortlistedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Full");
+
                     b.Property<LocalDate?>("StartDate")
                         .HasColumnType("date");
 
@@ -202,6 +227,8 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConceptNoteId");
 
                     b.HasIndex("FormVersionId");
 
@@ -580,6 +607,9 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<Instant?>("ConceptNoteClosesAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("DescriptionEnglish")
                         .IsRequired()
@@ -1828,6 +1858,11 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                         .HasForeignKey("CallId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("GrantPortal.Core.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ConceptNoteId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("GrantPortal.Core.Forms.ApplicationFormVersion", null)
                         .WithMany()

@@ -131,6 +131,9 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<int?>("ConceptNoteId")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
@@ -174,6 +177,28 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                     b.Property<int?>("RevisesId")
                         .HasColumnType("int");
 
+                    b.Property<string>("Shortlist")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("ShortlistReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime?>("ShortlistedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ShortlistedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)")
+                        .HasDefaultValue("Full");
+
                     b.Property<DateOnly?>("StartDate")
                         .HasColumnType("date");
 
@@ -202,6 +227,8 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                         .HasColumnType("datetime2");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConceptNoteId");
 
                     b.HasIndex("FormVersionId");
 
@@ -581,6 +608,9 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime?>("ConceptNoteClosesAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("DescriptionEnglish")
                         .IsRequired()
@@ -1830,6 +1860,11 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                         .HasForeignKey("CallId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("GrantPortal.Core.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ConceptNoteId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("GrantPortal.Core.Forms.ApplicationFormVersion", null)
                         .WithMany()

@@ -123,6 +123,9 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ConceptNoteId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -166,6 +169,28 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                     b.Property<int?>("RevisesId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Shortlist")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShortlistReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ShortlistedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShortlistedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Full");
+
                     b.Property<DateOnly?>("StartDate")
                         .HasColumnType("TEXT");
 
@@ -194,6 +219,8 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConceptNoteId");
 
                     b.HasIndex("FormVersionId");
 
@@ -557,6 +584,9 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConceptNoteClosesAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DescriptionEnglish")
@@ -1764,6 +1794,11 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                         .HasForeignKey("CallId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("GrantPortal.Core.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ConceptNoteId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("GrantPortal.Core.Forms.ApplicationFormVersion", null)
                         .WithMany()

@@ -18,6 +18,13 @@ public enum PanelDecision
     Decline,
 }
 
+/// <summary>A program officer's shortlist decision on a concept note of a two-stage call.</summary>
+public enum ShortlistDecision
+{
+    Invited,
+    NotInvited,
+}
+
 /// <summary>A CSO's proposal to a call: a draft until submitted, then immutable.</summary>
 public sealed class Application : IVersioned
 {
@@ -79,6 +86,24 @@ public sealed class Application : IVersioned
     /// <summary>Answers to the form's questions by question key, written as <see cref="Forms.AnswerFormat"/> describes.</summary>
     public Dictionary<string, string> Answers { get; set; } = [];
 
+    /// <summary>
+    /// A concept note (the first stage of a two-stage call) or a full proposal. A concept note is never reviewed,
+    /// ranked, awarded or counted as an application: see <see cref="ApplicationStages"/>.
+    /// </summary>
+    public FormStage Stage { get; private set; } = FormStage.Full;
+
+    /// <summary>A full proposal of a two-stage call: the invited concept note it follows.</summary>
+    public int? ConceptNoteId { get; private set; }
+
+    /// <summary>A submitted concept note: the officer's decision, why, when and by whom.</summary>
+    public ShortlistDecision? Shortlist { get; private set; }
+
+    public string? ShortlistReason { get; private set; }
+
+    public Instant? ShortlistedAt { get; private set; }
+
+    public string? ShortlistedById { get; private set; }
+
     public List<IndicatorTarget> IndicatorTargets { get; } = [];
 
     public List<BudgetLine> BudgetLines { get; } = [];
@@ -104,6 +129,56 @@ public sealed class Application : IVersioned
         };
     }
 
+    /// <summary>The first stage of a two-stage call: a short draft answering the call's concept-note form.</summary>
+    public static Application StartConceptNote(Call call, int organizationId, string userId, Instant now)
+    {
+        var draft = StartDraft(call, organizationId, userId, now);
+        draft.Stage = FormStage.ConceptNote;
+        return draft;
+    }
+
+    /// <summary>
+    /// The full proposal an invited organization writes, prefilled from its concept note: title, summary and the
+    /// answers whose keys the full form also asks (<paramref name="fullFormKeys"/>).
+    /// </summary>
+    public static Application StartFullProposal(Application conceptNote, string userId, Instant now, IReadOnlySet<string> fullFormKeys)
+    {
+        ArgumentNullException.ThrowIfNull(conceptNote);
+        ArgumentNullException.ThrowIfNull(fullFormKeys);
+        if (conceptNote.Stage != FormStage.ConceptNote || conceptNote.Shortlist != ShortlistDecision.Invited)
+        {
+            throw new InvalidOperationException("Only an invited concept note leads to a full proposal.");
+        }
+
+        return new Application
+        {
+            CallId = conceptNote.CallId,
+            OrganizationId = conceptNote.OrganizationId,
+            CreatedById = userId,
+            Status = ApplicationStatus.Draft,
+            CreatedAt = now,
+            LastSavedAt = now,
+            ConceptNoteId = conceptNote.Id,
+            ProjectTitle = conceptNote.ProjectTitle,
+            Summary = conceptNote.Summary,
+            Answers = conceptNote.Answers.Where(a => fullFormKeys.Contains(a.Key)).ToDictionary(a => a.Key, a => a.Value),
+        };
+    }
+
+    /// <summary>The officer's shortlist decision on a submitted concept note; it is made once.</summary>
+    public void DecideShortlist(ShortlistDecision decision, string? reason, string officerId, Instant now)
+    {
+        if (Stage != FormStage.ConceptNote || Status != ApplicationStatus.Submitted || Shortlist is not null)
+        {
+            throw new InvalidOperationException($"Cannot shortlist a {Stage} in status {Status} (decision {Shortlist}).");
+        }
+
+        Shortlist = decision;
+        ShortlistReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        ShortlistedAt = now;
+        ShortlistedById = officerId;
+    }
+
     /// <summary>
     /// A new draft with everything the submitted application says, to change before the deadline. The submitted
     /// application itself stays as it is: immutable, and in force until the revision is submitted.
@@ -125,6 +200,7 @@ public sealed class Application : IVersioned
             CreatedAt = now,
             LastSavedAt = now,
             RevisesId = submitted.Id,
+            ConceptNoteId = submitted.ConceptNoteId,
             ProjectTitle = submitted.ProjectTitle,
             Summary = submitted.Summary,
             FormVersionId = submitted.FormVersionId,
@@ -209,7 +285,7 @@ public sealed class Application : IVersioned
 
     private void MoveTo(ApplicationStatus next)
     {
-        if (!ApplicationStatusMachine.CanMove(Status, next))
+        if (!ApplicationStatusMachine.CanMove(Stage, Status, next))
         {
             throw new InvalidStatusTransitionException(Status, next);
         }
@@ -241,6 +317,13 @@ public static class ApplicationStatusMachine
 
     public static bool CanMove(ApplicationStatus from, ApplicationStatus to) =>
         Allowed.TryGetValue(from, out var targets) && targets.Contains(to);
+
+    /// <summary>
+    /// A concept note is only drafted, submitted and perhaps withdrawn: it never enters review, award or rejection.
+    /// The shortlist decision is its own field, so no list of the grant cycle mistakes it for a full proposal's fate.
+    /// </summary>
+    public static bool CanMove(FormStage stage, ApplicationStatus from, ApplicationStatus to) =>
+        CanMove(from, to) && (stage == FormStage.Full || to is ApplicationStatus.Submitted or ApplicationStatus.Withdrawn);
 }
 
 public sealed class InvalidStatusTransitionException(ApplicationStatus from, ApplicationStatus to)
@@ -310,6 +393,11 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Property(a => a.Answers).HasJsonConversion();
         builder.HasOne<Forms.ApplicationFormVersion>().WithMany().HasForeignKey(a => a.FormVersionId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(a => a.Stage).HasConversion<string>().HasMaxLength(20).HasDefaultValue(FormStage.Full).HasSentinel((FormStage)(-1));
+        builder.HasOne<Application>().WithMany().HasForeignKey(a => a.ConceptNoteId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(a => a.Shortlist).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.ShortlistReason).HasMaxLength(2000);
+        builder.Property(a => a.ShortlistedById).HasMaxLength(64);
         builder.Ignore(a => a.RequestedTotal);
         builder.Ignore(a => a.OwnContributionTotal);
         builder.Ignore(a => a.ProjectTotal);

@@ -163,7 +163,7 @@ public sealed class ApplicationIntake(IDbContextFactory<PortalDbContext> dbFacto
     private static IQueryable<Application> Filter(
         IQueryable<Application> applications, IQueryable<InformationRequest> requests, ApplicationQuery query, bool includeStatus, bool caseInsensitiveLike)
     {
-        var result = applications.Where(a => a.Status != ApplicationStatus.Draft);
+        var result = applications.FullProposals().Where(a => a.Status != ApplicationStatus.Draft);
         if (query.AwaitingInformation)
         {
             result = result.Where(a => requests.Any(r => r.ApplicationId == a.Id && r.AnsweredAt == null));

@@ -16,7 +16,7 @@ public sealed class ApplicationQueries(IDbContextFactory<PortalDbContext> dbFact
         ArgumentNullException.ThrowIfNull(user);
         var newRequired = await MoveDraftToNewestFormAsync(user, id, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var application = await db.Applications.AsNoTracking().VisibleTo(user)
+        var application = await db.Applications.AsNoTracking().FullProposals().VisibleTo(user)
             .Include(a => a.Call!).ThenInclude(c => c.BudgetYear)
             .Include(a => a.Organization)
             .Include(a => a.BudgetLines)
@@ -118,7 +118,7 @@ public sealed class ApplicationQueries(IDbContextFactory<PortalDbContext> dbFact
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.Applications.AsNoTracking()
+        var rows = await db.Applications.AsNoTracking().FullProposals()
             .Where(a => a.OrganizationId == organizationId)
             .OrderByDescending(a => a.LastSavedAt).ThenByDescending(a => a.Id)
             .Select(a => new
@@ -164,7 +164,7 @@ public sealed class ApplicationQueries(IDbContextFactory<PortalDbContext> dbFact
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var calls = await db.Calls.AsNoTracking()
             .Where(c => c.IsPublished && ids.Contains(c.Id))
-            .Select(c => new { c.Id, c.OpensAt, c.ClosesAt, c.Eligibility })
+            .Select(c => new { c.Id, c.OpensAt, c.ClosesAt, c.Eligibility, c.ConceptNoteClosesAt })
             .ToListAsync(ct);
 
         VerificationState? verification = null;
@@ -178,7 +178,7 @@ public sealed class ApplicationQueries(IDbContextFactory<PortalDbContext> dbFact
                 .SingleOrDefaultAsync(ct);
 
             // A revision's draft belongs to the submitted application it revises, and is reached from there.
-            var applications = await db.Applications.AsNoTracking()
+            var applications = await db.Applications.AsNoTracking().FullProposals()
                 .Where(a => a.OrganizationId == organizationId && ids.Contains(a.CallId))
                 .Where(a => a.Status == ApplicationStatus.Draft ? a.RevisesId == null : a.Status != ApplicationStatus.Withdrawn)
                 .Select(a => new { a.Id, a.CallId, a.Status })
@@ -198,19 +198,47 @@ public sealed class ApplicationQueries(IDbContextFactory<PortalDbContext> dbFact
             }
         }
 
+        var conceptNotes = await TwoStageStatesAsync(db, user, calls.Where(c => c.ConceptNoteClosesAt is not null).Select(c => c.Id).ToList(), ct);
+
         return calls.ToDictionary(
             c => c.Id,
             c =>
             {
                 var draft = drafts.TryGetValue(c.Id, out var draftId) ? draftId : (int?)null;
-                var step = ApplyState.Decide(now, c.OpensAt, c.ClosesAt, reader, verification, draft is not null);
+                var twoStage = c.ConceptNoteClosesAt is { } conceptNoteClosesAt
+                    ? conceptNotes.GetValueOrDefault(c.Id) ?? new TwoStageApply(conceptNoteClosesAt)
+                    : null;
+                var step = twoStage is null
+                    ? ApplyState.Decide(now, c.OpensAt, c.ClosesAt, reader, verification, draft is not null)
+                    : TwoStageApply.Decide(now, c.OpensAt, twoStage.ConceptNoteClosesAt, c.ClosesAt, reader, verification, draft is not null, twoStage.ConceptNoteId is not null);
                 return new ApplyState(c.Id, step, c.OpensAt, c.ClosesAt)
                 {
                     DraftId = step == ApplyStep.Continue ? draft : null,
                     SubmittedId = submitted.TryGetValue(c.Id, out var submittedId) ? submittedId : null,
                     OneApplicationOnly = c.Eligibility.OneApplicationPerOrganization,
+                    TwoStage = twoStage,
                 };
             });
+    }
+
+    /// <summary>The applicant's organization's concept note for each two-stage call (one query), with its deadline.</summary>
+    private static async Task<Dictionary<int, TwoStageApply>> TwoStageStatesAsync(PortalDbContext db, CurrentUser? user, List<int> twoStageCallIds, CancellationToken ct)
+    {
+        if (twoStageCallIds.Count == 0 || user?.OrganizationId is not { } organizationId || !user.IsIn(Roles.Applicant))
+        {
+            return [];
+        }
+
+        var notes = await db.Applications.AsNoTracking().ConceptNotes()
+            .Where(a => a.OrganizationId == organizationId && twoStageCallIds.Contains(a.CallId) && a.Status != ApplicationStatus.Withdrawn)
+            .OrderBy(a => a.Id)
+            .Select(a => new { a.Id, a.CallId, a.Status, a.Shortlist, a.ShortlistReason, Deadline = a.Call!.ConceptNoteClosesAt!.Value })
+            .ToListAsync(ct);
+        return notes.GroupBy(n => n.CallId).ToDictionary(g => g.Key, g =>
+        {
+            var n = g.First();
+            return new TwoStageApply(n.Deadline) { ConceptNoteId = n.Id, ConceptNoteStatus = n.Status, Decision = n.Shortlist, DecisionReason = n.ShortlistReason };
+        });
     }
 
     /// <summary>One call's apply state; null for staff and for a call that is not published.</summary>

@@ -46,6 +46,8 @@ public sealed record ApplyState(int CallId, ApplyStep Step, Instant OpensAt, Ins
 
     /// <summary>The call takes one application per organization: a submitted one is the organization's only one.</summary>
     public bool OneApplicationOnly { get; init; }
+    /// <summary>Set for a two-stage call: its concept-note deadline and the organization's concept note.</summary>
+    public TwoStageApply? TwoStage { get; init; }
 
     /// <summary>The one rule, shared by every page that shows a call: the call's time first, then who asks.</summary>
     public static ApplyStep Decide(Instant now, Instant opensAt, Instant closesAt, ApplyReader reader, VerificationState? verification, bool hasDraft)

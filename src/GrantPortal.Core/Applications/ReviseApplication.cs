@@ -69,7 +69,7 @@ public sealed class ReviseApplication(
         var submitted = await db.Applications.Include(a => a.Call).Include(a => a.BudgetLines).Include(a => a.Attachments).Include(a => a.IndicatorTargets)
             .AsSplitQuery()
             .SingleAsync(a => a.Id == id, ct);
-        if (submitted.Status != ApplicationStatus.Submitted)
+        if (submitted.Status != ApplicationStatus.Submitted || submitted.Stage != FormStage.Full)
         {
             return Result.Refused(localizer["Application_CannotRevise"]);
         }

@@ -34,6 +34,12 @@ public sealed class StartDraft(
             return Result.NotFound();
         }
 
+        // A two-stage call starts with a concept note (StartConceptNote); its full proposals only by invitation (StartFullProposal).
+        if (call.IsTwoStage)
+        {
+            return Result.Refused(localizer["TwoStage_StartWithConceptNote"]);
+        }
+
         if (!call.IsOpenAt(now))
         {
             return Result.Refused(localizer["Application_CallNotOpen", Seoul.Format(call.OpensAt), Seoul.Format(call.ClosesAt)]);

@@ -54,6 +54,12 @@ public sealed class SubmitApplication(
             return Result.Refused(localizer["Application_NotEditable"]);
         }
 
+        // Concept notes are submitted by SubmitConceptNote; a two-stage call's full proposal follows an invited one.
+        if (application.Stage != FormStage.Full || (call.IsTwoStage && application.ConceptNoteId is null))
+        {
+            return Result.Refused(localizer["TwoStage_StartWithConceptNote"]);
+        }
+
         // The form shows the deadline beside the submit button, so it is named like a field.
         if (!call.IsOpenAt(now))
         {
@@ -116,7 +122,7 @@ public sealed class SubmitApplication(
     private static async Task<string> NextReceiptAsync(PortalDbContext db, Call call, int year, CancellationToken ct)
     {
         var prefix = string.Create(CultureInfo.InvariantCulture, $"{year}-{call.Code}-");
-        var last = await db.Applications
+        var last = await db.Applications.FullProposals()
             .Where(a => a.CallId == call.Id && a.ReceiptNumber != null && a.ReceiptNumber.StartsWith(prefix))
             .Select(a => a.ReceiptNumber!)
             .OrderByDescending(r => r.Length).ThenByDescending(r => r)

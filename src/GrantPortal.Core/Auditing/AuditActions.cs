@@ -34,6 +34,10 @@ public static class AuditActions
     public const string CallFinalized = "call.finalized";
     public const string CallPublished = "call.published";
     public const string CallUnpublished = "call.unpublished";
+    public const string ConceptNoteDraftStarted = "concept-note.draft-started";
+    public const string ConceptNoteInvited = "concept-note.invited";
+    public const string ConceptNoteNotInvited = "concept-note.not-invited";
+    public const string ConceptNoteSubmitted = "concept-note.submitted";
     public const string ConflictLifted = "conflict.lifted";
     public const string ConflictPinned = "conflict.pinned";
     public const string DemoSeeded = "demo.seeded";

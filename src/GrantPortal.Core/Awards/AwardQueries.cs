@@ -29,7 +29,7 @@ public sealed class AwardQueries(IDbContextFactory<PortalDbContext> dbFactory, I
                 c.Envelope,
                 c.FinalizedAt,
                 c.ClosesAt,
-                Applications = db.Applications.Count(a => a.CallId == c.Id && a.Status != ApplicationStatus.Draft && a.Status != ApplicationStatus.Withdrawn),
+                Applications = db.Applications.FullProposals().Count(a => a.CallId == c.Id && a.Status != ApplicationStatus.Draft && a.Status != ApplicationStatus.Withdrawn),
                 Decided = db.Applications.Count(a => a.CallId == c.Id && a.PanelDecision != null),
                 Awards = db.Awards.Count(a => a.CallId == c.Id && a.Status != AwardStatus.Cancelled),
                 Committed = db.Awards.Where(a => a.CallId == c.Id && a.Status != AwardStatus.Cancelled).Sum(a => (long)a.Amount),
@@ -56,7 +56,7 @@ public sealed class AwardQueries(IDbContextFactory<PortalDbContext> dbFactory, I
             return null;
         }
 
-        var rows = await db.Applications.AsNoTracking()
+        var rows = await db.Applications.AsNoTracking().FullProposals()
             .Where(a => a.CallId == callId && a.Status != ApplicationStatus.Draft && a.Status != ApplicationStatus.Withdrawn)
             .Select(a => new
             {

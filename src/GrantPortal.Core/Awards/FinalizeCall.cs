@@ -51,7 +51,7 @@ public sealed class FinalizeCall(
             return Result.Refused(localizer["Awards_CallStillOpen"]);
         }
 
-        var undecided = await db.Applications
+        var undecided = await db.Applications.FullProposals()
             .Where(a => a.CallId == callId && (a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.UnderReview))
             .ToListAsync(ct);
         foreach (var application in undecided)

@@ -62,6 +62,12 @@ public sealed class Call : IVersioned
 
     public Instant ClosesAt { get; set; }
 
+    /// <summary>
+    /// Set for a two-stage call: concept notes are taken from <see cref="OpensAt"/> up to this moment, and full
+    /// proposals only from invited organizations until <see cref="ClosesAt"/>. Null for a one-stage call.
+    /// </summary>
+    public Instant? ConceptNoteClosesAt { get; set; }
+
     public int ReviewersPerApplication { get; set; } = 3;
 
     public LocalDate ReviewDueOn { get; set; }
@@ -102,6 +108,11 @@ public sealed class Call : IVersioned
     public bool IsOpenAt(Instant now) => IsPublished && now >= OpensAt && now <= ClosesAt;
 
     public bool HasClosedAt(Instant now) => now > ClosesAt;
+
+    public bool IsTwoStage => ConceptNoteClosesAt is not null;
+
+    /// <summary>A two-stage call takes concept notes from its opening up to and including the concept-note deadline.</summary>
+    public bool TakesConceptNotesAt(Instant now) => IsPublished && ConceptNoteClosesAt is { } deadline && now >= OpensAt && now <= deadline;
 
     public bool Allows(ProjectCategories category) => category != ProjectCategories.None && (Categories & category) == category;
 
@@ -164,6 +175,7 @@ internal sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         builder.Property(c => c.DescriptionEnglish).HasMaxLength(8000);
         builder.Property(c => c.DescriptionKorean).HasMaxLength(8000);
         builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.Ignore(c => c.IsTwoStage);
         builder.Property(c => c.ReceiptsRequired).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.Eligibility).HasJsonConversion();
         builder.Property(c => c.BudgetRules).HasJsonConversion();

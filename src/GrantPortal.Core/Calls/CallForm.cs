@@ -63,6 +63,9 @@ public sealed record CallForm
 
     public LocalDateTime Closes { get; set; }
 
+    /// <summary>A two-stage call's concept-note deadline (Seoul time); null for a one-stage call.</summary>
+    public LocalDateTime? ConceptNoteCloses { get; set; }
+
     public Krw MinimumRequest { get; set; }
 
     public Krw MaximumRequest { get; set; }
@@ -166,6 +169,7 @@ public sealed record CallForm
             Add(nameof(Closes), "CallForm_ClosesBeforeOpens");
         }
 
+        errors.AddRange(TwoStageCheck.Validate(this, localizer));
         ValidateAmount(MinimumRequest, nameof(MinimumRequest));
         ValidateAmount(MaximumRequest, nameof(MaximumRequest));
         ValidateAmount(Envelope, nameof(Envelope));

@@ -84,6 +84,7 @@ internal static class CallPlanning
         call.Categories = form.Categories & ProjectCategories.All;
         call.OpensAt = Seoul.ToInstant(form.Opens);
         call.ClosesAt = Seoul.ToInstant(form.Closes);
+        call.ConceptNoteClosesAt = form.ConceptNoteCloses is { } conceptNoteCloses ? Seoul.ToInstant(conceptNoteCloses) : null;
         call.MinimumRequest = form.MinimumRequest;
         call.MaximumRequest = form.MaximumRequest;
         call.Envelope = form.Envelope;
@@ -171,6 +172,7 @@ internal static class CallPlanning
         MaximumRequest = c.MaximumRequest.Won,
         OpensAt = c.OpensAt.ToString(),
         ClosesAt = c.ClosesAt.ToString(),
+        ConceptNoteClosesAt = c.ConceptNoteClosesAt?.ToString(),
         c.ReviewersPerApplication,
         ReviewDueOn = c.ReviewDueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         c.BlindReview,

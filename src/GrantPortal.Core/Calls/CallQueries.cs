@@ -141,6 +141,7 @@ public sealed class CallQueries(IDbContextFactory<PortalDbContext> dbFactory, IC
         c.Criteria.OrderBy(r => r.Order).Select(r => new PublishedCriterion(r.NameKorean, r.NameEnglish, r.Weight, r.ScaleMinimum, r.ScaleMaximum)).ToList())
     {
         BudgetRules = c.BudgetRules,
+        ConceptNoteClosesAt = c.ConceptNoteClosesAt,
     };
 
     private static CallForm ToForm(Call c)
@@ -158,6 +159,7 @@ public sealed class CallQueries(IDbContextFactory<PortalDbContext> dbFactory, IC
             Categories = c.Categories,
             Opens = Seoul.ToLocal(c.OpensAt),
             Closes = Seoul.ToLocal(c.ClosesAt),
+            ConceptNoteCloses = c.ConceptNoteClosesAt is { } conceptNoteCloses ? Seoul.ToLocal(conceptNoteCloses) : null,
             MinimumRequest = c.MinimumRequest,
             MaximumRequest = c.MaximumRequest,
             Envelope = c.Envelope,

@@ -29,6 +29,9 @@ public sealed record PublishedCall(
 
     public bool IsOpenAt(Instant now) => now >= OpensAt && now <= ClosesAt;
 
+    /// <summary>A two-stage call's concept-note deadline; null for a one-stage call.</summary>
+    public Instant? ConceptNoteClosesAt { get; init; }
+
     public bool IsUpcomingAt(Instant now) => now < OpensAt;
 
     /// <summary>Allowed budget categories, caps and the minimum own contribution, shown before an organization registers.</summary>

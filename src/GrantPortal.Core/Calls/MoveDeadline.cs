@@ -59,7 +59,7 @@ public sealed class MoveDeadline(
             return Result.Done(new CallUpdate(null));
         }
 
-        var organizations = await db.Applications.AsNoTracking()
+        var organizations = await db.Applications.AsNoTracking().FullProposals()
             .Where(a => a.CallId == call.Id && a.Status == ApplicationStatus.Draft)
             .Select(a => a.OrganizationId)
             .Distinct()
@@ -88,7 +88,7 @@ public sealed class MoveDeadline(
     /// </summary>
     internal async Task QueueDraftHolderMailAsync(PortalDbContext db, Call call, DeadlineChange change, CancellationToken ct)
     {
-        var drafts = await db.Applications.AsNoTracking()
+        var drafts = await db.Applications.AsNoTracking().FullProposals()
             .Where(a => a.CallId == call.Id && a.Status == ApplicationStatus.Draft)
             .OrderBy(a => a.Id)
             .Select(a => new { a.Id, a.OrganizationId, a.ProjectTitle })

@@ -55,7 +55,7 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
             return null;
         }
 
-        var counts = await db.Applications.Where(a => a.OrganizationId == organizationId)
+        var counts = await db.Applications.FullProposals().Where(a => a.OrganizationId == organizationId)
             .GroupBy(a => a.Status)
             .Select(g => new { Status = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Status, g => g.Count, ct);
@@ -138,7 +138,7 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
             new Krw(committed),
             new Krw(disbursed),
             await openCalls.CountAsync(ct),
-            await db.Applications.CountAsync(a => a.Status == ApplicationStatus.Submitted && openCalls.Any(c => c.Id == a.CallId), ct),
+            await db.Applications.FullProposals().CountAsync(a => a.Status == ApplicationStatus.Submitted && openCalls.Any(c => c.Id == a.CallId), ct),
             await db.Applications.CountAsync(a => a.Status == ApplicationStatus.UnderReview, ct),
             await db.Organizations.CountAsync(o => o.Verification == VerificationState.Pending, ct),
             await db.ProjectReports.CountAsync(r => r.Status == ReportStatus.Submitted, ct));

@@ -47,7 +47,7 @@ internal static class DueReminders
 
         // Call closing: every member of an organization with a draft on a call that closes soon (not those it removed).
         var callHorizon = now + Duration.FromDays(options.CallClosingLeadDays.DefaultIfEmpty(0).Max());
-        var drafts = await db.Applications.AsNoTracking()
+        var drafts = await db.Applications.AsNoTracking().FullProposals()
             .Where(a => a.Status == ApplicationStatus.Draft && a.Call!.IsPublished && a.Call.ClosesAt >= now && a.Call.ClosesAt <= callHorizon)
             .Select(a => new { a.Id, a.OrganizationId, a.ProjectTitle, a.Call!.ClosesAt, a.Call.TitleKorean, a.Call.TitleEnglish })
             .ToListAsync(ct);

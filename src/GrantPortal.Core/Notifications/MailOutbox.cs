@@ -28,6 +28,7 @@ public static class MailPurposes
     public const string InformationRequested = "InformationRequested";
 
     public const string InformationAnswered = "InformationAnswered";
+    public const string ConceptNoteDecided = "ConceptNoteDecided";
 }
 
 /// <summary>

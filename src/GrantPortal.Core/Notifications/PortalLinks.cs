@@ -31,6 +31,10 @@ public static class PortalPaths
 
     public static string Application(int id) => Format("/applications/{0}", id);
 
+    public static string ConceptNote(int id) => Format("/concept-notes/{0}", id);
+
+    public static string Shortlist(int callId) => Format("/calls/{0}/shortlist", callId);
+
     public static string Award(int id) => Format("/awards/{0}", id);
 
     public static string Report(int id) => Format("/reports/{0}", id);

@@ -26,7 +26,7 @@ public sealed class AddReviewer(IDbContextFactory<PortalDbContext> dbFactory, IC
 
         var now = clock.GetCurrentInstant();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var application = await db.Applications.Include(a => a.Call).SingleOrDefaultAsync(a => a.Id == applicationId, ct);
+        var application = await db.Applications.FullProposals().Include(a => a.Call).SingleOrDefaultAsync(a => a.Id == applicationId, ct);
         if (application is null || application.Status is not (ApplicationStatus.Submitted or ApplicationStatus.UnderReview))
         {
             return Result.NotFound();

@@ -41,7 +41,7 @@ public sealed class AssignReviewers(IDbContextFactory<PortalDbContext> dbFactory
             }
 
             var starting = plan.Assignments.Select(a => a.ApplicationId).Distinct().ToList();
-            foreach (var application in await db.Applications.Where(a => starting.Contains(a.Id) && a.Status == ApplicationStatus.Submitted).ToListAsync(ct))
+            foreach (var application in await db.Applications.FullProposals().Where(a => starting.Contains(a.Id) && a.Status == ApplicationStatus.Submitted).ToListAsync(ct))
             {
                 application.StartReview();
             }

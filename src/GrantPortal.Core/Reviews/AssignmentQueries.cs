@@ -15,7 +15,7 @@ public sealed class AssignmentQueries(IDbContextFactory<PortalDbContext> dbFacto
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.Applications.AsNoTracking()
+        var rows = await db.Applications.AsNoTracking().FullProposals()
             .Where(a => a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.UnderReview)
             .GroupBy(a => new { a.CallId, a.Call!.Code, a.Call.TitleKorean, a.Call.TitleEnglish })
             .Select(g => new CallInReview(g.Key.CallId, g.Key.Code, g.Key.TitleKorean, g.Key.TitleEnglish, g.Count()))

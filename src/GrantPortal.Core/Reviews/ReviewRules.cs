@@ -29,7 +29,7 @@ internal static class ReviewRules
 
     /// <summary>A call's applications that reviewers can be assigned to: submitted, or already in review.</summary>
     public static IQueryable<Application> Assignable(PortalDbContext db, int callId) =>
-        db.Applications.AsNoTracking().Where(a => a.CallId == callId && (a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.UnderReview));
+        db.Applications.AsNoTracking().FullProposals().Where(a => a.CallId == callId && (a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.UnderReview));
 
     /// <summary>What automatic assignment would add to a call now, without conflicts, spreading the load and matching expertise.</summary>
     public static async Task<AssignmentPlan> PlanAsync(PortalDbContext db, Call call, CancellationToken ct)

@@ -1,0 +1,62 @@
+namespace GrantPortal.Core.Forms;
+
+/// <summary>
+/// The concept-note form every two-stage call starts with, beyond the built-in title and summary: the idea in
+/// 1,500 characters and a rough request. The full proposal is prefilled with the answers whose keys it also asks.
+/// </summary>
+public static class ConceptNoteForm
+{
+    public const string Concept = "concept";
+
+    public const string EstimatedRequest = "estimated_request";
+
+    public static FormDefinition Definition { get; } = new()
+    {
+        Sections =
+        [
+            new FormSection
+            {
+                Key = "concept-note",
+                TitleKorean = "사업 개요서",
+                TitleEnglish = "Concept note",
+                Questions =
+                [
+                    new Question
+                    {
+                        Key = Concept, Type = QuestionType.LongText, Required = true, MaxLength = 1500,
+                        LabelKorean = "사업 개요", LabelEnglish = "Concept",
+                        HelpKorean = "무엇을, 누구와, 왜 하려는지 1,500자 안에서 적어 주세요.",
+                        HelpEnglish = "What you plan to do, with whom and why, in at most 1,500 characters.",
+                    },
+                    new Question
+                    {
+                        Key = EstimatedRequest, Type = QuestionType.Amount, Required = true, Minimum = 1,
+                        LabelKorean = "예상 신청 금액", LabelEnglish = "Estimated request",
+                        HelpKorean = "본 신청서에서 요청할 지원금의 대략적인 금액입니다.",
+                        HelpEnglish = "Roughly how much the full proposal will ask of the grant.",
+                    },
+                ],
+            },
+        ],
+    };
+
+    /// <summary>The form a stage starts with when the officer has not saved one.</summary>
+    public static FormDefinition DefaultFor(FormStage stage) => stage == FormStage.ConceptNote ? Definition : DefaultForm.Definition;
+
+    /// <summary>The newest saved version of the call's form for <paramref name="stage"/>, or null when none was saved.</summary>
+    public static Task<ApplicationFormVersion?> NewestVersionAsync(PortalDbContext db, int callId, FormStage stage, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.ApplicationFormVersions.AsNoTracking()
+            .Where(v => v.CallId == callId && v.Stage == stage)
+            .OrderByDescending(v => v.Number)
+            .FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>What a new draft of <paramref name="stage"/> answers: the newest saved version, else the stage's default.</summary>
+    public static async Task<(int? VersionId, FormDefinition Definition)> CurrentAsync(PortalDbContext db, int callId, FormStage stage, CancellationToken ct)
+    {
+        var version = await NewestVersionAsync(db, callId, stage, ct);
+        return version is null ? (null, DefaultFor(stage)) : (version.Id, version.Definition);
+    }
+}
