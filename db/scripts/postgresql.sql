@@ -1340,3 +1340,65 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261130222409_AnswersData') THEN
+    INSERT INTO "ApplicationFormVersions" ("CallId", "Stage", "Number", "Definition", "SavedAt", "SavedById")
+    SELECT c."Id", 'Full', 1, '{"sections":[{"key":"project","titleKorean":"\uC0AC\uC5C5 \uB0B4\uC6A9","titleEnglish":"The project","questions":[{"key":"objectives","type":"LongText","labelKorean":"\uC0AC\uC5C5 \uBAA9\uD45C","labelEnglish":"Objectives","helpKorean":"\uC774 \uC0AC\uC5C5\uC73C\uB85C \uC774\uB8E8\uB824\uB294 \uAC83\uC744 \uC801\uC5B4 \uC8FC\uC138\uC694.","helpEnglish":"What the project sets out to achieve.","required":true,"identifying":false,"minLength":null,"maxLength":8000,"minimum":null,"maximum":null,"unitKorean":"","unitEnglish":"","choices":[],"fileKinds":[],"maxFiles":1,"columns":[],"maxRows":20,"showWhen":null},{"key":"activities","type":"LongText","labelKorean":"\uC138\uBD80 \uD65C\uB3D9 \uBC0F \uC77C\uC815","labelEnglish":"Activities and timeline","helpKorean":"\uC5B8\uC81C, \uBB34\uC5C7\uC744 \uD558\uB294\uC9C0 \uC801\uC5B4 \uC8FC\uC138\uC694.","helpEnglish":"What the project will do, and when.","required":true,"identifying":false,"minLength":null,"maxLength":8000,"minimum":null,"maximum":null,"unitKorean":"","unitEnglish":"","choices":[],"fileKinds":[],"maxFiles":1,"columns":[],"maxRows":20,"showWhen":null},{"key":"beneficiaries","type":"LongText","labelKorean":"\uC218\uD61C \uB300\uC0C1","labelEnglish":"Beneficiaries","helpKorean":"\uB204\uAC00 \uC774 \uC0AC\uC5C5\uC758 \uD61C\uD0DD\uC744 \uBC1B\uB294\uC9C0 \uC801\uC5B4 \uC8FC\uC138\uC694.","helpEnglish":"Who benefits from the project.","required":true,"identifying":false,"minLength":null,"maxLength":4000,"minimum":null,"maximum":null,"unitKorean":"","unitEnglish":"","choices":[],"fileKinds":[],"maxFiles":1,"columns":[],"maxRows":20,"showWhen":null}]}],"questions":[{"key":"objectives","type":"LongText","labelKorean":"\uC0AC\uC5C5 \uBAA9\uD45C","labelEnglish":"Objectives","helpKorean":"\uC774 \uC0AC\uC5C5\uC73C\uB85C \uC774\uB8E8\uB824\uB294 \uAC83\uC744 \uC801\uC5B4 \uC8FC\uC138\uC694.","helpEnglish":"What the project sets out to achieve.","required":true,"identifying":false,"minLength":null,"maxLength":8000,"minimum":null,"maximum":null,"unitKorean":"","unitEnglish":"","choices":[],"fileKinds":[],"maxFiles":1,"columns":[],"maxRows":20,"showWhen":null},{"key":"activities","type":"LongText","labelKorean":"\uC138\uBD80 \uD65C\uB3D9 \uBC0F \uC77C\uC815","labelEnglish":"Activities and timeline","helpKorean":"\uC5B8\uC81C, \uBB34\uC5C7\uC744 \uD558\uB294\uC9C0 \uC801\uC5B4 \uC8FC\uC138\uC694.","helpEnglish":"What the project will do, and when.","required":true,"identifying":false,"minLength":null,"maxLength":8000,"minimum":null,"maximum":null,"unitKorean":"","unitEnglish":"","choices":[],"fileKinds":[],"maxFiles":1,"columns":[],"maxRows":20,"showWhen":null},{"key":"beneficiaries","type":"LongText","labelKorean":"\uC218\uD61C \uB300\uC0C1","labelEnglish":"Beneficiaries","helpKorean":"\uB204\uAC00 \uC774 \uC0AC\uC5C5\uC758 \uD61C\uD0DD\uC744 \uBC1B\uB294\uC9C0 \uC801\uC5B4 \uC8FC\uC138\uC694.","helpEnglish":"Who benefits from the project.","required":true,"identifying":false,"minLength":null,"maxLength":4000,"minimum":null,"maximum":null,"unitKorean":"","unitEnglish":"","choices":[],"fileKinds":[],"maxFiles":1,"columns":[],"maxRows":20,"showWhen":null}]}', c."OpensAt", ''
+    FROM "Calls" c
+    WHERE NOT EXISTS (SELECT 1 FROM "ApplicationFormVersions" v WHERE v."CallId" = c."Id" AND v."Stage" = 'Full');
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261130222409_AnswersData') THEN
+    UPDATE "Applications"
+    SET "FormVersionId" = (SELECT v."Id" FROM "ApplicationFormVersions" v WHERE v."CallId" = "Applications"."CallId" AND v."Stage" = 'Full' AND v."Number" = 1),
+        "Answers" = json_build_object('objectives', "Objectives", 'activities', "Activities", 'beneficiaries', "Beneficiaries")::text;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261130222409_AnswersData') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261130222409_AnswersData', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261130225132_AnswersSchema') THEN
+    ALTER TABLE "Applications" DROP COLUMN "Activities";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261130225132_AnswersSchema') THEN
+    ALTER TABLE "Applications" DROP COLUMN "Beneficiaries";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261130225132_AnswersSchema') THEN
+    ALTER TABLE "Applications" DROP COLUMN "Objectives";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261130225132_AnswersSchema') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261130225132_AnswersSchema', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -1475,3 +1475,92 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130222254_AnswersData'
+)
+BEGIN
+    INSERT INTO "ApplicationFormVersions" ("CallId", "Stage", "Number", "Definition", "SavedAt", "SavedById")
+    SELECT c."Id", 'Full', 1, '{"sections":[{"key":"project","titleKorean":"\uC0AC\uC5C5 \uB0B4\uC6A9","titleEnglish":"The project","questions":[{"key":"objectives","type":"LongText","labelKorean":"\uC0AC\uC5C5 \uBAA9\uD45C","labelEnglish":"Objectives","helpKorean":"\uC774 \uC0AC\uC5C5\uC73C\uB85C \uC774\uB8E8\uB824\uB294 \uAC83\uC744 \uC801\uC5B4 \uC8FC\uC138\uC694.","helpEnglish":"What the project sets out to achieve.","required":true,"identifying":false,"minLength":null,"maxLength":8000,"minimum":null,"maximum":null,"unitKorean":"","unitEnglish":"","choices":[],"fileKinds":[],"maxFiles":1,"columns":[],"maxRows":20,"showWhen":null},{"key":"activities","type":"LongText","labelKorean":"\uC138\uBD80 \uD65C\uB3D9 \uBC0F \uC77C\uC815","labelEnglish":"Activities and timeline","helpKorean":"\uC5B8\uC81C, \uBB34\uC5C7\uC744 \uD558\uB294\uC9C0 \uC801\uC5B4 \uC8FC\uC138\uC694.","helpEnglish":"What the project will do, and when.","required":true,"identifying":false,"minLength":null,"maxLength":8000,"minimum":null,"maximum":null,"unitKorean":"","unitEnglish":"","choices":[],"fileKinds":[],"maxFiles":1,"columns":[],"maxRows":20,"showWhen":null},{"key":"beneficiaries","type":"LongText","labelKorean":"\uC218\uD61C \uB300\uC0C1","labelEnglish":"Beneficiaries","helpKorean":"\uB204\uAC00 \uC774 \uC0AC\uC5C5\uC758 \uD61C\uD0DD\uC744 \uBC1B\uB294\uC9C0 \uC801\uC5B4 \uC8FC\uC138\uC694.","helpEnglish":"Who benefits from the project.","required":true,"identifying":false,"minLength":null,"maxLength":4000,"minimum":null,"maximum":null,"unitKorean":"","unitEnglish":"","choices":[],"fileKinds":[],"maxFiles":1,"columns":[],"maxRows":20,"showWhen":null}]}],"questions":[{"key":"objectives","type":"LongText","labelKorean":"\uC0AC\uC5C5 \uBAA9\uD45C","labelEnglish":"Objectives","helpKorean":"\uC774 \uC0AC\uC5C5\uC73C\uB85C \uC774\uB8E8\uB824\uB294 \uAC83\uC744 \uC801\uC5B4 \uC8FC\uC138\uC694.","helpEnglish":"What the project sets out to achieve.","required":true,"identifying":false,"minLength":null,"maxLength":8000,"minimum":null,"maximum":null,"unitKorean":"","unitEnglish":"","choices":[],"fileKinds":[],"maxFiles":1,"columns":[],"maxRows":20,"showWhen":null},{"key":"activities","type":"LongText","labelKorean":"\uC138\uBD80 \uD65C\uB3D9 \uBC0F \uC77C\uC815","labelEnglish":"Activities and timeline","helpKorean":"\uC5B8\uC81C, \uBB34\uC5C7\uC744 \uD558\uB294\uC9C0 \uC801\uC5B4 \uC8FC\uC138\uC694.","helpEnglish":"What the project will do, and when.","required":true,"identifying":false,"minLength":null,"maxLength":8000,"minimum":null,"maximum":null,"unitKorean":"","unitEnglish":"","choices":[],"fileKinds":[],"maxFiles":1,"columns":[],"maxRows":20,"showWhen":null},{"key":"beneficiaries","type":"LongText","labelKorean":"\uC218\uD61C \uB300\uC0C1","labelEnglish":"Beneficiaries","helpKorean":"\uB204\uAC00 \uC774 \uC0AC\uC5C5\uC758 \uD61C\uD0DD\uC744 \uBC1B\uB294\uC9C0 \uC801\uC5B4 \uC8FC\uC138\uC694.","helpEnglish":"Who benefits from the project.","required":true,"identifying":false,"minLength":null,"maxLength":4000,"minimum":null,"maximum":null,"unitKorean":"","unitEnglish":"","choices":[],"fileKinds":[],"maxFiles":1,"columns":[],"maxRows":20,"showWhen":null}]}', c."OpensAt", ''
+    FROM "Calls" c
+    WHERE NOT EXISTS (SELECT 1 FROM "ApplicationFormVersions" v WHERE v."CallId" = c."Id" AND v."Stage" = 'Full');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130222254_AnswersData'
+)
+BEGIN
+    UPDATE "Applications"
+    SET "FormVersionId" = (SELECT v."Id" FROM "ApplicationFormVersions" v WHERE v."CallId" = "Applications"."CallId" AND v."Stage" = 'Full' AND v."Number" = 1),
+        "Answers" = (SELECT "Objectives" AS "objectives", "Activities" AS "activities", "Beneficiaries" AS "beneficiaries" FOR JSON PATH, WITHOUT_ARRAY_WRAPPER);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130222254_AnswersData'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130222254_AnswersData', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130224957_AnswersSchema'
+)
+BEGIN
+    DECLARE @var nvarchar(max);
+    SELECT @var = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Applications]') AND [c].[name] = N'Activities');
+    IF @var IS NOT NULL EXEC(N'ALTER TABLE [Applications] DROP CONSTRAINT ' + @var + ';');
+    ALTER TABLE [Applications] DROP COLUMN [Activities];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130224957_AnswersSchema'
+)
+BEGIN
+    DECLARE @var1 nvarchar(max);
+    SELECT @var1 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Applications]') AND [c].[name] = N'Beneficiaries');
+    IF @var1 IS NOT NULL EXEC(N'ALTER TABLE [Applications] DROP CONSTRAINT ' + @var1 + ';');
+    ALTER TABLE [Applications] DROP COLUMN [Beneficiaries];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130224957_AnswersSchema'
+)
+BEGIN
+    DECLARE @var2 nvarchar(max);
+    SELECT @var2 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Applications]') AND [c].[name] = N'Objectives');
+    IF @var2 IS NOT NULL EXEC(N'ALTER TABLE [Applications] DROP CONSTRAINT ' + @var2 + ';');
+    ALTER TABLE [Applications] DROP COLUMN [Objectives];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130224957_AnswersSchema'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130224957_AnswersSchema', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
