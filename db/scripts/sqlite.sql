@@ -816,8 +816,83 @@ INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261130221501_ConfigurableCalls', '10.0.15');
 
 BEGIN TRANSACTION;
+INSERT INTO "ApplicationFormVersions" ("CallId", "Stage", "Number", "Definition", "SavedAt", "SavedById")
+SELECT c."Id", 'Full', 1, '{"sections":[{"key":"project","titleKorean":"\uC0AC\uC5C5 \uB0B4\uC6A9","titleEnglish":"The project","questions":[{"key":"objectives","type":"LongText","labelKorean":"\uC0AC\uC5C5 \uBAA9\uD45C","labelEnglish":"Objectives","helpKorean":"\uC774 \uC0AC\uC5C5\uC73C\uB85C \uC774\uB8E8\uB824\uB294 \uAC83\uC744 \uC801\uC5B4 \uC8FC\uC138\uC694.","helpEnglish":"What the project sets out to achieve.","required":true,"identifying":false,"minLength":null,"maxLength":8000,"minimum":null,"maximum":null,"unitKorean":"","unitEnglish":"","choices":[],"fileKinds":[],"maxFiles":1,"columns":[],"maxRows":20,"showWhen":null},{"key":"activities","type":"LongText","labelKorean":"\uC138\uBD80 \uD65C\uB3D9 \uBC0F \uC77C\uC815","labelEnglish":"Activities and timeline","helpKorean":"\uC5B8\uC81C, \uBB34\uC5C7\uC744 \uD558\uB294\uC9C0 \uC801\uC5B4 \uC8FC\uC138\uC694.","helpEnglish":"What the project will do, and when.","required":true,"identifying":false,"minLength":null,"maxLength":8000,"minimum":null,"maximum":null,"unitKorean":"","unitEnglish":"","choices":[],"fileKinds":[],"maxFiles":1,"columns":[],"maxRows":20,"showWhen":null},{"key":"beneficiaries","type":"LongText","labelKorean":"\uC218\uD61C \uB300\uC0C1","labelEnglish":"Beneficiaries","helpKorean":"\uB204\uAC00 \uC774 \uC0AC\uC5C5\uC758 \uD61C\uD0DD\uC744 \uBC1B\uB294\uC9C0 \uC801\uC5B4 \uC8FC\uC138\uC694.","helpEnglish":"Who benefits from the project.","required":true,"identifying":false,"minLength":null,"maxLength":4000,"minimum":null,"maximum":null,"unitKorean":"","unitEnglish":"","choices":[],"fileKinds":[],"maxFiles":1,"columns":[],"maxRows":20,"showWhen":null}]}],"questions":[{"key":"objectives","type":"LongText","labelKorean":"\uC0AC\uC5C5 \uBAA9\uD45C","labelEnglish":"Objectives","helpKorean":"\uC774 \uC0AC\uC5C5\uC73C\uB85C \uC774\uB8E8\uB824\uB294 \uAC83\uC744 \uC801\uC5B4 \uC8FC\uC138\uC694.","helpEnglish":"What the project sets out to achieve.","required":true,"identifying":false,"minLength":null,"maxLength":8000,"minimum":null,"maximum":null,"unitKorean":"","unitEnglish":"","choices":[],"fileKinds":[],"maxFiles":1,"columns":[],"maxRows":20,"showWhen":null},{"key":"activities","type":"LongText","labelKorean":"\uC138\uBD80 \uD65C\uB3D9 \uBC0F \uC77C\uC815","labelEnglish":"Activities and timeline","helpKorean":"\uC5B8\uC81C, \uBB34\uC5C7\uC744 \uD558\uB294\uC9C0 \uC801\uC5B4 \uC8FC\uC138\uC694.","helpEnglish":"What the project will do, and when.","required":true,"identifying":false,"minLength":null,"maxLength":8000,"minimum":null,"maximum":null,"unitKorean":"","unitEnglish":"","choices":[],"fileKinds":[],"maxFiles":1,"columns":[],"maxRows":20,"showWhen":null},{"key":"beneficiaries","type":"LongText","labelKorean":"\uC218\uD61C \uB300\uC0C1","labelEnglish":"Beneficiaries","helpKorean":"\uB204\uAC00 \uC774 \uC0AC\uC5C5\uC758 \uD61C\uD0DD\uC744 \uBC1B\uB294\uC9C0 \uC801\uC5B4 \uC8FC\uC138\uC694.","helpEnglish":"Who benefits from the project.","required":true,"identifying":false,"minLength":null,"maxLength":4000,"minimum":null,"maximum":null,"unitKorean":"","unitEnglish":"","choices":[],"fileKinds":[],"maxFiles":1,"columns":[],"maxRows":20,"showWhen":null}]}', c."OpensAt", ''
+FROM "Calls" c
+WHERE NOT EXISTS (SELECT 1 FROM "ApplicationFormVersions" v WHERE v."CallId" = c."Id" AND v."Stage" = 'Full');
+
+UPDATE "Applications"
+SET "FormVersionId" = (SELECT v."Id" FROM "ApplicationFormVersions" v WHERE v."CallId" = "Applications"."CallId" AND v."Stage" = 'Full' AND v."Number" = 1),
+    "Answers" = json_object('objectives', "Objectives", 'activities', "Activities", 'beneficiaries', "Beneficiaries");
+
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261130222223_AnswersData', '10.0.15');
 
 COMMIT;
+
+BEGIN TRANSACTION;
+CREATE TABLE "ef_temp_Applications" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Applications" PRIMARY KEY AUTOINCREMENT,
+    "Answers" TEXT NOT NULL,
+    "CallId" INTEGER NOT NULL,
+    "Category" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "CreatedById" TEXT NOT NULL,
+    "DeclarationAccepted" INTEGER NOT NULL,
+    "EndDate" TEXT NULL,
+    "FormVersionId" INTEGER NULL,
+    "LastSavedAt" TEXT NOT NULL,
+    "OrganizationId" INTEGER NOT NULL,
+    "PanelDecision" TEXT NULL,
+    "PanelNote" TEXT NULL,
+    "ProjectTitle" TEXT NOT NULL,
+    "ReceiptNumber" TEXT NULL,
+    "RevisesId" INTEGER NULL,
+    "StartDate" TEXT NULL,
+    "Status" TEXT NOT NULL,
+    "SubmittedAt" TEXT NULL,
+    "Summary" TEXT NOT NULL,
+    "Version" INTEGER NOT NULL,
+    "WithdrawalReason" TEXT NULL,
+    "WithdrawnAt" TEXT NULL,
+    CONSTRAINT "FK_Applications_ApplicationFormVersions_FormVersionId" FOREIGN KEY ("FormVersionId") REFERENCES "ApplicationFormVersions" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Applications_Applications_RevisesId" FOREIGN KEY ("RevisesId") REFERENCES "Applications" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Applications_Calls_CallId" FOREIGN KEY ("CallId") REFERENCES "Calls" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Applications_Organizations_OrganizationId" FOREIGN KEY ("OrganizationId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+);
+
+INSERT INTO "ef_temp_Applications" ("Id", "Answers", "CallId", "Category", "CreatedAt", "CreatedById", "DeclarationAccepted", "EndDate", "FormVersionId", "LastSavedAt", "OrganizationId", "PanelDecision", "PanelNote", "ProjectTitle", "ReceiptNumber", "RevisesId", "StartDate", "Status", "SubmittedAt", "Summary", "Version", "WithdrawalReason", "WithdrawnAt")
+SELECT "Id", "Answers", "CallId", "Category", "CreatedAt", "CreatedById", "DeclarationAccepted", "EndDate", "FormVersionId", "LastSavedAt", "OrganizationId", "PanelDecision", "PanelNote", "ProjectTitle", "ReceiptNumber", "RevisesId", "StartDate", "Status", "SubmittedAt", "Summary", "Version", "WithdrawalReason", "WithdrawnAt"
+FROM "Applications";
+
+COMMIT;
+
+PRAGMA foreign_keys = 0;
+
+BEGIN TRANSACTION;
+DROP TABLE "Applications";
+
+ALTER TABLE "ef_temp_Applications" RENAME TO "Applications";
+
+COMMIT;
+
+PRAGMA foreign_keys = 1;
+
+BEGIN TRANSACTION;
+CREATE INDEX "IX_Applications_CallId_Status" ON "Applications" ("CallId", "Status");
+
+CREATE INDEX "IX_Applications_FormVersionId" ON "Applications" ("FormVersionId");
+
+CREATE INDEX "IX_Applications_OrganizationId_Status" ON "Applications" ("OrganizationId", "Status");
+
+CREATE INDEX "IX_Applications_ProjectTitle" ON "Applications" ("ProjectTitle");
+
+CREATE UNIQUE INDEX "IX_Applications_ReceiptNumber" ON "Applications" ("ReceiptNumber");
+
+CREATE INDEX "IX_Applications_RevisesId" ON "Applications" ("RevisesId");
+
+COMMIT;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261130224825_AnswersSchema', '10.0.15');
 
