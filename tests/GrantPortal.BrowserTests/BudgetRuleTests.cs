@@ -27,10 +27,13 @@ public sealed partial class BudgetRuleTests(BrowserFixture fixture)
         // The rules are on the call's card and page before anyone signs in.
         await page.GotoAsync("/");
         await SignInTests.WaitUntilInteractiveAsync(page);
-        await page.GetByTestId("nav-Nav_Calls").ClickAsync();
+        await page.GetByTestId("landing-calls").ClickAsync();
         var card = page.Locator($"[data-testid=call-card][data-call-code={Call}]");
         await Expect(card.GetByTestId("call-budget-caps")).ToContainTextAsync("인건비 총사업비의 30% 이하");
         await card.GetByTestId("call-title").ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/calls/\d+$"));
+        await Expect(page.GetByTestId("call-card")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("call-budget-caps")).ToContainTextAsync("인건비 총사업비의 30% 이하");
         await Expect(page.GetByTestId("call-own-contribution")).ToContainTextAsync("총사업비의 10% 이상");
         await SignInTests.WaitUntilInteractiveAsync(page);
         await page.GetByTestId("sign-in-to-apply").ClickAsync();
