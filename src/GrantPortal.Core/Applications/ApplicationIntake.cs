@@ -134,7 +134,7 @@ public sealed class ApplicationIntake(IDbContextFactory<PortalDbContext> dbFacto
             {
                 Row = new IntakeProjection(
                     a.Id, a.ProjectTitle, a.Organization!.NameKorean, a.Organization.Name, a.Call!.Code, a.Category, a.Status, a.ReceiptNumber, a.SubmittedAt,
-                    a.BudgetLines.Sum(l => (long)l.Amount), null),
+                    a.BudgetLines.Where(l => !l.IsOwnContribution).Sum(l => (long)l.Amount), a.BudgetLines.Sum(l => (long)l.Amount), null),
                 a.Answers,
             });
             await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
@@ -150,7 +150,7 @@ public sealed class ApplicationIntake(IDbContextFactory<PortalDbContext> dbFacto
         {
             Row = new IntakeProjection(
                 a.Id, a.ProjectTitle, a.Organization!.NameKorean, a.Organization.Name, a.Call!.Code, a.Category, a.Status, a.ReceiptNumber, a.SubmittedAt,
-                a.BudgetLines.Sum(l => (long)l.Amount), null),
+                a.BudgetLines.Where(l => !l.IsOwnContribution).Sum(l => (long)l.Amount), a.BudgetLines.Sum(l => (long)l.Amount), null),
             a.Answers,
             Files = a.Attachments.Where(f => f.QuestionKey != null).Select(f => f.QuestionKey!).ToList(),
         });

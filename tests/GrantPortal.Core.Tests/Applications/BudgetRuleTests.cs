@@ -138,9 +138,6 @@ public sealed class BudgetRuleTests : IDisposable
         {
             ProjectTitle = "Title",
             Summary = "Summary",
-            Objectives = "Objectives",
-            Activities = "Activities",
-            Beneficiaries = "Beneficiaries",
             StartDate = new LocalDate(2026, 4, 1),
             EndDate = new LocalDate(2026, 11, 30),
             Category = ProjectCategories.CapacityBuilding,
