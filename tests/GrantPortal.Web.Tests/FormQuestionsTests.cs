@@ -58,7 +58,6 @@ public sealed class FormQuestionsTests : PortalComponentTest
         var answers = new Dictionary<string, string>();
         var page = Render(answers);
 
-        page.Find("[data-testid=question-defectors] input[value=yes]").Change("yes");
         page.Find("[data-testid=question-defectors] input[type=radio]").Click();
 
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=question-role]")));
@@ -85,7 +84,7 @@ public sealed class FormQuestionsTests : PortalComponentTest
         var page = Render(answers);
 
         page.Find("[data-testid=answer-partners-add-row]").Click();
-        page.Find("[data-testid=answer-partners-1-name] input").Input("NKDB");
+        page.Find("[data-testid=answer-partners-1-name]").Input("NKDB");
         page.Find("[data-testid=answer-partners-add-row]").Click();
 
         Assert.Equal("""[{"name":"NKDB","role":""},{"name":"","role":""}]""", answers["partners"]);

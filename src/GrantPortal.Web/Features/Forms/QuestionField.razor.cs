@@ -70,11 +70,12 @@ public sealed partial class QuestionField
         get
         {
             var count = Length.ToString("N0", CultureInfo.CurrentCulture);
+            static string N(int n) => n.ToString("N0", CultureInfo.CurrentCulture);
             var limits = (Question.MinLength, Question.MaxLength) switch
             {
-                ({ } min, { } max) => L["Forms_LengthBetween", min, max].Value,
-                ({ } min, null) => L["Forms_LengthAtLeast", min].Value,
-                (null, { } max) => L["Forms_LengthAtMost", max].Value,
+                ({ } min, { } max) => L["Forms_LengthBetween", N(min), N(max)].Value,
+                ({ } min, null) => L["Forms_LengthAtLeast", N(min)].Value,
+                (null, { } max) => L["Forms_LengthAtMost", N(max)].Value,
                 _ => "",
             };
             return limits.Length > 0 ? L["Forms_CharacterCount", count, limits] : L["Forms_CharacterCountOnly", count];
