@@ -28,7 +28,7 @@ public sealed class ApplicationFormTests(BrowserFixture fixture)
 
         await page.GetByTestId("call-form").ClickAsync();
         await Expect(page.GetByTestId("form-title")).ToContainTextAsync(code, new() { Timeout = Slow });
-        await Expect(page.GetByTestId("form-version")).ToHaveTextAsync("Version 1");
+        await Expect(page.GetByTestId("form-version")).ToHaveTextAsync(new Regex("^(Version 1|버전 1)$"));
         var cards = page.GetByTestId("question-card");
         await Expect(cards).ToHaveCountAsync(3);
 
@@ -47,11 +47,13 @@ public sealed class ApplicationFormTests(BrowserFixture fixture)
 
         // The table shows only when the yes/no question is answered yes.
         var table = cards.Last;
-        await OfficerNavigation.ChooseAsync(page, table.GetByTestId("question-condition"), "Question YesNo");
+        await table.GetByTestId("question-condition").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new Regex("^\\s*(Question|질문) YesNo") }).First.ClickAsync(new() { Timeout = Slow });
+        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0, new() { Timeout = Slow });
         await table.Locator("[data-testid=condition-answer-yes] input, input[data-testid=condition-answer-yes]").First.CheckAsync(new() { Force = true });
 
         // The table moves above the file question: both buttons say which question they move.
-        await table.GetByRole(AriaRole.Button, new() { Name = "Move question 13 up" }).ClickAsync();
+        await table.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^(Move question 13 up|질문 13을\\(를\\) 위로 이동)$") }).ClickAsync();
         await Expect(cards.Nth(11)).ToHaveAttributeAsync("data-question-type", "Table");
         await Expect(cards.Nth(12)).ToHaveAttributeAsync("data-question-type", "File");
 
@@ -64,11 +66,11 @@ public sealed class ApplicationFormTests(BrowserFixture fixture)
         await page.GetByTestId("preview-en").ClickAsync();
         await Expect(pane).ToContainTextAsync("Question MultipleChoice");
         await Expect(pane).ToContainTextAsync("Question Amount");
-        await Expect(pane).Not.ToContainTextAsync("질문");
+        await Expect(pane).Not.ToContainTextAsync("질문 ShortText");
         await Expect(pane).Not.ToContainTextAsync("Question Table");
 
         await page.GetByTestId("form-save").ClickAsync();
-        await Expect(page.GetByTestId("form-result")).ToContainTextAsync("Saved as version 1.", new() { Timeout = Slow });
+        await Expect(page.GetByTestId("form-result")).ToContainTextAsync(new Regex("Saved as version 1\\.|버전 1\\(으\\)로 저장했습니다"), new() { Timeout = Slow });
 
         await page.GetByTestId("form-back").ClickAsync();
         await page.GetByTestId("publish-call").ClickAsync();
@@ -77,7 +79,7 @@ public sealed class ApplicationFormTests(BrowserFixture fixture)
 
         // Once published, the next save makes version 2, and the saved form came back in the new order.
         await page.GetByTestId("call-form").ClickAsync();
-        await Expect(page.GetByTestId("form-save-note")).ToContainTextAsync("Saving makes version 2", new() { Timeout = Slow });
+        await Expect(page.GetByTestId("form-save-note")).ToContainTextAsync(new Regex("Saving makes version 2|버전 2이\\(가\\) 만들어집니다"), new() { Timeout = Slow });
         await Expect(cards).ToHaveCountAsync(13);
         await Expect(cards.Nth(11)).ToHaveAttributeAsync("data-question-type", "Table");
         await page.Context.CloseAsync();
