@@ -117,6 +117,7 @@ public sealed partial class EligibilityTests(BrowserFixture fixture)
     [GeneratedRegex(@"/applications/\d+$")]
     private static partial Regex ApplicationUrl();
 
-    [GeneratedRegex(@"Screened out: [1-9]\d*")]
+    /// <summary>The demo officer reads Korean.</summary>
+    [GeneratedRegex(@"선별 탈락: [1-9]\d*건")]
     private static partial Regex ScreenedOut();
 }
