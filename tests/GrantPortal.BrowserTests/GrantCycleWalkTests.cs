@@ -125,7 +125,7 @@ public sealed partial class GrantCycleWalkTests(BrowserFixture fixture)
             await applicant.GetByTestId("add-budget-line").ClickAsync();
             await Field(applicant, "budget-item-2").FillAsync(korean ? "단체 자부담" : "Own funds");
             await applicant.Locator("input[data-testid=budget-amount-2]").PressSequentiallyAsync("3400000");
-            await applicant.Locator("[data-testid=budget-own-2] input").CheckAsync(new() { Force = true });
+            await applicant.Locator("[data-testid=budget-own-2] input, input[data-testid=budget-own-2]").First.CheckAsync(new() { Force = true });
             var targets = applicant.Locator("[data-testid^=indicator-target-] input, input[data-testid^=indicator-target-]");
             for (var i = 0; i < await targets.CountAsync(); i++)
             {
