@@ -56,7 +56,8 @@ public sealed partial class TwoStageTests(BrowserFixture fixture)
         await SignInTests.WaitUntilInteractiveAsync(applicant);
         await dashboardCall.GetByTestId("write-full-proposal").ClickAsync();
         await applicant.WaitForURLAsync(ApplicationUrl());
-        await Expect(applicant.Locator("[data-testid=field-ProjectTitle] input, input[data-testid=field-ProjectTitle]")).ToHaveValueAsync(title);
+        await SignInTests.WaitUntilInteractiveAsync(applicant);
+        await Expect(applicant.Locator("[data-testid=field-ProjectTitle] input, input[data-testid=field-ProjectTitle]")).ToHaveValueAsync(title, new() { Timeout = 30_000 });
         await Expect(applicant.Locator("[data-testid=field-Summary] textarea, textarea[data-testid=field-Summary]")).ToHaveValueAsync("A touring opera on forced repatriation.");
         await applicant.Context.CloseAsync();
     }
