@@ -831,11 +831,95 @@ VALUES ('20261130222223_AnswersData', '10.0.15');
 COMMIT;
 
 BEGIN TRANSACTION;
+INSERT INTO "CallIndicators" ("CallId", "Order", "Key", "Kind", "NameKorean", "NameEnglish", "UnitKorean", "UnitEnglish")
+SELECT c."Id", s."Order", s."Key", s."Kind", s."NameKorean", s."NameEnglish", s."UnitKorean", s."UnitEnglish"
+FROM "Calls" c CROSS JOIN (
+SELECT 1 AS "Order", 'participants' AS "Key", 'Output' AS "Kind", '참여자 수' AS "NameKorean", 'Participants' AS "NameEnglish", '명' AS "UnitKorean", 'people' AS "UnitEnglish"
+UNION ALL SELECT 2 AS "Order", 'beneficiaries' AS "Key", 'Outcome' AS "Kind", '수혜자 수' AS "NameKorean", 'Beneficiaries reached' AS "NameEnglish", '명' AS "UnitKorean", 'people' AS "UnitEnglish"
+UNION ALL SELECT 3 AS "Order", 'events_held' AS "Key", 'Output' AS "Kind", '행사 수' AS "NameKorean", 'Events' AS "NameEnglish", '회' AS "UnitKorean", 'events' AS "UnitEnglish"
+UNION ALL SELECT 4 AS "Order", 'publications' AS "Key", 'Output' AS "Kind", '발간물 수' AS "NameKorean", 'Publications' AS "NameEnglish", '건' AS "UnitKorean", 'publications' AS "UnitEnglish"
+UNION ALL SELECT 5 AS "Order", 'media_reach' AS "Key", 'Outcome' AS "Kind", '미디어 도달 규모' AS "NameKorean", 'Media reach' AS "NameEnglish", '명' AS "UnitKorean", 'people' AS "UnitEnglish") s
+WHERE NOT EXISTS (SELECT 1 FROM "CallIndicators" i WHERE i."CallId" = c."Id" AND i."Key" = s."Key");
+
+INSERT INTO "IndicatorActuals" ("ProjectReportId", "CallIndicatorId", "Actual", "Explanation")
+SELECT r."Id", i."Id", CASE i."Key" WHEN 'participants' THEN r."Participants" WHEN 'beneficiaries' THEN r."Beneficiaries" WHEN 'events_held' THEN r."EventsHeld" WHEN 'publications' THEN r."Publications" WHEN 'media_reach' THEN r."MediaReach" END, NULL
+FROM "ProjectReports" r
+JOIN "Awards" a ON a."Id" = r."AwardId"
+JOIN "CallIndicators" i ON i."CallId" = a."CallId"
+WHERE i."Key" IN ('participants', 'beneficiaries', 'events_held', 'publications', 'media_reach')
+AND NOT EXISTS (SELECT 1 FROM "IndicatorActuals" x WHERE x."ProjectReportId" = r."Id" AND x."CallIndicatorId" = i."Id");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261130222226_IndicatorsData', '10.0.15');
+
+COMMIT;
+
+BEGIN TRANSACTION;
+ALTER TABLE "Calls" ADD "ConceptNoteClosesAt" TEXT NULL;
+
+ALTER TABLE "Applications" ADD "ConceptNoteId" INTEGER NULL;
+
+ALTER TABLE "Applications" ADD "Shortlist" TEXT NULL;
+
+ALTER TABLE "Applications" ADD "ShortlistReason" TEXT NULL;
+
+ALTER TABLE "Applications" ADD "ShortlistedAt" TEXT NULL;
+
+ALTER TABLE "Applications" ADD "ShortlistedById" TEXT NULL;
+
+ALTER TABLE "Applications" ADD "Stage" TEXT NOT NULL DEFAULT 'Full';
+
+CREATE TABLE "InformationRequests" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_InformationRequests" PRIMARY KEY AUTOINCREMENT,
+    "ApplicationId" INTEGER NOT NULL,
+    "Message" TEXT NOT NULL,
+    "QuestionKeys" TEXT NOT NULL,
+    "DueOn" TEXT NOT NULL,
+    "RequestedAt" TEXT NOT NULL,
+    "RequestedById" TEXT NOT NULL,
+    "RequestedByName" TEXT NOT NULL,
+    "AnsweredAt" TEXT NULL,
+    "AnsweredById" TEXT NULL,
+    "Before" TEXT NOT NULL,
+    "After" TEXT NOT NULL,
+    CONSTRAINT "FK_InformationRequests_Applications_ApplicationId" FOREIGN KEY ("ApplicationId") REFERENCES "Applications" ("Id") ON DELETE CASCADE
+);
+
+CREATE INDEX "IX_Applications_ConceptNoteId" ON "Applications" ("ConceptNoteId");
+
+CREATE INDEX "IX_InformationRequests_AnsweredAt_DueOn" ON "InformationRequests" ("AnsweredAt", "DueOn");
+
+CREATE INDEX "IX_InformationRequests_ApplicationId_AnsweredAt" ON "InformationRequests" ("ApplicationId", "AnsweredAt");
+
+CREATE TABLE "ef_temp_ProjectReports" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_ProjectReports" PRIMARY KEY AUTOINCREMENT,
+    "ActivitiesCarriedOut" TEXT NOT NULL,
+    "AwardId" INTEGER NOT NULL,
+    "DueOn" TEXT NOT NULL,
+    "EventsAndPublications" TEXT NOT NULL,
+    "Kind" TEXT NOT NULL,
+    "Lessons" TEXT NOT NULL,
+    "OfficerComment" TEXT NULL,
+    "Outcomes" TEXT NOT NULL,
+    "ReviewedAt" TEXT NULL,
+    "ReviewedById" TEXT NULL,
+    "Status" TEXT NOT NULL,
+    "SubmissionCount" INTEGER NOT NULL,
+    "SubmittedAt" TEXT NULL,
+    "Version" INTEGER NOT NULL,
+    CONSTRAINT "FK_ProjectReports_Awards_AwardId" FOREIGN KEY ("AwardId") REFERENCES "Awards" ("Id") ON DELETE CASCADE
+);
+
+INSERT INTO "ef_temp_ProjectReports" ("Id", "ActivitiesCarriedOut", "AwardId", "DueOn", "EventsAndPublications", "Kind", "Lessons", "OfficerComment", "Outcomes", "ReviewedAt", "ReviewedById", "Status", "SubmissionCount", "SubmittedAt", "Version")
+SELECT "Id", "ActivitiesCarriedOut", "AwardId", "DueOn", "EventsAndPublications", "Kind", "Lessons", "OfficerComment", "Outcomes", "ReviewedAt", "ReviewedById", "Status", "SubmissionCount", "SubmittedAt", "Version"
+FROM "ProjectReports";
+
 CREATE TABLE "ef_temp_Applications" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_Applications" PRIMARY KEY AUTOINCREMENT,
     "Answers" TEXT NOT NULL,
     "CallId" INTEGER NOT NULL,
     "Category" TEXT NOT NULL,
+    "ConceptNoteId" INTEGER NULL,
     "CreatedAt" TEXT NOT NULL,
     "CreatedById" TEXT NOT NULL,
     "DeclarationAccepted" INTEGER NOT NULL,
@@ -848,6 +932,11 @@ CREATE TABLE "ef_temp_Applications" (
     "ProjectTitle" TEXT NOT NULL,
     "ReceiptNumber" TEXT NULL,
     "RevisesId" INTEGER NULL,
+    "Shortlist" TEXT NULL,
+    "ShortlistReason" TEXT NULL,
+    "ShortlistedAt" TEXT NULL,
+    "ShortlistedById" TEXT NULL,
+    "Stage" TEXT NOT NULL DEFAULT 'Full',
     "StartDate" TEXT NULL,
     "Status" TEXT NOT NULL,
     "SubmittedAt" TEXT NULL,
@@ -856,13 +945,14 @@ CREATE TABLE "ef_temp_Applications" (
     "WithdrawalReason" TEXT NULL,
     "WithdrawnAt" TEXT NULL,
     CONSTRAINT "FK_Applications_ApplicationFormVersions_FormVersionId" FOREIGN KEY ("FormVersionId") REFERENCES "ApplicationFormVersions" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Applications_Applications_ConceptNoteId" FOREIGN KEY ("ConceptNoteId") REFERENCES "Applications" ("Id") ON DELETE RESTRICT,
     CONSTRAINT "FK_Applications_Applications_RevisesId" FOREIGN KEY ("RevisesId") REFERENCES "Applications" ("Id") ON DELETE RESTRICT,
     CONSTRAINT "FK_Applications_Calls_CallId" FOREIGN KEY ("CallId") REFERENCES "Calls" ("Id") ON DELETE RESTRICT,
     CONSTRAINT "FK_Applications_Organizations_OrganizationId" FOREIGN KEY ("OrganizationId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
 );
 
-INSERT INTO "ef_temp_Applications" ("Id", "Answers", "CallId", "Category", "CreatedAt", "CreatedById", "DeclarationAccepted", "EndDate", "FormVersionId", "LastSavedAt", "OrganizationId", "PanelDecision", "PanelNote", "ProjectTitle", "ReceiptNumber", "RevisesId", "StartDate", "Status", "SubmittedAt", "Summary", "Version", "WithdrawalReason", "WithdrawnAt")
-SELECT "Id", "Answers", "CallId", "Category", "CreatedAt", "CreatedById", "DeclarationAccepted", "EndDate", "FormVersionId", "LastSavedAt", "OrganizationId", "PanelDecision", "PanelNote", "ProjectTitle", "ReceiptNumber", "RevisesId", "StartDate", "Status", "SubmittedAt", "Summary", "Version", "WithdrawalReason", "WithdrawnAt"
+INSERT INTO "ef_temp_Applications" ("Id", "Answers", "CallId", "Category", "ConceptNoteId", "CreatedAt", "CreatedById", "DeclarationAccepted", "EndDate", "FormVersionId", "LastSavedAt", "OrganizationId", "PanelDecision", "PanelNote", "ProjectTitle", "ReceiptNumber", "RevisesId", "Shortlist", "ShortlistReason", "ShortlistedAt", "ShortlistedById", "Stage", "StartDate", "Status", "SubmittedAt", "Summary", "Version", "WithdrawalReason", "WithdrawnAt")
+SELECT "Id", "Answers", "CallId", "Category", "ConceptNoteId", "CreatedAt", "CreatedById", "DeclarationAccepted", "EndDate", "FormVersionId", "LastSavedAt", "OrganizationId", "PanelDecision", "PanelNote", "ProjectTitle", "ReceiptNumber", "RevisesId", "Shortlist", "ShortlistReason", "ShortlistedAt", "ShortlistedById", "Stage", "StartDate", "Status", "SubmittedAt", "Summary", "Version", "WithdrawalReason", "WithdrawnAt"
 FROM "Applications";
 
 COMMIT;
@@ -870,6 +960,10 @@ COMMIT;
 PRAGMA foreign_keys = 0;
 
 BEGIN TRANSACTION;
+DROP TABLE "ProjectReports";
+
+ALTER TABLE "ef_temp_ProjectReports" RENAME TO "ProjectReports";
+
 DROP TABLE "Applications";
 
 ALTER TABLE "ef_temp_Applications" RENAME TO "Applications";
@@ -879,7 +973,13 @@ COMMIT;
 PRAGMA foreign_keys = 1;
 
 BEGIN TRANSACTION;
+CREATE INDEX "IX_ProjectReports_AwardId_Kind" ON "ProjectReports" ("AwardId", "Kind");
+
+CREATE INDEX "IX_ProjectReports_Status_DueOn" ON "ProjectReports" ("Status", "DueOn");
+
 CREATE INDEX "IX_Applications_CallId_Status" ON "Applications" ("CallId", "Status");
+
+CREATE INDEX "IX_Applications_ConceptNoteId" ON "Applications" ("ConceptNoteId");
 
 CREATE INDEX "IX_Applications_FormVersionId" ON "Applications" ("FormVersionId");
 
@@ -894,5 +994,5 @@ CREATE INDEX "IX_Applications_RevisesId" ON "Applications" ("RevisesId");
 COMMIT;
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261130224825_AnswersSchema', '10.0.15');
+VALUES ('20261201001408_ConfigurableCallsFeatures', '10.0.15');
 

@@ -1478,6 +1478,40 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130222254_AnswersData'
+)
+BEGIN
+    INSERT INTO "ApplicationFormVersions" ("CallId", "Stage", "Number", "Definition", "SavedAt", "SavedById")
+    SELECT c."Id", 'Full', 1, '{"sections":[{"key":"project","titleKorean":"\uC0AC\uC5C5 \uB0B4\uC6A9","titleEnglish":"The project","questions":[{"key":"objectives","type":"LongText","labelKorean":"\uC0AC\uC5C5 \uBAA9\uD45C","labelEnglish":"Objectives","helpKorean":"\uC774 \uC0AC\uC5C5\uC73C\uB85C \uC774\uB8E8\uB824\uB294 \uAC83\uC744 \uC801\uC5B4 \uC8FC\uC138\uC694.","helpEnglish":"What the project sets out to achieve.","required":true,"identifying":false,"minLength":null,"maxLength":8000,"minimum":null,"maximum":null,"unitKorean":"","unitEnglish":"","choices":[],"fileKinds":[],"maxFiles":1,"columns":[],"maxRows":20,"showWhen":null},{"key":"activities","type":"LongText","labelKorean":"\uC138\uBD80 \uD65C\uB3D9 \uBC0F \uC77C\uC815","labelEnglish":"Activities and timeline","helpKorean":"\uC5B8\uC81C, \uBB34\uC5C7\uC744 \uD558\uB294\uC9C0 \uC801\uC5B4 \uC8FC\uC138\uC694.","helpEnglish":"What the project will do, and when.","required":true,"identifying":false,"minLength":null,"maxLength":8000,"minimum":null,"maximum":null,"unitKorean":"","unitEnglish":"","choices":[],"fileKinds":[],"maxFiles":1,"columns":[],"maxRows":20,"showWhen":null},{"key":"beneficiaries","type":"LongText","labelKorean":"\uC218\uD61C \uB300\uC0C1","labelEnglish":"Beneficiaries","helpKorean":"\uB204\uAC00 \uC774 \uC0AC\uC5C5\uC758 \uD61C\uD0DD\uC744 \uBC1B\uB294\uC9C0 \uC801\uC5B4 \uC8FC\uC138\uC694.","helpEnglish":"Who benefits from the project.","required":true,"identifying":false,"minLength":null,"maxLength":4000,"minimum":null,"maximum":null,"unitKorean":"","unitEnglish":"","choices":[],"fileKinds":[],"maxFiles":1,"columns":[],"maxRows":20,"showWhen":null}]}],"questions":[{"key":"objectives","type":"LongText","labelKorean":"\uC0AC\uC5C5 \uBAA9\uD45C","labelEnglish":"Objectives","helpKorean":"\uC774 \uC0AC\uC5C5\uC73C\uB85C \uC774\uB8E8\uB824\uB294 \uAC83\uC744 \uC801\uC5B4 \uC8FC\uC138\uC694.","helpEnglish":"What the project sets out to achieve.","required":true,"identifying":false,"minLength":null,"maxLength":8000,"minimum":null,"maximum":null,"unitKorean":"","unitEnglish":"","choices":[],"fileKinds":[],"maxFiles":1,"columns":[],"maxRows":20,"showWhen":null},{"key":"activities","type":"LongText","labelKorean":"\uC138\uBD80 \uD65C\uB3D9 \uBC0F \uC77C\uC815","labelEnglish":"Activities and timeline","helpKorean":"\uC5B8\uC81C, \uBB34\uC5C7\uC744 \uD558\uB294\uC9C0 \uC801\uC5B4 \uC8FC\uC138\uC694.","helpEnglish":"What the project will do, and when.","required":true,"identifying":false,"minLength":null,"maxLength":8000,"minimum":null,"maximum":null,"unitKorean":"","unitEnglish":"","choices":[],"fileKinds":[],"maxFiles":1,"columns":[],"maxRows":20,"showWhen":null},{"key":"beneficiaries","type":"LongText","labelKorean":"\uC218\uD61C \uB300\uC0C1","labelEnglish":"Beneficiaries","helpKorean":"\uB204\uAC00 \uC774 \uC0AC\uC5C5\uC758 \uD61C\uD0DD\uC744 \uBC1B\uB294\uC9C0 \uC801\uC5B4 \uC8FC\uC138\uC694.","helpEnglish":"Who benefits from the project.","required":true,"identifying":false,"minLength":null,"maxLength":4000,"minimum":null,"maximum":null,"unitKorean":"","unitEnglish":"","choices":[],"fileKinds":[],"maxFiles":1,"columns":[],"maxRows":20,"showWhen":null}]}', c."OpensAt", ''
+    FROM "Calls" c
+    WHERE NOT EXISTS (SELECT 1 FROM "ApplicationFormVersions" v WHERE v."CallId" = c."Id" AND v."Stage" = 'Full');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130222254_AnswersData'
+)
+BEGIN
+    UPDATE "Applications"
+    SET "FormVersionId" = (SELECT v."Id" FROM "ApplicationFormVersions" v WHERE v."CallId" = "Applications"."CallId" AND v."Stage" = 'Full' AND v."Number" = 1),
+        "Answers" = (SELECT "Objectives" AS "objectives", "Activities" AS "activities", "Beneficiaries" AS "beneficiaries" FOR JSON PATH, WITHOUT_ARRAY_WRAPPER);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130222254_AnswersData'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130222254_AnswersData', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261130222303_IndicatorsData'
 )
 BEGIN
@@ -1521,7 +1555,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224534_IndicatorsSchema'
+    WHERE [MigrationId] = N'20261201001447_ConfigurableCallsFeatures'
 )
 BEGIN
     DECLARE @var nvarchar(max);
@@ -1535,7 +1569,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224534_IndicatorsSchema'
+    WHERE [MigrationId] = N'20261201001447_ConfigurableCallsFeatures'
 )
 BEGIN
     DECLARE @var1 nvarchar(max);
@@ -1549,7 +1583,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224534_IndicatorsSchema'
+    WHERE [MigrationId] = N'20261201001447_ConfigurableCallsFeatures'
 )
 BEGIN
     DECLARE @var2 nvarchar(max);
@@ -1563,7 +1597,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224534_IndicatorsSchema'
+    WHERE [MigrationId] = N'20261201001447_ConfigurableCallsFeatures'
 )
 BEGIN
     DECLARE @var3 nvarchar(max);
@@ -1577,7 +1611,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224534_IndicatorsSchema'
+    WHERE [MigrationId] = N'20261201001447_ConfigurableCallsFeatures'
 )
 BEGIN
     DECLARE @var4 nvarchar(max);
@@ -1591,11 +1625,164 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224534_IndicatorsSchema'
+    WHERE [MigrationId] = N'20261201001447_ConfigurableCallsFeatures'
+)
+BEGIN
+    DECLARE @var5 nvarchar(max);
+    SELECT @var5 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Applications]') AND [c].[name] = N'Activities');
+    IF @var5 IS NOT NULL EXEC(N'ALTER TABLE [Applications] DROP CONSTRAINT ' + @var5 + ';');
+    ALTER TABLE [Applications] DROP COLUMN [Activities];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201001447_ConfigurableCallsFeatures'
+)
+BEGIN
+    DECLARE @var6 nvarchar(max);
+    SELECT @var6 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Applications]') AND [c].[name] = N'Beneficiaries');
+    IF @var6 IS NOT NULL EXEC(N'ALTER TABLE [Applications] DROP CONSTRAINT ' + @var6 + ';');
+    ALTER TABLE [Applications] DROP COLUMN [Beneficiaries];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201001447_ConfigurableCallsFeatures'
+)
+BEGIN
+    DECLARE @var7 nvarchar(max);
+    SELECT @var7 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Applications]') AND [c].[name] = N'Objectives');
+    IF @var7 IS NOT NULL EXEC(N'ALTER TABLE [Applications] DROP CONSTRAINT ' + @var7 + ';');
+    ALTER TABLE [Applications] DROP COLUMN [Objectives];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201001447_ConfigurableCallsFeatures'
+)
+BEGIN
+    ALTER TABLE [Calls] ADD [ConceptNoteClosesAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201001447_ConfigurableCallsFeatures'
+)
+BEGIN
+    ALTER TABLE [Applications] ADD [ConceptNoteId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201001447_ConfigurableCallsFeatures'
+)
+BEGIN
+    ALTER TABLE [Applications] ADD [Shortlist] nvarchar(20) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201001447_ConfigurableCallsFeatures'
+)
+BEGIN
+    ALTER TABLE [Applications] ADD [ShortlistReason] nvarchar(2000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201001447_ConfigurableCallsFeatures'
+)
+BEGIN
+    ALTER TABLE [Applications] ADD [ShortlistedAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201001447_ConfigurableCallsFeatures'
+)
+BEGIN
+    ALTER TABLE [Applications] ADD [ShortlistedById] nvarchar(64) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201001447_ConfigurableCallsFeatures'
+)
+BEGIN
+    ALTER TABLE [Applications] ADD [Stage] nvarchar(20) NOT NULL DEFAULT N'Full';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201001447_ConfigurableCallsFeatures'
+)
+BEGIN
+    CREATE TABLE [InformationRequests] (
+        [Id] int NOT NULL IDENTITY,
+        [ApplicationId] int NOT NULL,
+        [Message] nvarchar(4000) NOT NULL,
+        [QuestionKeys] nvarchar(max) NOT NULL,
+        [DueOn] date NOT NULL,
+        [RequestedAt] datetime2 NOT NULL,
+        [RequestedById] nvarchar(64) NOT NULL,
+        [RequestedByName] nvarchar(200) NOT NULL,
+        [AnsweredAt] datetime2 NULL,
+        [AnsweredById] nvarchar(64) NULL,
+        [Before] nvarchar(max) NOT NULL,
+        [After] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_InformationRequests] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_InformationRequests_Applications_ApplicationId] FOREIGN KEY ([ApplicationId]) REFERENCES [Applications] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201001447_ConfigurableCallsFeatures'
+)
+BEGIN
+    CREATE INDEX [IX_Applications_ConceptNoteId] ON [Applications] ([ConceptNoteId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201001447_ConfigurableCallsFeatures'
+)
+BEGIN
+    CREATE INDEX [IX_InformationRequests_AnsweredAt_DueOn] ON [InformationRequests] ([AnsweredAt], [DueOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201001447_ConfigurableCallsFeatures'
+)
+BEGIN
+    CREATE INDEX [IX_InformationRequests_ApplicationId_AnsweredAt] ON [InformationRequests] ([ApplicationId], [AnsweredAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201001447_ConfigurableCallsFeatures'
+)
+BEGIN
+    ALTER TABLE [Applications] ADD CONSTRAINT [FK_Applications_Applications_ConceptNoteId] FOREIGN KEY ([ConceptNoteId]) REFERENCES [Applications] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201001447_ConfigurableCallsFeatures'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261130224534_IndicatorsSchema', N'10.0.15');
+    VALUES (N'20261201001447_ConfigurableCallsFeatures', N'10.0.15');
 END;
 
 COMMIT;

@@ -119,19 +119,9 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<string>("Activities")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
-
                     b.Property<string>("Answers")
                         .IsRequired()
                         .HasColumnType("text");
-
-                    b.Property<string>("Beneficiaries")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
 
                     b.Property<int>("CallId")
                         .HasColumnType("integer");
@@ -140,6 +130,9 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("ConceptNoteId")
+                        .HasColumnType("integer");
 
                     b.Property<Instant>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -160,11 +153,6 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
 
                     b.Property<Instant>("LastSavedAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Objectives")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
 
                     b.Property<int>("OrganizationId")
                         .HasColumnType("integer");
@@ -188,6 +176,28 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
 
                     b.Property<int?>("RevisesId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Shortlist")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ShortlistReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Instant?>("ShortlistedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ShortlistedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Full");
 
                     b.Property<LocalDate?>("StartDate")
                         .HasColumnType("date");
@@ -217,6 +227,8 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConceptNoteId");
 
                     b.HasIndex("FormVersionId");
 
@@ -336,6 +348,66 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                     b.HasIndex("ApplicationId");
 
                     b.ToTable("BudgetLines");
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Applications.InformationRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Instant?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnsweredById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<LocalDate>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("QuestionKeys")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Instant>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnsweredAt", "DueOn");
+
+                    b.HasIndex("ApplicationId", "AnsweredAt");
+
+                    b.ToTable("InformationRequests");
                 });
 
             modelBuilder.Entity("GrantPortal.Core.Auditing.AuditEvent", b =>
@@ -535,6 +607,9 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<Instant?>("ConceptNoteClosesAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("DescriptionEnglish")
                         .IsRequired()
@@ -1296,9 +1371,6 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                     b.Property<int>("AwardId")
                         .HasColumnType("integer");
 
-                    b.Property<int>("Beneficiaries")
-                        .HasColumnType("integer");
-
                     b.Property<LocalDate>("DueOn")
                         .HasColumnType("date");
 
@@ -1306,9 +1378,6 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
-
-                    b.Property<int>("EventsHeld")
-                        .HasColumnType("integer");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1320,9 +1389,6 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
-                    b.Property<long>("MediaReach")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("OfficerComment")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -1331,12 +1397,6 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
-
-                    b.Property<int>("Participants")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Publications")
-                        .HasColumnType("integer");
 
                     b.Property<Instant?>("ReviewedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1799,6 +1859,11 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("GrantPortal.Core.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ConceptNoteId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("GrantPortal.Core.Forms.ApplicationFormVersion", null)
                         .WithMany()
                         .HasForeignKey("FormVersionId")
@@ -1840,6 +1905,17 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Applications.InformationRequest", b =>
+                {
+                    b.HasOne("GrantPortal.Core.Applications.Application", "Application")
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Application");
                 });
 
             modelBuilder.Entity("GrantPortal.Core.Awards.Award", b =>

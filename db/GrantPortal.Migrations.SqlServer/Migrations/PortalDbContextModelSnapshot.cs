@@ -119,19 +119,9 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
-                    b.Property<string>("Activities")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("nvarchar(max)");
-
                     b.Property<string>("Answers")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
-
-                    b.Property<string>("Beneficiaries")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
 
                     b.Property<int>("CallId")
                         .HasColumnType("int");
@@ -140,6 +130,9 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
+
+                    b.Property<int?>("ConceptNoteId")
+                        .HasColumnType("int");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
@@ -160,11 +153,6 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime>("LastSavedAt")
                         .HasColumnType("datetime2");
-
-                    b.Property<string>("Objectives")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("nvarchar(max)");
 
                     b.Property<int>("OrganizationId")
                         .HasColumnType("int");
@@ -188,6 +176,28 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
 
                     b.Property<int?>("RevisesId")
                         .HasColumnType("int");
+
+                    b.Property<string>("Shortlist")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("ShortlistReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime?>("ShortlistedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ShortlistedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)")
+                        .HasDefaultValue("Full");
 
                     b.Property<DateOnly?>("StartDate")
                         .HasColumnType("date");
@@ -217,6 +227,8 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                         .HasColumnType("datetime2");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConceptNoteId");
 
                     b.HasIndex("FormVersionId");
 
@@ -337,6 +349,66 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                     b.HasIndex("ApplicationId");
 
                     b.ToTable("BudgetLines");
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Applications.InformationRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AnsweredById")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("QuestionKeys")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RequestedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnsweredAt", "DueOn");
+
+                    b.HasIndex("ApplicationId", "AnsweredAt");
+
+                    b.ToTable("InformationRequests");
                 });
 
             modelBuilder.Entity("GrantPortal.Core.Auditing.AuditEvent", b =>
@@ -536,6 +608,9 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime?>("ConceptNoteClosesAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("DescriptionEnglish")
                         .IsRequired()
@@ -1297,9 +1372,6 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                     b.Property<int>("AwardId")
                         .HasColumnType("int");
 
-                    b.Property<int>("Beneficiaries")
-                        .HasColumnType("int");
-
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
 
@@ -1307,9 +1379,6 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("nvarchar(max)");
-
-                    b.Property<int>("EventsHeld")
-                        .HasColumnType("int");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1321,9 +1390,6 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("nvarchar(max)");
 
-                    b.Property<long>("MediaReach")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("OfficerComment")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
@@ -1332,12 +1398,6 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("nvarchar(max)");
-
-                    b.Property<int>("Participants")
-                        .HasColumnType("int");
-
-                    b.Property<int>("Publications")
-                        .HasColumnType("int");
 
                     b.Property<DateTime?>("ReviewedAt")
                         .HasColumnType("datetime2");
@@ -1801,6 +1861,11 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("GrantPortal.Core.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ConceptNoteId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("GrantPortal.Core.Forms.ApplicationFormVersion", null)
                         .WithMany()
                         .HasForeignKey("FormVersionId")
@@ -1842,6 +1907,17 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Applications.InformationRequest", b =>
+                {
+                    b.HasOne("GrantPortal.Core.Applications.Application", "Application")
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Application");
                 });
 
             modelBuilder.Entity("GrantPortal.Core.Awards.Award", b =>

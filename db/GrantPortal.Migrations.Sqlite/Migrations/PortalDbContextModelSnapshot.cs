@@ -111,18 +111,8 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Activities")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Answers")
                         .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Beneficiaries")
-                        .IsRequired()
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("CallId")
@@ -132,6 +122,9 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ConceptNoteId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -151,11 +144,6 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("LastSavedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Objectives")
-                        .IsRequired()
-                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("OrganizationId")
@@ -180,6 +168,28 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
 
                     b.Property<int?>("RevisesId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Shortlist")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShortlistReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ShortlistedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShortlistedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Full");
 
                     b.Property<DateOnly?>("StartDate")
                         .HasColumnType("TEXT");
@@ -209,6 +219,8 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConceptNoteId");
 
                     b.HasIndex("FormVersionId");
 
@@ -324,6 +336,64 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("ApplicationId");
 
                     b.ToTable("BudgetLines");
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Applications.InformationRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionKeys")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnsweredAt", "DueOn");
+
+                    b.HasIndex("ApplicationId", "AnsweredAt");
+
+                    b.ToTable("InformationRequests");
                 });
 
             modelBuilder.Entity("GrantPortal.Core.Auditing.AuditEvent", b =>
@@ -514,6 +584,9 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConceptNoteClosesAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DescriptionEnglish")
@@ -1252,9 +1325,6 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("AwardId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Beneficiaries")
-                        .HasColumnType("INTEGER");
-
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("TEXT");
 
@@ -1262,9 +1332,6 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("EventsHeld")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1276,9 +1343,6 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("MediaReach")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("OfficerComment")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -1287,12 +1351,6 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("Participants")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Publications")
-                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ReviewedAt")
                         .HasColumnType("TEXT");
@@ -1737,6 +1795,11 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("GrantPortal.Core.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ConceptNoteId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("GrantPortal.Core.Forms.ApplicationFormVersion", null)
                         .WithMany()
                         .HasForeignKey("FormVersionId")
@@ -1778,6 +1841,17 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Applications.InformationRequest", b =>
+                {
+                    b.HasOne("GrantPortal.Core.Applications.Application", "Application")
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Application");
                 });
 
             modelBuilder.Entity("GrantPortal.Core.Awards.Award", b =>
