@@ -55,6 +55,11 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
 
     internal static async Task AssertNoSeriousViolationsAsync(IPage page)
     {
+        // A snackbar or popover still fading in or out has a computed contrast below its real one: check them shown.
+        await page.WaitForFunctionAsync(
+            "() => [...document.querySelectorAll('.mud-snackbar, .mud-popover-open, .mud-dialog')].every(e => getComputedStyle(e).opacity === '1')",
+            null,
+            new() { Timeout = 10_000 });
         var result = await page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },

@@ -27,6 +27,7 @@ public sealed partial class ApplicationAnswersTests(BrowserFixture fixture)
         await page.GetByTestId("nav-Nav_Calls").ClickAsync();
         await SignInTests.WaitUntilInteractiveAsync(page);
         await page.Locator("[data-testid=call-card][data-call-code=YOUTH]").GetByTestId("apply").ClickAsync();
+        await EligibilityTests.PassScreeningAsync(page);
         await page.WaitForURLAsync(ApplicationUrl());
         await SignInTests.WaitUntilInteractiveAsync(page);
 
@@ -79,6 +80,18 @@ public sealed partial class ApplicationAnswersTests(BrowserFixture fixture)
         await page.GetByTestId("add-budget-line").ClickAsync();
         await Field(page, "budget-item-1").FillAsync("Trainers");
         await page.Locator("input[data-testid=budget-amount-1]").PressSequentiallyAsync("30000000");
+
+        // The call asks for at least 10% own contribution and a target for each of its indicators.
+        await page.GetByTestId("add-budget-line").ClickAsync();
+        await Field(page, "budget-item-2").FillAsync("Own funds");
+        await page.Locator("input[data-testid=budget-amount-2]").PressSequentiallyAsync("3400000");
+        await page.Locator("[data-testid=budget-own-2] input, input[data-testid=budget-own-2]").First.CheckAsync(new() { Force = true });
+        var targets = page.Locator("[data-testid^=indicator-target-] input, input[data-testid^=indicator-target-]");
+        for (var i = 0; i < await targets.CountAsync(); i++)
+        {
+            await targets.Nth(i).FillAsync("20");
+        }
+
         await page.Locator("[data-testid=field-DeclarationAccepted] input, input[data-testid=field-DeclarationAccepted]").First.CheckAsync(new() { Force = true });
         await Expect(page.GetByTestId("saved-at")).ToBeVisibleAsync();
         await page.GetByTestId("submit").ClickAsync();

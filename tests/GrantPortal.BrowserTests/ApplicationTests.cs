@@ -45,7 +45,7 @@ public sealed partial class ApplicationTests(BrowserFixture fixture)
         // The demo's short call leaves its drafts unfinished: the activities and the declaration are still missing.
         await page.GetByTestId("submit").ClickAsync();
         await Expect(page.GetByTestId("submit-errors")).ToBeVisibleAsync();
-        await page.Locator("[data-testid=field-Activities] textarea, textarea[data-testid=field-Activities]").First
+        await page.Locator("[data-testid=answer-activities] textarea, textarea[data-testid=answer-activities]").First
             .FillAsync("Two intensive weekends in December, then field interviews.");
         await page.Locator("[data-testid=field-DeclarationAccepted] input, input[data-testid=field-DeclarationAccepted]").First.CheckAsync(new() { Force = true });
         await Expect(page.GetByTestId("saved-at")).ToContainTextAsync("저장됨");

@@ -44,14 +44,23 @@ public sealed partial class BudgetRuleTests(BrowserFixture fixture)
         await page.WaitForURLAsync(new Regex(@"/calls/\d+$"));
         await SignInTests.WaitUntilInteractiveAsync(page);
         await page.GetByTestId("apply").ClickAsync();
+        await EligibilityTests.PassScreeningAsync(page);
         await page.WaitForURLAsync(ApplicationUrl());
         await SignInTests.WaitUntilInteractiveAsync(page);
 
         await Field(page, "field-ProjectTitle").FillAsync("청년 기록 활동가 양성");
         await Field(page, "field-Summary").FillAsync("탈북 청년 20명이 증언 기록을 배웁니다.");
-        await Field(page, "field-Objectives").FillAsync("증언 기록 역량을 갖춘 청년 활동가를 기릅니다.");
-        await Field(page, "field-Activities").FillAsync("주말 워크숍 8회");
-        await Field(page, "field-Beneficiaries").FillAsync("탈북 청년 20명");
+        await Field(page, "answer-objectives").FillAsync("증언 기록 역량을 갖춘 청년 활동가를 기릅니다.");
+        await Field(page, "answer-activities").FillAsync("주말 워크숍 8회");
+        await Field(page, "answer-beneficiaries").FillAsync("탈북 청년 20명");
+        await page.GetByTestId("question-defector_participation").GetByText("아니요", new() { Exact = true }).ClickAsync();
+        await Field(page, "answer-safety_plan").FillAsync("참가자 명단은 암호화해 보관하고 사진은 동의한 사람만 촬영하며, 행사장 위치는 참가가 확정된 사람에게만 알립니다.");
+        var targets = page.Locator("[data-testid^=indicator-target-] input, input[data-testid^=indicator-target-]");
+        for (var i = 0; i < await targets.CountAsync(); i++)
+        {
+            await targets.Nth(i).FillAsync("20");
+        }
+
         var year = await CallYearAsync();
         await TypeDateAsync(page, "field-StartDate", $"{year}-03-02");
         await TypeDateAsync(page, "field-EndDate", $"{year}-11-30");

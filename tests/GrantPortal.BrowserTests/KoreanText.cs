@@ -80,7 +80,7 @@ public sealed partial class KoreanText
         foreach (var entity in db.Model.GetEntityTypes().Where(e => e.GetTableName() is not null && !e.IsOwned()))
         {
             var columns = entity.GetProperties()
-                .Where(p => p.ClrType == typeof(string) && !IsEnglishTwin(p.Name, entity.GetProperties().Select(q => q.Name)))
+                .Where(p => (p.GetValueConverter()?.ProviderClrType ?? p.ClrType) == typeof(string) && !IsEnglishTwin(p.Name, entity.GetProperties().Select(q => q.Name)))
                 .Select(p => p.GetColumnName())
                 .ToList();
             foreach (var column in columns)
@@ -214,13 +214,66 @@ public sealed partial class KoreanText
         while (await reader.ReadAsync())
         {
             var value = reader.GetString(0);
-            if (AnyLatin().IsMatch(value))
+            foreach (var text in JsonLeaves(value))
             {
-                data.Add(value);
-                foreach (var line in value.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                if (AnyLatin().IsMatch(text))
                 {
-                    data.Add(line);
+                    data.Add(text);
+                    foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    {
+                        data.Add(line);
+                    }
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A JSON column (answers, a call's rules) is data in each of its strings, except the English twins of Korean
+    /// texts (labelEnglish beside labelKorean), as for columns; any other value is one text.
+    /// </summary>
+    private static IEnumerable<string> JsonLeaves(string value)
+    {
+        if (value.Length == 0 || value[0] is not ('{' or '['))
+        {
+            return [value];
+        }
+
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(value);
+            var leaves = new List<string>();
+            Walk(document.RootElement, leaves);
+            return leaves;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return [value];
+        }
+
+        static void Walk(System.Text.Json.JsonElement element, List<string> leaves)
+        {
+            switch (element.ValueKind)
+            {
+                case System.Text.Json.JsonValueKind.String:
+                    // A table or multiple-choice answer is itself JSON inside the string.
+                    leaves.AddRange(JsonLeaves(element.GetString()!));
+
+                    break;
+                case System.Text.Json.JsonValueKind.Array:
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        Walk(item, leaves);
+                    }
+
+                    break;
+                case System.Text.Json.JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject().Where(p => !p.Name.EndsWith("English", StringComparison.OrdinalIgnoreCase)))
+                    {
+                        Walk(property.Value, leaves);
+                    }
+
+                    break;
             }
         }
     }

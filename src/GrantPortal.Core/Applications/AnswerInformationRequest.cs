@@ -117,11 +117,11 @@ public sealed class AnswerInformationRequest(
         changes.AddRange(answer.Answers.Where(a => a.Value != application.Answers.GetValueOrDefault(a.Key, "")).Select(a => a.Key));
         return changes.FirstOrDefault(key => !request.Reopens(key));
 
-        static (BudgetCategory, string, Krw, string) Line(BudgetLineDraft l) => (l.Category, l.Item.Trim(), l.Amount, l.Justification.Trim());
+        static (BudgetCategory, string, Krw, string, bool) Line(BudgetLineDraft l) => (l.Category, l.Item.Trim(), l.Amount, l.Justification.Trim(), l.IsOwnContribution);
     }
 
     private static BudgetLineDraft BudgetLineDraftOf(BudgetLine line) =>
-        new() { Category = line.Category, Item = line.Item, Amount = line.Amount, Justification = line.Justification };
+        new() { Category = line.Category, Item = line.Item, Amount = line.Amount, Justification = line.Justification, IsOwnContribution = line.IsOwnContribution };
 
     /// <summary>Writes the reopened fields; the locked ones were checked to be unchanged, so only reopened ones differ.</summary>
     private static void Apply(InformationRequest request, Application application, InformationAnswer answer, FieldLimits limits)
@@ -155,6 +155,7 @@ public sealed class AnswerInformationRequest(
                     Item = limits.Clip(line.Item, nameof(BudgetLine.Item), typeof(BudgetLine)),
                     Amount = line.Amount,
                     Justification = limits.Clip(line.Justification, nameof(BudgetLine.Justification), typeof(BudgetLine)),
+                    IsOwnContribution = line.IsOwnContribution,
                 });
             }
         }

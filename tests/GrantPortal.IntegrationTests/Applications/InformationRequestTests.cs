@@ -31,9 +31,9 @@ public abstract class InformationRequestTests : ProviderTest
         var id = await scenario.CompleteDraftAsync();
         Assert.True((await scenario.Submit.SubmitAsync(scenario.Applicant, id)).Succeeded);
         await using var db = await Host.CreateDbContextAsync();
-        var form = new ApplicationFormVersion { CallId = scenario.CallId, Stage = FormStage.Full, Number = 1, Definition = SafetyForm("Safety plan"), SavedAt = Host.Clock.GetCurrentInstant() };
-        db.ApplicationFormVersions.Add(form);
-        await db.SaveChangesAsync();
+        // The call's form (version 1, made when the call or its first draft was) asks for a safety plan.
+        var form = await db.ApplicationFormVersions.Where(v => v.CallId == scenario.CallId && v.Stage == FormStage.Full).OrderByDescending(v => v.Number).FirstAsync();
+        form.Definition = SafetyForm("Safety plan");
         var application = await db.Applications.SingleAsync(a => a.Id == id);
         application.FormVersionId = form.Id;
         application.Answers = new Dictionary<string, string> { ["safety"] = "Buddy system.", ["partners"] = "None yet." };

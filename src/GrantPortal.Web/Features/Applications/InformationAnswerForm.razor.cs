@@ -45,7 +45,7 @@ public sealed partial class InformationAnswerForm
         summary = Current.Summary;
         startDate = ToDate(Current.StartDate);
         endDate = ToDate(Current.EndDate);
-        lines = Current.BudgetLines.Select(l => new BudgetLineDraft { Category = l.Category, Item = l.Item, Amount = new Krw(l.Won), Justification = l.Justification }).ToList();
+        lines = Current.BudgetLines.Select(l => new BudgetLineDraft { Category = l.Category, Item = l.Item, Amount = new Krw(l.Won), Justification = l.Justification, IsOwnContribution = l.IsOwnContribution }).ToList();
         answers.Clear();
         foreach (var item in Request.Items.Where(i => !i.IsBuiltIn))
         {
