@@ -232,7 +232,7 @@ public sealed partial class KoreanText
     /// A JSON column (answers, a call's rules) is data in each of its strings, except the English twins of Korean
     /// texts (labelEnglish beside labelKorean), as for columns; any other value is one text.
     /// </summary>
-    private static IEnumerable<string> JsonLeaves(string value)
+    private static List<string> JsonLeaves(string value)
     {
         if (value.Length == 0 || value[0] is not ('{' or '['))
         {
