@@ -6,6 +6,7 @@ using GrantPortal.Core.Awards;
 using GrantPortal.Core.Calls;
 using GrantPortal.Core.Data;
 using GrantPortal.Core.Disbursements;
+using GrantPortal.Core.Exports;
 using GrantPortal.Core.Money;
 using GrantPortal.Core.Organizations;
 using GrantPortal.Core.Time;

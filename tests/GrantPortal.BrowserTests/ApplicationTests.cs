@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 using GrantPortal.Demo;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -104,14 +106,56 @@ public sealed partial class ApplicationTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Officer_downloads_a_calls_intake_as_xlsx_with_a_column_per_question()
+    {
+        var page = await fixture.NewPageAsync();
+        await SignInTests.SignInAsync(page, DemoAccounts.Officer.Email, DemoAccounts.Password);
+        await page.GetByTestId("nav-Nav_Applications").ClickAsync();
+        await Expect(page.GetByTestId("intake").Locator("tbody tr").First).ToBeVisibleAsync();
+        await SignInTests.WaitUntilInteractiveAsync(page);
+        await OfficerNavigation.ChooseAsync(page, page.GetByTestId("intake-call"), "YOUTH");
+        await Expect(page.GetByTestId("export-xlsx")).ToHaveAttributeAsync("href", new Regex(@"/applications/export\.xlsx\?call=\d+"));
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-xlsx").ClickAsync());
+
+        Assert.Equal("applications.xlsx", download.SuggestedFilename);
+        List<List<string>> rows;
+        using (var workbook = SpreadsheetDocument.Open((await download.PathAsync())!, isEditable: false))
+        {
+            rows = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>()
+                .Select(r => r.Elements<Cell>().Select(c => c.InnerText).ToList())
+                .ToList();
+        }
+
+        // officer@demo reads Korean, so the call's own questions head their columns in Korean, after the fixed ten.
+        Assert.Equal("Receipt", rows[0][0]);
+        var safetyPlan = rows[0].IndexOf("참가자 안전 계획");
+        Assert.True(safetyPlan >= 10, string.Join(" | ", rows[0]));
+        Assert.True(rows.Count > 1);
+        Assert.All(rows.Skip(1), row => Assert.Equal("YOUTH", row[4]));
+        Assert.Contains(rows.Skip(1), row => row[safetyPlan].Length > 0);
+
+        // The intake holds applicants' answers: neither file may be kept by a browser or proxy cache.
+        foreach (var button in new[] { "export", "export-xlsx" })
+        {
+            var response = await page.Context.APIRequest.GetAsync((await page.GetByTestId(button).GetAttributeAsync("href"))!);
+            Assert.Equal((200, "no-store"), (response.Status, response.Headers["cache-control"]));
+        }
+
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Applicant_cannot_export_the_intake()
     {
         var page = await fixture.NewPageAsync();
         await SignInTests.SignInAsync(page, DemoAccounts.Applicant2.Email, DemoAccounts.Password);
 
         var export = await page.Context.APIRequest.GetAsync("/applications/export.csv");
+        var xlsx = await page.Context.APIRequest.GetAsync("/applications/export.xlsx");
 
         Assert.Equal(404, export.Status);
+        Assert.Equal(404, xlsx.Status);
         await page.Context.CloseAsync();
     }
 

@@ -47,7 +47,7 @@ public sealed class DownloadEndpointTests(BrowserFixture fixture)
         var (awardId, year) = await AwardOfAnotherOrganizationThanAsync(DemoAccounts.Applicant2.Email);
         var page = await fixture.NewPageAsync();
 
-        foreach (var path in new[] { $"/awards/{awardId}/letter.docx", $"/budget/{year}/payments.csv", "/applications/export.csv", "/attachments/1", "/reports/receipts/1" })
+        foreach (var path in new[] { $"/awards/{awardId}/letter.docx", $"/budget/{year}/payments.csv", "/applications/export.csv", "/applications/export.xlsx", "/attachments/1", "/reports/receipts/1" })
         {
             var response = await page.Context.APIRequest.GetAsync(path, new APIRequestContextOptions { MaxRedirects = 0 });
             Assert.Equal(302, response.Status);

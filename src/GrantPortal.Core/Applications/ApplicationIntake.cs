@@ -1,7 +1,7 @@
 namespace GrantPortal.Core.Applications;
 
 /// <summary>
-/// The program officer's intake of submitted applications: filter choices, one page at a time, and the CSV export.
+/// The program officer's intake of submitted applications: filter choices, one page at a time, and the CSV and Excel export.
 /// Anyone who is not a program officer gets nothing.
 /// </summary>
 public sealed class ApplicationIntake(IDbContextFactory<PortalDbContext> dbFactory, IStringLocalizer<Strings> localizer)
@@ -51,13 +51,19 @@ public sealed class ApplicationIntake(IDbContextFactory<PortalDbContext> dbFacto
         return new IntakePage(rows.Select(ToRow).ToList(), total, counts);
     }
 
+    /// <summary>The intake matching <paramref name="query"/> as CSV (see <see cref="ExportAsync"/>).</summary>
+    public Task<bool> ExportCsvAsync(CurrentUser user, ApplicationQuery query, Stream output, CancellationToken ct = default) =>
+        ExportAsync(user, query, ExportFormat.Csv, output, ct);
+
     /// <summary>
-    /// Writes the intake matching <paramref name="query"/> as CSV, row by row, in UTF-8 with a byte order mark so
-    /// Excel reads Korean. When a call is chosen, a column follows per question of its newest full form (header in the
-    /// reader's language; answers as readers see them, matched by key whatever version they answered; a file question
-    /// as its number of files). Returns false, writing nothing, for anyone who is not a program officer.
+    /// Writes the intake matching <paramref name="query"/> row by row, as CSV (UTF-8 with a byte order mark, so Excel
+    /// reads Korean) or as an Excel workbook. When a call is chosen, a column follows per question of its newest full
+    /// form (header in the reader's language; answers as readers see them, matched by key whatever version they
+    /// answered; a file question as its number of files). In the workbook, totals, amounts, whole numbers and file
+    /// counts are numbers; times and dates are text as in CSV, like the finance exports. Returns false, writing
+    /// nothing, for anyone who is not a program officer.
     /// </summary>
-    public async Task<bool> ExportCsvAsync(CurrentUser user, ApplicationQuery query, Stream output, CancellationToken ct = default)
+    public async Task<bool> ExportAsync(CurrentUser user, ApplicationQuery query, ExportFormat format, Stream output, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(query);
@@ -71,36 +77,40 @@ public sealed class ApplicationIntake(IDbContextFactory<PortalDbContext> dbFacto
         var matching = Filter(db.Applications.AsNoTracking(), db.InformationRequests, query, includeStatus: true, db.Database.IsNpgsql());
         var questions = query.CallId is { } callId ? (await NewestFullFormAsync(db, callId, ct)).Questions.ToList() : [];
         var language = Languages.Current;
-        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 16 * 1024, leaveOpen: true);
-        await writer.WriteLineAsync(Csv.Line(Headers.Concat(questions.Select(q => q.Label(language)))));
-        var lines = 0;
-        await foreach (var (projected, answers, files) in ExportRows(Sort(matching, query), db.InformationRequests, questions, ct))
+        var rows = ExportRows(Sort(matching, query), db.InformationRequests, questions, ct)
+            .Select(r => Cells(ToRow(r.Row), questions.Select(q => Answer(q, r.Answers, r.FileKeys, language))));
+        await TableExport.WriteAsync(format, "Applications", [.. Headers, .. questions.Select(q => q.Label(language))], rows, output, ct);
+        return true;
+    }
+
+    private static ExportCell[] Cells(IntakeRow row, IEnumerable<ExportCell> answers) =>
+    [
+        row.ReceiptNumber ?? "",
+        row.ProjectTitle,
+        row.OrganizationName.In(Languages.English),
+        row.OrganizationName.Korean,
+        row.CallCode,
+        row.Category.ToString(),
+        row.Status.ToString(),
+        row.SubmittedAt is { } at ? Seoul.FormatWithSeconds(at) : "",
+        row.RequestedTotal.Won,
+        row.ProjectTotal.Won,
+        .. answers,
+    ];
+
+    /// <summary>An answer as its reader sees it; a number too when it is one, so that a spreadsheet can sum it.</summary>
+    private ExportCell Answer(Question question, IReadOnlyDictionary<string, string> answers, IReadOnlyList<string> fileKeys, string language)
+    {
+        if (question.Type == QuestionType.File)
         {
-            var row = ToRow(projected);
-            await writer.WriteLineAsync(Csv.Line(
-                new[]
-                {
-                    row.ReceiptNumber ?? "",
-                    row.ProjectTitle,
-                    row.OrganizationName.In(Languages.English),
-                    row.OrganizationName.Korean,
-                    row.CallCode,
-                    row.Category.ToString(),
-                    row.Status.ToString(),
-                    row.SubmittedAt is { } at ? Seoul.FormatWithSeconds(at) : "",
-                    row.RequestedTotal.Won.ToString(CultureInfo.InvariantCulture),
-                    row.ProjectTotal.Won.ToString(CultureInfo.InvariantCulture),
-                }.Concat(questions.Select(q => q.Type == QuestionType.File
-                    ? files.Count(k => k == q.Key).ToString(CultureInfo.InvariantCulture)
-                    : AnswerFormat.Display(q, answers.GetValueOrDefault(q.Key), language, localizer)))));
-            if (++lines % 500 == 0)
-            {
-                await writer.FlushAsync(ct);
-            }
+            return fileKeys.Count(k => k == question.Key);
         }
 
-        await writer.FlushAsync(ct);
-        return true;
+        var answer = answers.GetValueOrDefault(question.Key);
+        var shown = AnswerFormat.Display(question, answer, language, localizer);
+        return question.Type is QuestionType.Amount or QuestionType.WholeNumber && AnswerFormat.ReadNumber(answer) is { } number
+            ? new ExportCell(shown, number)
+            : shown;
     }
 
     private static async Task<FormDefinition> NewestFullFormAsync(PortalDbContext db, int callId, CancellationToken ct) =>

@@ -5,6 +5,7 @@ using GrantPortal.Core.Applications;
 using GrantPortal.Core.Auditing;
 using GrantPortal.Core.Awards;
 using GrantPortal.Core.Disbursements;
+using GrantPortal.Core.Exports;
 using GrantPortal.Core.Money;
 using GrantPortal.Core.Reporting;
 using GrantPortal.IntegrationTests.Infrastructure;

@@ -8,7 +8,7 @@ public static class ApplicationEndpoints
     public static IEndpointRouteBuilder MapApplicationEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapSignedInGroup("/attachments").MapGet("/{id:int}", DownloadAttachmentAsync);
-        endpoints.MapSignedInGroup("/applications").MapGet("/export.csv", ExportAsync);
+        endpoints.MapSignedInGroup("/applications").MapGet("/export.{format}", ExportAsync);
         return endpoints;
     }
 
@@ -24,13 +24,21 @@ public static class ApplicationEndpoints
         return TypedResults.File(download.Content, download.ContentType, fileDownloadName: download.DisplayName);
     }
 
-    /// <summary>Streams the CSV straight into the response, so a large intake never sits in memory.</summary>
+    /// <summary>Streams the CSV or Excel file straight into the response, so a large intake never sits in memory.</summary>
     private static async Task<Results<EmptyHttpResult, NotFound>> ExportAsync(
-        SignedIn person, HttpContext http, ApplicationIntake applications, CancellationToken ct)
+        string format, SignedIn person, HttpContext http, ApplicationIntake applications, CancellationToken ct)
     {
-        http.Response.ContentType = "text/csv; charset=utf-8";
-        http.Response.Headers.ContentDisposition = "attachment; filename=\"applications.csv\"";
-        if (!await applications.ExportCsvAsync(person.User, QueryFrom(http.Request.Query), http.Response.Body, ct))
+        if (ExportFormats.FromExtension(format) is not { } exportFormat)
+        {
+            return TypedResults.NotFound();
+        }
+
+        http.Response.ContentType = exportFormat.ContentType();
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"applications.{format}\"";
+
+        // Applicants' answers: no browser or proxy cache keeps a copy once the officer is done with it.
+        http.Response.Headers.CacheControl = "no-store";
+        if (!await applications.ExportAsync(person.User, QueryFrom(http.Request.Query), exportFormat, http.Response.Body, ct))
         {
             // Nothing was written, so the response can still become a plain 404.
             http.Response.Headers.Remove("Content-Disposition");

@@ -17,23 +17,20 @@ public sealed partial class ApplicationsPage
     private bool awaitingInformation;
     private ApplicationQuery lastQuery = new();
 
-    private string ExportHref
+    private string ExportHref(string extension)
     {
-        get
+        var parameters = new Dictionary<string, object?>
         {
-            var parameters = new Dictionary<string, object?>
-            {
-                ["call"] = callId,
-                ["status"] = status?.ToString(),
-                ["category"] = category?.ToString(),
-                ["organization"] = organizationId,
-                ["q"] = string.IsNullOrWhiteSpace(search) ? null : search,
-                ["awaiting"] = awaitingInformation ? true : null,
-                ["sort"] = lastQuery.Sort.ToString(),
-                ["desc"] = lastQuery.Descending,
-            };
-            return "/applications/export.csv" + QueryString(parameters);
-        }
+            ["call"] = callId,
+            ["status"] = status?.ToString(),
+            ["category"] = category?.ToString(),
+            ["organization"] = organizationId,
+            ["q"] = string.IsNullOrWhiteSpace(search) ? null : search,
+            ["awaiting"] = awaitingInformation ? true : null,
+            ["sort"] = lastQuery.Sort.ToString(),
+            ["desc"] = lastQuery.Descending,
+        };
+        return "/applications/export." + extension + QueryString(parameters);
     }
 
     protected override async Task OnInitializedAsync()

@@ -29,15 +29,12 @@ public static class AwardEndpoints
     private static async Task<Results<EmptyHttpResult, NotFound>> ExportAsync(
         string what, int year, string format, CurrentUser user, HttpContext http, BudgetExport export, CancellationToken ct)
     {
-        if (!BudgetQueries.MaySee(user) || format is not ("csv" or "xlsx"))
+        if (!BudgetQueries.MaySee(user) || ExportFormats.FromExtension(format) is not { } exportFormat)
         {
             return TypedResults.NotFound();
         }
 
-        var exportFormat = format == "xlsx" ? ExportFormat.Xlsx : ExportFormat.Csv;
-        http.Response.ContentType = exportFormat == ExportFormat.Xlsx
-            ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            : "text/csv; charset=utf-8";
+        http.Response.ContentType = exportFormat.ContentType();
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{what}-{year}.{format}\"";
         return await export(user, year, exportFormat, http.Response.Body, ct) ? TypedResults.Empty : TypedResults.NotFound();
     }
