@@ -59,7 +59,7 @@ public sealed class AnswerInformationRequest(
             return Result.Refused(localizer["InformationRequest_Locked", label]);
         }
 
-        Apply(request, application, answer, new FieldLimits(db));
+        Apply(request, application, answer, form, new FieldLimits(db));
         var errors = Validate(request, application, form);
         if (errors.Count > 0)
         {
@@ -124,7 +124,7 @@ public sealed class AnswerInformationRequest(
         new() { Category = line.Category, Item = line.Item, Amount = line.Amount, Justification = line.Justification, IsOwnContribution = line.IsOwnContribution };
 
     /// <summary>Writes the reopened fields; the locked ones were checked to be unchanged, so only reopened ones differ.</summary>
-    private static void Apply(InformationRequest request, Application application, InformationAnswer answer, FieldLimits limits)
+    private static void Apply(InformationRequest request, Application application, InformationAnswer answer, FormDefinition form, FieldLimits limits)
     {
         if (request.Reopens(ReopenableFields.ProjectTitle) && answer.ProjectTitle is { } title)
         {
@@ -160,9 +160,9 @@ public sealed class AnswerInformationRequest(
             }
         }
 
-        // A new dictionary, so the JSON column is seen as changed.
+        // A new dictionary, so the JSON column is seen as changed. A file question has no answer string: its files changed as they were uploaded.
         var answers = new Dictionary<string, string>(application.Answers, StringComparer.Ordinal);
-        foreach (var (key, value) in answer.Answers.Where(a => request.Reopens(a.Key)))
+        foreach (var (key, value) in answer.Answers.Where(a => request.Reopens(a.Key) && form.Find(a.Key) is not { Type: QuestionType.File }))
         {
             answers[key] = value;
         }
@@ -178,7 +178,7 @@ public sealed class AnswerInformationRequest(
         var errors = ApplicationRules.Validate(ApplicationDraft.From(application), call, year, organizationVerified: true, localizer)
             .Where(e => ReopenableFields.Of(e.Field) is { } field && request.Reopens(field))
             .ToList();
-        errors.AddRange(ReopenedAnswers.Check(form, application, request.QuestionKeys.Where(k => !ReopenableFields.IsBuiltIn(k)), localizer));
+        errors.AddRange(InformationRequestRules.CheckReopened(form, application, request.QuestionKeys.Where(k => !ReopenableFields.IsBuiltIn(k)), Languages.Current, localizer));
         return errors;
     }
 

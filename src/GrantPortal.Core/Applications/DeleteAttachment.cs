@@ -32,10 +32,11 @@ public sealed class DeleteAttachment(
                 return Result.NotFound();
             }
 
+            // A submitted application's file goes only while a request reopens its question; the request's snapshot keeps its name for the comparison.
             if (await db.Applications.Where(a => a.Id == owner.ApplicationId).Select(a => a.Status).SingleAsync(ct) != ApplicationStatus.Draft
-                && !await InformationRequestRules.ReopensFilesAsync(db, owner.ApplicationId, file.QuestionKey, ct))
+                && await InformationRequestRules.FilesLockedAsync(db, owner.ApplicationId, file.QuestionKey, localizer, ct) is { } locked)
             {
-                return Result.Refused(localizer["Application_NotEditable"]);
+                return Result.Refused(locked);
             }
 
             db.Attachments.Remove(file);

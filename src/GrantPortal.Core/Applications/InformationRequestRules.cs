@@ -30,6 +30,23 @@ public static class InformationRequestRules
     public static IReadOnlyList<ReopenedItem> Items(IEnumerable<string> keys, FormDefinition form) =>
         keys.Select(k => new ReopenedItem(k, ReopenableFields.IsBuiltIn(k) ? null : form.Find(k))).ToList();
 
+    /// <summary>
+    /// The form's own answer rules (<see cref="AnswerRules.Validate"/>), the same that held at submission, reported only
+    /// for the reopened questions: a locked answer cannot be corrected, so it is not held against the resubmission.
+    /// Checked against the version the application answered; a question that version lacks is checked for nothing.
+    /// </summary>
+    public static IReadOnlyList<FieldError> CheckReopened(FormDefinition form, Application application, IEnumerable<string> reopenedKeys, string language, IStringLocalizer localizer)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(reopenedKeys);
+        var reopened = reopenedKeys.Select(AnswerRules.Field).ToHashSet(StringComparer.Ordinal);
+        var files = application.Attachments.Where(f => f.QuestionKey is not null)
+            .GroupBy(f => f.QuestionKey!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return AnswerRules.Validate(form, application.Answers, files, language, localizer).Where(e => reopened.Contains(e.Field)).ToList();
+    }
+
     /// <summary>Whether a file question's or the general attachments' files may change now: only while an open request reopens them.</summary>
     internal static async Task<bool> ReopensFilesAsync(PortalDbContext db, int applicationId, string? questionKey, CancellationToken ct)
     {
@@ -39,6 +56,29 @@ public static class InformationRequestRules
             .Select(r => r.QuestionKeys)
             .ToListAsync(ct);
         return open.Any(keys => keys.Contains(key, StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// Why the files of a file question (or, with no key, the general attachments) of a submitted application may not
+    /// change now; null when an open request reopens them. The applicant reads which item stayed locked, or, with no
+    /// request open, that the application is submitted.
+    /// </summary>
+    internal static async Task<string?> FilesLockedAsync(PortalDbContext db, int applicationId, string? questionKey, IStringLocalizer localizer, CancellationToken ct)
+    {
+        if (await ReopensFilesAsync(db, applicationId, questionKey, ct))
+        {
+            return null;
+        }
+
+        if (!await db.InformationRequests.AnyAsync(r => r.ApplicationId == applicationId && r.AnsweredAt == null, ct))
+        {
+            return localizer["Application_NotEditable"];
+        }
+
+        var key = questionKey ?? ReopenableFields.Attachments;
+        var formVersionId = await db.Applications.Where(a => a.Id == applicationId).Select(a => a.FormVersionId).SingleAsync(ct);
+        var question = questionKey is null ? null : (await FormOfAsync(db, formVersionId, ct)).Find(questionKey);
+        return localizer["InformationRequest_Locked", new ReopenedItem(key, question).Label(Languages.Current, localizer)];
     }
 
     /// <summary>

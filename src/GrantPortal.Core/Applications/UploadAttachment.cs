@@ -31,13 +31,13 @@ public sealed class UploadAttachment(IDbContextFactory<PortalDbContext> dbFactor
 
             // A submitted application takes files only while a request for more information reopens its attachments
             // (or, for a file question, that question).
-            if (application.Status != ApplicationStatus.Draft && !await InformationRequestRules.ReopensFilesAsync(db, applicationId, questionKey, ct))
+            if (application.Status != ApplicationStatus.Draft && await InformationRequestRules.FilesLockedAsync(db, applicationId, questionKey, localizer, ct) is { } locked)
             {
-                return Result.Refused(localizer["Application_NotEditable"]);
+                return Result.Refused(locked);
             }
         }
 
-        // The pipeline checks the draft again under its row lock: a submission may land while the file streams in.
-        return await uploads.StoreAsync(user, UploadOwner.ForApplication(applicationId), fileName, content, ct, slot);
+        // The pipeline checks the draft again under its row lock: a submission (or a resubmission) may land while the file streams in.
+        return await uploads.StoreAsync(user, UploadOwner.ForApplication(applicationId, questionKey), fileName, content, ct, slot);
     }
 }

@@ -191,13 +191,14 @@ internal sealed record UploadOwner(RowLock Lock, Expression<Func<Attachment, boo
     /// <summary>A last check made under the lock: the resource key of the refusal, or null to go on.</summary>
     public Func<PortalDbContext, CancellationToken, Task<string?>>? RefusalUnderLock { get; init; }
 
-    public static UploadOwner ForApplication(int applicationId) =>
+    /// <summary>An application's files; <paramref name="questionKey"/> names the file question the upload answers (null: the general attachments).</summary>
+    public static UploadOwner ForApplication(int applicationId, string? questionKey = null) =>
         new(RowLock.On<Application>(applicationId), f => f.ApplicationId == applicationId, f => f.ApplicationId = applicationId, "attachment.uploaded", "applicationId")
         {
-            // A file cannot slip in after a submission that happened while it was uploading.
+            // A file cannot slip in after a submission, or a resubmission, that happened while it was uploading.
             RefusalUnderLock = async (db, ct) =>
                 await db.Applications.Where(a => a.Id == applicationId).Select(a => a.Status).SingleAsync(ct) == ApplicationStatus.Draft
-                    || await InformationRequestRules.ReopensFilesAsync(db, applicationId, null, ct) ? null : "Application_NotEditable",
+                    || await InformationRequestRules.ReopensFilesAsync(db, applicationId, questionKey, ct) ? null : "Application_NotEditable",
         };
 
     /// <summary>A report's receipts share the same total as an application's attachments.</summary>

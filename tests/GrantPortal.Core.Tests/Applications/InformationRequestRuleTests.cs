@@ -1,3 +1,4 @@
+using System.Globalization;
 using GrantPortal.Core.Applications;
 using GrantPortal.Core.Calls;
 using GrantPortal.Core.Data;
@@ -22,6 +23,9 @@ public sealed class InformationRequestRuleTests
 {
     private static readonly Instant Now = Seoul.ToInstant(new LocalDateTime(2026, 3, 20, 10, 0));
     private static readonly LocalDate Today = new(2026, 3, 20);
+    private static readonly IStringLocalizer<Strings> Resources =
+        new StringLocalizer<Strings>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
+
     private static readonly CurrentUser Officer = new("officer-1", "Officer Park", null, new HashSet<string> { Roles.ProgramOfficer });
 
     private static readonly FormDefinition Form = new()
@@ -137,28 +141,79 @@ public sealed class InformationRequestRuleTests
     }
 
     [Theory]
-    [InlineData("", "InformationRequest_AnswerRequired")]
-    [InlineData("too short", "InformationRequest_AnswerLength")]
-    [InlineData("ten chars!", null)]
-    public void A_reopened_answer_is_checked_against_its_question(string answer, string? error)
+    [InlineData("ko", "안전 계획", "인원")]
+    [InlineData("en", "Safety plan", "Staff")]
+    public void A_reopened_answer_over_its_limit_reads_exactly_as_at_submission(string language, string safetyLabel, string staffLabel)
     {
         var application = Submitted();
-        application.Answers = new Dictionary<string, string> { ["safety"] = answer };
+        application.Answers = new Dictionary<string, string> { ["safety"] = new string('가', 51), ["staff"] = "21" };
+        var culture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+        try
+        {
+            var atSubmission = AnswerRules.Validate(Form, application.Answers, new Dictionary<string, int>(), language, Resources);
+            var atResubmission = InformationRequestRules.CheckReopened(Form, application, ["safety", "staff"], language, Resources);
 
-        var errors = ReopenedAnswers.Check(Form, application, ["safety"], new KeyLocalizer()).ToList();
-
-        Assert.Equal(error, errors.SingleOrDefault()?.Message);
+            Assert.Equal(atSubmission, atResubmission);
+            Assert.Equal(["Answers[safety]", "Answers[staff]"], atResubmission.Select(e => e.Field));
+            Assert.Contains(safetyLabel, atResubmission[0].Message, StringComparison.Ordinal);
+            Assert.Contains("50", atResubmission[0].Message, StringComparison.Ordinal);
+            Assert.Contains(staffLabel, atResubmission[1].Message, StringComparison.Ordinal);
+            Assert.Contains("20", atResubmission[1].Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
     }
 
     [Fact]
-    public void A_number_outside_its_range_is_refused()
+    public void Only_the_reopened_questions_are_held_against_the_resubmission()
     {
         var application = Submitted();
-        application.Answers = new Dictionary<string, string> { ["safety"] = "ten chars!", ["staff"] = "21" };
+        application.Answers = new Dictionary<string, string> { ["safety"] = "too short", ["staff"] = "21" };
 
-        var errors = ReopenedAnswers.Check(Form, application, ["staff"], new KeyLocalizer()).ToList();
+        var errors = InformationRequestRules.CheckReopened(Form, application, ["staff"], Languages.English, new KeyLocalizer());
 
         Assert.Equal(["Answers[staff]"], errors.Select(e => e.Field));
+    }
+
+    [Theory]
+    [InlineData(0, "Answers_FileRequired")]
+    [InlineData(1, null)]
+    [InlineData(2, "Answers_TooManyFiles")]
+    public void A_reopened_file_question_counts_its_own_files_as_at_submission(int files, string? error)
+    {
+        var letter = new Question { Key = "letter", Type = QuestionType.File, Required = true, MaxFiles = 1, LabelEnglish = "Letter", LabelKorean = "추천서" };
+        var form = new FormDefinition { Sections = [new FormSection { Key = "files", Questions = [letter] }] };
+        var application = Submitted();
+        application.Attachments.Add(new Attachment { DisplayName = "general.pdf" });
+        for (var i = 0; i < files; i++)
+        {
+            application.Attachments.Add(new Attachment { DisplayName = $"letter-{i}.pdf", QuestionKey = "letter" });
+        }
+
+        var errors = InformationRequestRules.CheckReopened(form, application, ["letter"], Languages.English, new KeyLocalizer());
+
+        Assert.Equal(error, errors.SingleOrDefault()?.Message);
+        Assert.Equal(AnswerRules.Validate(form, application.Answers, new Dictionary<string, int> { ["letter"] = files }, Languages.English, new KeyLocalizer()), errors);
+    }
+
+    [Fact]
+    public void A_file_question_compares_by_its_files_names_before_and_after()
+    {
+        var letter = new Question { Key = "letter", Type = QuestionType.File, LabelEnglish = "Letter", LabelKorean = "추천서" };
+        var application = Submitted();
+        application.Attachments.Add(new Attachment { DisplayName = "draft letter.pdf", QuestionKey = "letter" });
+        application.Attachments.Add(new Attachment { DisplayName = "budget.xlsx" });
+        var request = InformationRequest.Open(application, "Please send the signed letter.", ["letter"], Today.PlusDays(3), Officer, Now);
+        application.Attachments.RemoveAt(0);
+        application.Attachments.Add(new Attachment { DisplayName = "signed letter.pdf", QuestionKey = "letter" });
+        request.Answer(application, "applicant-1", Now);
+        var item = new ReopenedItem("letter", letter);
+
+        Assert.Equal("draft letter.pdf", InformationRequestRules.Text(request.Before, item, Languages.English, new KeyLocalizer()));
+        Assert.Equal("signed letter.pdf", InformationRequestRules.Text(request.After, item, Languages.English, new KeyLocalizer()));
     }
 
     private static Application Submitted()

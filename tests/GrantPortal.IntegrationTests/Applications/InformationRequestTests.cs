@@ -60,6 +60,15 @@ public abstract class InformationRequestTests : ProviderTest
         ],
     };
 
+    private static MemoryStream Pdf() => new("%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray());
+
+    /// <summary>A file the application already held when it was submitted (its content is never read here).</summary>
+    private Attachment StoredFile(int applicationId, string questionKey, string name) => new()
+    {
+        ApplicationId = applicationId, QuestionKey = questionKey, StoredName = Guid.NewGuid().ToString("N"), DisplayName = name, Kind = AttachmentKind.Pdf,
+        SizeBytes = 48, Sha256 = new string('0', 64), UploadedById = "applicant-1", UploadedAt = Host.Clock.GetCurrentInstant(),
+    };
+
     private static InformationRequestForm Asking(params string[] keys) =>
         new() { Message = "Please describe how participants stay safe.", QuestionKeys = keys, DueOn = DueOn };
 
@@ -131,6 +140,64 @@ public abstract class InformationRequestTests : ProviderTest
         var mail = await db.OutboxMessages.Where(m => m.Purpose == MailPurposes.InformationRequested).Select(m => new { m.RecipientEmail, m.Subject }).SingleAsync();
         Assert.Equal("jiwon@opendoors.example", mail.RecipientEmail);
         Assert.Equal("[GrantPortal] 보완 요청: 2026-NKHR-0001 Young defenders academy", mail.Subject);
+    }
+
+    [Fact]
+    public async Task A_reopened_file_question_takes_a_replacement_and_every_other_question_keeps_its_files()
+    {
+        var (scenario, id) = await SubmittedAsync();
+        var letter = new Question
+        {
+            Key = "letter", Type = QuestionType.File, Required = true, MaxFiles = 1, FileKinds = [AttachmentKind.Pdf], LabelEnglish = "Recommendation letter", LabelKorean = "추천서",
+        };
+        var photo = new Question { Key = "photo", Type = QuestionType.File, LabelEnglish = "Team photo", LabelKorean = "팀 사진" };
+        int unsignedLetter, teamPhoto;
+        await using (var db = await Host.CreateDbContextAsync())
+        {
+            var application = await db.Applications.SingleAsync(a => a.Id == id);
+            var version = await db.ApplicationFormVersions.SingleAsync(v => v.Id == application.FormVersionId);
+            version.Definition = SafetyForm("Safety plan", letter, photo);
+            var files = new[] { StoredFile(id, "letter", "unsigned letter.pdf"), StoredFile(id, "photo", "team.pdf") };
+            db.Attachments.AddRange(files);
+            await db.SaveChangesAsync();
+            (unsignedLetter, teamPhoto) = (files[0].Id, files[1].Id);
+        }
+
+        var beforeRequest = await scenario.Uploads.UploadAsync(scenario.Applicant, id, "signed letter.pdf", Pdf(), "letter");
+        Assert.True((await Request.RequestAsync(scenario.Officer, id, Asking("letter"))).Succeeded);
+
+        var toOtherQuestion = await scenario.Uploads.UploadAsync(scenario.Applicant, id, "new team.pdf", Pdf(), "photo");
+        var toGeneralAttachments = await scenario.Uploads.UploadAsync(scenario.Applicant, id, "extra.pdf", Pdf());
+        var removeOtherQuestion = await scenario.Deletions.DeleteAsync(scenario.Applicant, teamPhoto);
+        var beyondItsCount = await scenario.Uploads.UploadAsync(scenario.Applicant, id, "signed letter.pdf", Pdf(), "letter");
+        var removed = await scenario.Deletions.DeleteAsync(scenario.Applicant, unsignedLetter);
+        var missing = await Answer.ResubmitAsync(scenario.Applicant, id, new InformationAnswer());
+        var wrongKind = await scenario.Uploads.UploadAsync(scenario.Applicant, id, "signed letter.docx", Pdf(), "letter");
+        var replacement = await scenario.Uploads.UploadAsync(scenario.Applicant, id, "signed letter.pdf", Pdf(), "letter");
+        var resubmitted = await Answer.ResubmitAsync(scenario.Applicant, id, new InformationAnswer());
+        var afterResubmission = await scenario.Uploads.UploadAsync(scenario.Applicant, id, "late.pdf", Pdf(), "letter");
+
+        Assert.Equal("This application has been submitted and can no longer be changed.", beforeRequest.Message);
+        Assert.Equal("'Team photo' was not reopened by the request; only the reopened questions can change.", toOtherQuestion.Message);
+        Assert.Equal("'Attachments' was not reopened by the request; only the reopened questions can change.", toGeneralAttachments.Message);
+        Assert.Equal("'Team photo' was not reopened by the request; only the reopened questions can change.", removeOtherQuestion.Message);
+        Assert.Equal("“Recommendation letter” takes at most 1 file(s); remove one before adding another.", beyondItsCount.Message);
+        Assert.True(removed.Succeeded, removed.Message);
+        Assert.Equal(["Attach a file for “Recommendation letter”."], missing.Errors.Select(e => e.Message));
+        Assert.Equal("“Recommendation letter” accepts only PDF files; this file is DOCX.", wrongKind.Message);
+        Assert.True(replacement.Succeeded, replacement.Message);
+        Assert.True(resubmitted.Succeeded, resubmitted.Message);
+        Assert.Equal("This application has been submitted and can no longer be changed.", afterResubmission.Message);
+
+        var request = Assert.Single((await Requests.ForApplicationAsync(scenario.Officer, id))!.Requests);
+        var item = Assert.Single(request.Items);
+        var localizer = Host.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Core.Localization.Strings>>();
+        Assert.Equal("unsigned letter.pdf", InformationRequestRules.Text(request.Before, item, "en", localizer));
+        Assert.Equal("signed letter.pdf", InformationRequestRules.Text(request.After, item, "en", localizer));
+        await using var check = await Host.CreateDbContextAsync();
+        Assert.Equal(
+            ["letter signed letter.pdf", "photo team.pdf"],
+            (await check.Attachments.Where(f => f.ApplicationId == id && f.QuestionKey != null).Select(f => f.QuestionKey + " " + f.DisplayName).ToListAsync()).Order(StringComparer.Ordinal));
     }
 
     [Fact]

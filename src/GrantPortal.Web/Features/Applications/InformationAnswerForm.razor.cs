@@ -47,7 +47,8 @@ public sealed partial class InformationAnswerForm
         endDate = ToDate(Current.EndDate);
         lines = Current.BudgetLines.Select(l => new BudgetLineDraft { Category = l.Category, Item = l.Item, Amount = new Krw(l.Won), Justification = l.Justification, IsOwnContribution = l.IsOwnContribution }).ToList();
         answers.Clear();
-        foreach (var item in Request.Items.Where(i => !i.IsBuiltIn))
+        // A file question has no answer string; its files change as they are uploaded or removed.
+        foreach (var item in Request.Items.Where(i => !i.IsBuiltIn && i.Question is not { Type: QuestionType.File }))
         {
             answers[item.Key] = Current.Answers.GetValueOrDefault(item.Key, "");
         }
