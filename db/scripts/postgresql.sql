@@ -1575,3 +1575,64 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201021439_AuditChainIntakeIndex') THEN
+    ALTER TABLE "AuditEvents" ADD "ChainHash" character varying(64);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201021439_AuditChainIntakeIndex') THEN
+    ALTER TABLE "AuditEvents" ADD "ChainPosition" bigint;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201021439_AuditChainIntakeIndex') THEN
+    CREATE TABLE "AuditChainHeads" (
+        "Id" integer NOT NULL,
+        "Position" bigint NOT NULL,
+        "Hash" character varying(64) NOT NULL,
+        "LastEventId" bigint NOT NULL,
+        "Version" integer NOT NULL,
+        CONSTRAINT "PK_AuditChainHeads" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201021439_AuditChainIntakeIndex') THEN
+    INSERT INTO "AuditChainHeads" ("Id", "Hash", "LastEventId", "Position", "Version")
+    VALUES (1, '0000000000000000000000000000000000000000000000000000000000000000', 0, 0, 0);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201021439_AuditChainIntakeIndex') THEN
+    CREATE UNIQUE INDEX "IX_AuditEvents_ChainPosition" ON "AuditEvents" ("ChainPosition");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201021439_AuditChainIntakeIndex') THEN
+    CREATE INDEX "IX_Applications_Intake" ON "Applications" ("CallId", "Stage", "Status", "SubmittedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201021439_AuditChainIntakeIndex') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261201021439_AuditChainIntakeIndex', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

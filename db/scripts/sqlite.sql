@@ -996,3 +996,30 @@ COMMIT;
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261201001408_ConfigurableCallsFeatures', '10.0.15');
 
+BEGIN TRANSACTION;
+ALTER TABLE "AuditEvents" ADD "ChainHash" TEXT NULL;
+
+ALTER TABLE "AuditEvents" ADD "ChainPosition" INTEGER NULL;
+
+CREATE TABLE "AuditChainHeads" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_AuditChainHeads" PRIMARY KEY,
+    "Position" INTEGER NOT NULL,
+    "Hash" TEXT NOT NULL,
+    "LastEventId" INTEGER NOT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+INSERT INTO "AuditChainHeads" ("Id", "Hash", "LastEventId", "Position", "Version")
+VALUES (1, '0000000000000000000000000000000000000000000000000000000000000000', 0, 0, 0);
+SELECT changes();
+
+
+CREATE UNIQUE INDEX "IX_AuditEvents_ChainPosition" ON "AuditEvents" ("ChainPosition");
+
+CREATE INDEX "IX_Applications_Intake" ON "Applications" ("CallId", "Stage", "Status", "SubmittedAt");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261201021256_AuditChainIntakeIndex', '10.0.15');
+
+COMMIT;
+

@@ -1788,3 +1788,76 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201021357_AuditChainIntakeIndex'
+)
+BEGIN
+    ALTER TABLE [AuditEvents] ADD [ChainHash] nvarchar(64) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201021357_AuditChainIntakeIndex'
+)
+BEGIN
+    ALTER TABLE [AuditEvents] ADD [ChainPosition] bigint NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201021357_AuditChainIntakeIndex'
+)
+BEGIN
+    CREATE TABLE [AuditChainHeads] (
+        [Id] int NOT NULL,
+        [Position] bigint NOT NULL,
+        [Hash] nvarchar(64) NOT NULL,
+        [LastEventId] bigint NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_AuditChainHeads] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201021357_AuditChainIntakeIndex'
+)
+BEGIN
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'Hash', N'LastEventId', N'Position', N'Version') AND [object_id] = OBJECT_ID(N'[AuditChainHeads]'))
+        SET IDENTITY_INSERT [AuditChainHeads] ON;
+    EXEC(N'INSERT INTO [AuditChainHeads] ([Id], [Hash], [LastEventId], [Position], [Version])
+    VALUES (1, N''0000000000000000000000000000000000000000000000000000000000000000'', CAST(0 AS bigint), CAST(0 AS bigint), 0)');
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'Hash', N'LastEventId', N'Position', N'Version') AND [object_id] = OBJECT_ID(N'[AuditChainHeads]'))
+        SET IDENTITY_INSERT [AuditChainHeads] OFF;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201021357_AuditChainIntakeIndex'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_AuditEvents_ChainPosition] ON [AuditEvents] ([ChainPosition]) WHERE [ChainPosition] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201021357_AuditChainIntakeIndex'
+)
+BEGIN
+    CREATE INDEX [IX_Applications_Intake] ON [Applications] ([CallId], [Stage], [Status], [SubmittedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201021357_AuditChainIntakeIndex'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201021357_AuditChainIntakeIndex', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

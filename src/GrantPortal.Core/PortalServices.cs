@@ -28,6 +28,7 @@ public static class PortalServices
 
         // Mail recorded with a change leaves once the change commits; the web host starts the outbox job on the signal.
         services.TryAddSingleton<IOutboxSignal, ScheduledPassOnly>();
+        services.TryAddSingleton<IAuditSealSignal, SealOnVerification>();
         services.AddSingleton<OutboxWakeUp>();
 
         // Identity's token providers need data protection; the web host adds its key storage on top of this.

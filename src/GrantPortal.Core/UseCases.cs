@@ -28,7 +28,8 @@ public static class UseCases
         typeof(CallQueries), typeof(CreateCall), typeof(UpdateCall), typeof(MoveDeadline), typeof(PublishCall),
         typeof(OpenBudgetYear), typeof(ChangeBudgetYear), typeof(EligibilityQueries),
         // Dashboards, the audit browser and the open-data feeds
-        typeof(Dashboards.DashboardService), typeof(Auditing.AuditBrowser), typeof(OpenData.OpenDataService),
+        typeof(Dashboards.DashboardService), typeof(Auditing.AuditBrowser), typeof(Auditing.AuditSealer),
+        typeof(Auditing.AuditVerifier), typeof(OpenData.OpenDataService),
         // Forms (the officer's builder)
         typeof(Forms.ApplicationFormQueries), typeof(Forms.SaveApplicationForm), typeof(Forms.CopyApplicationForm),
         // Disbursements

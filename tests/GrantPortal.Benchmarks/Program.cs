@@ -12,6 +12,8 @@ var benchmarks = new SortedDictionary<string, (string Description, Func<string[]
     ["review-ranking"] = ("[applications=10000] [reviews=3]: ranking with reviewer calibration", ReviewBenchmarks.RankingAsync),
     ["review-assignment"] = ("[applications=2000] [reviewers=60] [conflicts=0.05]: automatic reviewer assignment", ReviewBenchmarks.AssignmentAsync),
     ["budget-year"] = ("[sqlite|postgres] [awards=5000] [payments=20000]: budget overview and finance exports of one year", AwardBenchmarks.BudgetYearAsync),
+    ["form-60"] = ("[sqlite|postgres] [questions=60] [runs=40]: a large custom form: opening the draft, first render, autosave", FormBenchmarks.SixtyQuestionsAsync),
+    ["intake-export"] = ("[sqlite|postgres] [applications=50000] [answers=40] [runs=5]: intake first page and CSV export of a call with a custom form", IntakeExportBenchmarks.IntakeExportAsync),
     ["intake-first-page"] = ("[sqlite|postgres] [applications=50000]: the officer's intake list", ApplicationBenchmarks.IntakeFirstPageAsync),
 };
 

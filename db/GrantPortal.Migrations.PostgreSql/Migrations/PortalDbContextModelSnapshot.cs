@@ -243,6 +243,9 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("OrganizationId", "Status");
 
+                    b.HasIndex("CallId", "Stage", "Status", "SubmittedAt")
+                        .HasDatabaseName("IX_Applications_Intake");
+
                     b.ToTable("Applications");
                 });
 
@@ -410,6 +413,41 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                     b.ToTable("InformationRequests");
                 });
 
+            modelBuilder.Entity("GrantPortal.Core.Auditing.AuditChainHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("LastEventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditChainHeads");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Hash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastEventId = 0L,
+                            Position = 0L,
+                            Version = 0
+                        });
+                });
+
             modelBuilder.Entity("GrantPortal.Core.Auditing.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -438,6 +476,13 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                     b.Property<string>("Before")
                         .HasColumnType("text");
 
+                    b.Property<string>("ChainHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("ChainPosition")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("EntityId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -458,6 +503,9 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ActorId");
+
+                    b.HasIndex("ChainPosition")
+                        .IsUnique();
 
                     b.HasIndex("OccurredAt");
 

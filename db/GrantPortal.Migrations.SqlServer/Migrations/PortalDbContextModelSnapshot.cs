@@ -244,6 +244,9 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("OrganizationId", "Status");
 
+                    b.HasIndex("CallId", "Stage", "Status", "SubmittedAt")
+                        .HasDatabaseName("IX_Applications_Intake");
+
                     b.ToTable("Applications");
                 });
 
@@ -411,6 +414,41 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                     b.ToTable("InformationRequests");
                 });
 
+            modelBuilder.Entity("GrantPortal.Core.Auditing.AuditChainHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("LastEventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditChainHeads");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Hash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastEventId = 0L,
+                            Position = 0L,
+                            Version = 0
+                        });
+                });
+
             modelBuilder.Entity("GrantPortal.Core.Auditing.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -439,6 +477,13 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                     b.Property<string>("Before")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("ChainHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long?>("ChainPosition")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("EntityId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -459,6 +504,10 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ActorId");
+
+                    b.HasIndex("ChainPosition")
+                        .IsUnique()
+                        .HasFilter("[ChainPosition] IS NOT NULL");
 
                     b.HasIndex("OccurredAt");
 

@@ -351,6 +351,10 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Property(a => a.ReceiptNumber).HasMaxLength(32);
         builder.HasIndex(a => a.ReceiptNumber).IsUnique();
         builder.HasIndex(a => new { a.CallId, a.Status });
+
+        // The intake: counts by status and the newest-first page of one call's full proposals read this index alone,
+        // never the rows, whose answers (a JSON column) make a table scan costly.
+        builder.HasIndex(a => new { a.CallId, a.Stage, a.Status, a.SubmittedAt }).HasDatabaseName("IX_Applications_Intake");
         builder.HasIndex(a => new { a.OrganizationId, a.Status });
         builder.HasIndex(a => a.ProjectTitle);
         builder.HasOne<Application>().WithMany().HasForeignKey(a => a.RevisesId).OnDelete(DeleteBehavior.Restrict);

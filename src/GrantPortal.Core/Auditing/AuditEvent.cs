@@ -2,7 +2,8 @@ namespace GrantPortal.Core.Auditing;
 
 /// <summary>
 /// One thing that happened: who, when, what, and the state before and after.
-/// Append-only: <see cref="Data.PortalDbContext"/> refuses to update or delete a saved event.
+/// Append-only: <see cref="Data.PortalDbContext"/> refuses to update or delete a saved event, and once sealed into the
+/// hash chain (<see cref="AuditChain"/>) a change made behind the portal's back is found by <see cref="AuditVerifier"/>.
 /// </summary>
 public sealed class AuditEvent
 {
@@ -29,6 +30,12 @@ public sealed class AuditEvent
     public string? After { get; private set; }
 
     public string? Reason { get; private set; }
+
+    /// <summary>The event's place in the database's hash chain (1, 2, 3...); null until <see cref="AuditSealer"/> seals it.</summary>
+    public long? ChainPosition { get; private set; }
+
+    /// <summary>SHA-256 over the event and the previous event's hash (<see cref="AuditChain.Hash"/>); null until sealed.</summary>
+    public string? ChainHash { get; private set; }
 
     private AuditEvent()
     {
@@ -85,5 +92,7 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.HasIndex(e => e.OccurredAt);
         builder.HasIndex(e => new { e.EntityType, e.EntityId });
         builder.HasIndex(e => e.ActorId);
+        builder.Property(e => e.ChainHash).HasMaxLength(64);
+        builder.HasIndex(e => e.ChainPosition).IsUnique();
     }
 }

@@ -60,6 +60,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+
     public DbSet<ApplicationFormVersion> ApplicationFormVersions => Set<ApplicationFormVersion>();
 
     public DbSet<EligibilityScreenOut> EligibilityScreenOuts => Set<EligibilityScreenOut>();
@@ -106,6 +108,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     /// <summary>A save added mail to the outbox; the commit that makes it durable wakes the sender (<see cref="OutboxWakeUp"/>).</summary>
     internal bool QueuedMail { get; set; }
 
+    /// <summary>A save recorded audit events; the commit that makes them durable wakes the sealer (<see cref="OutboxWakeUp"/>).</summary>
+    internal bool RecordedAudit { get; set; }
+
     private void PrepareForSave()
     {
         foreach (var entry in ChangeTracker.Entries())
@@ -113,6 +118,11 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
             if (entry.Entity is OutboxMessage && entry.State == EntityState.Added)
             {
                 QueuedMail = true;
+            }
+
+            if (entry.Entity is AuditEvent && entry.State == EntityState.Added)
+            {
+                RecordedAudit = true;
             }
 
             if (entry.Entity is AuditEvent && entry.State is EntityState.Modified or EntityState.Deleted)

@@ -20,9 +20,24 @@ internal sealed class ScheduledPassOnly : IOutboxSignal
 }
 
 /// <summary>
-/// Signals after every commit that carried an <see cref="OutboxMessage"/>: after the save when it ran in its own
-/// transaction, after the caller's commit when it ran in theirs, never after a rollback. Every use case gets the
-/// wake-up without a line of its own, and none can send before its change is durable.
+/// Told when a change that recorded audit events has committed, so they are sealed into the hash chain within moments.
+/// The web host seals on it; without one, <see cref="AuditVerifier"/> seals before it checks.
+/// </summary>
+public interface IAuditSealSignal
+{
+    Task EventsRecordedAsync(CancellationToken ct);
+}
+
+/// <summary>Where nothing seals at once (tools, benchmarks): events are sealed by the next verification.</summary>
+internal sealed class SealOnVerification : IAuditSealSignal
+{
+    public Task EventsRecordedAsync(CancellationToken ct) => Task.CompletedTask;
+}
+
+/// <summary>
+/// Signals after every commit that carried an <see cref="OutboxMessage"/> or an <see cref="AuditEvent"/>: after the
+/// save when it ran in its own transaction, after the caller's commit when it ran in theirs, never after a rollback.
+/// Every use case gets the wake-up without a line of its own, and none can send (or seal) before its change is durable.
 /// </summary>
 /// <remarks>
 /// The signal is looked up when it is needed: whatever runs the outbox itself works through contexts that carry
@@ -33,7 +48,7 @@ internal sealed class OutboxWakeUp(IServiceProvider services, ILogger<OutboxWake
     public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
         // Inside a caller's transaction the mail is not yet durable: the commit below wakes the outbox.
-        if (eventData.Context is PortalDbContext { QueuedMail: true } db && db.Database.CurrentTransaction is null)
+        if (eventData.Context is PortalDbContext db && (db.QueuedMail || db.RecordedAudit) && db.Database.CurrentTransaction is null)
         {
             await WakeAsync(db);
         }
@@ -43,7 +58,7 @@ internal sealed class OutboxWakeUp(IServiceProvider services, ILogger<OutboxWake
 
     public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is PortalDbContext { QueuedMail: true } db)
+        if (eventData.Context is PortalDbContext db && (db.QueuedMail || db.RecordedAudit))
         {
             await WakeAsync(db);
         }
@@ -54,6 +69,7 @@ internal sealed class OutboxWakeUp(IServiceProvider services, ILogger<OutboxWake
         if (eventData.Context is PortalDbContext db)
         {
             db.QueuedMail = false;
+            db.RecordedAudit = false;
         }
 
         return Task.CompletedTask;
@@ -61,17 +77,28 @@ internal sealed class OutboxWakeUp(IServiceProvider services, ILogger<OutboxWake
 
     private async Task WakeAsync(PortalDbContext db)
     {
+        var mail = db.QueuedMail;
+        var audit = db.RecordedAudit;
         db.QueuedMail = false;
+        db.RecordedAudit = false;
         try
         {
             // Not the request's token: the change is committed, its mail must not stay behind with a closed tab.
-            await services.GetRequiredService<IOutboxSignal>().MailQueuedAsync(CancellationToken.None);
+            if (mail)
+            {
+                await services.GetRequiredService<IOutboxSignal>().MailQueuedAsync(CancellationToken.None);
+            }
+
+            if (audit)
+            {
+                await services.GetRequiredService<IAuditSealSignal>().EventsRecordedAsync(CancellationToken.None);
+            }
         }
-#pragma warning disable CA1031 // The change has committed and its mail is recorded; the scheduled pass sends it if the signal is lost.
+#pragma warning disable CA1031 // The change has committed; the scheduled passes send its mail and seal its events if a signal is lost.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            logger.LogWarning(ex, "Queued mail waits for the outbox's scheduled pass: the signal to send it now failed");
+            logger.LogWarning(ex, "A committed change waits for the scheduled pass: the signal to send its mail or seal its audit events failed");
         }
     }
 }

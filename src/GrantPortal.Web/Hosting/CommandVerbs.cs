@@ -1,4 +1,7 @@
+using GrantPortal.Core.Auditing;
 using GrantPortal.Core.Data;
+using GrantPortal.Core.Localization;
+using Microsoft.Extensions.Localization;
 using GrantPortal.Demo;
 
 namespace GrantPortal.Web.Hosting;
@@ -69,8 +72,17 @@ public static class CommandVerbs
                 }
 
                 return true;
+            case "verify-audit":
+                await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellation.Token);
+                var verification = await services.GetRequiredService<AuditVerifier>().VerifyAsync(cancellation.Token);
+
+                // Printed in English for the operator's scripts, whatever the machine's language.
+                CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Languages.English);
+                await Console.Out.WriteLineAsync(verification.Describe(services.GetRequiredService<IStringLocalizer<Strings>>()));
+                Environment.ExitCode = verification.Intact ? 0 : 1;
+                return true;
             default:
-                logger.LogError("Unknown command {Verb}. Known: migrate, seed-demo, send-reminders, create-admin EMAIL [NAME]", verb);
+                logger.LogError("Unknown command {Verb}. Known: migrate, seed-demo, send-reminders, create-admin EMAIL [NAME], verify-audit", verb);
                 Environment.ExitCode = 2;
                 return true;
         }

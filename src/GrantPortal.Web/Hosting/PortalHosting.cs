@@ -1,3 +1,4 @@
+using GrantPortal.Core.Auditing;
 using GrantPortal.Core;
 using GrantPortal.Core.Data;
 using GrantPortal.Demo;
@@ -57,6 +58,11 @@ public static class PortalHosting
 
         services.AddPortalLocalization();
         services.AddPortalJobs();
+
+        // Audit events are sealed into the hash chain moments after the commit that recorded them.
+        services.AddSingleton<AuditSealing>();
+        services.AddSingleton<IAuditSealSignal>(sp => sp.GetRequiredService<AuditSealing>());
+        services.AddHostedService(sp => sp.GetRequiredService<AuditSealing>());
 
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
 

@@ -15,6 +15,8 @@ public sealed partial class AuditTrailPage
     private string? fromText;
     private string? toText;
     private int pageIndex;
+    private bool verifying;
+    private AuditVerification? verification;
 
     [SupplyParameterFromQuery(Name = "entity")]
     private string? RequestedEntity { get; set; }
@@ -36,6 +38,19 @@ public sealed partial class AuditTrailPage
         actionGroups = Audit.ActionGroups();
         entityTypes = await Audit.EntityTypesAsync(User);
         await LoadAsync();
+    }
+
+    private async Task VerifyAsync()
+    {
+        verifying = true;
+        try
+        {
+            verification = await Verifier.VerifyAsync(User!);
+        }
+        finally
+        {
+            verifying = false;
+        }
     }
 
     private string ActionWords(string? value) => actionGroups.FirstOrDefault(g => g.Value == value)?.Words ?? value ?? "";
