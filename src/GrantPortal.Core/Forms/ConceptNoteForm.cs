@@ -53,6 +53,15 @@ public static class ConceptNoteForm
             .FirstOrDefaultAsync(ct);
     }
 
+    /// <summary>The definition a concept note answers; the default concept-note form for one that answers no version.</summary>
+    public static async Task<FormDefinition> DefinitionOfAsync(PortalDbContext db, int? formVersionId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return formVersionId is { } id
+            ? await db.ApplicationFormVersions.AsNoTracking().Where(v => v.Id == id).Select(v => v.Definition).SingleOrDefaultAsync(ct) ?? Definition
+            : Definition;
+    }
+
     /// <summary>What a new draft of <paramref name="stage"/> answers: the newest saved version, else the stage's default.</summary>
     public static async Task<(int? VersionId, FormDefinition Definition)> CurrentAsync(PortalDbContext db, int callId, FormStage stage, CancellationToken ct)
     {
