@@ -16,7 +16,8 @@ public static class ConceptNoteForm
         [
             new FormSection
             {
-                Key = "concept-note",
+                // A key the builder accepts, so an officer can save the default form as it stands.
+                Key = "concept_note",
                 TitleKorean = "사업 개요서",
                 TitleEnglish = "Concept note",
                 Questions =

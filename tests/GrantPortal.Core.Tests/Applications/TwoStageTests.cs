@@ -202,6 +202,12 @@ public sealed class TwoStageTests : IDisposable
     }
 
     [Fact]
+    public void Default_concept_note_form_can_be_saved_by_the_builder_as_it_stands()
+    {
+        Assert.Empty(FormDefinitionRules.Validate(ConceptNoteForm.Definition, Localizer));
+    }
+
+    [Fact]
     public void Full_proposal_is_prefilled_only_with_answers_its_form_asks_as_the_same_type()
     {
         var concept = new FormDefinition

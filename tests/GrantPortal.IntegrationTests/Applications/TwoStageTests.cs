@@ -197,7 +197,8 @@ public abstract class TwoStageTests : ProviderTest
         Assert.True(saved.Value!.AddedVersion);
 
         var moved = (await Get<ConceptNoteQueries>().GetAsync(scenario.Applicant, started.Value))!;
-        Assert.Equal(["With partners"], moved.NewRequiredQuestions);
+        // Both new questions are required (the explanation once shown), and the notice names them in the reader's language.
+        Assert.Equal(["협력 여부", "협력 단체"], moved.NewRequiredQuestions);
         Assert.Equal("Six performances in three cities.", moved.Draft.Answers[ConceptNoteForm.Concept]);
         Assert.NotNull(moved.Form.Find("partners"));
         var unanswered = await Get<SubmitConceptNote>().SubmitAsync(scenario.Applicant, started.Value);

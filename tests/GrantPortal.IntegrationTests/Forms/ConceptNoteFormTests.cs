@@ -86,8 +86,8 @@ public abstract class ConceptNoteFormTests : ProviderTest
     private async Task<List<(FormStage Stage, int Number, FormDefinition Definition)>> StoredAsync(int callId)
     {
         await using var db = await Host.CreateDbContextAsync();
-        return (await db.ApplicationFormVersions.Where(v => v.CallId == callId).OrderBy(v => v.Stage).ThenBy(v => v.Number).ToListAsync())
-            .Select(v => (v.Stage, v.Number, v.Definition)).ToList();
+        return (await db.ApplicationFormVersions.Where(v => v.CallId == callId).ToListAsync())
+            .OrderBy(v => v.Stage).ThenBy(v => v.Number).Select(v => (v.Stage, v.Number, v.Definition)).ToList();
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public abstract class ConceptNoteFormTests : ProviderTest
         var id = callId.ToString(CultureInfo.InvariantCulture);
         var events = await db.AuditEvents.Where(e => e.EntityType == nameof(Call) && e.EntityId == id && e.Action == "form.saved").OrderBy(e => e.Id).ToListAsync();
         Assert.Equal(2, events.Count);
-        Assert.All(events, e => Assert.Contains("\"Stage\":\"ConceptNote\"", e.After, StringComparison.Ordinal));
+        Assert.All(events, e => Assert.Contains("\"stage\":\"ConceptNote\"", e.After, StringComparison.Ordinal));
         Assert.Contains("partners", events[0].After, StringComparison.Ordinal);
     }
 
