@@ -25,6 +25,29 @@ public sealed partial class TwoStageTests(BrowserFixture fixture)
         var email = $"concept-{Guid.NewGuid():N}@example.org";
         await VerifiedApplicantAsync(email);
         var title = $"Winter on the Yalu {Guid.NewGuid():N}"[..28];
+
+        // The officer adds a question to the concept-note form, reached from the call's editor by the builder's stage switch.
+        var partnersLabel = $"Touring partners {Guid.NewGuid():N}"[..24];
+        var builder = await fixture.NewPageAsync();
+        await SignInTests.SignInAsync(builder, DemoAccounts.Officer.Email, DemoAccounts.Password);
+        await OfficerNavigation.OpenCallReviewPageAsync(builder, TwoStageCall, await CallYearAsync(), "form");
+        await Expect(builder.GetByTestId("form-stage-full")).ToHaveAttributeAsync("aria-pressed", "true");
+        await builder.GetByTestId("form-stage-concept-note").ClickAsync();
+        await Expect(builder.GetByTestId("form-stage-concept-note")).ToHaveAttributeAsync("aria-pressed", "true", new() { Timeout = 30_000 });
+        await Expect(builder.GetByTestId("form-copy")).ToHaveCountAsync(0);
+        var cards = builder.GetByTestId("question-card");
+        var before = await cards.CountAsync();
+        await builder.GetByTestId("add-ShortText").First.ClickAsync();
+        await Expect(cards).ToHaveCountAsync(before + 1);
+        await Field(cards.Last, "question-label-ko").FillAsync("순회 협력 단체");
+        await Field(cards.Last, "question-label-en").FillAsync(partnersLabel);
+        await builder.GetByTestId("form-preview").ClickAsync();
+        await builder.GetByTestId("preview-en").ClickAsync();
+        await Expect(builder.GetByTestId("form-preview-pane")).ToContainTextAsync(partnersLabel);
+        await builder.GetByTestId("form-save").ClickAsync();
+        await Expect(builder.GetByTestId("form-result")).ToContainTextAsync(new Regex(@"Saved as version \d+|버전 \d+"), new() { Timeout = 30_000 });
+        await builder.Context.CloseAsync();
+
         var applicant = await fixture.NewPageAsync();
         await SignInTests.SignInAsync(applicant, email, SignInTests.TestPassword);
         await SignInTests.WaitUntilInteractiveAsync(applicant);
@@ -36,8 +59,13 @@ public sealed partial class TwoStageTests(BrowserFixture fixture)
         await SignInTests.WaitUntilInteractiveAsync(applicant);
         await Field(applicant, "concept-title").FillAsync(title);
         await TextArea(applicant, "concept-summary").FillAsync("A touring opera on forced repatriation.");
-        await TextArea(applicant, "concept-answer-concept").FillAsync("Six performances in three cities, with talks after each.");
-        await applicant.Locator("input[data-testid=concept-answer-estimated_request], [data-testid=concept-answer-estimated_request] input").FillAsync("50,000,000");
+        await TextArea(applicant, "answer-concept").FillAsync("Six performances in three cities, with talks after each.");
+        await Field(applicant, "answer-estimated_request").FillAsync("50,000,000");
+
+        // The officer's new question is on the concept note, drawn by the shared form renderer.
+        var partners = applicant.GetByTestId("concept-questions").Locator("[data-testid^=question-]").Filter(new() { HasText = partnersLabel });
+        await Expect(partners).ToBeVisibleAsync();
+        await partners.Locator("input").First.FillAsync("Seoul Opera House");
         await applicant.GetByTestId("concept-submit").ClickAsync();
         await Expect(applicant.GetByTestId("concept-note-receipt")).ToContainTextAsync(new Regex($@"\d{{4}}-{TwoStageCall}-C\d{{4}}"));
         await Expect(applicant.GetByTestId("concept-awaiting")).ToBeVisibleAsync();
@@ -63,6 +91,9 @@ public sealed partial class TwoStageTests(BrowserFixture fixture)
     }
 
     private static ILocator Field(IPage page, string testId) => page.Locator($"[data-testid={testId}] input, input[data-testid={testId}]");
+
+    private static ILocator Field(ILocator scope, string testId) =>
+        scope.Locator($"[data-testid={testId}] input, [data-testid={testId}] textarea, input[data-testid={testId}], textarea[data-testid={testId}]").First;
 
     private static ILocator TextArea(IPage page, string testId) => page.Locator($"[data-testid={testId}] textarea, textarea[data-testid={testId}]");
 

@@ -86,7 +86,7 @@ public sealed class ApplicationQueries(IDbContextFactory<PortalDbContext> dbFact
     private async Task<IReadOnlyList<Question>> MoveDraftToNewestFormAsync(CurrentUser user, int id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var draft = await db.Applications.VisibleTo(user).SingleOrDefaultAsync(a => a.Id == id && a.Status == ApplicationStatus.Draft, ct);
+        var draft = await db.Applications.FullProposals().VisibleTo(user).SingleOrDefaultAsync(a => a.Id == id && a.Status == ApplicationStatus.Draft, ct);
         if (draft is null || !ApplicationAccess.IsOwner(user, draft.OrganizationId)
             || await FormVersions.NewestFullAsync(db, draft.CallId, ct) is not { } newest || newest.Id == draft.FormVersionId)
         {

@@ -91,6 +91,12 @@ public sealed class StartDraft(
                 return (Result<int>)refusedUnderLock;
             }
 
+            // The officer may have made the call two-stage since it was read; under the lock the answer is final.
+            if (await db.Calls.Where(c => c.Id == callId).Select(c => c.ConceptNoteClosesAt).SingleAsync(ct) is not null)
+            {
+                return Result.Refused(localizer["TwoStage_StartWithConceptNote"]);
+            }
+
             // A new draft answers the call's newest full form (version 1, the default form, if the call has none yet).
             var form = await FormVersions.NewestFullOrDefaultAsync(db, callId, user.UserId, now, ct);
             var application = Application.StartDraft(call, organizationId, user.UserId, now, form.Id);

@@ -76,6 +76,11 @@ public sealed class UpdateCall(
             return indicatorInUse;
         }
 
+        if (await TwoStageCheck.RefuseSwitchAsync(db, call, form, localizer, ct) is { } stagesInUse)
+        {
+            return stagesInUse;
+        }
+
         var deadline = await deadlines.CheckAsync(db, user, call, form, now, confirmed, ct);
         if (!deadline.Succeeded)
         {

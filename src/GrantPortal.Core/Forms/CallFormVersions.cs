@@ -18,22 +18,26 @@ public sealed record FormEdition(int Number, string Fingerprint)
 public sealed record FormVersionUse(int Number, Instant? SavedAt, int Answered);
 
 /// <summary>
-/// What the form's use cases share about a call's full-stage form versions: the newest one (a call that has none yet
-/// asks the default form, as version 1) and who answered which. Applications from before forms were versioned have no
-/// version: they answered version 1.
+/// What the form's use cases share about a call's form versions of one stage: the newest one (a call that has none
+/// yet asks the stage's default form, as version 1) and who answered which. Applications from before forms were
+/// versioned have no version: they answered version 1 of their stage.
 /// </summary>
 internal static class CallFormVersions
 {
-    public static Task<List<ApplicationFormVersion>> ListAsync(PortalDbContext db, int callId, CancellationToken ct) =>
-        db.ApplicationFormVersions.Where(v => v.CallId == callId && v.Stage == FormStage.Full).OrderBy(v => v.Number).ToListAsync(ct);
+    public static Task<List<ApplicationFormVersion>> ListAsync(PortalDbContext db, int callId, FormStage stage, CancellationToken ct) =>
+        db.ApplicationFormVersions.Where(v => v.CallId == callId && v.Stage == stage).OrderBy(v => v.Number).ToListAsync(ct);
 
-    public static (int Number, FormDefinition Definition) Current(IReadOnlyList<ApplicationFormVersion> versions) =>
-        versions.Count == 0 ? (1, DefaultForm.Definition) : (versions[^1].Number, versions[^1].Definition);
+    public static (int Number, FormDefinition Definition) Current(IReadOnlyList<ApplicationFormVersion> versions, FormStage stage) =>
+        versions.Count == 0 ? (1, ConceptNoteForm.DefaultFor(stage)) : (versions[^1].Number, versions[^1].Definition);
 
-    /// <summary>Per version number (1 when none is stored yet), how many of the call's applications answered it.</summary>
-    public static async Task<IReadOnlyList<FormVersionUse>> UsesAsync(PortalDbContext db, int callId, IReadOnlyList<ApplicationFormVersion> versions, CancellationToken ct)
+    /// <summary>
+    /// Per version number (1 when none is stored yet), how many of the call's applications of <paramref name="stage"/>
+    /// answered it. Concept notes and full proposals number their versions apart, so each counts only its own.
+    /// </summary>
+    public static async Task<IReadOnlyList<FormVersionUse>> UsesAsync(
+        PortalDbContext db, int callId, FormStage stage, IReadOnlyList<ApplicationFormVersion> versions, CancellationToken ct)
     {
-        var counts = await db.Applications.Where(a => a.CallId == callId)
+        var counts = await db.Applications.Where(a => a.CallId == callId && a.Stage == stage)
             .GroupBy(a => a.FormVersionId)
             .Select(g => new { VersionId = g.Key, Count = g.Count() })
             .ToListAsync(ct);

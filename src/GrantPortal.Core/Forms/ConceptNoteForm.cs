@@ -16,7 +16,8 @@ public static class ConceptNoteForm
         [
             new FormSection
             {
-                Key = "concept-note",
+                // A key the builder accepts, so an officer can save the default form as it stands.
+                Key = "concept_note",
                 TitleKorean = "사업 개요서",
                 TitleEnglish = "Concept note",
                 Questions =
@@ -51,6 +52,15 @@ public static class ConceptNoteForm
             .Where(v => v.CallId == callId && v.Stage == stage)
             .OrderByDescending(v => v.Number)
             .FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>The definition a concept note answers; the default concept-note form for one that answers no version.</summary>
+    public static async Task<FormDefinition> DefinitionOfAsync(PortalDbContext db, int? formVersionId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return formVersionId is { } id
+            ? await db.ApplicationFormVersions.AsNoTracking().Where(v => v.Id == id).Select(v => v.Definition).SingleOrDefaultAsync(ct) ?? Definition
+            : Definition;
     }
 
     /// <summary>What a new draft of <paramref name="stage"/> answers: the newest saved version, else the stage's default.</summary>

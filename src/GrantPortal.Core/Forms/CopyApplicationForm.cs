@@ -31,7 +31,7 @@ public sealed class CopyApplicationForm(IDbContextFactory<PortalDbContext> dbFac
         }
 
         var source = calls.Single(c => c.Id == sourceCallId);
-        var (number, definition) = CallFormVersions.Current(await CallFormVersions.ListAsync(db, sourceCallId, ct));
+        var (number, definition) = CallFormVersions.Current(await CallFormVersions.ListAsync(db, sourceCallId, FormStage.Full, ct), FormStage.Full);
         return Result.Done(new CopiedForm(source.Id, source.Year, source.Code, number, definition));
     }
 }

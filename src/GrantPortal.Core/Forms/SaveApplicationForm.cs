@@ -7,10 +7,11 @@ public sealed record SavedForm(FormEdition Edition, bool AddedVersion, bool IsPu
 }
 
 /// <summary>
-/// A program officer saves a call's application form. While the call is unpublished and nobody has answered the
-/// newest version, that version is replaced; otherwise the form becomes the next version, so every application
-/// keeps the exact questions it answered (drafts move to the newest when next opened). A save based on an edition
-/// that is no longer the newest is refused as a conflict. Audited with the form before and after.
+/// A program officer saves a call's application form, or the concept-note form of a two-stage call. While the call
+/// is unpublished and nobody has answered the newest version, that version is replaced; otherwise the form becomes
+/// the next version, so every application keeps the exact questions it answered (drafts move to the newest when next
+/// opened). A save based on an edition that is no longer the newest is refused as a conflict. The two stages keep their versions apart, under the same
+/// rules. Audited with the stage and the form before and after.
 /// </summary>
 public sealed class SaveApplicationForm(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -22,12 +23,17 @@ public sealed class SaveApplicationForm(
     /// Saves <paramref name="definition"/> over the edition the officer loaded (<paramref name="expected"/>).
     /// <paramref name="copiedFrom"/> names the call the officer copied the form from, for the audit trail.
     /// </summary>
+    public Task<Result<SavedForm>> SaveAsync(
+        CurrentUser user, int callId, FormDefinition definition, FormEdition expected, int? copiedFrom, CancellationToken ct) =>
+        SaveAsync(user, callId, FormStage.Full, definition, expected, copiedFrom, ct);
+
+    /// <summary>Saves the form of <paramref name="stage"/>; a concept-note form only on a two-stage call.</summary>
     public async Task<Result<SavedForm>> SaveAsync(
-        CurrentUser user, int callId, FormDefinition definition, FormEdition expected, int? copiedFrom, CancellationToken ct)
+        CurrentUser user, int callId, FormStage stage, FormDefinition definition, FormEdition expected, int? copiedFrom, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(expected);
-        if (!CallPlanning.IsOfficer(user))
+        if (!CallPlanning.IsOfficer(user) || !Enum.IsDefined(stage))
         {
             return Result.NotFound();
         }
@@ -41,21 +47,27 @@ public sealed class SaveApplicationForm(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
         // One save at a time per call, and never between a draft's start and the version it is given.
-        return await db.InTransactionAsync(RowLock.On<Call>(callId), () => SaveUnderCallLockAsync(db, user, callId, definition, expected, copiedFrom, ct), ct);
+        return await db.InTransactionAsync(RowLock.On<Call>(callId), () => SaveUnderCallLockAsync(db, user, callId, stage, definition, expected, copiedFrom, ct), ct);
     }
 
     private async Task<Result<SavedForm>> SaveUnderCallLockAsync(
-        PortalDbContext db, CurrentUser user, int callId, FormDefinition definition, FormEdition expected, int? copiedFrom, CancellationToken ct)
+        PortalDbContext db, CurrentUser user, int callId, FormStage stage, FormDefinition definition, FormEdition expected, int? copiedFrom, CancellationToken ct)
     {
-        var call = await db.Calls.AsNoTracking().Where(c => c.Id == callId).Select(c => new { c.IsPublished }).SingleOrDefaultAsync(ct);
+        var call = await db.Calls.AsNoTracking().Where(c => c.Id == callId).Select(c => new { c.IsPublished, c.ConceptNoteClosesAt }).SingleOrDefaultAsync(ct);
         if (call is null)
         {
             return Result.NotFound();
         }
 
-        var versions = await CallFormVersions.ListAsync(db, callId, ct);
-        var (number, current) = CallFormVersions.Current(versions);
-        var answered = (await CallFormVersions.UsesAsync(db, callId, versions, ct))[^1].Answered;
+        // Checked under the call's lock: the call editor may have just made the call single-stage.
+        if (stage == FormStage.ConceptNote && call.ConceptNoteClosesAt is null)
+        {
+            return Result.Refused(localizer["Forms_ConceptNoteNotTwoStage"]);
+        }
+
+        var versions = await CallFormVersions.ListAsync(db, callId, stage, ct);
+        var (number, current) = CallFormVersions.Current(versions, stage);
+        var answered = (await CallFormVersions.UsesAsync(db, callId, stage, versions, ct))[^1].Answered;
         var (kind, saved) = FormVersioning.Decide(FormEdition.Of(number, current), expected, call.IsPublished, answered);
         if (kind == FormSaveKind.Stale)
         {
@@ -73,7 +85,7 @@ public sealed class SaveApplicationForm(
         if (versions.Count == 0 && !inPlace)
         {
             // The default form was in force without being stored; it becomes version 1 so its answers keep their questions.
-            db.ApplicationFormVersions.Add(NewVersion(callId, 1, DefaultForm.Definition, now, user));
+            db.ApplicationFormVersions.Add(NewVersion(callId, stage, 1, ConceptNoteForm.DefaultFor(stage), now, user));
         }
 
         if (inPlace && versions.Count > 0)
@@ -84,7 +96,7 @@ public sealed class SaveApplicationForm(
         }
         else
         {
-            db.ApplicationFormVersions.Add(NewVersion(callId, saved, definition, now, user));
+            db.ApplicationFormVersions.Add(NewVersion(callId, stage, saved, definition, now, user));
         }
 
         var source = copiedFrom is { } sourceId
@@ -96,8 +108,8 @@ public sealed class SaveApplicationForm(
             source is null ? AuditActions.FormSaved : AuditActions.FormCopied,
             nameof(Call),
             callId.ToString(CultureInfo.InvariantCulture),
-            JsonColumns.Write(new { Number = number, Definition = current }),
-            JsonColumns.Write(new { Number = saved, Definition = definition, CopiedFrom = source })));
+            JsonColumns.Write(new { Stage = stage.ToString(), Number = number, Definition = current }),
+            JsonColumns.Write(new { Stage = stage.ToString(), Number = saved, Definition = definition, CopiedFrom = source })));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -108,14 +120,14 @@ public sealed class SaveApplicationForm(
             return Result.Conflict(localizer["Forms_Stale"]);
         }
 
-        logger.LogInformation("Form of call {CallId} saved as version {Number} by {UserId}", callId, saved, user.UserId);
+        logger.LogInformation("{Stage} form of call {CallId} saved as version {Number} by {UserId}", stage, callId, saved, user.UserId);
         return Result.Done(new SavedForm(FormEdition.Of(saved, definition), !inPlace, call.IsPublished));
     }
 
-    private static ApplicationFormVersion NewVersion(int callId, int number, FormDefinition definition, Instant now, CurrentUser user) => new()
+    private static ApplicationFormVersion NewVersion(int callId, FormStage stage, int number, FormDefinition definition, Instant now, CurrentUser user) => new()
     {
         CallId = callId,
-        Stage = FormStage.Full,
+        Stage = stage,
         Number = number,
         Definition = definition,
         SavedAt = now,

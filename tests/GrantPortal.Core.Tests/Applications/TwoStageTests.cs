@@ -19,6 +19,8 @@ public sealed class TwoStageTests : IDisposable
     private static readonly IStringLocalizer<Strings> Localizer =
         new StringLocalizer<Strings>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
 
+    private static readonly Dictionary<string, int> NoFiles = [];
+
     private static readonly Instant ConceptDeadline = Seoul.ToInstant(new LocalDateTime(2026, 3, 20, 18, 0));
 
     private readonly CultureInfo originalUiCulture = CultureInfo.CurrentUICulture;
@@ -155,11 +157,94 @@ public sealed class TwoStageTests : IDisposable
             Answers = { [ConceptNoteForm.Concept] = new string('가', 1501), [ConceptNoteForm.EstimatedRequest] = "50000000" },
         };
 
-        var errors = TwoStageRules.Validate(draft, ConceptNoteForm.Definition, organizationVerified: true, Localizer);
+        var errors = TwoStageRules.Validate(draft, ConceptNoteForm.Definition, NoFiles, organizationVerified: true, Localizer);
 
-        Assert.Equal("\"Concept\" allows at most 1,500 characters; it has 1,501.", Assert.Single(errors).Message);
+        var error = Assert.Single(errors);
+        Assert.Equal(AnswerRules.Field(ConceptNoteForm.Concept), error.Field);
+        Assert.Equal("“Concept” takes at most 1500 characters (now 1501).", error.Message);
         draft.Answers[ConceptNoteForm.Concept] = new string('가', 1500);
-        Assert.Empty(TwoStageRules.Validate(draft, ConceptNoteForm.Definition, organizationVerified: true, Localizer));
+        Assert.Empty(TwoStageRules.Validate(draft, ConceptNoteForm.Definition, NoFiles, organizationVerified: true, Localizer));
+    }
+
+    [Fact]
+    public void Concept_note_questions_of_every_type_are_checked_as_application_answers_are()
+    {
+        var form = ConceptNoteForm.Definition with
+        {
+            Sections =
+            [
+                .. ConceptNoteForm.Definition.Sections,
+                new FormSection
+                {
+                    Key = "more",
+                    Questions =
+                    [
+                        new Question { Key = "audience", Type = QuestionType.WholeNumber, Required = true, Minimum = 10, Maximum = 500, LabelKorean = "관객 수", LabelEnglish = "Audience" },
+                        new Question { Key = "letter", Type = QuestionType.File, Required = true, LabelKorean = "추천서", LabelEnglish = "Letter" },
+                        new Question { Key = "first_show", Type = QuestionType.Date, LabelKorean = "첫 공연", LabelEnglish = "First show" },
+                    ],
+                },
+            ],
+        };
+        var draft = new ConceptNoteDraft
+        {
+            ProjectTitle = "연극",
+            Summary = "요약",
+            Answers = { [ConceptNoteForm.Concept] = "공연", [ConceptNoteForm.EstimatedRequest] = "50000000", ["audience"] = "501", ["first_show"] = "2026-13-01" },
+        };
+
+        var errors = TwoStageRules.Validate(draft, form, NoFiles, organizationVerified: true, Localizer);
+
+        Assert.Equal(["Answers[audience]", "Answers[letter]", "Answers[first_show]"], errors.Select(e => e.Field));
+        draft.Answers["audience"] = "500";
+        draft.Answers["first_show"] = "2026-05-01";
+        Assert.Empty(TwoStageRules.Validate(draft, form, new Dictionary<string, int> { ["letter"] = 1 }, organizationVerified: true, Localizer));
+    }
+
+    [Fact]
+    public void Default_concept_note_form_can_be_saved_by_the_builder_as_it_stands()
+    {
+        Assert.Empty(FormDefinitionRules.Validate(ConceptNoteForm.Definition, Localizer));
+    }
+
+    [Fact]
+    public void Full_proposal_is_prefilled_only_with_answers_its_form_asks_as_the_same_type()
+    {
+        var concept = new FormDefinition
+        {
+            Sections =
+            [
+                new FormSection
+                {
+                    Key = "c",
+                    Questions =
+                    [
+                        new Question { Key = DefaultForm.Objectives, Type = QuestionType.LongText },
+                        new Question { Key = "partners", Type = QuestionType.ShortText },
+                        new Question { Key = "letter", Type = QuestionType.File },
+                        new Question { Key = ConceptNoteForm.Concept, Type = QuestionType.LongText },
+                    ],
+                },
+            ],
+        };
+        var full = new FormDefinition
+        {
+            Sections =
+            [
+                new FormSection
+                {
+                    Key = "f",
+                    Questions =
+                    [
+                        new Question { Key = DefaultForm.Objectives, Type = QuestionType.LongText },
+                        new Question { Key = "partners", Type = QuestionType.Table },
+                        new Question { Key = "letter", Type = QuestionType.File },
+                    ],
+                },
+            ],
+        };
+
+        Assert.Equal([DefaultForm.Objectives], TwoStageRules.PrefilledKeys(concept, full));
     }
 }
 

@@ -170,6 +170,59 @@ public abstract class TwoStageTests : ProviderTest
     }
 
     [Fact]
+    public async Task Concept_note_draft_moves_to_the_officer_s_new_concept_note_form_and_is_checked_against_it()
+    {
+        var scenario = await TwoStageScenarioAsync();
+        var started = await Get<StartConceptNote>().StartAsync(scenario.Applicant, scenario.CallId);
+        var before = (await Get<ConceptNoteQueries>().GetAsync(scenario.Applicant, started.Value))!;
+        var draft = new ConceptNoteDraft
+        {
+            ProjectTitle = "Winter on the Yalu",
+            Summary = "A touring play on forced repatriation.",
+            Answers = { [ConceptNoteForm.Concept] = "Six performances in three cities.", [ConceptNoteForm.EstimatedRequest] = "50000000" },
+        };
+        Assert.True((await Get<SaveConceptNote>().SaveAsync(scenario.Applicant, started.Value, draft, before.Version)).Succeeded);
+
+        // The officer adds a yes/no question with a required explanation shown only for "yes".
+        var builder = (await Get<ApplicationFormQueries>().GetAsync(scenario.Officer, scenario.CallId, FormStage.ConceptNote, CancellationToken.None))!;
+        var partnered = new Question { Key = "partnered", Type = QuestionType.YesNo, Required = true, LabelKorean = "협력 여부", LabelEnglish = "With partners" };
+        var partners = new Question
+        {
+            Key = "partners", Type = QuestionType.LongText, Required = true, MaxLength = 300, LabelKorean = "협력 단체", LabelEnglish = "Partners",
+            ShowWhen = new ShowWhen("partnered", [AnswerFormat.Yes]),
+        };
+        var form = builder.Definition with { Sections = [builder.Definition.Sections[0] with { Questions = [.. builder.Definition.Questions, partnered, partners] }] };
+        var saved = await Get<SaveApplicationForm>().SaveAsync(scenario.Officer, scenario.CallId, FormStage.ConceptNote, form, builder.Edition, null, CancellationToken.None);
+        Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.Select(e => e.Message)) + saved.Message);
+        Assert.True(saved.Value!.AddedVersion);
+
+        var moved = (await Get<ConceptNoteQueries>().GetAsync(scenario.Applicant, started.Value))!;
+        // Both new questions are required (the explanation once shown), and the notice names them in the reader's language.
+        Assert.Equal(["협력 여부", "협력 단체"], moved.NewRequiredQuestions);
+        Assert.Equal("Six performances in three cities.", moved.Draft.Answers[ConceptNoteForm.Concept]);
+        Assert.NotNull(moved.Form.Find("partners"));
+        var unanswered = await Get<SubmitConceptNote>().SubmitAsync(scenario.Applicant, started.Value);
+        Assert.Equal(Outcome.Invalid, unanswered.Outcome);
+        Assert.Equal(AnswerRules.Field("partnered"), Assert.Single(unanswered.Errors).Field);
+
+        // "Yes" makes the explanation required; "no" hides it, and its stale answer is not submitted.
+        var yes = moved.Draft with { Answers = new(moved.Draft.Answers) { ["partnered"] = AnswerFormat.Yes } };
+        Assert.True((await Get<SaveConceptNote>().SaveAsync(scenario.Applicant, started.Value, yes, moved.Version)).Succeeded);
+        var withoutPartners = await Get<SubmitConceptNote>().SubmitAsync(scenario.Applicant, started.Value);
+        Assert.Equal(AnswerRules.Field("partners"), Assert.Single(withoutPartners.Errors).Field);
+        var current = (await Get<ConceptNoteQueries>().GetAsync(scenario.Applicant, started.Value))!;
+        var no = current.Draft with { Answers = new(current.Draft.Answers) { ["partnered"] = AnswerFormat.No, ["partners"] = "The Seoul Theatre Company" } };
+        Assert.True((await Get<SaveConceptNote>().SaveAsync(scenario.Applicant, started.Value, no, current.Version)).Succeeded);
+        var submitted = await Get<SubmitConceptNote>().SubmitAsync(scenario.Applicant, started.Value);
+
+        Assert.True(submitted.Succeeded, string.Join("; ", submitted.Errors.Select(e => e.Message)) + submitted.Message);
+        await using var db = await Host.CreateDbContextAsync();
+        var stored = await db.Applications.SingleAsync(a => a.Id == started.Value);
+        Assert.False(stored.Answers.ContainsKey("partners"));
+        Assert.Equal(AnswerFormat.No, stored.Answers["partnered"]);
+    }
+
+    [Fact]
     public async Task Concept_notes_never_count_as_applications_in_intake_review_awards_or_open_data()
     {
         var scenario = await TwoStageScenarioAsync();

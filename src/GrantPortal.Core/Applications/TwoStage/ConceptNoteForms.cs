@@ -37,6 +37,12 @@ public sealed record ConceptNoteView(
 
     /// <summary>The invited organization's applicant may write the full proposal now.</summary>
     public bool CanStartFullProposal { get; init; }
+
+    /// <summary>The files answering the concept note's file questions.</summary>
+    public IReadOnlyList<AttachmentView> Attachments { get; init; } = [];
+
+    /// <summary>Required questions the concept-note form added since the draft last opened, by label, for a notice.</summary>
+    public IReadOnlyList<string> NewRequiredQuestions { get; init; } = [];
 }
 
 /// <summary>One submitted concept note on the officer's shortlist.</summary>

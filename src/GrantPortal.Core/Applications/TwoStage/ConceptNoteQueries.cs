@@ -6,13 +6,20 @@ namespace GrantPortal.Core.Applications;
 /// </summary>
 public sealed class ConceptNoteQueries(IDbContextFactory<PortalDbContext> dbFactory, IClock clock)
 {
+    /// <summary>
+    /// One concept note; null when it is not the reader's to see. A draft its owner opens moves first to the newest
+    /// version of the call's concept-note form, as a full proposal's draft does.
+    /// </summary>
     public async Task<ConceptNoteView?> GetAsync(CurrentUser user, int id, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(user);
+        var newRequired = await MoveDraftToNewestFormAsync(user, id, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var note = await db.Applications.AsNoTracking().ConceptNotes().VisibleTo(user)
             .Include(a => a.Call)
             .Include(a => a.Organization)
+            .Include(a => a.Attachments)
+            .AsSplitQuery()
             .SingleOrDefaultAsync(a => a.Id == id, ct);
         if (note is null)
         {
@@ -20,9 +27,7 @@ public sealed class ConceptNoteQueries(IDbContextFactory<PortalDbContext> dbFact
         }
 
         var call = note.Call!;
-        var form = note.FormVersionId is { } versionId
-            ? await db.ApplicationFormVersions.AsNoTracking().Where(v => v.Id == versionId).Select(v => v.Definition).SingleAsync(ct)
-            : ConceptNoteForm.Definition;
+        var form = await ConceptNoteForm.DefinitionOfAsync(db, note.FormVersionId, ct);
         var fullProposal = await db.Applications.AsNoTracking().FullProposals()
             .Where(a => a.ConceptNoteId == id && a.Status != ApplicationStatus.Withdrawn)
             .OrderByDescending(a => a.Id)
@@ -51,7 +56,39 @@ public sealed class ConceptNoteQueries(IDbContextFactory<PortalDbContext> dbFact
         {
             FullProposalId = fullProposal,
             CanStartFullProposal = isOwner && fullProposal is null && TwoStageRules.WhyNoFullProposal(note.Stage, note.Status, note.Shortlist, call, now) is null,
+            Attachments = note.Attachments.Where(f => f.ApplicationId == note.Id).OrderBy(f => f.Id).Select(AttachmentView.From).ToList(),
+            NewRequiredQuestions = newRequired.Select(q => q.Label(Languages.Current)).ToList(),
         };
+    }
+
+    /// <summary>
+    /// The owner's concept-note draft answering an older version of the concept-note form moves to the newest, its
+    /// answers carried over by question key; the value is the required questions the newer version added. A save in
+    /// another tab at the same moment wins, and the draft moves on its next opening.
+    /// </summary>
+    private async Task<IReadOnlyList<Question>> MoveDraftToNewestFormAsync(CurrentUser user, int id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var draft = await db.Applications.ConceptNotes().VisibleTo(user).SingleOrDefaultAsync(a => a.Id == id && a.Status == ApplicationStatus.Draft, ct);
+        if (draft is null || !ApplicationAccess.IsOwner(user, draft.OrganizationId)
+            || await ConceptNoteForm.NewestVersionAsync(db, draft.CallId, FormStage.ConceptNote, ct) is not { } newest || newest.Id == draft.FormVersionId)
+        {
+            return [];
+        }
+
+        var from = await ConceptNoteForm.DefinitionOfAsync(db, draft.FormVersionId, ct);
+        var (answers, newRequired) = FormVersions.Carry(from, newest.Definition, draft.Answers);
+        draft.Answers = answers;
+        draft.FormVersionId = newest.Id;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return newRequired;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return [];
+        }
     }
 
     /// <summary>A two-stage call's submitted concept notes for a program officer; null for anyone else or another call.</summary>

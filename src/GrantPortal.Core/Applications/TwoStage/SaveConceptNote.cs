@@ -33,10 +33,9 @@ public sealed class SaveConceptNote(IDbContextFactory<PortalDbContext> dbFactory
         conceptNote.ProjectTitle = limits.Clip(draft.ProjectTitle, nameof(Application.ProjectTitle));
         conceptNote.Summary = limits.Clip(draft.Summary, nameof(Application.Summary));
 
-        // Answers are kept as typed (over-long text too): the submit check names what is too long, and nothing is lost.
-        conceptNote.Answers = draft.Answers
-            .Where(a => !string.IsNullOrEmpty(a.Value))
-            .ToDictionary(a => a.Key, a => a.Value.Length > FieldLimit ? a.Value[..FieldLimit] : a.Value);
+        // Stored as a full proposal's draft answers are: only the questions of the version it answers, trimmed.
+        var form = await ConceptNoteForm.DefinitionOfAsync(db, conceptNote.FormVersionId, ct);
+        conceptNote.Answers = AnswerRules.Clean(form, draft.Answers);
         var now = clock.GetCurrentInstant();
         conceptNote.MarkSaved(now);
         try
@@ -50,7 +49,4 @@ public sealed class SaveConceptNote(IDbContextFactory<PortalDbContext> dbFactory
 
         return Result.Done(new DraftSaved(conceptNote.Version, now));
     }
-
-    /// <summary>No concept-note answer is longer than this; the form's own limits are far below it.</summary>
-    private const int FieldLimit = 20_000;
 }

@@ -53,9 +53,16 @@ public sealed class StartConceptNote(
                 return Result.Done(existingId);
             }
 
+            // The officer may have changed the call's stages since it was read; under the lock the answer is final.
+            call.ConceptNoteClosesAt = await db.Calls.Where(c => c.Id == callId).Select(c => c.ConceptNoteClosesAt).SingleAsync(ct);
+            if (call.ConceptNoteClosesAt is null)
+            {
+                return Result.Refused(localizer["TwoStage_NotTwoStage"]);
+            }
+
             if (!call.TakesConceptNotesAt(now))
             {
-                return Result.Refused(localizer["TwoStage_ConceptStageClosed", Seoul.Format(call.OpensAt), Seoul.Format(deadline)]);
+                return Result.Refused(localizer["TwoStage_ConceptStageClosed", Seoul.Format(call.OpensAt), Seoul.Format(call.ConceptNoteClosesAt.Value)]);
             }
 
             var conceptNote = Application.StartConceptNote(call, organizationId, user.UserId, now);

@@ -43,7 +43,8 @@ public sealed class StartFullProposal(
             }
 
             var (versionId, form) = await ConceptNoteForm.CurrentAsync(db, conceptNote.CallId, FormStage.Full, ct);
-            var proposal = Application.StartFullProposal(conceptNote, user.UserId, now, form.Questions.Select(q => q.Key).ToHashSet());
+            var answered = await ConceptNoteForm.DefinitionOfAsync(db, conceptNote.FormVersionId, ct);
+            var proposal = Application.StartFullProposal(conceptNote, user.UserId, now, TwoStageRules.PrefilledKeys(answered, form));
             proposal.FormVersionId = versionId;
             db.Applications.Add(proposal);
             await db.SaveChangesAsync(ct);

@@ -58,15 +58,18 @@ public sealed class SubmitConceptNote(
             return Result.Invalid("Deadline", localizer["TwoStage_ConceptDeadlinePassed", Seoul.Format(call.ConceptNoteClosesAt ?? call.ClosesAt)]);
         }
 
-        var form = conceptNote.FormVersionId is { } versionId
-            ? await db.ApplicationFormVersions.AsNoTracking().Where(v => v.Id == versionId).Select(v => v.Definition).SingleAsync(ct)
-            : ConceptNoteForm.Definition;
+        var form = await ConceptNoteForm.DefinitionOfAsync(db, conceptNote.FormVersionId, ct);
+        // Checked against the version the concept note answers, as a full proposal is; answers to hidden questions are dropped.
+        var fileCounts = await db.Attachments.Where(f => f.ApplicationId == conceptNote.Id && f.QuestionKey != null)
+            .GroupBy(f => f.QuestionKey!).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var draft = new ConceptNoteDraft { ProjectTitle = conceptNote.ProjectTitle, Summary = conceptNote.Summary, Answers = conceptNote.Answers };
-        var errors = TwoStageRules.Validate(draft, form, conceptNote.Organization?.CanSubmitApplications == true, localizer);
+        var errors = TwoStageRules.Validate(draft, form, fileCounts, conceptNote.Organization?.CanSubmitApplications == true, localizer);
         if (errors.Count > 0)
         {
             return Result.Invalid(errors);
         }
+
+        conceptNote.Answers = AnswerRules.ForSubmission(form, conceptNote.Answers);
 
         var year = call.BudgetYear?.Year ?? Seoul.ToLocal(call.ClosesAt).Year;
         var prefix = TwoStageRules.ReceiptPrefix(year, call.Code);

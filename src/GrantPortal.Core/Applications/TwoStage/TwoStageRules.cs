@@ -32,8 +32,27 @@ public static class TwoStageRules
             : null;
     }
 
-    /// <summary>What a concept note must say before it is submitted, in the order the page shows it.</summary>
-    public static IReadOnlyList<FieldError> Validate(ConceptNoteDraft draft, FormDefinition form, bool organizationVerified, IStringLocalizer localizer)
+    /// <summary>
+    /// The question keys whose concept-note answers prefill the full proposal: those the full form asks too, as the
+    /// same type of question (a number typed for the concept note is no answer to a choice of the full form).
+    /// </summary>
+    public static IReadOnlySet<string> PrefilledKeys(FormDefinition conceptNoteForm, FormDefinition fullForm)
+    {
+        ArgumentNullException.ThrowIfNull(conceptNoteForm);
+        ArgumentNullException.ThrowIfNull(fullForm);
+        return fullForm.Questions
+            .Where(q => q.Type != QuestionType.File && conceptNoteForm.Find(q.Key) is { } asked && asked.Type == q.Type)
+            .Select(q => q.Key)
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// What a concept note must say before it is submitted, in the order the page shows it: the built-in title and
+    /// summary, then every shown question of the version it answers, checked as an application's answers are
+    /// (<paramref name="fileCounts"/>: files per file question).
+    /// </summary>
+    public static IReadOnlyList<FieldError> Validate(
+        ConceptNoteDraft draft, FormDefinition form, IReadOnlyDictionary<string, int> fileCounts, bool organizationVerified, IStringLocalizer localizer)
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(form);
@@ -49,32 +68,7 @@ public static class TwoStageRules
             errors.Add(new FieldError(nameof(draft.Summary), localizer["Application_SummaryRequired"]));
         }
 
-        // The concept-note form is short and its defaults are text and amounts; the full proposal's validation of
-        // every question type belongs to the application form itself.
-        foreach (var question in form.Questions.Where(q => form.IsShown(q, draft.Answers)))
-        {
-            var answer = draft.Answers.GetValueOrDefault(question.Key)?.Trim() ?? "";
-            var field = $"Answers[{question.Key}]";
-            var label = question.Label(Languages.Current);
-            if (answer.Length == 0)
-            {
-                if (question.Required)
-                {
-                    errors.Add(new FieldError(field, localizer["TwoStage_AnswerRequired", label]));
-                }
-            }
-            else if (question.MaxLength is { } max && answer.Length > max)
-            {
-                errors.Add(new FieldError(field, localizer["TwoStage_AnswerTooLong", label, max, answer.Length]));
-            }
-            else if (question.Type is QuestionType.Amount or QuestionType.WholeNumber
-                && (!long.TryParse(answer, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-                    || number < (question.Minimum ?? 0) || number > (question.Maximum ?? Krw.Ceiling.Won)))
-            {
-                errors.Add(new FieldError(field, localizer["TwoStage_AnswerNotANumber", label]));
-            }
-        }
-
+        errors.AddRange(AnswerRules.Validate(form, draft.Answers, fileCounts, Languages.Current, localizer));
         if (!organizationVerified)
         {
             errors.Add(new FieldError("Organization", localizer["Application_OrganizationNotVerified"]));

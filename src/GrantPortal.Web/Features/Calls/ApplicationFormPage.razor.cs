@@ -3,7 +3,9 @@ namespace GrantPortal.Web.Features.Calls;
 /// <summary>
 /// The program officer's form builder for one call: sections and questions of every type, conditions, order, a
 /// preview in either language through the applicant's own renderer, copying from an earlier call, and saving as
-/// Core's versioning rule says (in place before publication and answers, otherwise a new version).
+/// Core's versioning rule says (in place before publication and answers, otherwise a new version). A two-stage call
+/// has two forms, the concept note's and the full proposal's; a switch on the page chooses which one is edited
+/// (<c>?stage=concept-note</c>, so a reload stays on it).
 /// </summary>
 public sealed partial class ApplicationFormPage
 {
@@ -18,9 +20,18 @@ public sealed partial class ApplicationFormPage
     private int? copiedFrom;
     private string? copiedText;
     private string? savedText;
+    private string loadedFingerprint = "";
 
     [Parameter]
     public int Id { get; set; }
+
+    /// <summary><c>concept-note</c> for a two-stage call's concept-note form; otherwise the full proposal's form.</summary>
+    [SupplyParameterFromQuery(Name = "stage")]
+    public string? StageName { get; set; }
+
+    private FormStage Stage => StageName == ConceptNoteStage ? FormStage.ConceptNote : FormStage.Full;
+
+    private const string ConceptNoteStage = "concept-note";
 
     protected override async Task OnParametersSetAsync()
     {
@@ -36,8 +47,9 @@ public sealed partial class ApplicationFormPage
 
     private async Task LoadAsync()
     {
-        current = await Forms.GetAsync(User!, Id, CancellationToken.None);
+        current = await Forms.GetAsync(User!, Id, Stage, CancellationToken.None);
         draft = current is null ? null : FormDraft.From(current.Definition);
+        loadedFingerprint = Fingerprint();
         errors.Clear();
         copiedFrom = null;
         copiedText = null;
@@ -45,6 +57,27 @@ public sealed partial class ApplicationFormPage
     }
 
     private string? ErrorOf(string field) => errors.GetValueOrDefault(field);
+
+    private string Fingerprint() => draft is null ? "" : FormEdition.Of(0, draft.ToDefinition()).Fingerprint;
+
+    /// <summary>The other form of the call; unsaved changes to this one are only left behind when the officer says so.</summary>
+    private async Task SwitchStageAsync(FormStage stage)
+    {
+        if (Fingerprint() != loadedFingerprint)
+        {
+            var leave = await Dialogs.ShowMessageBoxAsync(L["Forms_StageSwitch"], L["Forms_StageUnsaved"],
+                yesText: L["Forms_StageDiscard"], cancelText: L["CallEdit_Cancel"]);
+            if (leave != true)
+            {
+                return;
+            }
+        }
+
+        preview = false;
+        savedText = null;
+        LastResult = null;
+        Navigation.NavigateTo(stage == FormStage.ConceptNote ? $"/calls/{Id}/form?stage={ConceptNoteStage}" : $"/calls/{Id}/form");
+    }
 
     private void TogglePreview()
     {
@@ -96,7 +129,7 @@ public sealed partial class ApplicationFormPage
         errors.Clear();
         savedText = null;
         var definition = draft.ToDefinition();
-        var result = await RunAsync(() => Save.SaveAsync(User, Id, definition, current.Edition, copiedFrom, CancellationToken.None));
+        var result = await RunAsync(() => Save.SaveAsync(User, Id, current.Stage, definition, current.Edition, copiedFrom, CancellationToken.None));
         if (result is null)
         {
             return;
