@@ -10,7 +10,6 @@ using GrantPortal.Web.Features.Reporting;
 using GrantPortal.Web.Features.Awards;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 
@@ -58,7 +57,7 @@ public static class PortalHosting
         services.AddPortalLocalization();
         services.AddPortalJobs();
 
-        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
+        services.AddPortalHealth();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -89,7 +88,7 @@ public static class PortalHosting
         app.UseAntiforgery();
 
         app.MapStaticAssets();
-        app.MapHealthChecks("/health", new HealthCheckOptions { AllowCachingResponses = false });
+        app.MapPortalHealth();
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
         app.MapApplicationEndpoints();
