@@ -20,7 +20,7 @@ public abstract class OpenDataPublicationTests : ProviderTest
         var scenario = await AwardScenario.CreateAsync(Host);
         var (callId, applications) = await scenario.CallAsync(500_000_000, 2, 100_000_000);
         var kept = await scenario.AwardAsync(applications[0], 100_000_000);
-        var cancelled = await scenario.AwardAsync(applications[1], 80_000_000);
+        var cancelled = await scenario.AwardAsync(applications[1], 100_000_000);
         var setCodes = Host.Services.GetRequiredService<SetAwardCodes>();
         foreach (var awardId in new[] { kept, cancelled })
         {
@@ -47,7 +47,7 @@ public abstract class OpenDataPublicationTests : ProviderTest
         Assert.True(await OpenData(Host).WriteGrantsJsonAsync(2026, grants, CancellationToken.None));
         using var package = JsonDocument.Parse(grants.ToArray());
         var grant = Assert.Single(package.RootElement.GetProperty("grants").EnumerateArray());
-        Assert.Equal(100_000_000L, grant.GetProperty("amountAwarded").GetInt64());
+        Assert.Equal((await scenario.DetailsAsync(kept)).ProjectTitle, grant.GetProperty("title").GetString());
         Assert.Equal((100_000_000L, 1), await CivilSocietyFigureAsync());
     }
 
