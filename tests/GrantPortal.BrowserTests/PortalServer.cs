@@ -12,9 +12,9 @@ namespace GrantPortal.BrowserTests;
 
 /// <summary>
 /// The real portal on a real loopback port, on a fresh SQLite file seeded with the demo data,
-/// exactly as `dotnet run` serves it in Development.
+/// exactly as `dotnet run` serves it in Development; <paramref name="settings"/> override configuration for a test's own portal.
 /// </summary>
-public sealed class PortalServer(IClock? clock = null) : WebApplicationFactory<Program>
+public sealed class PortalServer(IClock? clock = null, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     private readonly string folder = Directory.CreateTempSubdirectory("grantportal-browser-").FullName;
 
@@ -34,6 +34,11 @@ public sealed class PortalServer(IClock? clock = null) : WebApplicationFactory<P
         builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("Smtp:PickupDirectory", MailFolder);
         builder.ConfigureLogging(logging => logging.AddProvider(Errors));
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (clock is not null)
         {
             // A test that lets days pass gives the whole portal its clock: services, jobs and the demo seeder.

@@ -3,12 +3,17 @@ namespace GrantPortal.Core.Applications;
 /// <summary>Who may see and who may change an application: the one rule every application use case applies.</summary>
 internal static class ApplicationAccess
 {
-    /// <summary>Officers see every application; applicants their organization's; anyone else none.</summary>
+    /// <summary>
+    /// Applicants see their organization's applications, drafts included; officers every application once it was
+    /// submitted; anyone else none. A draft (a revision's too) is the organization's own work until it is submitted,
+    /// so an officer who asks for one by id, or for its files, finds nothing.
+    /// </summary>
     public static IQueryable<Application> VisibleTo(this IQueryable<Application> applications, CurrentUser user)
     {
         if (user.IsIn(Roles.ProgramOfficer))
         {
-            return applications;
+            // Submission is a fact kept forever (SubmittedAt), whatever the status became afterwards.
+            return applications.Where(a => a.SubmittedAt != null);
         }
 
         if (user.IsIn(Roles.Applicant) && user.OrganizationId is { } organizationId)

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 
 namespace GrantPortal.Core.Applications;
@@ -19,6 +20,10 @@ public enum DetectedContent
 /// <summary>Identifies accepted attachment types from their content (magic bytes and container structure).</summary>
 public static class FileSignatures
 {
+    private const int HwpSignatureField = 32;
+    private const int LocalHeaderSize = 30;
+    private const ushort StoredMethod = 0;
+
     private static readonly byte[] Pdf = "%PDF-"u8.ToArray();
     private static readonly byte[] Zip = [0x50, 0x4B, 0x03, 0x04];
     private static readonly byte[] Ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
@@ -29,6 +34,7 @@ public static class FileSignatures
     private static readonly byte[] MachO32 = [0xFE, 0xED, 0xFA, 0xCE];
     private static readonly byte[] MachO64 = [0xFE, 0xED, 0xFA, 0xCF];
     private static readonly byte[] HwpSignature = "HWP Document File"u8.ToArray();
+    private static readonly byte[] HwpxMimetype = "application/hwp+zip"u8.ToArray();
 
     /// <summary>The kinds an extension may name; anything else is refused before the content is read.</summary>
     public static AttachmentKind? KindForExtension(string fileName)
@@ -113,8 +119,8 @@ public static class FileSignatures
 
         if (header.StartsWith(Ole))
         {
-            // Word 97 and Excel 97 files are OLE containers too; only HWP carries this signature in its FileHeader stream.
-            return Contains(content, HwpSignature) ? DetectedContent.Hwp : DetectedContent.Unknown;
+            // Word 97 and Excel 97 files are OLE containers too, and any of them may quote the signature somewhere.
+            return IsHwp5(content) ? DetectedContent.Hwp : DetectedContent.Unknown;
         }
 
         return DetectedContent.Unknown;
@@ -126,14 +132,9 @@ public static class FileSignatures
         try
         {
             using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
-            var mimetype = zip.GetEntry("mimetype");
-            if (mimetype is not null && mimetype.Length < 256)
+            if (IsHwpx(content, zip))
             {
-                using var reader = new StreamReader(mimetype.Open(), Encoding.ASCII);
-                if (reader.ReadToEnd().Trim() == "application/hwp+zip")
-                {
-                    return DetectedContent.Hwpx;
-                }
+                return DetectedContent.Hwpx;
             }
 
             if (zip.GetEntry("[Content_Types].xml") is null)
@@ -159,26 +160,46 @@ public static class FileSignatures
         }
     }
 
-    private static bool Contains(Stream content, byte[] needle)
+    /// <summary>
+    /// HWP 5: a compound file whose top-level FileHeader stream begins with the 32-byte signature field, the text
+    /// padded with NULs. The text found anywhere else in a container proves nothing.
+    /// </summary>
+    private static bool IsHwp5(Stream content)
     {
-        content.Position = 0;
-        var buffer = new byte[64 * 1024];
-        var carried = 0;
-        int read;
-        while ((read = content.Read(buffer, carried, buffer.Length - carried)) > 0)
-        {
-            var filled = carried + read;
-            if (buffer.AsSpan(0, filled).IndexOf(needle) >= 0)
-            {
-                return true;
-            }
+        var signature = CompoundFile.ReadTopLevelStreamStart(content, "FileHeader", HwpSignatureField);
+        return signature is not null
+            && signature.AsSpan().StartsWith(HwpSignature)
+            && !signature.AsSpan(HwpSignature.Length).ContainsAnyExcept((byte)0);
+    }
 
-            // Keep the tail, in case the signature straddles two reads.
-            carried = Math.Min(needle.Length - 1, filled);
-            Array.Copy(buffer, filled - carried, buffer, 0, carried);
+    /// <summary>
+    /// HWPX is an OCF package, like EPUB and ODF: its first entry is <c>mimetype</c>, stored uncompressed, holding
+    /// exactly <c>application/hwp+zip</c>, so the type can be read at a fixed place. Read from the local header at the
+    /// start of the file, then confirmed as the archive's first entry in the central directory.
+    /// </summary>
+    private static bool IsHwpx(Stream content, ZipArchive zip)
+    {
+        var name = "mimetype"u8;
+        var header = new byte[LocalHeaderSize + name.Length];
+        content.Position = 0;
+        if (content.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length
+            || BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(8)) != StoredMethod
+            || BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(26)) != name.Length
+            || !header.AsSpan(LocalHeaderSize).SequenceEqual(name))
+        {
+            return false;
         }
 
-        return false;
+        var extraLength = BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(28));
+        var data = new byte[HwpxMimetype.Length];
+        content.Position = header.Length + extraLength;
+        if (content.ReadAtLeast(data, data.Length, throwOnEndOfStream: false) < data.Length || !data.AsSpan().SequenceEqual(HwpxMimetype))
+        {
+            return false;
+        }
+
+        var first = zip.Entries.Count > 0 ? zip.Entries[0] : null;
+        return first is { FullName: "mimetype" } && first.Length == HwpxMimetype.Length && first.CompressedLength == HwpxMimetype.Length;
     }
 
     /// <summary>

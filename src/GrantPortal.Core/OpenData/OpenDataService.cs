@@ -8,7 +8,8 @@ namespace GrantPortal.Core.OpenData;
 /// <summary>
 /// The public feeds: a year's grants as a 360Giving package (JSON and the standard's flattened CSV) and the
 /// money per recommendation. Built from <see cref="RecommendationFigures"/>, which reads no personal data:
-/// organizations appear by name and registration number, never a contact person, e-mail or telephone.
+/// organizations appear by name and registration number, never a contact person, e-mail or telephone. Only awards of
+/// finalized calls are published (<see cref="AwardScope.Published"/>): the organizations hear of a decision before the public.
 /// </summary>
 public sealed class OpenDataService(RecommendationFigures figures, IOptions<AccountabilityOptions> options)
 {
@@ -146,11 +147,11 @@ public sealed class OpenDataService(RecommendationFigures figures, IOptions<Acco
         return true;
     }
 
-    /// <summary>Per catalogue code: money awarded and paid, organizations and projects in the year.</summary>
+    /// <summary>Per catalogue code: money awarded and paid, organizations and projects in the year, of finalized calls.</summary>
     public async Task WriteRecommendationsJsonAsync(int year, Stream output, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var totals = await figures.TotalsAsync(year, year, ct);
+        var totals = await figures.TotalsAsync(year, year, AwardScope.Published, ct);
         var settings = options.Value;
         await using var json = new Utf8JsonWriter(output, WriterOptions);
         json.WriteStartObject();
@@ -179,7 +180,7 @@ public sealed class OpenDataService(RecommendationFigures figures, IOptions<Acco
     /// <summary>The year's grants with the catalogue's titles for their codes; null when the year has none.</summary>
     private async Task<(IReadOnlyList<FundedProject> Projects, IReadOnlyDictionary<string, string> Titles)?> GrantsAsync(int year, CancellationToken ct)
     {
-        var projects = await figures.ProjectsAsync(year, year, ct);
+        var projects = await figures.ProjectsAsync(year, year, AwardScope.Published, ct);
         return projects.Count == 0 ? null : (projects, await figures.TitlesAsync(ct));
     }
 

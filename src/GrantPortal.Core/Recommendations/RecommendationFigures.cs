@@ -97,6 +97,19 @@ public sealed record RecommendationTotals(
     public string ShortTitle(string language) => language == "en" ? ShortTitleEnglish : ShortTitleKorean;
 }
 
+/// <summary>Which awards the figures count.</summary>
+public enum AwardScope
+{
+    /// <summary>Every award that still holds money: what the ministry's own pages show while decisions are made.</summary>
+    Committed,
+
+    /// <summary>
+    /// Only awards of finalized calls: until the officer finalizes, an award can still change or go, and the
+    /// organizations have not been told, so the public must not learn of it first.
+    /// </summary>
+    Published,
+}
+
 /// <summary>Indicators and money rolled up under one key (a call, a year).</summary>
 public sealed record IndicatorRollup(string Key, int Projects, Krw Awarded, Krw Disbursed, ProjectIndicators Indicators);
 
@@ -108,12 +121,22 @@ public sealed record IndicatorRollup(string Key, int Projects, Krw Awarded, Krw 
 public sealed class RecommendationFigures(IDbContextFactory<PortalDbContext> dbFactory)
 {
     /// <summary>Every award that still holds money, in budget years <paramref name="fromYear"/>..<paramref name="toYear"/>.</summary>
-    public async Task<IReadOnlyList<FundedProject>> ProjectsAsync(int fromYear, int toYear, CancellationToken ct)
+    public Task<IReadOnlyList<FundedProject>> ProjectsAsync(int fromYear, int toYear, CancellationToken ct) =>
+        ProjectsAsync(fromYear, toYear, AwardScope.Committed, ct);
+
+    /// <summary>The awards of <paramref name="scope"/> that still hold money, in budget years <paramref name="fromYear"/>..<paramref name="toYear"/>.</summary>
+    public async Task<IReadOnlyList<FundedProject>> ProjectsAsync(int fromYear, int toYear, AwardScope scope, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var inYears = db.Calls.Where(c => c.BudgetYear!.Year >= fromYear && c.BudgetYear.Year <= toYear);
+        if (scope == AwardScope.Published)
+        {
+            inYears = inYears.Where(c => c.FinalizedAt != null);
+        }
+
         var awards = db.Awards.AsNoTracking()
             .Where(a => a.Status != AwardStatus.Cancelled)
-            .Where(a => db.Calls.Any(c => c.Id == a.CallId && c.BudgetYear!.Year >= fromYear && c.BudgetYear.Year <= toYear));
+            .Where(a => inYears.Any(c => c.Id == a.CallId));
 
         var rows = await awards
             .Select(a => new
@@ -200,9 +223,13 @@ public sealed class RecommendationFigures(IDbContextFactory<PortalDbContext> dbF
     }
 
     /// <summary>Every catalogue code with its totals over the years, including codes no award served yet.</summary>
-    public async Task<IReadOnlyList<RecommendationTotals>> TotalsAsync(int fromYear, int toYear, CancellationToken ct)
+    public Task<IReadOnlyList<RecommendationTotals>> TotalsAsync(int fromYear, int toYear, CancellationToken ct) =>
+        TotalsAsync(fromYear, toYear, AwardScope.Committed, ct);
+
+    /// <summary>Every catalogue code with the totals of the awards of <paramref name="scope"/> over the years.</summary>
+    public async Task<IReadOnlyList<RecommendationTotals>> TotalsAsync(int fromYear, int toYear, AwardScope scope, CancellationToken ct)
     {
-        var projects = await ProjectsAsync(fromYear, toYear, ct);
+        var projects = await ProjectsAsync(fromYear, toYear, scope, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var catalogue = await db.Recommendations.AsNoTracking().ToListAsync(ct);
         return catalogue

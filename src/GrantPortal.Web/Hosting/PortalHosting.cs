@@ -1,5 +1,5 @@
-using GrantPortal.Core.Auditing;
 using GrantPortal.Core;
+using GrantPortal.Core.Auditing;
 using GrantPortal.Core.Data;
 using GrantPortal.Demo;
 using GrantPortal.Web.Components;
@@ -11,7 +11,6 @@ using GrantPortal.Web.Features.Reporting;
 using GrantPortal.Web.Features.Awards;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 
@@ -64,7 +63,7 @@ public static class PortalHosting
         services.AddSingleton<IAuditSealSignal>(sp => sp.GetRequiredService<AuditSealing>());
         services.AddHostedService(sp => sp.GetRequiredService<AuditSealing>());
 
-        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
+        services.AddPortalHealth();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -95,7 +94,7 @@ public static class PortalHosting
         app.UseAntiforgery();
 
         app.MapStaticAssets();
-        app.MapHealthChecks("/health", new HealthCheckOptions { AllowCachingResponses = false });
+        app.MapPortalHealth();
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
         app.MapApplicationEndpoints();

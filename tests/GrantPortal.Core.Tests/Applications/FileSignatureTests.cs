@@ -13,8 +13,8 @@ public sealed class FileSignatureTests
         { "PNG", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0], DetectedContent.Png },
         { "DOCX", Zip(("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w:document/>")), DetectedContent.Docx },
         { "XLSX", Zip(("[Content_Types].xml", "<Types/>"), ("xl/workbook.xml", "<workbook/>")), DetectedContent.Xlsx },
-        { "HWPX", Zip(("mimetype", "application/hwp+zip"), ("Contents/section0.xml", "<hs:sec/>")), DetectedContent.Hwpx },
-        { "HWP", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[600], .. "HWP Document File"u8, 0, 0], DetectedContent.Hwp },
+        { "HWPX", SampleFiles.Zip(("mimetype", "application/hwp+zip", true), ("Contents/section0.xml", "<hs:sec/>", false)), DetectedContent.Hwpx },
+        { "HWP", SampleFiles.CompoundFile(("FileHeader", SampleFiles.HwpFileHeader()), ("DocInfo", new byte[300])), DetectedContent.Hwp },
         { "Word 97 (OLE without the HWP signature)", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[600]], DetectedContent.Unknown },
         { "plain ZIP", Zip(("notes.txt", "hello")), DetectedContent.Unknown },
         { "Windows executable", [0x4D, 0x5A, 0x90, 0x00], DetectedContent.Executable },
@@ -28,6 +28,43 @@ public sealed class FileSignatureTests
     public void Content_decides_the_type(string sample, byte[] content, DetectedContent expected)
     {
         Assert.True(expected == FileSignatures.Detect(new MemoryStream(content)), sample);
+    }
+
+    public static TheoryData<string, byte[]> DisguisedHwp() => new()
+    {
+        { "OLE signature with the text after it, no compound file", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[600], .. "HWP Document File"u8, 0, 0] },
+        { "Word 97 file quoting the text in its WordDocument stream", SampleFiles.CompoundFile(("WordDocument", [.. "Saved as HWP Document File by mistake"u8])) },
+        { "FileHeader stream that does not begin with the signature", SampleFiles.CompoundFile(("FileHeader", [.. "Fake: HWP Document File"u8, .. new byte[200]])) },
+        { "signature field with text after the signature", SampleFiles.CompoundFile(("FileHeader", [.. "HWP Document File, really"u8, .. new byte[240]])) },
+        { "FileHeader cut short", SampleFiles.CompoundFile(("FileHeader", [.. "HWP Document File"u8])) },
+    };
+
+    [Theory]
+    [MemberData(nameof(DisguisedHwp))]
+    public void Ole_file_that_only_mentions_the_hwp_signature_is_not_accepted_as_hwp(string sample, byte[] content)
+    {
+        Assert.True(FileSignatures.Detect(new MemoryStream(content)) == DetectedContent.Unknown, sample);
+    }
+
+    public static TheoryData<string, byte[]> DisguisedHwpx() => new()
+    {
+        { "mimetype compressed", SampleFiles.Zip(("mimetype", "application/hwp+zip", false), ("Contents/section0.xml", "<hs:sec/>", false)) },
+        { "mimetype not the first entry", SampleFiles.Zip(("Contents/section0.xml", "<hs:sec/>", false), ("mimetype", "application/hwp+zip", true)) },
+        { "another mimetype", SampleFiles.Zip(("mimetype", "application/zip", true), ("Contents/section0.xml", "<hs:sec/>", false)) },
+        { "mimetype with more after it", SampleFiles.Zip(("mimetype", "application/hwp+zip\n", true), ("Contents/section0.xml", "<hs:sec/>", false)) },
+    };
+
+    [Theory]
+    [MemberData(nameof(DisguisedHwpx))]
+    public void Zip_without_a_stored_hwpx_mimetype_first_is_not_accepted_as_hwpx(string sample, byte[] content)
+    {
+        Assert.True(FileSignatures.Detect(new MemoryStream(content)) == DetectedContent.Unknown, sample);
+    }
+
+    [Fact]
+    public void Hwp_written_with_4096_byte_sectors_is_recognized()
+    {
+        Assert.Equal(DetectedContent.Hwp, FileSignatures.Detect(new MemoryStream(SampleFiles.CompoundFileVersion4(SampleFiles.HwpFileHeader()))));
     }
 
     [Theory]
