@@ -113,7 +113,7 @@ public sealed partial class ApplicationTests(BrowserFixture fixture)
         await page.GetByTestId("nav-Nav_Applications").ClickAsync();
         await Expect(page.GetByTestId("intake").Locator("tbody tr").First).ToBeVisibleAsync();
         await SignInTests.WaitUntilInteractiveAsync(page);
-        await OfficerNavigation.ChooseAsync(page, page.GetByTestId("intake-call"), "YOUTH");
+        await OfficerNavigation.ChooseAsync(page, page.GetByTestId("filter-call"), "YOUTH");
         await Expect(page.GetByTestId("export-xlsx")).ToHaveAttributeAsync("href", new Regex(@"/applications/export\.xlsx\?call=\d+"));
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-xlsx").ClickAsync());
