@@ -77,8 +77,12 @@ public sealed partial class ContentSecurityPolicyTests(BrowserFixture fixture)
                 continue;
             }
 
+            var previousHeading = await page.Locator("h1").First.InnerTextAsync();
             await link.ClickAsync();
             await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.Equals(entry.Href, StringComparison.OrdinalIgnoreCase));
+
+            // Blazor changes the address first and the page a moment later (or loads it afresh): wait for the new page.
+            await Expect(page.Locator("h1").First).Not.ToHaveTextAsync(previousHeading);
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
             visited++;
             if (entry.ForceLoad)
@@ -89,7 +93,6 @@ public sealed partial class ContentSecurityPolicyTests(BrowserFixture fixture)
                 continue;
             }
 
-            await Expect(page.Locator("h1").First).ToBeVisibleAsync();
             await OpenFirstRecordAsync(page);
         }
 
@@ -108,12 +111,12 @@ public sealed partial class ContentSecurityPolicyTests(BrowserFixture fixture)
             return;
         }
 
-        var list = page.Url;
+        var heading = await page.Locator("h1").First.InnerTextAsync();
         await page.Locator($"main a[href='{hrefs[0]}']").First.ClickAsync();
-        await page.WaitForURLAsync(url => url != list);
+        await Expect(page.Locator("h1").First).Not.ToHaveTextAsync(heading);
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.GoBackAsync();
-        await page.WaitForURLAsync(list);
+        await Expect(page.Locator("h1").First).ToHaveTextAsync(heading);
     }
 
     private static Dictionary<string, string> Directives(string policy) =>
