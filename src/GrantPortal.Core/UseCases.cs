@@ -12,7 +12,7 @@ public static class UseCases
     private static readonly Type[] All =
     [
         // Accounts
-        typeof(PasswordLinks), typeof(InviteStaff), typeof(ChangeStaffRoles), typeof(UnlockAccount),
+        typeof(PasswordLinks), typeof(InviteStaff), typeof(ChangeStaffRoles), typeof(UnlockAccount), typeof(SignOutEverywhere),
         typeof(UserDirectory),
         // Applications
         typeof(StartDraft), typeof(SaveDraft), typeof(SubmitApplication), typeof(WithdrawApplication),

@@ -79,6 +79,7 @@ public static class AuditActions
     public const string UserRestored = "user.restored";
     public const string UserRoleGranted = "user.role-granted";
     public const string UserRolesChanged = "user.roles-changed";
+    public const string UserSignedOutEverywhere = "user.signed-out-everywhere";
     public const string UserUnlocked = "user.unlocked";
 
     private static readonly HashSet<string> Known = typeof(AuditActions)

@@ -33,6 +33,10 @@ public static class PortalHosting
         // Keys live in the portal's database, so every instance behind a load balancer reads the same sign-in cookies.
         services.AddDataProtection().SetApplicationName("GrantPortal").PersistKeysToDbContext<PortalDbContext>();
 
+        // Role changes, removals and "sign out everywhere" renew a person's security stamp; sign-in cookies and open
+        // pages (IdentityRevalidatingAuthenticationStateProvider) compare it this often, so they take effect within it.
+        var revalidation = builder.Configuration.GetValue("Security:RevalidationInterval", TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = revalidation);
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddAuthentication(options =>

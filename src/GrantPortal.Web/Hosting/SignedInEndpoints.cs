@@ -18,13 +18,22 @@ public static class SignedInEndpoints
     /// <summary>
     /// A route group whose endpoints need a signed-in person: authorization is required once for the group, and a
     /// request whose principal Core does not know as a person is challenged before any endpoint runs. What that person
-    /// may see is still Core's answer, endpoint by endpoint. Every response carries <c>nosniff</c> (<see cref="SecurityHeaders"/>).
+    /// may see is still Core's answer, endpoint by endpoint. Every response carries <c>nosniff</c> (<see cref="SecurityHeaders"/>)
+    /// and <c>Cache-Control: no-store</c>: what one person downloads must not stay in a shared computer's or proxy's cache.
     /// </summary>
     public static RouteGroupBuilder MapSignedInGroup(this IEndpointRouteBuilder endpoints, string prefix)
     {
         var group = endpoints.MapGroup(prefix).RequireAuthorization();
         group.AddEndpointFilter(static async (context, next) =>
-            CurrentUser.From(context.HttpContext.User) is null ? TypedResults.Challenge() : await next(context));
+        {
+            if (CurrentUser.From(context.HttpContext.User) is null)
+            {
+                return TypedResults.Challenge();
+            }
+
+            context.HttpContext.Response.Headers.CacheControl = "no-store";
+            return await next(context);
+        });
         return group;
     }
 }

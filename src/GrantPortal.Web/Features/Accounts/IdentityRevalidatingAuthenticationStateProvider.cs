@@ -7,16 +7,18 @@ using Microsoft.Extensions.Options;
 namespace GrantPortal.Web.Features.Accounts;
 
 /// <summary>
-/// A Blazor circuit outlives the request that opened it; every 30 minutes this checks that the person's
-/// security stamp is unchanged, so a changed password or a removed account ends open sessions too.
+/// A Blazor circuit outlives the request that opened it; as often as the sign-in cookie is checked
+/// (<c>Security:RevalidationInterval</c>, one minute) this checks that the person's security stamp is unchanged, so a
+/// changed password or role, a removed account and "sign out everywhere" end open pages too.
 /// </summary>
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
     IServiceScopeFactory scopeFactory,
-    IOptions<IdentityOptions> options)
+    IOptions<IdentityOptions> options,
+    IOptions<SecurityStampValidatorOptions> stampOptions)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(30);
+    protected override TimeSpan RevalidationInterval => stampOptions.Value.ValidationInterval;
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
