@@ -48,9 +48,12 @@ internal sealed partial class FormClient : IDisposable
         return await client.PostAsync(new Uri(path, UriKind.Relative), form);
     }
 
-    /// <summary>A page as the same page for anyone: without the per-request antiforgery token and without what was typed into a field.</summary>
+    /// <summary>
+    /// A page as the same page for anyone: without what Data Protection made for this one response (antiforgery
+    /// tokens, each different by design) and without what was typed into a field.
+    /// </summary>
     public static string WithoutTokenAndInput(string html, string typed) =>
-        AntiforgeryField().Replace(html, "[token]").Replace($"value=\"{WebUtility.HtmlEncode(typed)}\"", "value=\"[typed]\"", StringComparison.Ordinal);
+        Protected().Replace(AntiforgeryField().Replace(html, "[token]"), "[protected]").Replace($"value=\"{WebUtility.HtmlEncode(typed)}\"", "value=\"[typed]\"", StringComparison.Ordinal);
 
     /// <summary>The names of the cookies a response sets, in order; their values are random by design.</summary>
     public static IReadOnlyList<string> CookieNames(HttpResponseMessage response) =>
@@ -62,4 +65,7 @@ internal sealed partial class FormClient : IDisposable
 
     [GeneratedRegex("""<input[^>]*name="__RequestVerificationToken"[^>]*value="(?<token>[^"]+)"[^>]*>""")]
     private static partial Regex AntiforgeryField();
+
+    [GeneratedRegex("CfDJ8[A-Za-z0-9_+/=-]+")]
+    private static partial Regex Protected();
 }
