@@ -55,7 +55,7 @@ public static class PortalHosting
                 options.SlidingExpiration = true;
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
             }));
-        new IdentityBuilder(typeof(PortalUser), typeof(IdentityRole), services).AddSignInManager();
+        new IdentityBuilder(typeof(PortalUser), typeof(IdentityRole), services).AddSignInManager<PortalSignInManager>();
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Administrator, policy => policy.RequireRole(Roles.Administrator));
 
@@ -68,6 +68,7 @@ public static class PortalHosting
         services.AddHostedService(sp => sp.GetRequiredService<AuditSealing>());
 
         services.AddPortalHealth();
+        services.AddPortalRateLimits();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -95,6 +96,7 @@ public static class PortalHosting
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UsePortalRateLimits();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
@@ -107,7 +109,7 @@ public static class PortalHosting
         app.MapOpenDataEndpoints();
         app.MapAwardEndpoints();
         app.MapPortalJobsDashboard();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().WithPortalRateLimits();
         return app;
     }
 

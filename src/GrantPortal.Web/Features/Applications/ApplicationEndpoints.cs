@@ -7,8 +7,8 @@ public static class ApplicationEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapApplicationEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapSignedInGroup("/attachments").MapGet("/{id:int}", DownloadAttachmentAsync);
-        endpoints.MapSignedInGroup("/applications").MapGet("/export.{format}", ExportAsync);
+        endpoints.MapSignedInGroup("/attachments").RequireRateLimiting(RateLimits.Downloads).MapGet("/{id:int}", DownloadAttachmentAsync);
+        endpoints.MapSignedInGroup("/applications").RequireRateLimiting(RateLimits.Downloads).MapGet("/export.{format}", ExportAsync);
         return endpoints;
     }
 

@@ -7,9 +7,9 @@ public static class AwardEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapAwardEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapSignedInGroup("/awards").MapGet("/{id:int}/letter.docx", LetterAsync);
+        endpoints.MapSignedInGroup("/awards").RequireRateLimiting(RateLimits.Downloads).MapGet("/{id:int}/letter.docx", LetterAsync);
 
-        var budget = endpoints.MapSignedInGroup("/budget");
+        var budget = endpoints.MapSignedInGroup("/budget").RequireRateLimiting(RateLimits.Downloads);
         budget.MapGet("/{year:int}/awards.{format}", (int year, string format, SignedIn person, HttpContext http, BudgetExports budgets, CancellationToken ct) =>
             ExportAsync("awards", year, format, person.User, http, budgets.ExportAwardsAsync, ct));
         budget.MapGet("/{year:int}/payments.{format}", (int year, string format, SignedIn person, HttpContext http, BudgetExports budgets, CancellationToken ct) =>

@@ -10,7 +10,7 @@ public static class OpenDataEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapOpenDataEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var openData = endpoints.MapGroup("/open-data");
+        var openData = endpoints.MapGroup("/open-data").RequireRateLimiting(RateLimits.OpenData);
         openData.MapGet("/360giving.json", (HttpContext http, OpenDataService feeds, CancellationToken ct) =>
             WriteAsync(http, "application/json; charset=utf-8", null, (year, body) => feeds.WriteGrantsJsonAsync(year, body, ct)));
         openData.MapGet("/360giving.csv", (HttpContext http, OpenDataService feeds, CancellationToken ct) =>

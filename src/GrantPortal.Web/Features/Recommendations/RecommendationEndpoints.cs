@@ -10,7 +10,7 @@ public static class RecommendationEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapRecommendationEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapSignedInGroup("/recommendations").MapPost("/accountability/export", Export);
+        endpoints.MapSignedInGroup("/recommendations").RequireRateLimiting(RateLimits.Downloads).MapPost("/accountability/export", Export);
         return endpoints;
     }
 

@@ -5,7 +5,7 @@ public static class ReportEndpoints
     /// <summary>Receipt downloads; Core decides who may see the report, and a stranger gets 404, never the file.</summary>
     public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapSignedInGroup("/reports").MapGet("/receipts/{id:int}", DownloadReceiptAsync);
+        endpoints.MapSignedInGroup("/reports").RequireRateLimiting(RateLimits.Downloads).MapGet("/receipts/{id:int}", DownloadReceiptAsync);
         return endpoints;
     }
 
