@@ -12,6 +12,7 @@ public static class Totp
 {
     private const string Base32Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5350", Justification = "RFC 6238 as authenticator apps and Identity compute it is HMAC-SHA1.")]
     public static string Code(string sharedKey, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(sharedKey);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using GrantPortal.Core.Accounts;
+using GrantPortal.Core.Auditing;
 using GrantPortal.IntegrationTests.Infrastructure;
 using GrantPortal.Testing;
 using Microsoft.AspNetCore.Identity;
