@@ -27,6 +27,7 @@ public sealed partial class TwoFactorTests(BrowserFixture fixture)
         await page.FillAsync("#set-confirm", Password);
         await page.GetByTestId("set-password-submit").ClickAsync();
 
+        // Invited with Korean as the mail language, the person reads the portal in Korean once signed in.
         // Right after the password: the set-up, and nothing else until it is done.
         await SubmitPasswordAsync(page, email);
         await Expect(page).ToHaveURLAsync(new Regex("/Account/TwoFactor/Setup$"));
@@ -38,7 +39,7 @@ public sealed partial class TwoFactorTests(BrowserFixture fixture)
         var key = (await page.GetByTestId("two-factor-key").TextContentAsync())!;
         await page.FillAsync("#two-factor-code", "123 456" == Totp.Code(key, DateTimeOffset.UtcNow) ? "654321" : "123456");
         await page.GetByTestId("two-factor-verify").ClickAsync();
-        await Expect(page.GetByTestId("error-Code")).ToHaveTextAsync("That code is not right, or it was already used. Wait for the app to show a new code and enter it.");
+        await Expect(page.GetByTestId("error-Code")).ToHaveTextAsync("코드가 맞지 않거나 이미 사용한 코드입니다. 앱에 새 코드가 나오면 입력하세요.");
         var enrolledWith = await Totp.FreshCodeAsync(key);
         await page.FillAsync("#two-factor-code", enrolledWith);
         await page.GetByTestId("two-factor-verify").ClickAsync();
@@ -64,11 +65,11 @@ public sealed partial class TwoFactorTests(BrowserFixture fixture)
         await SignInTests.WaitUntilInteractiveAsync(page);
         await page.GetByTestId("nav-Nav_Profile").ClickAsync();
         await page.GetByTestId("profile-two-factor").ClickAsync();
-        await Expect(page.GetByTestId("two-factor-status")).ToHaveTextAsync("Two-factor sign-in is on. Recovery codes left: 10.");
+        await Expect(page.GetByTestId("two-factor-status")).ToHaveTextAsync("2단계 인증을 사용하고 있습니다. 남은 복구 코드: 10개.");
         await page.GetByTestId("two-factor-forget").ClickAsync();
         await Expect(page.GetByTestId("two-factor-notice")).ToBeVisibleAsync();
-        await page.GetByText("Back to my profile").ClickAsync();
-        await page.GetByText("Back to the dashboard").ClickAsync();
+        await page.GetByText("내 정보로 돌아가기").ClickAsync();
+        await page.GetByText("대시보드로 돌아가기").ClickAsync();
         await Expect(page.GetByTestId("dashboard-finance")).ToBeVisibleAsync();
         await SignOutAsync(page);
 
@@ -77,7 +78,7 @@ public sealed partial class TwoFactorTests(BrowserFixture fixture)
         await Expect(page.GetByTestId("dashboard-finance")).ToBeVisibleAsync();
         await SignOutAsync(page);
         await SignInWithRecoveryCodeAsync(page, email, recoveryCodes[0]);
-        await Expect(page.GetByTestId("error-Code")).ToHaveTextAsync("That recovery code is not right, or it was already used.");
+        await Expect(page.GetByTestId("error-Code")).ToHaveTextAsync("복구 코드가 맞지 않거나 이미 사용한 코드입니다.");
         await Expect(page).ToHaveURLAsync(new Regex("/Account/LoginWithRecoveryCode"));
         await page.Context.CloseAsync();
     }
@@ -126,7 +127,7 @@ public sealed partial class TwoFactorTests(BrowserFixture fixture)
     private static async Task SignOutAsync(IPage page)
     {
         await SignInTests.WaitUntilInteractiveAsync(page);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "로그아웃" }).ClickAsync();
         await Expect(page.GetByTestId("signed-in-as")).Not.ToBeAttachedAsync();
     }
 }

@@ -31,6 +31,12 @@ public static class TwoFactorGate
                 return;
             }
 
+            // A bare 403: the status-code page would re-run this request (a POST, say) against the not-found page.
+            if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusPages)
+            {
+                statusPages.Enabled = false;
+            }
+
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
         });
 
