@@ -1,6 +1,7 @@
 using GrantPortal.Core.Recommendations;
 using GrantPortal.Core.Reviews;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace GrantPortal.Core;
 
@@ -48,12 +49,17 @@ public static class PortalServices
                 options.User.RequireUniqueEmail = true;
                 // "Confirmed" means not removed by their organization: see MembershipConfirmation.
                 options.SignIn.RequireConfirmedAccount = true;
+                options.Tokens.AuthenticatorTokenProvider = SingleUseAuthenticatorTokenProvider.ProviderName;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(SingleUseAuthenticatorTokenProvider.ProviderName);
+        services.AddOptions<TwoFactorOptions>().BindConfiguration(TwoFactorOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TwoFactorOptions>, TwoFactorOptionsValidation>();
+        services.AddSingleton<TwoFactorPolicy>();
 
         // An invitation link (a password-reset token) stays valid for three days; choosing a password spends it.
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(3));

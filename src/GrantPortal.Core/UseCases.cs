@@ -13,7 +13,7 @@ public static class UseCases
     [
         // Accounts
         typeof(PasswordLinks), typeof(InviteStaff), typeof(ChangeStaffRoles), typeof(UnlockAccount), typeof(SignOutEverywhere),
-        typeof(UserDirectory),
+        typeof(UserDirectory), typeof(TwoFactorEnrollment), typeof(ResetTwoFactor),
         // Applications
         typeof(StartDraft), typeof(SaveDraft), typeof(SubmitApplication), typeof(WithdrawApplication),
         typeof(ReviseApplication), typeof(ApplicationQueries), typeof(ApplicationIntake), typeof(UploadPipeline),

@@ -27,7 +27,7 @@ public sealed partial class PasswordMailTests(BrowserFixture fixture)
         await Expect(admin.GetByTestId("staff-message")).ToHaveTextAsync("초대를 보냈습니다. 받은 사람이 메일의 링크에서 비밀번호를 정합니다.");
         await admin.Context.CloseAsync();
 
-        var link = await InvitationPathAsync(email);
+        var link = await InvitationPathAsync(fixture.Server.MailFolder, email);
         var invited = await fixture.NewPageAsync("ko-KR");
         await invited.GotoAsync(link);
         await invited.FillAsync("#set-password", "a long passphrase of mine");
@@ -64,7 +64,7 @@ public sealed partial class PasswordMailTests(BrowserFixture fixture)
         await page.GetByTestId("forgot-submit").ClickAsync();
         await Expect(page.GetByTestId("forgot-sent")).ToContainTextAsync("If an account exists for that address");
 
-        await page.GotoAsync(await InvitationPathAsync(email));
+        await page.GotoAsync(await InvitationPathAsync(fixture.Server.MailFolder, email));
         await page.FillAsync("#set-password", "my brand new passphrase");
         await page.FillAsync("#set-confirm", "my brand new passphrase");
         await page.GetByTestId("set-password-submit").ClickAsync();
@@ -76,12 +76,12 @@ public sealed partial class PasswordMailTests(BrowserFixture fixture)
 
     /// <summary>The set-password address from the mail (an invitation or a reset) in the mail folder, relative to whatever port the test server has.</summary>
     /// <remarks>The outbox job sends the mail a moment after the change that recorded it, so the folder is read until it arrives.</remarks>
-    private async Task<string> InvitationPathAsync(string email)
+    internal static async Task<string> InvitationPathAsync(string mailFolder, string email)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         do
         {
-            foreach (var file in Directory.Exists(fixture.Server.MailFolder) ? Directory.GetFiles(fixture.Server.MailFolder, "*.eml") : [])
+            foreach (var file in Directory.Exists(mailFolder) ? Directory.GetFiles(mailFolder, "*.eml") : [])
             {
                 var message = await MimeMessage.LoadAsync(file);
                 if (message.To.Mailboxes.Any(m => m.Address == email))

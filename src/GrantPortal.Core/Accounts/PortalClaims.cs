@@ -9,6 +9,9 @@ public static class PortalClaims
     public const string DisplayName = "grantportal:display_name";
     public const string OrganizationId = "grantportal:organization_id";
     public const string Language = "grantportal:language";
+
+    /// <summary>Present when the person has two-factor sign-in on (see <see cref="TwoFactorPolicy"/>).</summary>
+    public const string TwoFactor = "grantportal:two_factor";
 }
 
 public sealed class PortalClaimsPrincipalFactory(
@@ -23,6 +26,11 @@ public sealed class PortalClaimsPrincipalFactory(
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(PortalClaims.DisplayName, string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? "" : user.DisplayName));
         identity.AddClaim(new Claim(PortalClaims.Language, Languages.Normalize(user.PreferredLanguage)));
+        if (user.TwoFactorEnabled)
+        {
+            identity.AddClaim(new Claim(PortalClaims.TwoFactor, "on"));
+        }
+
         if (user.OrganizationId is { } organizationId)
         {
             identity.AddClaim(new Claim(PortalClaims.OrganizationId, organizationId.ToString(CultureInfo.InvariantCulture)));

@@ -76,10 +76,14 @@ public static class AuditActions
     public const string UserInvited = "user.invited";
     public const string UserPasswordResetRequested = "user.password-reset-requested";
     public const string UserPasswordSet = "user.password-set";
+    public const string UserRecoveryCodesRenewed = "user.recovery-codes-renewed";
     public const string UserRestored = "user.restored";
     public const string UserRoleGranted = "user.role-granted";
     public const string UserRolesChanged = "user.roles-changed";
     public const string UserSignedOutEverywhere = "user.signed-out-everywhere";
+    public const string UserTwoFactorDisabled = "user.two-factor-disabled";
+    public const string UserTwoFactorEnabled = "user.two-factor-enabled";
+    public const string UserTwoFactorReset = "user.two-factor-reset";
     public const string UserUnlocked = "user.unlocked";
 
     private static readonly HashSet<string> Known = typeof(AuditActions)

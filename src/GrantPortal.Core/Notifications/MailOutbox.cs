@@ -29,6 +29,8 @@ public static class MailPurposes
 
     public const string InformationAnswered = "InformationAnswered";
     public const string ConceptNoteDecided = "ConceptNoteDecided";
+
+    public const string TwoFactorReset = "TwoFactorReset";
 }
 
 /// <summary>

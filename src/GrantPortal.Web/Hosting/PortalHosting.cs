@@ -9,6 +9,7 @@ using GrantPortal.Web.Features.OpenData;
 using GrantPortal.Web.Features.Recommendations;
 using GrantPortal.Web.Features.Reporting;
 using GrantPortal.Web.Features.Awards;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -56,6 +57,20 @@ public static class PortalHosting
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
             }));
         new IdentityBuilder(typeof(PortalUser), typeof(IdentityRole), services).AddSignInManager<PortalSignInManager>();
+        services.AddScoped<SessionRefresh>();
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, RememberedBrowsers.Configure);
+        if (builder.Environment.IsDevelopment())
+        {
+            // The switch is honoured in Development only: elsewhere the demo addresses are ordinary accounts.
+            services.PostConfigure<TwoFactorOptions>(options =>
+            {
+                if (options.DemoAccountsSkipTwoFactor)
+                {
+                    options.ExemptAccounts.UnionWith(DemoAccounts.All.Select(a => a.Email));
+                }
+            });
+        }
+
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Administrator, policy => policy.RequireRole(Roles.Administrator));
 
@@ -95,6 +110,7 @@ public static class PortalHosting
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
         app.UseAuthentication();
+        app.UseTwoFactorGate();
         app.UseAuthorization();
         app.UsePortalRateLimits();
         app.UseAntiforgery();
