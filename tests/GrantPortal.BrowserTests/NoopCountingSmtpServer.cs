@@ -1,6 +1,6 @@
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using GrantPortal.Testing;
 
 namespace GrantPortal.BrowserTests;
 
@@ -8,50 +8,13 @@ namespace GrantPortal.BrowserTests;
 /// An SMTP server on a free loopback port that accepts everything and counts NOOP commands: the portal's SMTP health
 /// check connects and sends NOOP, while sending mail never does, so the count is the number of checks that ran.
 /// </summary>
-public sealed class NoopCountingSmtpServer : IAsyncDisposable
+public sealed class NoopCountingSmtpServer : LoopbackTcpServer
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource stop = new();
-    private readonly Task accepting;
     private int noops;
-
-    public NoopCountingSmtpServer()
-    {
-        listener.Start();
-        Port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        accepting = AcceptAsync();
-    }
-
-    public int Port { get; }
 
     public int Noops => Volatile.Read(ref noops);
 
-    public async ValueTask DisposeAsync()
-    {
-        await stop.CancelAsync();
-        listener.Stop();
-        try
-        {
-            await accepting;
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping ends the accept loop.
-        }
-
-        stop.Dispose();
-    }
-
-    private async Task AcceptAsync()
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            var client = await listener.AcceptTcpClientAsync(stop.Token);
-            _ = ServeAsync(client);
-        }
-    }
-
-    private async Task ServeAsync(TcpClient client)
+    protected override async Task ServeAsync(TcpClient client)
     {
         using (client)
         {
@@ -61,7 +24,7 @@ public sealed class NoopCountingSmtpServer : IAsyncDisposable
                 using var reader = new StreamReader(stream, Encoding.ASCII);
                 await using var writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\r\n", AutoFlush = true };
                 await writer.WriteLineAsync("220 counting.test ESMTP");
-                while (await reader.ReadLineAsync(stop.Token) is { } line)
+                while (await reader.ReadLineAsync(Stop.Token) is { } line)
                 {
                     switch (line.Split(' ', 2)[0].ToUpperInvariant())
                     {
@@ -71,7 +34,7 @@ public sealed class NoopCountingSmtpServer : IAsyncDisposable
                             break;
                         case "DATA":
                             await writer.WriteLineAsync("354 End data with <CR><LF>.<CR><LF>");
-                            while (await reader.ReadLineAsync(stop.Token) is { } data && data != ".")
+                            while (await reader.ReadLineAsync(Stop.Token) is { } data && data != ".")
                             {
                             }
 

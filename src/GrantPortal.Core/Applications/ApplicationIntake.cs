@@ -117,11 +117,7 @@ public sealed class ApplicationIntake(IDbContextFactory<PortalDbContext> dbFacto
     }
 
     private static async Task<FormDefinition> NewestFullFormAsync(PortalDbContext db, int callId, CancellationToken ct) =>
-        await db.ApplicationFormVersions.AsNoTracking()
-            .Where(v => v.CallId == callId && v.Stage == FormStage.Full)
-            .OrderByDescending(v => v.Number)
-            .Select(v => v.Definition)
-            .FirstOrDefaultAsync(ct) ?? FormDefinition.Empty;
+        (await FormVersions.NewestAsync(db, callId, FormStage.Full, ct))?.Definition ?? FormDefinition.Empty;
 
     /// <summary>
     /// The export's rows as the database sends them, one at a time. Answers come with their row (a JSON column); the

@@ -77,35 +77,12 @@ public sealed class ApplicationQueries(IDbContextFactory<PortalDbContext> dbFact
         };
     }
 
-    /// <summary>
-    /// When its owner opens a draft answering an older version of the call's form, the draft moves to the newest:
-    /// answers carried over by question key. The value is the required questions the newer version added, for a
-    /// notice. A colleague's save at the same moment wins (the draft's version is the concurrency check); the draft
-    /// then moves on its next opening.
-    /// </summary>
+    /// <summary>The owner's draft moves to the newest form of its stage (<see cref="FormVersions.MoveDraftToNewestAsync"/>); anyone else's stays.</summary>
     private async Task<IReadOnlyList<Question>> MoveDraftToNewestFormAsync(CurrentUser user, int id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var draft = await db.Applications.FullProposals().VisibleTo(user).SingleOrDefaultAsync(a => a.Id == id && a.Status == ApplicationStatus.Draft, ct);
-        if (draft is null || !ApplicationAccess.IsOwner(user, draft.OrganizationId)
-            || await FormVersions.NewestFullAsync(db, draft.CallId, ct) is not { } newest || newest.Id == draft.FormVersionId)
-        {
-            return [];
-        }
-
-        var from = await FormVersions.DefinitionOfAsync(db, draft.FormVersionId, ct);
-        var (answers, newRequired) = FormVersions.Carry(from, newest.Definition, draft.Answers);
-        draft.Answers = answers;
-        draft.FormVersionId = newest.Id;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return newRequired;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return [];
-        }
+        return draft is null || !ApplicationAccess.IsOwner(user, draft.OrganizationId) ? [] : await FormVersions.MoveDraftToNewestAsync(db, draft, ct);
     }
 
     /// <summary>An applicant's own organization's applications, newest work first; empty for anyone else.</summary>

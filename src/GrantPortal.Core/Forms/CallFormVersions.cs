@@ -28,7 +28,7 @@ internal static class CallFormVersions
         db.ApplicationFormVersions.Where(v => v.CallId == callId && v.Stage == stage).OrderBy(v => v.Number).ToListAsync(ct);
 
     public static (int Number, FormDefinition Definition) Current(IReadOnlyList<ApplicationFormVersion> versions, FormStage stage) =>
-        versions.Count == 0 ? (1, ConceptNoteForm.DefaultFor(stage)) : (versions[^1].Number, versions[^1].Definition);
+        versions.Count == 0 ? (1, FormVersions.DefaultFor(stage)) : (versions[^1].Number, versions[^1].Definition);
 
     /// <summary>
     /// Per version number (1 when none is stored yet), how many of the call's applications of <paramref name="stage"/>

@@ -40,33 +40,4 @@ public static class ConceptNoteForm
             },
         ],
     };
-
-    /// <summary>The form a stage starts with when the officer has not saved one.</summary>
-    public static FormDefinition DefaultFor(FormStage stage) => stage == FormStage.ConceptNote ? Definition : DefaultForm.Definition;
-
-    /// <summary>The newest saved version of the call's form for <paramref name="stage"/>, or null when none was saved.</summary>
-    public static Task<ApplicationFormVersion?> NewestVersionAsync(PortalDbContext db, int callId, FormStage stage, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return db.ApplicationFormVersions.AsNoTracking()
-            .Where(v => v.CallId == callId && v.Stage == stage)
-            .OrderByDescending(v => v.Number)
-            .FirstOrDefaultAsync(ct);
-    }
-
-    /// <summary>The definition a concept note answers; the default concept-note form for one that answers no version.</summary>
-    public static async Task<FormDefinition> DefinitionOfAsync(PortalDbContext db, int? formVersionId, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return formVersionId is { } id
-            ? await db.ApplicationFormVersions.AsNoTracking().Where(v => v.Id == id).Select(v => v.Definition).SingleOrDefaultAsync(ct) ?? Definition
-            : Definition;
-    }
-
-    /// <summary>What a new draft of <paramref name="stage"/> answers: the newest saved version, else the stage's default.</summary>
-    public static async Task<(int? VersionId, FormDefinition Definition)> CurrentAsync(PortalDbContext db, int callId, FormStage stage, CancellationToken ct)
-    {
-        var version = await NewestVersionAsync(db, callId, stage, ct);
-        return version is null ? (null, DefaultFor(stage)) : (version.Id, version.Definition);
-    }
 }

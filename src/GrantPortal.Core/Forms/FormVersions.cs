@@ -1,16 +1,26 @@
 namespace GrantPortal.Core.Forms;
 
-/// <summary>Reading a call's form versions, and moving a draft to the newest one.</summary>
+/// <summary>Reading a call's form versions of either stage, and moving a draft to the newest one.</summary>
 public static class FormVersions
 {
-    /// <summary>The newest version of the call's full application form, or null while it has none.</summary>
-    public static Task<ApplicationFormVersion?> NewestFullAsync(PortalDbContext db, int callId, CancellationToken ct)
+    /// <summary>The form a stage asks when the call saved none: the default application form, or the default concept note.</summary>
+    public static FormDefinition DefaultFor(FormStage stage) => stage == FormStage.ConceptNote ? ConceptNoteForm.Definition : DefaultForm.Definition;
+
+    /// <summary>The newest saved version of the call's form for <paramref name="stage"/>, or null while it has none.</summary>
+    public static Task<ApplicationFormVersion?> NewestAsync(PortalDbContext db, int callId, FormStage stage, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         return db.ApplicationFormVersions.AsNoTracking()
-            .Where(v => v.CallId == callId && v.Stage == FormStage.Full)
+            .Where(v => v.CallId == callId && v.Stage == stage)
             .OrderByDescending(v => v.Number)
             .FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>What a new draft of <paramref name="stage"/> answers: the newest saved version, else the stage's default.</summary>
+    public static async Task<(int? VersionId, FormDefinition Definition)> CurrentAsync(PortalDbContext db, int callId, FormStage stage, CancellationToken ct)
+    {
+        var version = await NewestAsync(db, callId, stage, ct);
+        return version is null ? (null, DefaultFor(stage)) : (version.Id, version.Definition);
     }
 
     /// <summary>
@@ -19,7 +29,7 @@ public static class FormVersions
     /// </summary>
     public static async Task<ApplicationFormVersion> NewestFullOrDefaultAsync(PortalDbContext db, int callId, string userId, Instant now, CancellationToken ct)
     {
-        if (await NewestFullAsync(db, callId, ct) is { } newest)
+        if (await NewestAsync(db, callId, FormStage.Full, ct) is { } newest)
         {
             return newest;
         }
@@ -38,16 +48,48 @@ public static class FormVersions
         return first;
     }
 
-    /// <summary>The definition an application answers; the default form for one that answers no version.</summary>
-    public static async Task<FormDefinition> DefinitionOfAsync(PortalDbContext db, int? formVersionId, CancellationToken ct)
+    /// <summary>The definition a full proposal answers; the default form for one that answers no version.</summary>
+    public static Task<FormDefinition> DefinitionOfAsync(PortalDbContext db, int? formVersionId, CancellationToken ct) =>
+        DefinitionOfAsync(db, formVersionId, FormStage.Full, ct);
+
+    /// <summary>The definition an application of <paramref name="stage"/> answers; the stage's default for one that answers no version.</summary>
+    public static async Task<FormDefinition> DefinitionOfAsync(PortalDbContext db, int? formVersionId, FormStage stage, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (formVersionId is not { } id)
+        return formVersionId is { } id
+            ? await db.ApplicationFormVersions.AsNoTracking().Where(v => v.Id == id).Select(v => v.Definition).SingleOrDefaultAsync(ct) ?? DefaultFor(stage)
+            : DefaultFor(stage);
+    }
+
+    /// <summary>
+    /// Moves a tracked draft answering an older version of its stage's form to the newest: answers carried over by
+    /// question key (<see cref="Carry"/>). The value is the required questions the newer version added, for a notice.
+    /// A save elsewhere at the same moment wins (the draft's version is the concurrency check); the draft then moves
+    /// on its next opening. The caller has checked that the reader owns the draft.
+    /// </summary>
+    public static async Task<IReadOnlyList<Question>> MoveDraftToNewestAsync(PortalDbContext db, Application draft, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(draft);
+        if (draft.Status != ApplicationStatus.Draft
+            || await NewestAsync(db, draft.CallId, draft.Stage, ct) is not { } newest || newest.Id == draft.FormVersionId)
         {
-            return DefaultForm.Definition;
+            return [];
         }
 
-        return await db.ApplicationFormVersions.AsNoTracking().Where(v => v.Id == id).Select(v => v.Definition).SingleOrDefaultAsync(ct) ?? DefaultForm.Definition;
+        var from = await DefinitionOfAsync(db, draft.FormVersionId, draft.Stage, ct);
+        var (answers, newRequired) = Carry(from, newest.Definition, draft.Answers);
+        draft.Answers = answers;
+        draft.FormVersionId = newest.Id;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return newRequired;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return [];
+        }
     }
 
     /// <summary>

@@ -85,7 +85,7 @@ public sealed class SaveApplicationForm(
         if (versions.Count == 0 && !inPlace)
         {
             // The default form was in force without being stored; it becomes version 1 so its answers keep their questions.
-            db.ApplicationFormVersions.Add(NewVersion(callId, stage, 1, ConceptNoteForm.DefaultFor(stage), now, user));
+            db.ApplicationFormVersions.Add(NewVersion(callId, stage, 1, FormVersions.DefaultFor(stage), now, user));
         }
 
         if (inPlace && versions.Count > 0)

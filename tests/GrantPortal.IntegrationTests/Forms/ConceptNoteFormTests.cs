@@ -77,7 +77,7 @@ public abstract class ConceptNoteFormTests : ProviderTest
         var application = stage == FormStage.ConceptNote
             ? Application.StartConceptNote(call, organization.Id, "applicant-1", now)
             : Application.StartDraft(call, organization.Id, "applicant-1", now);
-        application.FormVersionId = (await ConceptNoteForm.CurrentAsync(db, callId, stage, CancellationToken.None)).VersionId;
+        application.FormVersionId = (await FormVersions.CurrentAsync(db, callId, stage, CancellationToken.None)).VersionId;
         db.Applications.Add(application);
         await db.SaveChangesAsync();
         return application.Id;

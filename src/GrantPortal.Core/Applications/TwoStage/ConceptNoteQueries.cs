@@ -27,7 +27,7 @@ public sealed class ConceptNoteQueries(IDbContextFactory<PortalDbContext> dbFact
         }
 
         var call = note.Call!;
-        var form = await ConceptNoteForm.DefinitionOfAsync(db, note.FormVersionId, ct);
+        var form = await FormVersions.DefinitionOfAsync(db, note.FormVersionId, FormStage.ConceptNote, ct);
         var fullProposal = await db.Applications.AsNoTracking().FullProposals()
             .Where(a => a.ConceptNoteId == id && a.Status != ApplicationStatus.Withdrawn)
             .OrderByDescending(a => a.Id)
@@ -61,34 +61,12 @@ public sealed class ConceptNoteQueries(IDbContextFactory<PortalDbContext> dbFact
         };
     }
 
-    /// <summary>
-    /// The owner's concept-note draft answering an older version of the concept-note form moves to the newest, its
-    /// answers carried over by question key; the value is the required questions the newer version added. A save in
-    /// another tab at the same moment wins, and the draft moves on its next opening.
-    /// </summary>
+    /// <summary>The owner's draft moves to the newest form of its stage (<see cref="FormVersions.MoveDraftToNewestAsync"/>); anyone else's stays.</summary>
     private async Task<IReadOnlyList<Question>> MoveDraftToNewestFormAsync(CurrentUser user, int id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var draft = await db.Applications.ConceptNotes().VisibleTo(user).SingleOrDefaultAsync(a => a.Id == id && a.Status == ApplicationStatus.Draft, ct);
-        if (draft is null || !ApplicationAccess.IsOwner(user, draft.OrganizationId)
-            || await ConceptNoteForm.NewestVersionAsync(db, draft.CallId, FormStage.ConceptNote, ct) is not { } newest || newest.Id == draft.FormVersionId)
-        {
-            return [];
-        }
-
-        var from = await ConceptNoteForm.DefinitionOfAsync(db, draft.FormVersionId, ct);
-        var (answers, newRequired) = FormVersions.Carry(from, newest.Definition, draft.Answers);
-        draft.Answers = answers;
-        draft.FormVersionId = newest.Id;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return newRequired;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return [];
-        }
+        return draft is null || !ApplicationAccess.IsOwner(user, draft.OrganizationId) ? [] : await FormVersions.MoveDraftToNewestAsync(db, draft, ct);
     }
 
     /// <summary>A two-stage call's submitted concept notes for a program officer; null for anyone else or another call.</summary>

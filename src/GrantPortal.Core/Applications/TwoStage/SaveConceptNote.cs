@@ -34,7 +34,7 @@ public sealed class SaveConceptNote(IDbContextFactory<PortalDbContext> dbFactory
         conceptNote.Summary = limits.Clip(draft.Summary, nameof(Application.Summary));
 
         // Stored as a full proposal's draft answers are: only the questions of the version it answers, trimmed.
-        var form = await ConceptNoteForm.DefinitionOfAsync(db, conceptNote.FormVersionId, ct);
+        var form = await FormVersions.DefinitionOfAsync(db, conceptNote.FormVersionId, FormStage.ConceptNote, ct);
         conceptNote.Answers = AnswerRules.Clean(form, draft.Answers);
         var now = clock.GetCurrentInstant();
         conceptNote.MarkSaved(now);

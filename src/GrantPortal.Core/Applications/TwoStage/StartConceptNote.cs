@@ -66,7 +66,7 @@ public sealed class StartConceptNote(
             }
 
             var conceptNote = Application.StartConceptNote(call, organizationId, user.UserId, now);
-            conceptNote.FormVersionId = (await ConceptNoteForm.CurrentAsync(db, callId, FormStage.ConceptNote, ct)).VersionId;
+            conceptNote.FormVersionId = (await FormVersions.CurrentAsync(db, callId, FormStage.ConceptNote, ct)).VersionId;
             db.Applications.Add(conceptNote);
             await db.SaveChangesAsync(ct);
             db.AuditEvents.Add(AuditEvent.Record(now, user.AsActor(), AuditActions.ConceptNoteDraftStarted, nameof(Application),

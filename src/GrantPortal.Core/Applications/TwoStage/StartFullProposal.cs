@@ -42,8 +42,8 @@ public sealed class StartFullProposal(
                 return Result.Refused(localizer[why, Seoul.Format(conceptNote.Call!.ClosesAt)]);
             }
 
-            var (versionId, form) = await ConceptNoteForm.CurrentAsync(db, conceptNote.CallId, FormStage.Full, ct);
-            var answered = await ConceptNoteForm.DefinitionOfAsync(db, conceptNote.FormVersionId, ct);
+            var (versionId, form) = await FormVersions.CurrentAsync(db, conceptNote.CallId, FormStage.Full, ct);
+            var answered = await FormVersions.DefinitionOfAsync(db, conceptNote.FormVersionId, FormStage.ConceptNote, ct);
             var proposal = Application.StartFullProposal(conceptNote, user.UserId, now, TwoStageRules.PrefilledKeys(answered, form));
             proposal.FormVersionId = versionId;
             db.Applications.Add(proposal);

@@ -58,7 +58,7 @@ public sealed class SubmitConceptNote(
             return Result.Invalid("Deadline", localizer["TwoStage_ConceptDeadlinePassed", Seoul.Format(call.ConceptNoteClosesAt ?? call.ClosesAt)]);
         }
 
-        var form = await ConceptNoteForm.DefinitionOfAsync(db, conceptNote.FormVersionId, ct);
+        var form = await FormVersions.DefinitionOfAsync(db, conceptNote.FormVersionId, FormStage.ConceptNote, ct);
         // Checked against the version the concept note answers, as a full proposal is; answers to hidden questions are dropped.
         var fileCounts = await db.Attachments.Where(f => f.ApplicationId == conceptNote.Id && f.QuestionKey != null)
             .GroupBy(f => f.QuestionKey!).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
