@@ -1636,3 +1636,28 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201051239_PersonalDataRetention') THEN
+    ALTER TABLE "AspNetUsers" ADD "PersonalDataRemovedAt" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201051239_PersonalDataRetention') THEN
+    ALTER TABLE "Applications" ADD "PersonalDataRemovedAt" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201051239_PersonalDataRetention') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261201051239_PersonalDataRetention', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

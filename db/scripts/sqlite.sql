@@ -1023,3 +1023,13 @@ VALUES ('20261201021256_AuditChainIntakeIndex', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "AspNetUsers" ADD "PersonalDataRemovedAt" TEXT NULL;
+
+ALTER TABLE "Applications" ADD "PersonalDataRemovedAt" TEXT NULL;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261201051222_PersonalDataRetention', '10.0.15');
+
+COMMIT;
+

@@ -1861,3 +1861,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201051230_PersonalDataRetention'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [PersonalDataRemovedAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201051230_PersonalDataRetention'
+)
+BEGIN
+    ALTER TABLE [Applications] ADD [PersonalDataRemovedAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201051230_PersonalDataRetention'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201051230_PersonalDataRetention', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -74,6 +74,8 @@ public static class PortalServices
         services.AddScoped<RegisterOrganization>();
         services.AddScoped<RecommendationCatalogue>();
         services.AddOptions<AccountabilityOptions>().BindConfiguration(AccountabilityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Privacy.PrivacyOptions>().BindConfiguration(Privacy.PrivacyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddTransient<Privacy.RetentionJob>();
         services.AddUseCases();
         return services;
     }

@@ -38,6 +38,8 @@ public static class UseCases
         // Organizations
         typeof(OrganizationQueries), typeof(VerifyOrganization), typeof(UpdateOrganizationDetails),
         typeof(RequestVerificationAgain), typeof(InviteMember), typeof(RemoveMember), typeof(OrganizationMail),
+        // Personal data: the retention pass and the data-subject export
+        typeof(Privacy.PersonalDataRetention), typeof(Privacy.PersonalDataExport),
         // Recommendations
         typeof(RecommendationQueries), typeof(SaveRecommendation), typeof(ImportRecommendations),
         typeof(SetAwardCodes), typeof(RecommendationFigures), typeof(AccountabilityService), typeof(NarrativeQueries),

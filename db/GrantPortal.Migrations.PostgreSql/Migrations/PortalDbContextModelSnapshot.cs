@@ -73,6 +73,9 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
 
+                    b.Property<Instant?>("PersonalDataRemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("PhoneNumber")
                         .HasColumnType("text");
 
@@ -164,6 +167,9 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                     b.Property<string>("PanelNote")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<Instant?>("PersonalDataRemovedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ProjectTitle")
                         .IsRequired()

@@ -72,6 +72,9 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                     b.Property<string>("PasswordHash")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<DateTime?>("PersonalDataRemovedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("PhoneNumber")
                         .HasColumnType("nvarchar(max)");
 
@@ -164,6 +167,9 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                     b.Property<string>("PanelNote")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime?>("PersonalDataRemovedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("ProjectTitle")
                         .IsRequired()

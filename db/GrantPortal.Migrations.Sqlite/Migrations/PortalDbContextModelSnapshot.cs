@@ -67,6 +67,9 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PersonalDataRemovedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PhoneNumber")
                         .HasColumnType("TEXT");
 
@@ -155,6 +158,9 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
 
                     b.Property<string>("PanelNote")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PersonalDataRemovedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProjectTitle")

@@ -22,6 +22,12 @@ public sealed class PortalUser : IdentityUser
     /// gets no mail and no reminders; their earlier work stays theirs.
     /// </summary>
     public Instant? RemovedAt { get; set; }
+
+    /// <summary>
+    /// When the retention period after the removal ended and the account's personal fields were replaced
+    /// (<see cref="Privacy.PersonalDataRetention"/>). Such an account can never be restored.
+    /// </summary>
+    public Instant? PersonalDataRemovedAt { get; set; }
 }
 
 internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUser>

@@ -22,6 +22,11 @@ public sealed class UnlockAccount(
             return Result.NotFound();
         }
 
+        if (user.PersonalDataRemovedAt is not null)
+        {
+            return Result.Refused(localizer["Staff_CannotRestoreAnonymized"]);
+        }
+
         var end = await users.GetLockoutEndDateAsync(user);
         var lockedOut = end > clock.GetCurrentInstant().ToDateTimeOffset();
         var removed = user.RemovedAt is not null;

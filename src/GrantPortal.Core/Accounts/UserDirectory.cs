@@ -1,7 +1,10 @@
 namespace GrantPortal.Core.Accounts;
 
-/// <summary>One person on the administrator's list. <see cref="IsRemoved"/>: their organization took them off.</summary>
-public sealed record UserRow(string Id, string Email, string DisplayName, OrganizationName? Organization, IReadOnlyList<string> Roles, bool IsLockedOut, bool IsRemoved, string PreferredLanguage, bool TwoFactorEnabled);
+/// <summary>
+/// One person on the administrator's list. <see cref="IsRemoved"/>: their organization took them off;
+/// <see cref="IsAnonymized"/>: and the retention period after that has ended (<see cref="Privacy.PersonalDataRetention"/>).
+/// </summary>
+public sealed record UserRow(string Id, string Email, string DisplayName, OrganizationName? Organization, IReadOnlyList<string> Roles, bool IsLockedOut, bool IsRemoved, string PreferredLanguage, bool TwoFactorEnabled, bool IsAnonymized = false);
 
 public sealed record UserPage(IReadOnlyList<UserRow> Rows, int Total);
 
@@ -42,12 +45,13 @@ public sealed class UserDirectory(IDbContextFactory<PortalDbContext> dbFactory, 
                 u.RemovedAt,
                 u.PreferredLanguage,
                 u.TwoFactorEnabled,
+                u.PersonalDataRemovedAt,
                 Roles = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
             })
             .ToListAsync(ct);
         var now = clock.GetCurrentInstant().ToDateTimeOffset();
         return new UserPage(
-            rows.Select(r => new UserRow(r.Id, r.Email ?? "", r.DisplayName, r.OrganizationKorean is null ? null : new OrganizationName(r.OrganizationKorean, r.OrganizationEnglish ?? ""), r.Roles, r.LockoutEnd > now, r.RemovedAt != null, r.PreferredLanguage, r.TwoFactorEnabled)).ToList(),
+            rows.Select(r => new UserRow(r.Id, r.Email ?? "", r.DisplayName, r.OrganizationKorean is null ? null : new OrganizationName(r.OrganizationKorean, r.OrganizationEnglish ?? ""), r.Roles, r.LockoutEnd > now, r.RemovedAt != null, r.PreferredLanguage, r.TwoFactorEnabled, r.PersonalDataRemovedAt != null)).ToList(),
             total);
     }
 }

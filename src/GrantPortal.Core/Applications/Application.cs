@@ -104,6 +104,12 @@ public sealed class Application : IVersioned
 
     public string? ShortlistedById { get; private set; }
 
+    /// <summary>
+    /// When the retention period ended and the personal fields were removed (<see cref="RemovePersonalData"/>); null
+    /// while they are kept.
+    /// </summary>
+    public Instant? PersonalDataRemovedAt { get; private set; }
+
     public List<IndicatorTarget> IndicatorTargets { get; } = [];
 
     public List<BudgetLine> BudgetLines { get; } = [];
@@ -214,6 +220,34 @@ public sealed class Application : IVersioned
         };
         revision.BudgetLines.AddRange(submitted.BudgetLines.OrderBy(l => l.Order).Select(l => l.Copy()));
         return revision;
+    }
+
+    /// <summary>
+    /// The retention period of an application that was not funded has ended (<see cref="Privacy.PersonalDataRetention"/>):
+    /// what the organization and its people wrote goes (summary, answers, budget lines' items and justifications, the
+    /// withdrawal reason, the officer's notes on it); what the grant process and its statistics need stays (call,
+    /// organization, title, receipt, dates, status, decisions, amounts, categories, indicator targets). The
+    /// attachments are deleted by the caller, files and rows.
+    /// </summary>
+    public void RemovePersonalData(Instant now)
+    {
+        if (Status is ApplicationStatus.Awarded)
+        {
+            throw new InvalidOperationException("A funded application is kept with its award.");
+        }
+
+        Summary = "";
+        Answers = [];
+        WithdrawalReason = WithdrawalReason is null ? null : "";
+        PanelNote = PanelNote is null ? null : "";
+        ShortlistReason = ShortlistReason is null ? null : "";
+        foreach (var line in BudgetLines)
+        {
+            line.Item = "";
+            line.Justification = "";
+        }
+
+        PersonalDataRemovedAt = now;
     }
 
     /// <summary>Withdrawn because its revision was submitted; the reason names the revision's receipt.</summary>

@@ -116,6 +116,9 @@ public sealed record ApplicationView(
     /// <summary>For a submitted application: the revision draft already begun, if any.</summary>
     public int? RevisionInProgressId { get; init; }
 
+    /// <summary>When the retention period ended and the personal fields were removed (<see cref="Application.RemovePersonalData"/>).</summary>
+    public Instant? PersonalDataRemovedAt { get; init; }
+
     /// <summary>The call's indicators, in order, for which the applicant sets targets.</summary>
     public IReadOnlyList<IndicatorView> Indicators { get; init; } = [];
 

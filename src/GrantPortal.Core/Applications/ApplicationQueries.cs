@@ -69,6 +69,7 @@ public sealed class ApplicationQueries(IDbContextFactory<PortalDbContext> dbFact
         {
             RevisesReceipt = revises,
             RevisionInProgressId = revisionInProgress,
+            PersonalDataRemovedAt = application.PersonalDataRemovedAt,
             FormDefinition = form?.Definition ?? DefaultForm.Definition,
             FormVersionNumber = form?.Number ?? 0,
             NewRequiredQuestions = newRequired.Select(q => q.Label(Languages.Current)).ToList(),

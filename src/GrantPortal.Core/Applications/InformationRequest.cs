@@ -74,6 +74,13 @@ public sealed class InformationRequest
         };
     }
 
+    /// <summary>The application's retention period ended: the snapshots of what it said go with its personal fields.</summary>
+    public void RemovePersonalData()
+    {
+        Before = new ApplicationSnapshot();
+        After = new ApplicationSnapshot();
+    }
+
     public bool Reopens(string key) => QuestionKeys.Contains(key, StringComparer.Ordinal);
 
     /// <summary>Closes the request with the application as resubmitted.</summary>

@@ -57,6 +57,8 @@ public static class AuditActions
     public const string PaymentRejected = "payment.rejected";
     public const string ReceiptUploaded = "receipt.uploaded";
     public const string RecommendationChanged = "recommendation.changed";
+    public const string PersonalDataExported = "privacy.personal-data-exported";
+    public const string PersonalDataRetained = "privacy.retention-applied";
     public const string RecommendationCreated = "recommendation.created";
     public const string RecommendationImported = "recommendation.imported";
     public const string ReportApproved = "report.approved";

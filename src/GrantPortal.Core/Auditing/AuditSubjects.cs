@@ -17,7 +17,7 @@ internal static class AuditSubjects
     public static readonly IReadOnlyList<string> Kinds =
     [
         nameof(Application), nameof(Attachment), nameof(Award), nameof(BudgetYear), nameof(Call), "Database", nameof(Organization), nameof(Payment),
-        nameof(PortalUser), nameof(ProjectReport), nameof(Recommendation), nameof(Review), nameof(ReviewAssignment), nameof(ReviewerProfile),
+        nameof(PortalUser), nameof(ProjectReport), nameof(Recommendation), "Retention", nameof(Review), nameof(ReviewAssignment), nameof(ReviewerProfile),
         nameof(SavedNarrative), nameof(Tranche),
     ];
 

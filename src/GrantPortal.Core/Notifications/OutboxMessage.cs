@@ -55,6 +55,18 @@ public sealed class OutboxMessage
 
     public string? LastError { get; set; }
 
+    /// <summary>
+    /// The recipient's account was anonymized (<see cref="Privacy.PersonalDataRetention"/>): the log keeps that a mail of
+    /// this purpose went out, not to whom or what it said.
+    /// </summary>
+    public void RemovePersonalData(string anonymousAddress)
+    {
+        RecipientEmail = anonymousAddress;
+        RecipientName = "";
+        Body = "";
+        LastError = null;
+    }
+
     public static OutboxMessage Queue(Instant now, string purpose, MailRecipient to, string subject, string body)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(purpose);

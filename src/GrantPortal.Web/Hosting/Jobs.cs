@@ -1,4 +1,5 @@
 using GrantPortal.Core.Data;
+using GrantPortal.Core.Privacy;
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
@@ -52,17 +53,19 @@ public static class Jobs
     }
 
     /// <summary>
-    /// Puts the reminder pass (<c>Reminders:Cron</c>) and the outbox pass (<c>Outbox:Cron</c>) on their crons, in Seoul
+    /// Puts the reminder pass (<c>Reminders:Cron</c>), the outbox pass (<c>Outbox:Cron</c>) and the retention pass
+    /// (<c>Privacy:Cron</c>) on their crons, in Seoul
     /// time, when the portal starts, not when a verb runs, so <c>migrate</c> never touches job storage. Every
     /// instance does it; Hangfire keeps one schedule.
     /// </summary>
-    private sealed class RecurringJobSchedule(IRecurringJobManager jobs, IOptions<ReminderOptions> reminders, IOptions<OutboxOptions> outbox) : IHostedService
+    private sealed class RecurringJobSchedule(IRecurringJobManager jobs, IOptions<ReminderOptions> reminders, IOptions<OutboxOptions> outbox, IOptions<PrivacyOptions> privacy) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
             var seoul = new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul") };
             jobs.AddOrUpdate<ReminderJob>(ReminderJob.RecurringId, job => job.RunAsync(CancellationToken.None), reminders.Value.Cron, seoul);
             jobs.AddOrUpdate<OutboxJob>(OutboxJob.RecurringId, job => job.RunAsync(CancellationToken.None), outbox.Value.Cron, seoul);
+            jobs.AddOrUpdate<RetentionJob>(RetentionJob.RecurringId, job => job.RunAsync(CancellationToken.None), privacy.Value.Cron, seoul);
             return Task.CompletedTask;
         }
 

@@ -4,6 +4,7 @@ using GrantPortal.Core.Data;
 using GrantPortal.Demo;
 using GrantPortal.Web.Components;
 using GrantPortal.Web.Features.Accounts;
+using GrantPortal.Web.Features.Admin;
 using GrantPortal.Web.Features.Applications;
 using GrantPortal.Web.Features.OpenData;
 using GrantPortal.Web.Features.Recommendations;
@@ -124,6 +125,7 @@ public static class PortalHosting
         app.MapRecommendationEndpoints();
         app.MapOpenDataEndpoints();
         app.MapAwardEndpoints();
+        app.MapAdminEndpoints();
         app.MapPortalJobsDashboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().WithPortalRateLimits();
         return app;

@@ -1,0 +1,39 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace GrantPortal.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class PersonalDataRetention : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "PersonalDataRemovedAt",
+                table: "AspNetUsers",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "PersonalDataRemovedAt",
+                table: "Applications",
+                type: "datetime2",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "PersonalDataRemovedAt",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "PersonalDataRemovedAt",
+                table: "Applications");
+        }
+    }
+}
