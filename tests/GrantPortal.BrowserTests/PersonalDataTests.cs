@@ -21,6 +21,8 @@ public sealed class PersonalDataTests(BrowserFixture fixture)
         await Expect(export).ToBeVisibleAsync();
 
         var download = await page.RunAndWaitForDownloadAsync(() => export.ClickAsync());
+        var failure = await download.FailureAsync();
+        Assert.True(failure is null, failure + "\n" + fixture.Server.Errors.Describe());
 
         Assert.StartsWith("personal-data-", download.SuggestedFilename, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync((await download.PathAsync())!));

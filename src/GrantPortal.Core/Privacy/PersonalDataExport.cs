@@ -234,8 +234,9 @@ public sealed class PersonalDataExport(
                 json.WriteStringValue(formattable.ToString(null, CultureInfo.InvariantCulture));
                 break;
             default:
-                // Answers, snapshots, rules: the JSON the column holds.
-                JsonSerializer.Serialize(json, value, value.GetType(), JsonColumns.Options);
+                // Answers, snapshots, rules: the JSON the column holds. Serialized apart, since serializing into the writer
+                // would flush it synchronously into a response body, which Kestrel refuses.
+                json.WriteRawValue(JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), JsonColumns.Options), skipInputValidation: true);
                 break;
         }
     }

@@ -84,6 +84,26 @@ public abstract class PersonalDataExportTests : ProviderTest
     }
 
     [Fact]
+    public async Task Every_demo_account_exports_as_valid_json()
+    {
+        await Host.InScopeAsync(services => services.GetRequiredService<GrantPortal.Demo.DemoSeeder>().SeedAsync(CancellationToken.None));
+        await using var db = await Host.CreateDbContextAsync();
+        var people = await db.Users.AsNoTracking().Select(u => new { u.Id, u.Email }).ToListAsync();
+
+        foreach (var person in people)
+        {
+            var (written, json) = await ExportAsync(Admin, person.Id);
+
+            Assert.True(written);
+            Assert.Equal(person.Email, JsonDocument.Parse(json).RootElement.GetProperty("account").GetProperty("email").GetString());
+        }
+
+        var applicant = people.Single(p => p.Email == GrantPortal.Demo.DemoAccounts.Applicant1.Email);
+        var records = JsonDocument.Parse((await ExportAsync(Admin, applicant.Id)).Json).RootElement.GetProperty("records");
+        Assert.NotEmpty(records.GetProperty("Application.CreatedById").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Only_administrators_export_personal_data_and_nothing_is_written_for_anyone_else()
     {
         await AwardScenario.CreateAsync(Host);
@@ -125,9 +145,54 @@ public abstract class PersonalDataExportTests : ProviderTest
 
     private async Task<(bool Written, string Json)> ExportAsync(CurrentUser admin, string userId)
     {
-        using var output = new MemoryStream();
+        using var output = new AsyncOnlyStream();
         var written = await Export.WriteAsync(admin, userId, output);
         return (written, Encoding.UTF8.GetString(output.ToArray()));
+    }
+
+    /// <summary>Refuses synchronous writes, as Kestrel's response body does.</summary>
+    private sealed class AsyncOnlyStream : Stream
+    {
+        private readonly MemoryStream content = new();
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => content.Length;
+
+        public override long Position { get => content.Position; set => throw new NotSupportedException(); }
+
+        public byte[] ToArray() => content.ToArray();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new InvalidOperationException("Synchronous operations are disallowed.");
+
+        public override void Flush() => throw new InvalidOperationException("Synchronous operations are disallowed.");
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            content.Write(buffer.Span);
+            return ValueTask.CompletedTask;
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            content.Dispose();
+            base.Dispose(disposing);
+        }
     }
 }
 
