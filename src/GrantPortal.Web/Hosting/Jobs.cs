@@ -1,8 +1,12 @@
 using GrantPortal.Core.Data;
 using GrantPortal.Core.Privacy;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
+using Hangfire.InMemory;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Hangfire.SqlServer;
 using Microsoft.Extensions.Options;
 
 namespace GrantPortal.Web.Hosting;
@@ -15,25 +19,27 @@ public static class Jobs
     /// </summary>
     public static IServiceCollection AddPortalJobs(this IServiceCollection services)
     {
-        services.AddHangfire((serviceProvider, configuration) =>
+        // Hangfire keeps its storage and job activator in statics (JobStorage.Current, JobActivator.Current) and its
+        // container registrations read them back. With two portals in one process (the browser tests' second
+        // server) the second would take over the first one's jobs, and stopping it would dispose the first one's
+        // storage. Registered here first, each container keeps its own: Hangfire only adds its own when none is.
+        services.AddSingleton<JobStorage>(serviceProvider =>
         {
-            configuration.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
+            // The serializer settings below apply before any job is stored.
+            serviceProvider.GetRequiredService<IGlobalConfiguration>();
             var database = serviceProvider.GetRequiredService<PortalDatabaseSettings>();
-            switch (database.Provider)
+            return database.Provider switch
             {
-                case DatabaseProvider.SqlServer:
-                    configuration.UseSqlServerStorage(database.ConnectionString);
-                    break;
-                case DatabaseProvider.PostgreSql:
-                    configuration.UsePostgreSqlStorage(options => options.UseNpgsqlConnection(database.ConnectionString));
-                    break;
-                default:
-                    configuration.UseInMemoryStorage();
-                    break;
-            }
+                DatabaseProvider.SqlServer => new SqlServerStorage(database.ConnectionString),
+                DatabaseProvider.PostgreSql => new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, new PostgreSqlStorageOptions())),
+                _ => new InMemoryStorage(),
+            };
         });
+        services.AddSingleton<JobActivator>(serviceProvider => new AspNetCoreJobActivator(serviceProvider.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire(configuration => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
         services.AddHangfireServer(options => options.WorkerCount = Math.Max(2, Environment.ProcessorCount));
         services.AddHostedService<RecurringJobSchedule>();
         services.AddSingleton<IOutboxSignal, OutboxJobSignal>();
