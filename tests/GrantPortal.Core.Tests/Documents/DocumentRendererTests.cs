@@ -63,7 +63,7 @@ public sealed class DocumentRendererTests
         var page = document.GetPage(1);
         Assert.Equal((A4Width, A4Height), (Math.Round(page.Width, 2), Math.Round(page.Height, 2)));
         var letters = document.GetPages().SelectMany(p => p.Letters).Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToList();
-        Assert.All(letters, l => Assert.InRange(l.GlyphRectangle.Right, 72 - 1, A4Width - 72 + 1));
+        Assert.All(letters, l => Assert.InRange(l.BoundingBox.Right, 72 - 1, A4Width - 72 + 1));
         Assert.Equal(150 * 2, letters.Count(l => l.Value == "가"));
     }
 

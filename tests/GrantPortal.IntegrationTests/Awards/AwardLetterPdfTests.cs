@@ -56,7 +56,7 @@ public abstract class AwardLetterPdfTests : ProviderTest
         return string.Concat(document.GetPages().Select(p => Squeeze(p.Text)));
     }
 
-    private static IEnumerable<string> DocxParagraphs(byte[] content)
+    private static List<string> DocxParagraphs(byte[] content)
     {
         using var stream = new MemoryStream(content);
         using var document = WordprocessingDocument.Open(stream, false);
