@@ -7,8 +7,9 @@ namespace GrantPortal.Core.Tests.Documents;
 
 public sealed class DocumentRendererTests
 {
-    private const double A4Width = 595.28;
-    private const double A4Height = 841.89;
+    // A4 in whole points, as PDFsharp writes it.
+    private const double A4Width = 595;
+    private const double A4Height = 842;
 
     [Fact]
     public void Pdf_carries_every_block_in_an_embedded_korean_font_whose_text_can_be_extracted()
@@ -61,7 +62,7 @@ public sealed class DocumentRendererTests
         using var document = PdfDocument.Open(PdfRenderer.Write(content));
 
         var page = document.GetPage(1);
-        Assert.Equal((A4Width, A4Height), (Math.Round(page.Width, 2), Math.Round(page.Height, 2)));
+        Assert.Equal((A4Width, A4Height), (Math.Round(page.Width), Math.Round(page.Height)));
         var letters = document.GetPages().SelectMany(p => p.Letters).Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToList();
         Assert.All(letters, l => Assert.InRange(l.BoundingBox.Right, 72 - 1, A4Width - 72 + 1));
         Assert.Equal(150 * 2, letters.Count(l => l.Value == "가"));

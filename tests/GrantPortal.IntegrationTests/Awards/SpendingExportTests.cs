@@ -33,7 +33,7 @@ public abstract class SpendingExportTests : ProviderTest
             $"{reported},Personnel,인건비,16000000,0,8000000,0,8000000,Interim,Submitted",
             $"{reported},Activities,사업비,40000000,3000000,18000000,0,22000000,Interim,Submitted",
             $"{reported},Venue,장소 임차,0,5000000,0,0,0,Interim,Submitted",
-            $"{unreported},Activities,사업비,30000000,0,0,0,30000000,,",
+            $"{unreported},Activities,사업비,50000000,0,0,0,50000000,,",
         ], rows.Skip(1).Select(r => string.Join(',', r[1], r[8], r[9], r[10], r[11], r[12], r[13], r[14], r[15], r[16])));
         Assert.All(rows.Skip(1), r => Assert.Equal(["2026", "열린문", "Active"], [r[0], r[5], r[7]]));
         Assert.Equal("Budget grant (KRW)", rows[0][10]);
@@ -84,7 +84,7 @@ public abstract class SpendingExportTests : ProviderTest
     /// <summary>
     /// One award with grant lines for activities and personnel (scaled from ₩70,000,000 asked to ₩56,000,000 awarded) and
     /// own-contribution lines for activities and the venue, with a submitted interim report and a final report only
-    /// drafted; and one award of ₩30,000,000 without any report.
+    /// drafted; and one award of ₩50,000,000 without any report.
     /// </summary>
     private async Task<(AwardScenario Scenario, int Reported, int Unreported)> TwoAwardsAsync()
     {
@@ -101,7 +101,7 @@ public abstract class SpendingExportTests : ProviderTest
 
         var awarded = await scenario.AwardApplication.AwardAsync(AwardScenario.Officer, scenario.Form(applications[0], 56_000_000, "Budget cut by 20%"));
         Assert.True(awarded.Succeeded, awarded.Message);
-        var unreported = await scenario.AwardAsync(applications[1], 30_000_000);
+        var unreported = await scenario.AwardAsync(applications[1], 50_000_000);
         var reports = (await scenario.DetailsAsync(awarded.Value)).Reports;
         await SubmitAsync(scenario, reports.Single(r => r.Kind == ReportKind.Interim).Id, activities: 18_000_000, personnel: 8_000_000);
 
