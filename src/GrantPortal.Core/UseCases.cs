@@ -23,7 +23,7 @@ public static class UseCases
         // Awards
         typeof(AwardQueries), typeof(AwardDetailsQuery), typeof(GranteeAwards), typeof(AwardApplication),
         typeof(AmendAward), typeof(CancelAward), typeof(RecordReturnedFunds), typeof(ReplanTranche),
-        typeof(FinalizeCall), typeof(BudgetQueries), typeof(BudgetExports),
+        typeof(FinalizeCall), typeof(BudgetQueries), typeof(BudgetExports), typeof(SpendingExport),
         // Calls
         typeof(CallQueries), typeof(CreateCall), typeof(UpdateCall), typeof(MoveDeadline), typeof(PublishCall),
         typeof(OpenBudgetYear), typeof(ChangeBudgetYear), typeof(EligibilityQueries),

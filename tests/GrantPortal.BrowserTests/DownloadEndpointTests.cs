@@ -23,6 +23,7 @@ public sealed class DownloadEndpointTests(BrowserFixture fixture)
         var awards = await officer.Context.APIRequest.GetAsync($"/budget/{year}/awards.csv");
         var payments = await officer.Context.APIRequest.GetAsync($"/budget/{year}/payments.xlsx");
         var pdf = await officer.Context.APIRequest.GetAsync($"/budget/{year}/awards.pdf");
+        var letterPdf = await officer.Context.APIRequest.GetAsync($"/awards/{awardId}/letter.pdf?lang=ko");
 
         Assert.Equal(200, letter.Status);
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", letter.Headers["content-type"]);
@@ -32,12 +33,15 @@ public sealed class DownloadEndpointTests(BrowserFixture fixture)
         Assert.Equal($"attachment; filename=\"awards-{year}.csv\"", awards.Headers["content-disposition"]);
         Assert.Equal((200, Xlsx), (payments.Status, payments.Headers["content-type"]));
         Assert.Equal(404, pdf.Status);
+        Assert.Equal((200, "application/pdf"), (letterPdf.Status, letterPdf.Headers["content-type"]));
         await officer.Context.CloseAsync();
 
         var stranger = await fixture.NewPageAsync();
         await SignInTests.SignInAsync(stranger, DemoAccounts.Applicant2.Email, DemoAccounts.Password);
         Assert.Equal(404, (await stranger.Context.APIRequest.GetAsync($"/awards/{awardId}/letter.docx")).Status);
         Assert.Equal(404, (await stranger.Context.APIRequest.GetAsync($"/budget/{year}/awards.csv")).Status);
+        Assert.Equal(404, (await stranger.Context.APIRequest.GetAsync($"/awards/{awardId}/letter.pdf")).Status);
+        Assert.Equal(404, (await stranger.Context.APIRequest.GetAsync($"/budget/{year}/spending.csv")).Status);
         await stranger.Context.CloseAsync();
     }
 

@@ -24,7 +24,8 @@ public sealed class PrivateDownloadCacheTests(BrowserFixture fixture)
         foreach (var path in new[]
         {
             $"/attachments/{attachmentId}", $"/reports/receipts/{receiptId}", $"/awards/{awardId}/letter.docx",
-            $"/budget/{year}/awards.csv", $"/budget/{year}/payments.xlsx", "/applications/export.csv", "/applications/export.xlsx",
+            $"/awards/{awardId}/letter.pdf", $"/budget/{year}/awards.csv", $"/budget/{year}/payments.xlsx", $"/budget/{year}/spending.csv",
+            $"/budget/{year}/spending.xlsx", "/applications/export.csv", "/applications/export.xlsx",
         })
         {
             var response = await officer.Context.APIRequest.GetAsync(path);

@@ -1,3 +1,5 @@
+using GrantPortal.Core.Documents;
+
 namespace GrantPortal.Core.Awards;
 
 /// <summary>An award's page and its letter, for the readers Core lets see that award.</summary>
@@ -100,8 +102,12 @@ public sealed class AwardDetailsQuery(IDbContextFactory<PortalDbContext> dbFacto
         return AwardRules.IsOfficerOrFinance(user);
     }
 
-    /// <summary>The award letter as a Word document in Korean or English; null when the caller may not see the award.</summary>
-    public async Task<AwardLetterFile?> LetterAsync(CurrentUser user, int awardId, string language, CancellationToken ct = default)
+    /// <summary>
+    /// The award letter in Korean or English, as a Word document or a PDF made from the same content; null when the
+    /// caller may not see the award.
+    /// </summary>
+    public async Task<DocumentFile?> LetterAsync(
+        CurrentUser user, int awardId, string language, DocumentFileFormat format = DocumentFileFormat.Docx, CancellationToken ct = default)
     {
         var details = await GetAsync(user, awardId, ct);
         if (details is null)
@@ -110,13 +116,7 @@ public sealed class AwardDetailsQuery(IDbContextFactory<PortalDbContext> dbFacto
         }
 
         var normalized = Languages.Normalize(language);
-        var bytes = Languages.InLanguage(normalized, () => AwardLetter.Write(details, normalized, localizer));
-        var name = $"award-letter-{details.ReceiptNumber ?? AwardRules.Id(details.Id)}-{normalized}.docx";
-        return new AwardLetterFile(name, bytes);
+        return Languages.InLanguage(normalized, () => DocumentFile.Write(
+            AwardLetter.Content(details, normalized, localizer), format, $"award-letter-{details.ReceiptNumber ?? AwardRules.Id(details.Id)}-{normalized}"));
     }
-}
-
-public sealed record AwardLetterFile(string FileName, byte[] Content)
-{
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 }

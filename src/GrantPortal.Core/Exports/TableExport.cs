@@ -64,7 +64,7 @@ internal static class TableExport
         var lines = 0;
         await foreach (var row in rows.WithCancellation(ct))
         {
-            await writer.WriteLineAsync(Csv.Line(row.Select(c => c.ToString())));
+            await writer.WriteLineAsync(string.Join(',', row.Select(CsvCell)));
             if (++lines % 500 == 0)
             {
                 await writer.FlushAsync(ct);
@@ -73,6 +73,14 @@ internal static class TableExport
 
         await writer.FlushAsync(ct);
     }
+
+    /// <summary>
+    /// A number is written as it is, minus sign included: the guard against formula injection that text gets
+    /// (<see cref="Csv.Cell"/>) would turn an overspent "-500000" into text.
+    /// </summary>
+    private static string CsvCell(ExportCell cell) => cell is { Text: null, Number: { } number }
+        ? "\"" + number.ToString(CultureInfo.InvariantCulture) + "\""
+        : Csv.Cell(cell.ToString());
 
     /// <summary>
     /// System.IO.Packaging holds every part it writes in memory, uncompressed, until the package closes, so a sheet of

@@ -1,31 +1,40 @@
+using GrantPortal.Core.Documents;
+
 namespace GrantPortal.Web.Features.Awards;
 
 public static class AwardEndpoints
 {
     /// <summary>
-    /// The award letter and the finance exports. Core decides who may have them; anyone else gets 404.
+    /// The award letter (DOCX and PDF) and the finance exports. Core decides who may have them; anyone else gets 404.
     /// </summary>
     public static IEndpointRouteBuilder MapAwardEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapSignedInGroup("/awards").RequireRateLimiting(RateLimits.Downloads).MapGet("/{id:int}/letter.docx", LetterAsync);
+        var awards = endpoints.MapSignedInGroup("/awards").RequireRateLimiting(RateLimits.Downloads);
+        awards.MapGet("/{id:int}/letter.docx", (int id, string? lang, SignedIn person, AwardDetailsQuery details, CancellationToken ct) =>
+            LetterAsync(id, lang, DocumentFileFormat.Docx, person, details, ct));
+        awards.MapGet("/{id:int}/letter.pdf", (int id, string? lang, SignedIn person, AwardDetailsQuery details, CancellationToken ct) =>
+            LetterAsync(id, lang, DocumentFileFormat.Pdf, person, details, ct));
 
         var budget = endpoints.MapSignedInGroup("/budget").RequireRateLimiting(RateLimits.Downloads);
         budget.MapGet("/{year:int}/awards.{format}", (int year, string format, SignedIn person, HttpContext http, BudgetExports budgets, CancellationToken ct) =>
             ExportAsync("awards", year, format, person.User, http, budgets.ExportAwardsAsync, ct));
         budget.MapGet("/{year:int}/payments.{format}", (int year, string format, SignedIn person, HttpContext http, BudgetExports budgets, CancellationToken ct) =>
             ExportAsync("payments", year, format, person.User, http, budgets.ExportPaymentsAsync, ct));
+        budget.MapGet("/{year:int}/spending.{format}", (int year, string format, SignedIn person, HttpContext http, SpendingExport spending, CancellationToken ct) =>
+            ExportAsync("spending", year, format, person.User, http, spending.ExportAsync, ct));
         return endpoints;
     }
 
+    /// <summary>The letter as DOCX or PDF, for whoever may read the award (<see cref="AwardDetailsQuery.GetAsync"/>).</summary>
     private static async Task<Results<FileContentHttpResult, NotFound>> LetterAsync(
-        int id, string? lang, SignedIn person, AwardDetailsQuery awards, CancellationToken ct) =>
-        await awards.LetterAsync(person.User, id, lang ?? Languages.Korean, ct) is { } letter
-            ? TypedResults.File(letter.Content, AwardLetterFile.ContentType, letter.FileName)
+        int id, string? lang, DocumentFileFormat format, SignedIn person, AwardDetailsQuery awards, CancellationToken ct) =>
+        await awards.LetterAsync(person.User, id, lang ?? Languages.Korean, format, ct) is { } letter
+            ? TypedResults.File(letter.Content, letter.ContentType, letter.FileName)
             : TypedResults.NotFound();
 
     private delegate Task<bool> BudgetExport(CurrentUser user, int year, ExportFormat format, Stream body, CancellationToken ct);
 
-    /// <summary>Streams the year's awards or payments as CSV or Excel straight into the response.</summary>
+    /// <summary>Streams the year's awards, payments or spending by category as CSV or Excel straight into the response.</summary>
     private static async Task<Results<EmptyHttpResult, NotFound>> ExportAsync(
         string what, int year, string format, CurrentUser user, HttpContext http, BudgetExport export, CancellationToken ct)
     {
