@@ -81,7 +81,7 @@ public sealed class DecideChangeRequest(
             };
             if (!next.Succeeded)
             {
-                return new Result<int>(next.Outcome == Outcome.Invalid ? Outcome.Refused : next.Outcome, 0, next.Message ?? next.Errors.FirstOrDefault()?.Message, next.Errors);
+                return new Result<int>(next.Outcome == Outcome.Invalid ? Outcome.Refused : next.Outcome, 0, next.Message ?? (next.Errors.Count > 0 ? next.Errors[0].Message : null), next.Errors);
             }
 
             request.ResultingVersion = await BudgetVersions.NextNumberAsync(db, request.AwardId, ct);
