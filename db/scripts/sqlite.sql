@@ -1033,3 +1033,66 @@ VALUES ('20261201051222_PersonalDataRetention', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+CREATE TABLE "BudgetVersions" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_BudgetVersions" PRIMARY KEY AUTOINCREMENT,
+    "AwardId" INTEGER NOT NULL,
+    "Number" INTEGER NOT NULL,
+    "StartDate" TEXT NULL,
+    "EndDate" TEXT NULL,
+    "Activities" TEXT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "ChangeRequestId" INTEGER NULL,
+    CONSTRAINT "FK_BudgetVersions_Awards_AwardId" FOREIGN KEY ("AwardId") REFERENCES "Awards" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "ChangeRequests" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_ChangeRequests" PRIMARY KEY AUTOINCREMENT,
+    "AwardId" INTEGER NOT NULL,
+    "Kind" TEXT NOT NULL,
+    "Status" TEXT NOT NULL,
+    "FromBudgetLineId" INTEGER NULL,
+    "ToBudgetLineId" INTEGER NULL,
+    "Amount" INTEGER NOT NULL,
+    "StartDate" TEXT NULL,
+    "EndDate" TEXT NULL,
+    "Activities" TEXT NULL,
+    "Reason" TEXT NOT NULL,
+    "RequestedAt" TEXT NOT NULL,
+    "RequestedById" TEXT NOT NULL,
+    "RequestedByName" TEXT NOT NULL,
+    "DecidedAt" TEXT NULL,
+    "DecidedById" TEXT NULL,
+    "DecisionReason" TEXT NULL,
+    "ResultingVersion" INTEGER NULL,
+    "Version" INTEGER NOT NULL,
+    CONSTRAINT "FK_ChangeRequests_Awards_AwardId" FOREIGN KEY ("AwardId") REFERENCES "Awards" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "BudgetVersionLine" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_BudgetVersionLine" PRIMARY KEY AUTOINCREMENT,
+    "BudgetVersionId" INTEGER NOT NULL,
+    "BudgetLineId" INTEGER NULL,
+    "Order" INTEGER NOT NULL,
+    "Category" TEXT NOT NULL,
+    "Item" TEXT NOT NULL,
+    "Amount" INTEGER NOT NULL,
+    CONSTRAINT "FK_BudgetVersionLine_BudgetLines_BudgetLineId" FOREIGN KEY ("BudgetLineId") REFERENCES "BudgetLines" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_BudgetVersionLine_BudgetVersions_BudgetVersionId" FOREIGN KEY ("BudgetVersionId") REFERENCES "BudgetVersions" ("Id") ON DELETE CASCADE
+);
+
+CREATE INDEX "IX_BudgetVersionLine_BudgetLineId" ON "BudgetVersionLine" ("BudgetLineId");
+
+CREATE INDEX "IX_BudgetVersionLine_BudgetVersionId" ON "BudgetVersionLine" ("BudgetVersionId");
+
+CREATE UNIQUE INDEX "IX_BudgetVersions_AwardId_Number" ON "BudgetVersions" ("AwardId", "Number");
+
+CREATE INDEX "IX_ChangeRequests_AwardId" ON "ChangeRequests" ("AwardId");
+
+CREATE INDEX "IX_ChangeRequests_Status_RequestedAt" ON "ChangeRequests" ("Status", "RequestedAt");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261201053910_Issue15Changes', '10.0.15');
+
+COMMIT;
+

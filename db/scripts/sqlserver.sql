@@ -1890,3 +1890,124 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201053958_Issue15Changes'
+)
+BEGIN
+    CREATE TABLE [BudgetVersions] (
+        [Id] int NOT NULL IDENTITY,
+        [AwardId] int NOT NULL,
+        [Number] int NOT NULL,
+        [StartDate] date NULL,
+        [EndDate] date NULL,
+        [Activities] nvarchar(4000) NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [ChangeRequestId] int NULL,
+        CONSTRAINT [PK_BudgetVersions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_BudgetVersions_Awards_AwardId] FOREIGN KEY ([AwardId]) REFERENCES [Awards] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201053958_Issue15Changes'
+)
+BEGIN
+    CREATE TABLE [ChangeRequests] (
+        [Id] int NOT NULL IDENTITY,
+        [AwardId] int NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [FromBudgetLineId] int NULL,
+        [ToBudgetLineId] int NULL,
+        [Amount] bigint NOT NULL,
+        [StartDate] date NULL,
+        [EndDate] date NULL,
+        [Activities] nvarchar(4000) NULL,
+        [Reason] nvarchar(2000) NOT NULL,
+        [RequestedAt] datetime2 NOT NULL,
+        [RequestedById] nvarchar(64) NOT NULL,
+        [RequestedByName] nvarchar(200) NOT NULL,
+        [DecidedAt] datetime2 NULL,
+        [DecidedById] nvarchar(64) NULL,
+        [DecisionReason] nvarchar(2000) NULL,
+        [ResultingVersion] int NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_ChangeRequests] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ChangeRequests_Awards_AwardId] FOREIGN KEY ([AwardId]) REFERENCES [Awards] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201053958_Issue15Changes'
+)
+BEGIN
+    CREATE TABLE [BudgetVersionLine] (
+        [Id] int NOT NULL IDENTITY,
+        [BudgetVersionId] int NOT NULL,
+        [BudgetLineId] int NULL,
+        [Order] int NOT NULL,
+        [Category] nvarchar(40) NOT NULL,
+        [Item] nvarchar(300) NOT NULL,
+        [Amount] bigint NOT NULL,
+        CONSTRAINT [PK_BudgetVersionLine] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_BudgetVersionLine_BudgetLines_BudgetLineId] FOREIGN KEY ([BudgetLineId]) REFERENCES [BudgetLines] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_BudgetVersionLine_BudgetVersions_BudgetVersionId] FOREIGN KEY ([BudgetVersionId]) REFERENCES [BudgetVersions] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201053958_Issue15Changes'
+)
+BEGIN
+    CREATE INDEX [IX_BudgetVersionLine_BudgetLineId] ON [BudgetVersionLine] ([BudgetLineId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201053958_Issue15Changes'
+)
+BEGIN
+    CREATE INDEX [IX_BudgetVersionLine_BudgetVersionId] ON [BudgetVersionLine] ([BudgetVersionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201053958_Issue15Changes'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_BudgetVersions_AwardId_Number] ON [BudgetVersions] ([AwardId], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201053958_Issue15Changes'
+)
+BEGIN
+    CREATE INDEX [IX_ChangeRequests_AwardId] ON [ChangeRequests] ([AwardId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201053958_Issue15Changes'
+)
+BEGIN
+    CREATE INDEX [IX_ChangeRequests_Status_RequestedAt] ON [ChangeRequests] ([Status], [RequestedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201053958_Issue15Changes'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201053958_Issue15Changes', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -24,6 +24,7 @@ public static class UseCases
         typeof(AwardQueries), typeof(AwardDetailsQuery), typeof(GranteeAwards), typeof(AwardApplication),
         typeof(AmendAward), typeof(CancelAward), typeof(RecordReturnedFunds), typeof(ReplanTranche),
         typeof(FinalizeCall), typeof(BudgetQueries), typeof(BudgetExports), typeof(SpendingExport),
+        typeof(ChangeRules), typeof(RequestChange), typeof(DecideChangeRequest), typeof(ChangeRequestQueries),
         // Calls
         typeof(CallQueries), typeof(CreateCall), typeof(UpdateCall), typeof(MoveDeadline), typeof(PublishCall),
         typeof(OpenBudgetYear), typeof(ChangeBudgetYear), typeof(EligibilityQueries),

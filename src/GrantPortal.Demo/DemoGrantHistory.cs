@@ -330,6 +330,7 @@ internal sealed class DemoGrantHistory(PortalDbContext db, DemoPeople people, IR
     private void Add2024()
     {
         var decided = AddDecidedCall(call2024, DemoData.Awarded2024, DemoData.Rejected2024, AwardStatus.Completed);
+        afterFirstSave.Add(() => DemoChanges.Add2024(db, people, (decided[0].Award, decided[0].Application), (decided[^1].Award, decided[^1].Application)));
         foreach (var (award, application, project, k) in decided)
         {
             application.StartDate = new LocalDate(2024, 5, 1);

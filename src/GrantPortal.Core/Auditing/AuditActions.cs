@@ -26,6 +26,10 @@ public static class AuditActions
     public const string AwardCreated = "award.created";
     public const string AwardFundsReturned = "award.funds-returned";
     public const string AwardRecommendationsChanged = "award.recommendations_changed";
+    public const string ChangeApproved = "change.approved";
+    public const string ChangeNoted = "change.noted";
+    public const string ChangeRefused = "change.refused";
+    public const string ChangeRequested = "change.requested";
     public const string BudgetYearChanged = "budget-year.changed";
     public const string BudgetYearOpened = "budget-year.opened";
     public const string CallChanged = "call.changed";

@@ -34,6 +34,11 @@ public static class BudgetRulesCheck
             }
         }
 
+        if (rules.ChangeNoticePercent is < 0m or > 100m || decimal.Round(rules.ChangeNoticePercent, 1) != rules.ChangeNoticePercent)
+        {
+            yield return new FieldError(prefix + nameof(BudgetRules.ChangeNoticePercent), localizer["CallForm_ChangeNoticeRange"]);
+        }
+
         if (rules.MinimumOwnContributionPercent is { } own && (own is < 0m or > 100m || decimal.Round(own, 1) != own))
         {
             yield return new FieldError(prefix + nameof(BudgetRules.MinimumOwnContributionPercent), localizer["CallForm_OwnContributionRange"]);

@@ -60,6 +60,12 @@ public sealed record BudgetRules
     /// <summary>Own contribution as a minimum percentage of the project total (grant plus own contribution); null for none required.</summary>
     public decimal? MinimumOwnContributionPercent { get; init; }
 
+    /// <summary>
+    /// After the award, a move between two budget lines of at most this share of the smaller line is a notice that
+    /// takes effect at once; a larger one waits for the officer (see <see cref="Awards.ChangeThreshold"/>).
+    /// </summary>
+    public decimal ChangeNoticePercent { get; init; } = 10m;
+
     public bool Allows(BudgetCategory category) => AllowedCategories.Count == 0 || AllowedCategories.Contains(category);
 }
 

@@ -26,7 +26,11 @@ public sealed record OfficerDashboard(
     int SubmittedInOpenCalls,
     int UnderReview,
     int PendingOrganizations,
-    int ReportsAwaitingReview);
+    int ReportsAwaitingReview)
+{
+    /// <summary>Change requests (변경승인) waiting for an officer's decision.</summary>
+    public int ChangeRequestsWaiting { get; init; }
+}
 
 /// <summary>The tranche counts are those of <see cref="TranchesDue"/>, the same lists <c>/finance</c> shows.</summary>
 public sealed record FinanceDashboard(int AwaitingApproval, Krw AwaitingApprovalTotal, int TranchesDueThisMonth, int TranchesOverdue, Krw PaidThisYear, int Year);
@@ -141,7 +145,10 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
             await db.Applications.FullProposals().CountAsync(a => a.Status == ApplicationStatus.Submitted && openCalls.Any(c => c.Id == a.CallId), ct),
             await db.Applications.CountAsync(a => a.Status == ApplicationStatus.UnderReview, ct),
             await db.Organizations.CountAsync(o => o.Verification == VerificationState.Pending, ct),
-            await db.ProjectReports.CountAsync(r => r.Status == ReportStatus.Submitted, ct));
+            await db.ProjectReports.CountAsync(r => r.Status == ReportStatus.Submitted, ct))
+        {
+            ChangeRequestsWaiting = await db.ChangeRequests.CountAsync(r => r.Status == ChangeStatus.Pending, ct),
+        };
     }
 
     public async Task<FinanceDashboard?> ForFinanceAsync(CurrentUser user, CancellationToken ct)

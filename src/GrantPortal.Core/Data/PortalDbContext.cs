@@ -74,6 +74,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<InformationRequest> InformationRequests => Set<InformationRequest>();
 
+    public DbSet<BudgetVersion> BudgetVersions => Set<BudgetVersion>();
+
+    public DbSet<ChangeRequest> ChangeRequests => Set<ChangeRequest>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

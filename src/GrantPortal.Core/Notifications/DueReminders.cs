@@ -161,6 +161,34 @@ internal static class DueReminders
             }
         }
 
+        // Change requests waiting for an officer: every program officer, since whoever is on duty may decide.
+        var waitingHorizon = now - Duration.FromDays(options.ChangeRequestWaitingDays.DefaultIfEmpty(0).Min());
+        var changes = await (
+                from r in db.ChangeRequests.AsNoTracking()
+                join a in db.Awards.AsNoTracking() on r.AwardId equals a.Id
+                where r.Status == ChangeStatus.Pending && r.RequestedAt <= waitingHorizon
+                select new { r.Id, r.AwardId, r.RequestedAt, a.Application!.ProjectTitle })
+            .ToListAsync(ct);
+        if (changes.Count > 0)
+        {
+            var officers = await db.UserRoles.AsNoTracking()
+                .Join(db.Roles.Where(r => r.Name == Roles.ProgramOfficer), ur => ur.RoleId, r => r.Id, (ur, _) => ur.UserId)
+                .ToListAsync(ct);
+            foreach (var change in changes)
+            {
+                if (ReminderSchedule.ForChangeRequest(change.RequestedAt, now, options.ChangeRequestWaitingDays) is not { } step)
+                {
+                    continue;
+                }
+
+                foreach (var officer in officers)
+                {
+                    found.Add((ReminderRules.ChangeRequestWaiting, nameof(ChangeRequest), change.Id, officer, change.RequestedAt, null, step,
+                        $"변경 신청: {change.ProjectTitle}", $"Change request: {change.ProjectTitle}", PortalPaths.Award(change.AwardId)));
+                }
+            }
+        }
+
         var recipientIds = found.Select(f => f.RecipientId).Distinct().ToList();
         var recipients = new Dictionary<string, ReminderRecipient>(StringComparer.Ordinal);
         foreach (var chunk in recipientIds.Chunk(500))

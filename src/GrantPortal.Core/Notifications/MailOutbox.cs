@@ -31,6 +31,12 @@ public static class MailPurposes
     public const string ConceptNoteDecided = "ConceptNoteDecided";
 
     public const string TwoFactorReset = "TwoFactorReset";
+
+    /// <summary>A grantee asked for a change of its project (or made one as a notice): the officer hears of it.</summary>
+    public const string ChangeRequested = "ChangeRequested";
+
+    /// <summary>A change request took effect, was approved or was refused: the grantee hears of it.</summary>
+    public const string ChangeDecided = "ChangeDecided";
 }
 
 /// <summary>

@@ -39,11 +39,11 @@ public static class ReminderDigest
             Heading = L[RuleKey(item.Rule)].Value,
             item.Step.Essential,
             Title = item.Title(recipient.Language),
-            Deadline = item.Rule == ReminderRules.PaymentApproval
+            Deadline = ReminderRules.IsWaiting(item.Rule)
                 ? L["Mail_WaitingSince", Seoul.Format(item.Deadline)].Value
                 : L["Mail_Deadline", DeadlineText(item, L)].Value,
             When = item.Step.Overdue ? L["Mail_Overdue"].Value
-                : item.Rule == ReminderRules.PaymentApproval ? null
+                : ReminderRules.IsWaiting(item.Rule) ? null
                 : DaysLeft(item, today, L),
             Link = portalUrl + item.Path,
         }).ToList();
@@ -125,10 +125,11 @@ public static class ReminderDigest
         html.Append("<p style=\"color:#555\">").Append(Encode(L["Mail_Footer"])).Append("</p></body></html>");
 
         // Payments have no deadline of their own; the subject names the nearest real one when there is one.
-        var next = items.FirstOrDefault(i => i.Rule != ReminderRules.PaymentApproval);
+        var next = items.FirstOrDefault(i => !ReminderRules.IsWaiting(i.Rule));
         var message = new MimeMessage
         {
-            Subject = next is null ? L["Mail_SubjectPayments", items.Count] : L["Mail_Subject", items.Count, DeadlineText(next, L)],
+            Subject = next is null && items.All(i => i.Rule == ReminderRules.PaymentApproval) ? L["Mail_SubjectPayments", items.Count]
+                : next is null ? L["Mail_SubjectWaiting", items.Count] : L["Mail_Subject", items.Count, DeadlineText(next, L)],
             MessageId = MimeUtils.GenerateMessageId(),
             Body = new BodyBuilder { TextBody = text.ToString(), HtmlBody = html.ToString() }.ToMessageBody(),
         };
@@ -155,6 +156,7 @@ public static class ReminderDigest
         ReminderRules.ReviewDue => "Mail_RuleReviewDue",
         ReminderRules.ReportDue => "Mail_RuleReportDue",
         ReminderRules.InformationDue => "Mail_RuleInformationDue",
+        ReminderRules.ChangeRequestWaiting => "Mail_RuleChangeRequestWaiting",
         _ => "Mail_RulePaymentApproval",
     };
 

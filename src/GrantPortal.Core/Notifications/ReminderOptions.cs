@@ -30,6 +30,9 @@ public sealed class ReminderOptions : IValidatableObject
     /// <summary>Days before a request for more information is due to remind the organization (default 3 and 1).</summary>
     public int[]? InformationDueDays { get; set; }
 
+    /// <summary>Days a change request has waited for an officer before the officers are reminded (default 3, 7 and 14).</summary>
+    public int[]? ChangeRequestDays { get; set; }
+
     [Range(0, 10)]
     public int ReportOverdueRepeats { get; set; } = 3;
 
@@ -52,9 +55,11 @@ public sealed class ReminderOptions : IValidatableObject
 
     public IReadOnlyList<int> InformationDueLeadDays => InformationDueDays ?? [3, 1];
 
+    public IReadOnlyList<int> ChangeRequestWaitingDays => ChangeRequestDays ?? [3, 7, 14];
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        foreach (var (name, days) in new[] { (nameof(CallClosingDays), CallClosingLeadDays), (nameof(ReviewDueDays), ReviewDueLeadDays), (nameof(ReportDueDays), ReportDueLeadDays), (nameof(InformationDueDays), InformationDueLeadDays) })
+        foreach (var (name, days) in new[] { (nameof(CallClosingDays), CallClosingLeadDays), (nameof(ReviewDueDays), ReviewDueLeadDays), (nameof(ReportDueDays), ReportDueLeadDays), (nameof(InformationDueDays), InformationDueLeadDays), (nameof(ChangeRequestDays), ChangeRequestWaitingDays) })
         {
             if (days.Any(d => d is < 0 or > 365))
             {

@@ -10,8 +10,12 @@ public static class ReminderRules
     public const string ReportDue = "report-due";
     public const string PaymentApproval = "payment-approval";
     public const string InformationDue = "information-due";
+    public const string ChangeRequestWaiting = "change-request-waiting";
 
-    public static readonly IReadOnlyList<string> All = [CallClosing, ReviewDue, ReportDue, PaymentApproval, InformationDue];
+    public static readonly IReadOnlyList<string> All = [CallClosing, ReviewDue, ReportDue, PaymentApproval, InformationDue, ChangeRequestWaiting];
+
+    /// <summary>Rules about something waiting for the recipient's decision, which has no deadline of its own.</summary>
+    public static bool IsWaiting(string rule) => rule is PaymentApproval or ChangeRequestWaiting;
 }
 
 /// <summary>
@@ -88,6 +92,18 @@ public static class ReminderSchedule
     {
         var today = now.InZone(Seoul.Zone).Date;
         return new ReminderStep("day-" + DayPattern.Format(today), Seoul.StartOf(today), Essential: false, Overdue: false);
+    }
+
+    /// <summary>
+    /// A change request that has waited for the officer the given days since it was made (default 3, 7 and 14); the
+    /// last is essential. Nothing before the first: the request's own mail told the officer.
+    /// </summary>
+    public static ReminderStep? ForChangeRequest(Instant requestedAt, Instant now, IReadOnlyList<int> waitingDays)
+    {
+        ArgumentNullException.ThrowIfNull(waitingDays);
+        var days = waitingDays.Distinct().Order().ToList();
+        var steps = days.Select((d, i) => new ReminderStep(d.ToString(CultureInfo.InvariantCulture) + "d-waiting", requestedAt + Duration.FromDays(d), Essential: i == days.Count - 1, Overdue: false));
+        return Latest(steps, now);
     }
 
     private static List<ReminderStep> BeforeSteps(IReadOnlyList<int> leadDays, Func<int, Instant> dueAt)

@@ -25,11 +25,25 @@ public static class ApprovedBudget
         return result;
     }
 
-    internal static async Task<List<SpendingLineDraft>> ForAwardAsync(PortalDbContext db, int awardId, CancellationToken ct)
+    /// <summary>
+    /// The budget version in force (<see cref="BudgetVersions.InForceAsync"/>): the grant lines as awarded, or as the
+    /// latest approved change request left them. Own-contribution lines (자부담) are the organization's, not the award's.
+    /// </summary>
+    internal static async Task<List<SpendingLineDraft>> ForAwardAsync(PortalDbContext db, int awardId, CancellationToken ct) =>
+        Of(await BudgetVersions.InForceAsync(db, awardId, ct));
+
+    internal static List<SpendingLineDraft> Of(ProjectPlan plan) =>
+        plan.Lines.Select(l => new SpendingLineDraft { BudgetLineId = l.BudgetLineId, Category = l.Category, Item = l.Item, Budgeted = l.Amount }).ToList();
+
+    /// <summary>A report still being written follows the version in force: each saved line takes its line's budget now.</summary>
+    internal static void Follow(IEnumerable<SpendingLine> saved, ProjectPlan plan)
     {
-        var award = await db.Awards.AsNoTracking().Where(a => a.Id == awardId).Select(a => new { a.Amount, a.ApplicationId }).SingleAsync(ct);
-        // The award pays the grant part; own-contribution lines (자부담) are the organization's, not the award's.
-        var lines = await db.BudgetLines.AsNoTracking().Where(l => l.ApplicationId == award.ApplicationId && !l.IsOwnContribution).OrderBy(l => l.Order).ToListAsync(ct);
-        return Scale(lines, award.Amount);
+        foreach (var line in saved)
+        {
+            if (plan.Lines.FirstOrDefault(l => l.BudgetLineId == line.BudgetLineId && l.Item == line.Item) is { } budget)
+            {
+                line.Budgeted = budget.Amount;
+            }
+        }
     }
 }

@@ -86,13 +86,16 @@ internal static class ReportDrafting
         report.EventsAndPublications = draft.EventsAndPublications.Trim();
         report.Lessons = draft.Lessons.Trim();
         await ReportIndicators.ApplyAsync(db, report, draft, ct);
+        var plan = await BudgetVersions.InForceAsync(db, report.AwardId, ct);
         if (report.SpendingLines.Count == 0)
         {
-            foreach (var line in await ApprovedBudget.ForAwardAsync(db, report.AwardId, ct))
+            foreach (var line in ApprovedBudget.Of(plan))
             {
                 report.SpendingLines.Add(new SpendingLine { BudgetLineId = line.BudgetLineId, Category = line.Category, Item = line.Item, Budgeted = line.Budgeted });
             }
         }
+
+        ApprovedBudget.Follow(report.SpendingLines, plan);
 
         foreach (var line in report.SpendingLines)
         {

@@ -88,10 +88,17 @@ public sealed class ReportQueries(IDbContextFactory<PortalDbContext> dbFactory)
                 a.Application.EndDate,
             })
             .SingleAsync(ct);
-        var baseline = SpendingBaseline.For(report.Kind, award.StartDate, award.EndDate, report.DueOn);
+        // A report still being written answers for the plan in force (budget and period); a submitted one keeps what it was given.
+        var plan = await BudgetVersions.InForceAsync(db, report.AwardId, ct);
+        if (ReportRules.IsEditable(report.Status))
+        {
+            ApprovedBudget.Follow(report.SpendingLines, plan);
+        }
+
+        var baseline = SpendingBaseline.For(report.Kind, plan.StartDate, plan.EndDate, report.DueOn);
         var lines = (report.SpendingLines.Count > 0
                 ? report.SpendingLines.OrderBy(l => l.Id).Select(ToDraft).ToList()
-                : await ApprovedBudget.ForAwardAsync(db, report.AwardId, ct))
+                : ApprovedBudget.Of(plan))
             .Select(l => baseline.IsWholeBudget ? l : l with { Expected = baseline.Expected(l.Budgeted) })
             .ToList();
         var form = new ReportDraft

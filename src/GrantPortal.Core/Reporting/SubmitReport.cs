@@ -65,9 +65,10 @@ public sealed class SubmitReport(
 
         // The expected amounts are worked out here from the award, never taken from what the page sent.
         var terms = await db.Awards.AsNoTracking().Where(a => a.Id == report.AwardId)
-            .Select(a => new { a.Application!.StartDate, a.Application.EndDate, a.Application.Call!.ReceiptsRequired })
+            .Select(a => new { a.Application!.Call!.ReceiptsRequired })
             .SingleAsync(ct);
-        var baseline = SpendingBaseline.For(report.Kind, terms.StartDate, terms.EndDate, report.DueOn);
+        var plan = await BudgetVersions.InForceAsync(db, report.AwardId, ct);
+        var baseline = SpendingBaseline.For(report.Kind, plan.StartDate, plan.EndDate, report.DueOn);
         foreach (var line in report.SpendingLines.Where(l => SpendingBaseline.NeedsExplanation(baseline.Expected(l.Budgeted), l.Spent) && string.IsNullOrWhiteSpace(l.VarianceExplanation)))
         {
             errors.Add(new FieldError("Spending", baseline.IsWholeBudget

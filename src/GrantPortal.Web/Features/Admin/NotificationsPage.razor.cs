@@ -91,6 +91,7 @@ public sealed partial class NotificationsPage
         ReminderRules.ReportDue => L["Reminders_RuleReportDue"],
         ReminderRules.InformationDue => L["Reminders_RuleInformationDue"],
         ReminderRules.PaymentApproval => L["Reminders_RulePaymentApproval"],
+        ReminderRules.ChangeRequestWaiting => L["Reminders_RuleChangeRequestWaiting"],
         _ => rule,
     };
 
