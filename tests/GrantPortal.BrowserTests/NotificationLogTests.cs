@@ -44,7 +44,8 @@ public sealed class NotificationLogTests(BrowserFixture fixture)
             await page.WaitForTimeoutAsync(500);
         }
 
-        // What the pass wrote is 7-bit mail that reads back as Korean or English, each item with a link to its page.
+        // What the pass wrote is 7-bit mail that reads back as Korean or English, each item with a link to its page
+        // (a change request waiting for the officer links to its award).
         var digests = new List<MimeMessage>();
         foreach (var file in Directory.GetFiles(fixture.Server.MailFolder, "*.eml"))
         {
@@ -59,7 +60,7 @@ public sealed class NotificationLogTests(BrowserFixture fixture)
 
         Assert.NotEmpty(digests);
         Assert.Contains(digests, d => d.Subject!.Contains("마감 알림", StringComparison.Ordinal) || d.Subject.Contains("승인을 기다리는 지급", StringComparison.Ordinal));
-        Assert.All(digests, d => Assert.Matches(@"https?://\S+/(applications|reviews|reports)/\d+|https?://\S+/finance", d.TextBody!));
+        Assert.All(digests, d => Assert.Matches(@"https?://\S+/(applications|reviews|reports|awards)/\d+|https?://\S+/finance", d.TextBody!));
         await page.Context.CloseAsync();
     }
 }
