@@ -16,7 +16,7 @@ internal static class AuditSubjects
     /// <summary>The record kinds the portal writes, each with words in both languages (<c>Audit_Entity_{kind}</c>).</summary>
     public static readonly IReadOnlyList<string> Kinds =
     [
-        nameof(Application), nameof(Attachment), nameof(Award), nameof(BudgetYear), nameof(Call), "Database", nameof(Organization), nameof(Payment),
+        nameof(Application), nameof(Attachment), nameof(Award), nameof(BudgetYear), nameof(Call), nameof(ChangeRequest), "Database", nameof(Organization), nameof(Payment),
         nameof(PortalUser), nameof(ProjectReport), nameof(Recommendation), "Retention", nameof(Review), nameof(ReviewAssignment), nameof(ReviewerProfile),
         nameof(SavedNarrative), nameof(Tranche),
     ];
@@ -60,6 +60,16 @@ internal static class AuditSubjects
                          .Select(t => new { t.Id, t.AwardId, t.Sequence, db.Awards.Single(a => a.Id == t.AwardId).Application!.ProjectTitle }).ToListAsync(ct))
             {
                 Add(nameof(Tranche), t.Id, L["Audit_Subject_Tranche", t.Sequence, t.ProjectTitle], LinkIf(awardsOpen, PortalPaths.Award(t.AwardId)));
+            }
+        }
+
+        var changeIds = Ids(nameof(ChangeRequest));
+        if (changeIds.Count > 0)
+        {
+            foreach (var c in await db.ChangeRequests.AsNoTracking().Where(c => changeIds.Contains(c.Id))
+                         .Select(c => new { c.Id, c.AwardId, c.Kind, db.Awards.Single(a => a.Id == c.AwardId).Application!.ProjectTitle }).ToListAsync(ct))
+            {
+                Add(nameof(ChangeRequest), c.Id, L["Audit_Subject_ChangeRequest", L["Changes_Kind" + c.Kind], c.ProjectTitle], LinkIf(awardsOpen, PortalPaths.Award(c.AwardId)));
             }
         }
 

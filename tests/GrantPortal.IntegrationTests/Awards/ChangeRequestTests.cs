@@ -112,9 +112,10 @@ public abstract class ChangeRequestTests : ProviderTest
     }
 
     [Fact]
-    public async Task A_period_change_always_waits_and_once_approved_moves_the_reports_period()
+    public async Task A_period_change_always_waits_and_once_approved_moves_the_reports_period_and_the_final_report()
     {
         var (scenario, awardId, _, _) = await AwardWithTwoLinesAsync();
+        var finalDue = (await scenario.DetailsAsync(awardId)).Reports.Single(r => r.Kind == ReportKind.Final).DueOn;
 
         var asked = await Request.RequestAsync(scenario.Applicant, awardId, new ChangeRequestForm
         {
@@ -130,6 +131,24 @@ public abstract class ChangeRequestTests : ProviderTest
         var changes = (await Queries.ForAwardAsync(scenario.Applicant, awardId))!;
         Assert.Equal(new NodaTime.LocalDate(2026, 12, 31), changes.InForce.EndDate);
         Assert.Equal(new Krw(100_000_000), changes.InForce.Total);
+        // The project ends a month later (30 November → 31 December): the final report is due a month later too.
+        var movedDue = (await scenario.DetailsAsync(awardId)).Reports.Single(r => r.Kind == ReportKind.Final).DueOn;
+        Assert.Equal(finalDue.PlusDays(31), movedDue);
+    }
+
+    [Fact]
+    public async Task The_audit_trail_names_a_change_request_and_links_its_award()
+    {
+        var (scenario, awardId, workshops, hall) = await AwardWithTwoLinesAsync();
+        var asked = await Request.RequestAsync(scenario.Applicant, awardId, Move(workshops, hall, 12_000_000));
+        await Decide.ApproveAsync(AwardScenario.Officer, asked.Value!.Id, null);
+
+        var page = await Host.Services.GetRequiredService<GrantPortal.Core.Auditing.AuditBrowser>().SearchAsync(AwardScenario.Officer,
+            new GrantPortal.Core.Auditing.AuditQuery { EntityType = nameof(ChangeRequest), EntityId = asked.Value.Id.ToString(CultureInfo.InvariantCulture) });
+
+        Assert.Equal(["change.approved", "change.requested"], page!.Rows.Select(r => r.Action));
+        Assert.All(page.Rows, r => Assert.StartsWith("Change request (Move money between budget lines) on “Young defenders academy ", r.Subject, StringComparison.Ordinal));
+        Assert.All(page.Rows, r => Assert.Equal("/awards/" + awardId.ToString(CultureInfo.InvariantCulture), r.Link));
     }
 
     [Fact]

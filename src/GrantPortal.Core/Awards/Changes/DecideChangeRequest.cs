@@ -86,6 +86,7 @@ public sealed class DecideChangeRequest(
 
             request.ResultingVersion = await BudgetVersions.NextNumberAsync(db, request.AwardId, ct);
             await BudgetVersions.AddAsync(db, request.AwardId, inForce, next.Value!, request.Id, now, ct);
+            await MoveFinalReportAsync(db, request.AwardId, inForce, next.Value!, ct);
         }
 
         request.Status = approve ? ChangeStatus.Approved : ChangeStatus.Refused;
@@ -106,5 +107,26 @@ public sealed class DecideChangeRequest(
 
         return Result.Done(request.ResultingVersion ?? inForce.Number,
             approve ? localizer["Changes_Approved", request.ResultingVersion!.Value].Value : localizer["Changes_Refused"].Value);
+    }
+
+    /// <summary>
+    /// A longer or shorter project moves the final report's due date by as many days as the end moved, while the report
+    /// is still the grantee's to write: the time the officer gave after the end stays the same.
+    /// </summary>
+    private static async Task MoveFinalReportAsync(PortalDbContext db, int awardId, ProjectPlan inForce, ProjectPlan next, CancellationToken ct)
+    {
+        if (inForce.EndDate is not { } oldEnd || next.EndDate is not { } newEnd || oldEnd == newEnd)
+        {
+            return;
+        }
+
+        var days = Period.Between(oldEnd, newEnd, PeriodUnits.Days).Days;
+        foreach (var report in await db.ProjectReports.Where(r => r.AwardId == awardId && r.Kind == ReportKind.Final).ToListAsync(ct))
+        {
+            if (ReportRules.IsEditable(report.Status))
+            {
+                report.DueOn = report.DueOn.PlusDays(days);
+            }
+        }
     }
 }
