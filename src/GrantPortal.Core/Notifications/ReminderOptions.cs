@@ -47,6 +47,10 @@ public sealed class ReminderOptions : IValidatableObject
     [Range(1, 10000)]
     public int MessagesPerConnection { get; set; } = 500;
 
+    /// <summary>SMTP connections a pass sends over at once, each with its own batch; 1 sends the batches one after another.</summary>
+    [Range(1, 16)]
+    public int SendConnections { get; set; } = 4;
+
     public IReadOnlyList<int> CallClosingLeadDays => CallClosingDays ?? [7, 1];
 
     public IReadOnlyList<int> ReviewDueLeadDays => ReviewDueDays ?? [3];

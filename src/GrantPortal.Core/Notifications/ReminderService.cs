@@ -195,65 +195,86 @@ public sealed class ReminderService(
 
     private sealed record SendOutcome(int Sent, int Deferred, int Failed, int Messages, int Batches);
 
+    /// <summary>
+    /// Sends the digests in batches of <see cref="ReminderOptions.MessagesPerConnection"/>, each batch composed and sent
+    /// over its own SMTP connection, up to <see cref="ReminderOptions.SendConnections"/> at once. Once the server fails
+    /// after its retries, the batches not yet started are deferred at once rather than each waiting out the backoff.
+    /// </summary>
     private async Task<SendOutcome> SendAsync(List<(long Id, DueReminder Item)> claimed, Instant claimedAt, ReminderOptions settings, CancellationToken ct)
     {
-        var digests = claimed
-            .GroupBy(c => c.Item.Recipient.Id, StringComparer.Ordinal)
-            .Select(g => (Ids: g.Select(c => c.Id).ToList(), Message: ReminderDigest.Build(g.First().Item.Recipient, g.Select(c => c.Item).ToList(), claimedAt, settings.PortalUrl, localizer)))
-            .ToList();
+        var recipients = claimed.GroupBy(c => c.Item.Recipient.Id, StringComparer.Ordinal).ToList();
         int sent = 0, deferred = 0, failed = 0, batches = 0;
         string? serverDown = null;
-        foreach (var batch in digests.Chunk(settings.MessagesPerConnection))
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.SendConnections, CancellationToken = ct };
+        await Parallel.ForEachAsync(recipients.Chunk(settings.MessagesPerConnection), parallel, async (group, token) =>
         {
-            if (serverDown is not null)
+            // Composing is CPU work: each connection composes its own batch, so it runs on as many cores as there are connections.
+            var batch = group.Select(g => (Ids: g.Select(c => c.Id).ToList(), Message: ReminderDigest.Build(g.First().Item.Recipient, g.Select(c => c.Item).ToList(), claimedAt, settings.PortalUrl, localizer)))
+                .ToArray();
+            if (Volatile.Read(ref serverDown) is { } down)
             {
-                // The server just failed after every retry; waiting out the backoff again per batch only delays the log.
-                deferred += await MarkAsync(batch.SelectMany(b => b.Ids), claimedAt, DeliveryStatus.Deferred, serverDown, ct);
-                continue;
+                Interlocked.Add(ref deferred, await MarkAsync(batch.SelectMany(b => b.Ids), claimedAt, DeliveryStatus.Deferred, down, token));
+                return;
             }
 
-            batches++;
-            var messages = batch.Select(b => b.Message).ToList();
-            try
+            Interlocked.Increment(ref batches);
+            var (batchSent, batchDeferred, batchFailed, error) = await SendBatchAsync(batch, claimedAt, token);
+            Interlocked.Add(ref sent, batchSent);
+            Interlocked.Add(ref deferred, batchDeferred);
+            Interlocked.Add(ref failed, batchFailed);
+            if (error is not null)
             {
-                await mail.SendAsync(messages, ct);
-                sent += await MarkAsync(batch.SelectMany(b => b.Ids), claimedAt, DeliveryStatus.Sent, null, ct);
+                Interlocked.CompareExchange(ref serverDown, error, null);
             }
-            catch (PermanentMailFailureException ex)
+        });
+
+        return new SendOutcome(sent, deferred, failed, recipients.Count, batches);
+    }
+
+    /// <summary>One batch over one connection: what was sent, deferred and refused, and the server's error if it went down.</summary>
+    private async Task<(int Sent, int Deferred, int Failed, string? ServerDown)> SendBatchAsync(
+        (List<long> Ids, MimeMessage Message)[] batch, Instant claimedAt, CancellationToken ct)
+    {
+        int sent = 0, failed = 0;
+        try
+        {
+            await mail.SendAsync(batch.Select(b => b.Message).ToList(), ct);
+            return (await MarkAsync(batch.SelectMany(b => b.Ids), claimedAt, DeliveryStatus.Sent, null, ct), 0, 0, null);
+        }
+        catch (PermanentMailFailureException ex)
+        {
+            var refusals = ex.Rejected.ToDictionary(r => r.MessageId, StringComparer.Ordinal);
+            foreach (var (ids, message) in batch)
             {
-                var refusals = ex.Rejected.ToDictionary(r => r.MessageId, StringComparer.Ordinal);
-                foreach (var (ids, message) in batch)
+                if (refusals.TryGetValue(message.MessageId ?? "", out var refusal))
                 {
-                    if (refusals.TryGetValue(message.MessageId ?? "", out var refusal))
-                    {
-                        failed += await MarkAsync(ids, claimedAt, DeliveryStatus.Failed, $"{refusal.StatusCode} {refusal.Reason}", ct);
-                    }
-                    else
-                    {
-                        sent += await MarkAsync(ids, claimedAt, DeliveryStatus.Sent, null, ct);
-                    }
+                    failed += await MarkAsync(ids, claimedAt, DeliveryStatus.Failed, $"{refusal.StatusCode} {refusal.Reason}", ct);
+                }
+                else
+                {
+                    sent += await MarkAsync(ids, claimedAt, DeliveryStatus.Sent, null, ct);
                 }
             }
-            catch (TransientMailFailureException ex)
-            {
-                // The sender hands messages over in order, so everything before the unsent tail reached the server.
-                var handedOver = batch.Length - ex.UnsentCount;
-                sent += await MarkAsync(batch.Take(handedOver).SelectMany(b => b.Ids), claimedAt, DeliveryStatus.Sent, null, ct);
-                serverDown = ex.Message;
-                deferred += await MarkAsync(batch.Skip(handedOver).SelectMany(b => b.Ids), claimedAt, DeliveryStatus.Deferred, serverDown, ct);
-                logger.LogWarning(ex, "Mail server unavailable; {Count} reminder digest(s) deferred to a later pass", ex.UnsentCount);
-            }
-#pragma warning disable CA1031 // Whatever broke (a full disk under the pickup directory, a bad address), the reminders stay for a later pass.
-            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
-#pragma warning restore CA1031
-            {
-                serverDown = ex.Message;
-                deferred += await MarkAsync(batch.SelectMany(b => b.Ids), claimedAt, DeliveryStatus.Deferred, serverDown, ct);
-                logger.LogError(ex, "Reminder digests could not be handed over; {Count} deferred to a later pass", batch.Length);
-            }
-        }
 
-        return new SendOutcome(sent, deferred, failed, digests.Count, batches);
+            return (sent, 0, failed, null);
+        }
+        catch (TransientMailFailureException ex)
+        {
+            // The sender hands messages over in order, so everything before the unsent tail reached the server.
+            var handedOver = batch.Length - ex.UnsentCount;
+            sent = await MarkAsync(batch.Take(handedOver).SelectMany(b => b.Ids), claimedAt, DeliveryStatus.Sent, null, ct);
+            var deferred = await MarkAsync(batch.Skip(handedOver).SelectMany(b => b.Ids), claimedAt, DeliveryStatus.Deferred, ex.Message, ct);
+            logger.LogWarning(ex, "Mail server unavailable; {Count} reminder digest(s) deferred to a later pass", ex.UnsentCount);
+            return (sent, deferred, 0, ex.Message);
+        }
+#pragma warning disable CA1031 // Whatever broke (a full disk under the pickup directory, a bad address), the reminders stay for a later pass.
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            var deferred = await MarkAsync(batch.SelectMany(b => b.Ids), claimedAt, DeliveryStatus.Deferred, ex.Message, ct);
+            logger.LogError(ex, "Reminder digests could not be handed over; {Count} deferred to a later pass", batch.Length);
+            return (0, deferred, 0, ex.Message);
+        }
     }
 
     /// <summary>Records an outcome only on rows this pass still holds: a pass that overran its lease does not overwrite the next one's.</summary>

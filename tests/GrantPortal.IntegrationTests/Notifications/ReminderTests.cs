@@ -34,6 +34,24 @@ public abstract class ReminderTests : ProviderTest
     }
 
     [Fact]
+    public async Task Digests_sent_over_parallel_connections_reach_each_recipient_once()
+    {
+        var scenario = await ReminderScenario.CreateAsync(Host);
+        using var smtp = SimpleSmtpServer.Start(Loopback.FreePort());
+
+        // One digest per connection: the four recipients' digests go over four connections, up to four at once.
+        var result = await ReminderScenario.Reminders(Host, smtp.Configuration.Port, messagesPerConnection: 1).RunAsync(CancellationToken.None);
+        var again = await ReminderScenario.Reminders(Host, smtp.Configuration.Port, messagesPerConnection: 1).RunAsync(CancellationToken.None);
+
+        Assert.Equal((5, 4, 4, 0, 0), (result.Sent, result.Messages, result.Batches, result.Deferred, result.Failed));
+        Assert.Equal(4, ReminderScenario.Parse(smtp).Select(m => m.To.Mailboxes.Single().Address).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(4, smtp.ReceivedEmailCount);
+        Assert.Equal(0, again.Sent);
+        await using var db = await Host.CreateDbContextAsync();
+        Assert.Equal(5, await db.ReminderDeliveries.CountAsync(d => d.Status == DeliveryStatus.Sent));
+    }
+
+    [Fact]
     public async Task Member_removed_by_their_organization_gets_no_reminders_and_a_colleague_does()
     {
         await ReminderScenario.CreateAsync(Host);
