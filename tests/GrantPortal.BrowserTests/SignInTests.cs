@@ -220,9 +220,12 @@ public sealed partial class SignInTests(BrowserFixture fixture)
         await WaitUntilInteractiveAsync(page);
     }
 
-    /// <summary>The page is prerendered first; clicks count only once the Blazor circuit has taken over.</summary>
+    /// <summary>
+    /// The page is prerendered first; clicks count only once the Blazor circuit has taken over. A public page a visitor
+    /// gets static ("static") has no circuit to wait for: its links work as soon as it is shown.
+    /// </summary>
     internal static Task WaitUntilInteractiveAsync(IPage page) =>
-        Expect(page.Locator("[data-interactive=true]")).ToBeAttachedAsync(new() { Timeout = 20_000 });
+        Expect(page.Locator("[data-interactive=true], [data-interactive=static]")).ToBeAttachedAsync(new() { Timeout = 20_000 });
 
     /// <summary>Fills and posts the registration form of an already opened /Account/Register.</summary>
     internal static async Task RegisterAsync(IPage page, string email, string registrationNumber)
