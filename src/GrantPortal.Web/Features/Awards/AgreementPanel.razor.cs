@@ -59,7 +59,7 @@ public sealed partial class AgreementPanel
 
     private string DecisionLink(string format) => $"/awards/{AwardId}/decision.{format}?lang={Language}";
 
-    private Task AcceptAsync() => StepAsync(() => Accept.AcceptAsync(User!, AwardId), L["Agreement_AcceptedNow"]);
+    private async Task AcceptAsync() => await StepAsync(() => Accept.AcceptAsync(User!, AwardId), L["Agreement_AcceptedNow"]);
 
     private async Task RegisterAsync()
     {
@@ -71,9 +71,9 @@ public sealed partial class AgreementPanel
         }
     }
 
-    private Task SignAsync() => StepAsync(() => Pledge.SignAsync(User!, AwardId, signerName, signerPosition), L["Agreement_SignedNow"]);
+    private async Task SignAsync() => await StepAsync(() => Pledge.SignAsync(User!, AwardId, signerName, signerPosition), L["Agreement_SignedNow"]);
 
-    private Task SubmitAsync() => StepAsync(() => Submit.SubmitAsync(User!, AwardId), L["Agreement_SubmittedNow"]);
+    private async Task SubmitAsync() => await StepAsync(() => Submit.SubmitAsync(User!, AwardId), L["Agreement_SubmittedNow"]);
 
     private async Task DecideAsync()
     {
