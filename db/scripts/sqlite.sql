@@ -1096,3 +1096,144 @@ VALUES ('20261201053910_Issue15Changes', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "Payments" ADD "BankAccountId" INTEGER NULL;
+
+ALTER TABLE "Calls" ADD "AwardConditionsEnglish" TEXT NOT NULL DEFAULT '';
+
+ALTER TABLE "Calls" ADD "AwardConditionsKorean" TEXT NOT NULL DEFAULT '';
+
+ALTER TABLE "Attachments" ADD "BankAccountId" INTEGER NULL;
+
+CREATE TABLE "BankAccounts" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_BankAccounts" PRIMARY KEY AUTOINCREMENT,
+    "AwardId" INTEGER NOT NULL,
+    "BankCode" TEXT NOT NULL,
+    "AccountNumber" TEXT NOT NULL,
+    "Holder" TEXT NOT NULL,
+    "Status" TEXT NOT NULL,
+    "RegisteredAt" TEXT NOT NULL,
+    "RegisteredById" TEXT NOT NULL,
+    "DecidedAt" TEXT NULL,
+    "DecidedById" TEXT NULL,
+    "RefusalReason" TEXT NULL,
+    "Version" INTEGER NOT NULL,
+    CONSTRAINT "FK_BankAccounts_Awards_AwardId" FOREIGN KEY ("AwardId") REFERENCES "Awards" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "GrantAgreements" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_GrantAgreements" PRIMARY KEY AUTOINCREMENT,
+    "AwardId" INTEGER NOT NULL,
+    "Status" TEXT NOT NULL,
+    "ConditionsAcceptedAt" TEXT NULL,
+    "ConditionsAcceptedById" TEXT NULL,
+    "PledgeSignerName" TEXT NULL,
+    "PledgeSignerPosition" TEXT NULL,
+    "PledgeSignedAt" TEXT NULL,
+    "PledgeSignedById" TEXT NULL,
+    "SubmittedAt" TEXT NULL,
+    "SubmittedById" TEXT NULL,
+    "ReturnedAt" TEXT NULL,
+    "ReturnedById" TEXT NULL,
+    "ReturnReason" TEXT NULL,
+    "DecidedAt" TEXT NULL,
+    "DecidedById" TEXT NULL,
+    "Version" INTEGER NOT NULL,
+    CONSTRAINT "FK_GrantAgreements_Awards_AwardId" FOREIGN KEY ("AwardId") REFERENCES "Awards" ("Id") ON DELETE CASCADE
+);
+
+CREATE INDEX "IX_Payments_BankAccountId" ON "Payments" ("BankAccountId");
+
+CREATE INDEX "IX_Attachments_BankAccountId" ON "Attachments" ("BankAccountId");
+
+CREATE INDEX "IX_BankAccounts_AwardId_Status" ON "BankAccounts" ("AwardId", "Status");
+
+CREATE UNIQUE INDEX "IX_GrantAgreements_AwardId" ON "GrantAgreements" ("AwardId");
+
+CREATE INDEX "IX_GrantAgreements_Status" ON "GrantAgreements" ("Status");
+
+CREATE TABLE "ef_temp_Attachments" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Attachments" PRIMARY KEY AUTOINCREMENT,
+    "ApplicationId" INTEGER NULL,
+    "BankAccountId" INTEGER NULL,
+    "DisplayName" TEXT NOT NULL,
+    "Kind" TEXT NOT NULL,
+    "ProjectReportId" INTEGER NULL,
+    "QuestionKey" TEXT NULL,
+    "Sha256" TEXT NOT NULL,
+    "SizeBytes" INTEGER NOT NULL,
+    "StoredName" TEXT NOT NULL,
+    "UploadedAt" TEXT NOT NULL,
+    "UploadedById" TEXT NOT NULL,
+    CONSTRAINT "FK_Attachments_Applications_ApplicationId" FOREIGN KEY ("ApplicationId") REFERENCES "Applications" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_Attachments_BankAccounts_BankAccountId" FOREIGN KEY ("BankAccountId") REFERENCES "BankAccounts" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_Attachments_ProjectReports_ProjectReportId" FOREIGN KEY ("ProjectReportId") REFERENCES "ProjectReports" ("Id") ON DELETE CASCADE
+);
+
+INSERT INTO "ef_temp_Attachments" ("Id", "ApplicationId", "BankAccountId", "DisplayName", "Kind", "ProjectReportId", "QuestionKey", "Sha256", "SizeBytes", "StoredName", "UploadedAt", "UploadedById")
+SELECT "Id", "ApplicationId", "BankAccountId", "DisplayName", "Kind", "ProjectReportId", "QuestionKey", "Sha256", "SizeBytes", "StoredName", "UploadedAt", "UploadedById"
+FROM "Attachments";
+
+CREATE TABLE "ef_temp_Payments" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Payments" PRIMARY KEY AUTOINCREMENT,
+    "Amount" INTEGER NOT NULL,
+    "ApprovedAt" TEXT NULL,
+    "ApprovedById" TEXT NULL,
+    "AwardId" INTEGER NOT NULL,
+    "BankAccountId" INTEGER NULL,
+    "BankReference" TEXT NULL,
+    "Note" TEXT NULL,
+    "PaidOn" TEXT NULL,
+    "RecordedAt" TEXT NOT NULL,
+    "RecordedById" TEXT NOT NULL,
+    "Status" TEXT NOT NULL,
+    "TrancheId" INTEGER NOT NULL,
+    "Version" INTEGER NOT NULL,
+    CONSTRAINT "FK_Payments_Awards_AwardId" FOREIGN KEY ("AwardId") REFERENCES "Awards" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Payments_BankAccounts_BankAccountId" FOREIGN KEY ("BankAccountId") REFERENCES "BankAccounts" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Payments_Tranches_TrancheId" FOREIGN KEY ("TrancheId") REFERENCES "Tranches" ("Id") ON DELETE RESTRICT
+);
+
+INSERT INTO "ef_temp_Payments" ("Id", "Amount", "ApprovedAt", "ApprovedById", "AwardId", "BankAccountId", "BankReference", "Note", "PaidOn", "RecordedAt", "RecordedById", "Status", "TrancheId", "Version")
+SELECT "Id", "Amount", "ApprovedAt", "ApprovedById", "AwardId", "BankAccountId", "BankReference", "Note", "PaidOn", "RecordedAt", "RecordedById", "Status", "TrancheId", "Version"
+FROM "Payments";
+
+COMMIT;
+
+PRAGMA foreign_keys = 0;
+
+BEGIN TRANSACTION;
+DROP TABLE "Attachments";
+
+ALTER TABLE "ef_temp_Attachments" RENAME TO "Attachments";
+
+DROP TABLE "Payments";
+
+ALTER TABLE "ef_temp_Payments" RENAME TO "Payments";
+
+COMMIT;
+
+PRAGMA foreign_keys = 1;
+
+BEGIN TRANSACTION;
+CREATE INDEX "IX_Attachments_ApplicationId" ON "Attachments" ("ApplicationId");
+
+CREATE INDEX "IX_Attachments_BankAccountId" ON "Attachments" ("BankAccountId");
+
+CREATE INDEX "IX_Attachments_ProjectReportId" ON "Attachments" ("ProjectReportId");
+
+CREATE UNIQUE INDEX "IX_Attachments_StoredName" ON "Attachments" ("StoredName");
+
+CREATE INDEX "IX_Payments_AwardId" ON "Payments" ("AwardId");
+
+CREATE INDEX "IX_Payments_BankAccountId" ON "Payments" ("BankAccountId");
+
+CREATE INDEX "IX_Payments_Status_RecordedAt" ON "Payments" ("Status", "RecordedAt");
+
+CREATE INDEX "IX_Payments_TrancheId" ON "Payments" ("TrancheId");
+
+COMMIT;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261201111149_Issue15Agreement', '10.0.15');
+

@@ -2011,3 +2011,155 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201111308_Issue15Agreement'
+)
+BEGIN
+    ALTER TABLE [Payments] ADD [BankAccountId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201111308_Issue15Agreement'
+)
+BEGIN
+    ALTER TABLE [Calls] ADD [AwardConditionsEnglish] nvarchar(4000) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201111308_Issue15Agreement'
+)
+BEGIN
+    ALTER TABLE [Calls] ADD [AwardConditionsKorean] nvarchar(4000) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201111308_Issue15Agreement'
+)
+BEGIN
+    ALTER TABLE [Attachments] ADD [BankAccountId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201111308_Issue15Agreement'
+)
+BEGIN
+    CREATE TABLE [BankAccounts] (
+        [Id] int NOT NULL IDENTITY,
+        [AwardId] int NOT NULL,
+        [BankCode] nvarchar(3) NOT NULL,
+        [AccountNumber] nvarchar(30) NOT NULL,
+        [Holder] nvarchar(100) NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [RegisteredAt] datetime2 NOT NULL,
+        [RegisteredById] nvarchar(64) NOT NULL,
+        [DecidedAt] datetime2 NULL,
+        [DecidedById] nvarchar(64) NULL,
+        [RefusalReason] nvarchar(2000) NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_BankAccounts] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_BankAccounts_Awards_AwardId] FOREIGN KEY ([AwardId]) REFERENCES [Awards] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201111308_Issue15Agreement'
+)
+BEGIN
+    CREATE TABLE [GrantAgreements] (
+        [Id] int NOT NULL IDENTITY,
+        [AwardId] int NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [ConditionsAcceptedAt] datetime2 NULL,
+        [ConditionsAcceptedById] nvarchar(64) NULL,
+        [PledgeSignerName] nvarchar(100) NULL,
+        [PledgeSignerPosition] nvarchar(100) NULL,
+        [PledgeSignedAt] datetime2 NULL,
+        [PledgeSignedById] nvarchar(64) NULL,
+        [SubmittedAt] datetime2 NULL,
+        [SubmittedById] nvarchar(64) NULL,
+        [ReturnedAt] datetime2 NULL,
+        [ReturnedById] nvarchar(64) NULL,
+        [ReturnReason] nvarchar(2000) NULL,
+        [DecidedAt] datetime2 NULL,
+        [DecidedById] nvarchar(64) NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_GrantAgreements] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_GrantAgreements_Awards_AwardId] FOREIGN KEY ([AwardId]) REFERENCES [Awards] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201111308_Issue15Agreement'
+)
+BEGIN
+    CREATE INDEX [IX_Payments_BankAccountId] ON [Payments] ([BankAccountId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201111308_Issue15Agreement'
+)
+BEGIN
+    CREATE INDEX [IX_Attachments_BankAccountId] ON [Attachments] ([BankAccountId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201111308_Issue15Agreement'
+)
+BEGIN
+    CREATE INDEX [IX_BankAccounts_AwardId_Status] ON [BankAccounts] ([AwardId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201111308_Issue15Agreement'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_GrantAgreements_AwardId] ON [GrantAgreements] ([AwardId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201111308_Issue15Agreement'
+)
+BEGIN
+    CREATE INDEX [IX_GrantAgreements_Status] ON [GrantAgreements] ([Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201111308_Issue15Agreement'
+)
+BEGIN
+    ALTER TABLE [Attachments] ADD CONSTRAINT [FK_Attachments_BankAccounts_BankAccountId] FOREIGN KEY ([BankAccountId]) REFERENCES [BankAccounts] ([Id]) ON DELETE CASCADE;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201111308_Issue15Agreement'
+)
+BEGIN
+    ALTER TABLE [Payments] ADD CONSTRAINT [FK_Payments_BankAccounts_BankAccountId] FOREIGN KEY ([BankAccountId]) REFERENCES [BankAccounts] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201111308_Issue15Agreement'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201111308_Issue15Agreement', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

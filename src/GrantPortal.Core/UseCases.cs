@@ -25,6 +25,9 @@ public static class UseCases
         typeof(AmendAward), typeof(CancelAward), typeof(RecordReturnedFunds), typeof(ReplanTranche),
         typeof(FinalizeCall), typeof(BudgetQueries), typeof(BudgetExports), typeof(SpendingExport),
         typeof(ChangeRules), typeof(RequestChange), typeof(DecideChangeRequest), typeof(ChangeRequestQueries),
+        typeof(AgreementRules), typeof(AgreementQueries), typeof(AcceptAwardConditions), typeof(RegisterBankAccount),
+        typeof(UploadBankBook), typeof(SignPledge), typeof(SubmitAgreement), typeof(IssueGrantDecision), typeof(ReturnAgreement),
+        typeof(DecideAccountChange),
         // Calls
         typeof(CallQueries), typeof(CreateCall), typeof(UpdateCall), typeof(MoveDeadline), typeof(PublishCall),
         typeof(OpenBudgetYear), typeof(ChangeBudgetYear), typeof(EligibilityQueries),

@@ -325,6 +325,8 @@ internal sealed class DemoGrantHistory(PortalDbContext db, DemoPeople people, IR
             var second = AddTranche(award, 2, award.Amount - first.Amount, new LocalDate(2023, 12, 15), report);
             AddPayment(award, second, PaymentStatus.Paid, people.Finance2, Local(2023, 12, 13, 10, k), people.Finance1, Local(2023, 12, 14, 14, k), new LocalDate(2023, 12, 15));
         }
+
+        afterFirstSave.Add(() => DemoAgreements.Decide(db, people, decided.Select(d => d.Award)));
     }
 
     private void Add2024()
@@ -353,6 +355,8 @@ internal sealed class DemoGrantHistory(PortalDbContext db, DemoPeople people, IR
                 award.Status = AwardStatus.Active;
             }
         }
+
+        afterFirstSave.Add(() => DemoAgreements.Decide(db, people, decided.Select(d => d.Award)));
     }
 
     private void AddCurrentSpring()
@@ -395,6 +399,9 @@ internal sealed class DemoGrantHistory(PortalDbContext db, DemoPeople people, IR
 
             AddReport(award, application, project, k, ReportKind.Final, end.PlusDays(20), ReportStatus.Due, null, null);
         }
+
+        afterFirstSave.Add(() => DemoAgreements.Decide(db, people, decided.Select(d => d.Award)));
+        afterFirstSave.Add(() => DemoAgreements.AskToChangeAccount(db, people, decided[^1].Award, now));
     }
 
     private void AddCurrentUnderReview()

@@ -41,6 +41,9 @@ public sealed class AwardTests(BrowserFixture fixture)
         Assert.EndsWith($"/awards/{awardId}", officer.Url, StringComparison.Ordinal);
         await officer.Context.CloseAsync();
 
+        // The grantee's checklist and the grant decision (clicked through in GrantAgreementTests): payments may follow.
+        await GrantDecisions.DecideAsync(fixture.Server.Services, awardId);
+
         var maker = await fixture.NewPageAsync();
         await SignInTests.SignInAsync(maker, DemoAccounts.Finance1.Email, DemoAccounts.Password);
         await OpenFromBudgetAsync(maker, awardId);

@@ -232,6 +232,9 @@ public sealed partial class GrantCycleWalkTests(BrowserFixture fixture)
             await walk.CheckAsync(applicant, "award page (grantee)");
         });
 
+        // The grantee's checklist and the grant decision (clicked through in GrantAgreementTests): payments may follow.
+        await GrantDecisions.DecideAsync(server.Services, awardId);
+
         // Finance pays the first tranche: finance1 records it from the worklist, finance2 approves and marks it paid.
         var maker = await walk.SignInAsync(DemoAccounts.Finance1.Email, DemoAccounts.Password);
         await walk.StepAsync("record first tranche", maker, async () =>

@@ -266,6 +266,9 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                     b.Property<int?>("ApplicationId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("BankAccountId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -308,6 +311,8 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
+
+                    b.HasIndex("BankAccountId");
 
                     b.HasIndex("ProjectReportId");
 
@@ -603,6 +608,67 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                     b.ToTable("AwardRecommendations");
                 });
 
+            modelBuilder.Entity("GrantPortal.Core.Awards.BankAccount", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("AwardId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BankCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<Instant?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Instant>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegisteredById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardId", "Status");
+
+                    b.ToTable("BankAccounts");
+                });
+
             modelBuilder.Entity("GrantPortal.Core.Awards.BudgetVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -765,6 +831,83 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                     b.ToTable("ChangeRequests");
                 });
 
+            modelBuilder.Entity("GrantPortal.Core.Awards.GrantAgreement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AwardId")
+                        .HasColumnType("integer");
+
+                    b.Property<Instant?>("ConditionsAcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConditionsAcceptedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Instant?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Instant?>("PledgeSignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PledgeSignedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PledgeSignerName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PledgeSignerPosition")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Instant?>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReturnedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Instant?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardId")
+                        .IsUnique();
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("GrantAgreements");
+                });
+
             modelBuilder.Entity("GrantPortal.Core.Calls.BudgetYear", b =>
                 {
                     b.Property<int>("Id")
@@ -802,6 +945,16 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AwardConditionsEnglish")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("AwardConditionsKorean")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<bool>("BlindReview")
                         .HasColumnType("boolean");
@@ -1101,6 +1254,9 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                     b.Property<int>("AwardId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("BankAccountId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("BankReference")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -1135,6 +1291,8 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AwardId");
+
+                    b.HasIndex("BankAccountId");
 
                     b.HasIndex("TrancheId");
 
@@ -2108,6 +2266,11 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade);
 
+                    b.HasOne("GrantPortal.Core.Awards.BankAccount", null)
+                        .WithMany()
+                        .HasForeignKey("BankAccountId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("GrantPortal.Core.Reporting.ProjectReport", null)
                         .WithMany("Receipts")
                         .HasForeignKey("ProjectReportId")
@@ -2174,6 +2337,15 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                     b.Navigation("Recommendation");
                 });
 
+            modelBuilder.Entity("GrantPortal.Core.Awards.BankAccount", b =>
+                {
+                    b.HasOne("GrantPortal.Core.Awards.Award", null)
+                        .WithMany()
+                        .HasForeignKey("AwardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GrantPortal.Core.Awards.BudgetVersion", b =>
                 {
                     b.HasOne("GrantPortal.Core.Awards.Award", null)
@@ -2198,6 +2370,15 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                 });
 
             modelBuilder.Entity("GrantPortal.Core.Awards.ChangeRequest", b =>
+                {
+                    b.HasOne("GrantPortal.Core.Awards.Award", null)
+                        .WithMany()
+                        .HasForeignKey("AwardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Awards.GrantAgreement", b =>
                 {
                     b.HasOne("GrantPortal.Core.Awards.Award", null)
                         .WithMany()
@@ -2298,6 +2479,11 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                         .HasForeignKey("AwardId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("GrantPortal.Core.Awards.BankAccount", null)
+                        .WithMany()
+                        .HasForeignKey("BankAccountId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("GrantPortal.Core.Disbursements.Tranche", null)
                         .WithMany("Payments")

@@ -267,6 +267,9 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                     b.Property<int?>("ApplicationId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("BankAccountId")
+                        .HasColumnType("int");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -309,6 +312,8 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
+
+                    b.HasIndex("BankAccountId");
 
                     b.HasIndex("ProjectReportId");
 
@@ -605,6 +610,67 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                     b.ToTable("AwardRecommendations");
                 });
 
+            modelBuilder.Entity("GrantPortal.Core.Awards.BankAccount", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int>("AwardId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("BankCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RegisteredById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardId", "Status");
+
+                    b.ToTable("BankAccounts");
+                });
+
             modelBuilder.Entity("GrantPortal.Core.Awards.BudgetVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -767,6 +833,83 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                     b.ToTable("ChangeRequests");
                 });
 
+            modelBuilder.Entity("GrantPortal.Core.Awards.GrantAgreement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AwardId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ConditionsAcceptedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ConditionsAcceptedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("PledgeSignedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PledgeSignedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("PledgeSignerName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("PledgeSignerPosition")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime?>("ReturnedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ReturnedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SubmittedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardId")
+                        .IsUnique();
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("GrantAgreements");
+                });
+
             modelBuilder.Entity("GrantPortal.Core.Calls.BudgetYear", b =>
                 {
                     b.Property<int>("Id")
@@ -804,6 +947,16 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AwardConditionsEnglish")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("AwardConditionsKorean")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
 
                     b.Property<bool>("BlindReview")
                         .HasColumnType("bit");
@@ -1103,6 +1256,9 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                     b.Property<int>("AwardId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("BankAccountId")
+                        .HasColumnType("int");
+
                     b.Property<string>("BankReference")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -1137,6 +1293,8 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AwardId");
+
+                    b.HasIndex("BankAccountId");
 
                     b.HasIndex("TrancheId");
 
@@ -2111,6 +2269,11 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade);
 
+                    b.HasOne("GrantPortal.Core.Awards.BankAccount", null)
+                        .WithMany()
+                        .HasForeignKey("BankAccountId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("GrantPortal.Core.Reporting.ProjectReport", null)
                         .WithMany("Receipts")
                         .HasForeignKey("ProjectReportId")
@@ -2177,6 +2340,15 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Recommendation");
                 });
 
+            modelBuilder.Entity("GrantPortal.Core.Awards.BankAccount", b =>
+                {
+                    b.HasOne("GrantPortal.Core.Awards.Award", null)
+                        .WithMany()
+                        .HasForeignKey("AwardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GrantPortal.Core.Awards.BudgetVersion", b =>
                 {
                     b.HasOne("GrantPortal.Core.Awards.Award", null)
@@ -2201,6 +2373,15 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("GrantPortal.Core.Awards.ChangeRequest", b =>
+                {
+                    b.HasOne("GrantPortal.Core.Awards.Award", null)
+                        .WithMany()
+                        .HasForeignKey("AwardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Awards.GrantAgreement", b =>
                 {
                     b.HasOne("GrantPortal.Core.Awards.Award", null)
                         .WithMany()
@@ -2301,6 +2482,11 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                         .HasForeignKey("AwardId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("GrantPortal.Core.Awards.BankAccount", null)
+                        .WithMany()
+                        .HasForeignKey("BankAccountId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("GrantPortal.Core.Disbursements.Tranche", null)
                         .WithMany("Payments")

@@ -256,6 +256,9 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                     b.Property<int?>("ApplicationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("BankAccountId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -298,6 +301,8 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
+
+                    b.HasIndex("BankAccountId");
 
                     b.HasIndex("ProjectReportId");
 
@@ -585,6 +590,65 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                     b.ToTable("AwardRecommendations");
                 });
 
+            modelBuilder.Entity("GrantPortal.Core.Awards.BankAccount", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AwardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BankCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegisteredById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardId", "Status");
+
+                    b.ToTable("BankAccounts");
+                });
+
             modelBuilder.Entity("GrantPortal.Core.Awards.BudgetVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -741,6 +805,81 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                     b.ToTable("ChangeRequests");
                 });
 
+            modelBuilder.Entity("GrantPortal.Core.Awards.GrantAgreement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AwardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ConditionsAcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConditionsAcceptedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PledgeSignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PledgeSignedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PledgeSignerName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PledgeSignerPosition")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReturnedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardId")
+                        .IsUnique();
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("GrantAgreements");
+                });
+
             modelBuilder.Entity("GrantPortal.Core.Calls.BudgetYear", b =>
                 {
                     b.Property<int>("Id")
@@ -774,6 +913,16 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("AwardConditionsEnglish")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AwardConditionsKorean")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("BlindReview")
                         .HasColumnType("INTEGER");
@@ -1065,6 +1214,9 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("AwardId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("BankAccountId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("BankReference")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -1099,6 +1251,8 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AwardId");
+
+                    b.HasIndex("BankAccountId");
 
                     b.HasIndex("TrancheId");
 
@@ -2038,6 +2192,11 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade);
 
+                    b.HasOne("GrantPortal.Core.Awards.BankAccount", null)
+                        .WithMany()
+                        .HasForeignKey("BankAccountId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("GrantPortal.Core.Reporting.ProjectReport", null)
                         .WithMany("Receipts")
                         .HasForeignKey("ProjectReportId")
@@ -2104,6 +2263,15 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Recommendation");
                 });
 
+            modelBuilder.Entity("GrantPortal.Core.Awards.BankAccount", b =>
+                {
+                    b.HasOne("GrantPortal.Core.Awards.Award", null)
+                        .WithMany()
+                        .HasForeignKey("AwardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GrantPortal.Core.Awards.BudgetVersion", b =>
                 {
                     b.HasOne("GrantPortal.Core.Awards.Award", null)
@@ -2128,6 +2296,15 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("GrantPortal.Core.Awards.ChangeRequest", b =>
+                {
+                    b.HasOne("GrantPortal.Core.Awards.Award", null)
+                        .WithMany()
+                        .HasForeignKey("AwardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Awards.GrantAgreement", b =>
                 {
                     b.HasOne("GrantPortal.Core.Awards.Award", null)
                         .WithMany()
@@ -2228,6 +2405,11 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                         .HasForeignKey("AwardId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("GrantPortal.Core.Awards.BankAccount", null)
+                        .WithMany()
+                        .HasForeignKey("BankAccountId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("GrantPortal.Core.Disbursements.Tranche", null)
                         .WithMany("Payments")

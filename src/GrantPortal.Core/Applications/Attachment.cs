@@ -30,6 +30,9 @@ public sealed class Attachment
 
     public int? ProjectReportId { get; set; }
 
+    /// <summary>For a bank-book copy (통장사본): the award's account it shows.</summary>
+    public int? BankAccountId { get; set; }
+
     /// <summary>For a file question of the application form: the question's key; null for the general attachments.</summary>
     public string? QuestionKey { get; set; }
 
@@ -60,5 +63,6 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
         builder.Property(a => a.Sha256).HasMaxLength(64).IsFixedLength();
         builder.Property(a => a.UploadedById).HasMaxLength(64);
         builder.Property(a => a.QuestionKey).HasMaxLength(64);
+        builder.HasOne<Awards.BankAccount>().WithMany().HasForeignKey(a => a.BankAccountId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -52,6 +52,25 @@ public sealed class AttachmentStore(
     internal Task<Result<AttachmentView>> UploadReceiptAsync(CurrentUser user, int reportId, string fileName, Stream content, CancellationToken ct) =>
         uploads.StoreAsync(user, UploadOwner.ForReport(reportId), fileName, content, ct);
 
+    /// <summary>Stores a bank-book copy (통장사본) for an account the caller checked belongs to the reader's award.</summary>
+    internal Task<Result<AttachmentView>> UploadBankBookAsync(CurrentUser user, int bankAccountId, string fileName, Stream content, CancellationToken ct) =>
+        uploads.StoreAsync(user, UploadOwner.ForBankAccount(bankAccountId), fileName, content, ct);
+
+    /// <summary>An account's bank-book copy for a reader the caller has checked may read the award.</summary>
+    public async Task<AttachmentDownload?> OpenBankBookAsync(int bankAccountId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var attachment = await db.Attachments.AsNoTracking().Where(f => f.BankAccountId == bankAccountId).OrderByDescending(f => f.Id).FirstOrDefaultAsync(ct);
+        var path = attachment is null ? null : Path.Combine(options.Value.Directory, attachment.StoredName);
+        if (attachment is null || !File.Exists(path))
+        {
+            return null;
+        }
+
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+        return new AttachmentDownload(stream, attachment.DisplayName, FileSignatures.ContentType(attachment.Kind), attachment.SizeBytes);
+    }
+
     /// <summary>A report's receipt for a reader the caller has checked (<see cref="Reporting.ReportService.CanReadReceiptAsync"/>).</summary>
     public async Task<AttachmentDownload?> OpenReceiptAsync(int attachmentId, CancellationToken ct = default)
     {

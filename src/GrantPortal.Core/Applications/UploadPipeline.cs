@@ -204,6 +204,14 @@ internal sealed record UploadOwner(RowLock Lock, Expression<Func<Attachment, boo
     /// <summary>A report's receipts share the same total as an application's attachments.</summary>
     public static UploadOwner ForReport(int reportId) =>
         new(RowLock.On<ProjectReport>(reportId), f => f.ProjectReportId == reportId, f => f.ProjectReportId = reportId, "receipt.uploaded", "reportId");
+
+    /// <summary>A bank-book copy of an award's account; the caller checked the account still waits for the officer.</summary>
+    public static UploadOwner ForBankAccount(int bankAccountId) =>
+        new(RowLock.On<Awards.BankAccount>(bankAccountId), f => f.BankAccountId == bankAccountId, f => f.BankAccountId = bankAccountId, "bank-book.uploaded", "bankAccountId")
+        {
+            RefusalUnderLock = async (db, ct) =>
+                await db.BankAccounts.Where(a => a.Id == bankAccountId).Select(a => a.Status).SingleAsync(ct) == Awards.BankAccountStatus.Pending ? null : "Agreement_AccountNotPending",
+        };
 }
 
 /// <summary>The file question an upload answers: its key and label, the kinds it accepts (empty: every allowed kind) and how many files it takes.</summary>

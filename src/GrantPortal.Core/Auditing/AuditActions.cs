@@ -26,6 +26,15 @@ public static class AuditActions
     public const string AwardCreated = "award.created";
     public const string AwardFundsReturned = "award.funds-returned";
     public const string AwardRecommendationsChanged = "award.recommendations_changed";
+    public const string AgreementConditionsAccepted = "agreement.conditions-accepted";
+    public const string AgreementPledgeSigned = "agreement.pledge-signed";
+    public const string AgreementSubmitted = "agreement.submitted";
+    public const string AgreementReturned = "agreement.returned";
+    public const string AgreementDecided = "agreement.decided";
+    public const string BankAccountRegistered = "bank-account.registered";
+    public const string BankAccountApproved = "bank-account.approved";
+    public const string BankAccountRefused = "bank-account.refused";
+    public const string BankBookUploaded = "bank-book.uploaded";
     public const string ChangeApproved = "change.approved";
     public const string ChangeNoted = "change.noted";
     public const string ChangeRefused = "change.refused";

@@ -48,6 +48,9 @@ public sealed class AwardDetailsQuery(IDbContextFactory<PortalDbContext> dbFacto
             .OrderBy(e => e.Id)
             .GroupBy(e => e.EntityId)
             .ToDictionary(g => g.Key, g => g.Last().Reason);
+        var accountIds = award.Tranches.SelectMany(t => t.Payments).Select(p => p.BankAccountId).OfType<int>().Distinct().ToList();
+        var accounts = accountIds.Count == 0 ? [] : await db.BankAccounts.AsNoTracking().Where(a => accountIds.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, a => a.Describe(Languages.Current), ct);
         var reports = award.Reports.ToDictionary(r => r.Id);
         var application = award.Application!;
         var call = application.Call!;
@@ -57,7 +60,8 @@ public sealed class AwardDetailsQuery(IDbContextFactory<PortalDbContext> dbFacto
             var payments = t.Payments.OrderBy(p => p.Id).Select(p => new PaymentView(
                 p.Id, t.Id, p.Amount, p.Status, names.GetValueOrDefault(p.RecordedById, p.RecordedById), p.RecordedAt,
                 p.ApprovedById is { } approver ? names.GetValueOrDefault(approver, approver) : null, p.ApprovedAt, p.PaidOn, p.BankReference, p.Note, p.Version,
-                rejections.GetValueOrDefault(p.Id.ToString(CultureInfo.InvariantCulture)))).ToList();
+                rejections.GetValueOrDefault(p.Id.ToString(CultureInfo.InvariantCulture)),
+                p.BankAccountId is { } accountId ? accounts.GetValueOrDefault(accountId) : null)).ToList();
             return new TrancheView(
                 t.Id, t.Sequence, t.Amount, t.PlannedOn, t.GatingReportId, gate?.Kind, gate?.Status,
                 Krw.Sum(t.Payments.Where(p => p.CountsAgainstAward).Select(p => p.Amount)),

@@ -145,7 +145,8 @@ public sealed record PaymentView(
     string? BankReference,
     string? Note,
     int Version,
-    string? RejectionReason = null);
+    string? RejectionReason = null,
+    string? Account = null);
 
 public sealed record ReportRequirement(int Id, ReportKind Kind, LocalDate DueOn, ReportStatus Status);
 

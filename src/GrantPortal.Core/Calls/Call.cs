@@ -78,6 +78,11 @@ public sealed class Call : IVersioned
     /// <summary>Which reports of this call's awards need receipts; the award letter says the same.</summary>
     public ReceiptRequirement ReceiptsRequired { get; set; } = ReceiptRequirement.FinalReport;
 
+    /// <summary>The conditions every grantee of this call accepts before the grant decision (교부 조건), in Korean.</summary>
+    public string AwardConditionsKorean { get; set; } = "";
+
+    public string AwardConditionsEnglish { get; set; } = "";
+
     public bool IsPublished { get; private set; }
 
     public Instant? PublishedAt { get; private set; }
@@ -177,6 +182,8 @@ internal sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Ignore(c => c.IsTwoStage);
         builder.Property(c => c.ReceiptsRequired).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.AwardConditionsKorean).HasMaxLength(CallForm.AwardConditionsLength);
+        builder.Property(c => c.AwardConditionsEnglish).HasMaxLength(CallForm.AwardConditionsLength);
         builder.Property(c => c.Eligibility).HasJsonConversion();
         builder.Property(c => c.BudgetRules).HasJsonConversion();
         builder.HasIndex(c => new { c.IsPublished, c.ClosesAt });

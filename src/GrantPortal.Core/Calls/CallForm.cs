@@ -39,6 +39,8 @@ public sealed record CallForm
 {
     public const int MaximumReviewers = 10;
 
+    public const int AwardConditionsLength = 4000;
+
     /// <summary>Null when creating a call.</summary>
     public int? Id { get; set; }
 
@@ -80,6 +82,11 @@ public sealed record CallForm
 
     /// <summary>New calls ask for receipts with the final report, as the award letter has always said.</summary>
     public ReceiptRequirement ReceiptsRequired { get; set; } = ReceiptRequirement.FinalReport;
+
+    /// <summary>The award conditions grantees accept before the grant decision, in Korean and English.</summary>
+    public string AwardConditionsKorean { get; set; } = "";
+
+    public string AwardConditionsEnglish { get; set; } = "";
 
     public IList<CriterionForm> Criteria { get; init; } = [];
 
@@ -142,6 +149,14 @@ public sealed record CallForm
         if (string.IsNullOrWhiteSpace(TitleKorean))
         {
             Add(nameof(TitleKorean), "CallForm_TitleKoreanRequired");
+        }
+
+        foreach (var (field, text) in new[] { (nameof(AwardConditionsKorean), AwardConditionsKorean), (nameof(AwardConditionsEnglish), AwardConditionsEnglish) })
+        {
+            if ((text?.Trim().Length ?? 0) > AwardConditionsLength)
+            {
+                Add(field, "Agreement_ConditionsTooLong", AwardConditionsLength);
+            }
         }
 
         if (string.IsNullOrWhiteSpace(TitleEnglish))

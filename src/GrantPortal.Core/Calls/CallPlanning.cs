@@ -92,6 +92,8 @@ internal static class CallPlanning
         call.ReviewDueOn = form.ReviewDueOn;
         call.BlindReview = form.BlindReview;
         call.ReceiptsRequired = Enum.IsDefined(form.ReceiptsRequired) ? form.ReceiptsRequired : ReceiptRequirement.FinalReport;
+        call.AwardConditionsKorean = form.AwardConditionsKorean?.Trim() ?? "";
+        call.AwardConditionsEnglish = form.AwardConditionsEnglish?.Trim() ?? "";
         call.Eligibility = EligibilityCheck.Normalized(form.Eligibility);
         call.BudgetRules = form.BudgetRules;
 
@@ -177,6 +179,8 @@ internal static class CallPlanning
         ReviewDueOn = c.ReviewDueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         c.BlindReview,
         ReceiptsRequired = c.ReceiptsRequired.ToString(),
+        c.AwardConditionsKorean,
+        c.AwardConditionsEnglish,
         Eligibility = JsonSerializer.SerializeToElement(c.Eligibility, JsonColumns.Options),
         BudgetRules = JsonSerializer.SerializeToElement(c.BudgetRules, JsonColumns.Options),
         Criteria = c.Criteria.OrderBy(r => r.Order).Select(r => new { r.NameEnglish, r.Weight, r.ScaleMinimum, r.ScaleMaximum }),

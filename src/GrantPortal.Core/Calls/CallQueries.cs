@@ -167,6 +167,8 @@ public sealed class CallQueries(IDbContextFactory<PortalDbContext> dbFactory, IC
             ReviewDueOn = c.ReviewDueOn,
             BlindReview = c.BlindReview,
             ReceiptsRequired = c.ReceiptsRequired,
+            AwardConditionsKorean = c.AwardConditionsKorean,
+            AwardConditionsEnglish = c.AwardConditionsEnglish,
             Eligibility = c.Eligibility,
             BudgetRules = c.BudgetRules,
         };

@@ -78,6 +78,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<ChangeRequest> ChangeRequests => Set<ChangeRequest>();
 
+    public DbSet<GrantAgreement> GrantAgreements => Set<GrantAgreement>();
+
+    public DbSet<BankAccount> BankAccounts => Set<BankAccount>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

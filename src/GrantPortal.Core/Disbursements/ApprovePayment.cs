@@ -60,6 +60,13 @@ public sealed class ApprovePayment(
             return award.OverAward(localizer, award.Left + payment.Amount);
         }
 
+        // The officer may have approved a new account since this payment was recorded: it must not go to the old one.
+        if (payment.BankAccountId is { } accountId
+            && !await db.BankAccounts.AnyAsync(a => a.Id == accountId && a.Status == BankAccountStatus.Approved, ct))
+        {
+            return Result.Refused(localizer["Finance_AccountNoLongerApproved"]);
+        }
+
         var gate = await ReportGate.OfTrancheAsync(db, payment.TrancheId, ct);
         if (gate is { Open: false })
         {

@@ -15,13 +15,16 @@ public sealed record WorklistPayment(
     bool RecordedByMe,
     ReportKind? GateKind,
     ReportStatus? GateStatus,
-    int Version)
+    int Version,
+    string? Account = null)
 {
     public bool GateOpen => GateStatus is null or ReportStatus.Approved;
 }
 
 /// <summary>An unpaid tranche (see <see cref="TranchesDue"/>): <see cref="Open"/> is still to record, the rest of <see cref="Unpaid"/> is on its way.</summary>
-public sealed record WorklistTranche(int TrancheId, int AwardId, OrganizationName OrganizationName, string ProjectTitle, int Sequence, Krw Amount, Krw Open, Krw Unpaid, LocalDate PlannedOn, ReportKind? GateKind, ReportStatus? GateStatus)
+public sealed record WorklistTranche(
+    int TrancheId, int AwardId, OrganizationName OrganizationName, string ProjectTitle, int Sequence, Krw Amount, Krw Open, Krw Unpaid, LocalDate PlannedOn, ReportKind? GateKind, ReportStatus? GateStatus,
+    string? Account = null)
 {
     public bool GateOpen => GateStatus is null or ReportStatus.Approved;
 
@@ -73,13 +76,16 @@ public sealed class FinanceWorklistQuery(IDbContextFactory<PortalDbContext> dbFa
                     GateKind = (ReportKind?)t.GatingReport!.Kind,
                     GateStatus = (ReportStatus?)t.GatingReport.Status,
                     p.Version,
+                    p.BankAccountId,
                 })
             .ToListAsync(ct);
         var recorders = pending.Select(p => p.RecordedById).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => recorders.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var accountIds = pending.Select(p => p.BankAccountId).OfType<int>().Distinct().ToList();
+        var accounts = await db.BankAccounts.AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Describe(Languages.Current), ct);
         var payments = pending.Select(p => new WorklistPayment(
             p.Id, p.AwardId, new OrganizationName(p.NameKorean, p.Name), p.ProjectTitle, p.ReceiptNumber, p.Sequence, p.Amount, p.Status, names.GetValueOrDefault(p.RecordedById, p.RecordedById), p.RecordedAt,
-            p.RecordedById == user.UserId, p.GateKind, p.GateStatus, p.Version)).ToList();
+            p.RecordedById == user.UserId, p.GateKind, p.GateStatus, p.Version, p.BankAccountId is { } id ? accounts.GetValueOrDefault(id) : null)).ToList();
 
         var dueThisMonth = await WorklistTranchesAsync(db, TranchesDue.ThisMonth(db, today), ct);
         var overdue = await WorklistTranchesAsync(db, TranchesDue.Overdue(db, today), ct);
@@ -112,8 +118,14 @@ public sealed class FinanceWorklistQuery(IDbContextFactory<PortalDbContext> dbFa
                     GateStatus = (ReportStatus?)t.GatingReport.Status,
                 })
             .ToListAsync(ct);
+
+        // The account a payment recorded now would go to: the award's approved one (none before the grant decision).
+        var awardIds = rows.Select(t => t.AwardId).Distinct().ToList();
+        var approved = (await db.BankAccounts.AsNoTracking().Where(a => awardIds.Contains(a.AwardId) && a.Status == BankAccountStatus.Approved).ToListAsync(ct))
+            .GroupBy(a => a.AwardId).ToDictionary(g => g.Key, g => g.MaxBy(a => a.Id)!.Describe(Languages.Current));
         return rows.Select(t => new WorklistTranche(
-                t.Id, t.AwardId, new OrganizationName(t.NameKorean, t.Name), t.ProjectTitle, t.Sequence, t.Amount, Krw.Max(t.Amount - new Krw(t.Recorded), Krw.Zero), t.Amount - new Krw(t.Paid), t.PlannedOn, t.GateKind, t.GateStatus))
+                t.Id, t.AwardId, new OrganizationName(t.NameKorean, t.Name), t.ProjectTitle, t.Sequence, t.Amount, Krw.Max(t.Amount - new Krw(t.Recorded), Krw.Zero), t.Amount - new Krw(t.Paid), t.PlannedOn, t.GateKind, t.GateStatus,
+                approved.GetValueOrDefault(t.AwardId)))
             .ToList();
     }
 }

@@ -43,6 +43,17 @@ public sealed class RecordPayment(
             return Result.Refused(localizer["Finance_AwardNotActive"]);
         }
 
+        // No money leaves before the grant decision (교부결정), and only to the account the officer approved.
+        if (!await db.GrantAgreements.AnyAsync(a => a.AwardId == awardId && a.Status == AgreementStatus.Decided, ct))
+        {
+            return Result.Refused(localizer["Finance_BeforeGrantDecision"]);
+        }
+
+        if (await AgreementRules.ApprovedAccountAsync(db, awardId, ct) is not { } account)
+        {
+            return Result.Refused(localizer["Finance_NoApprovedAccount"]);
+        }
+
         if (recording.Amount > award.Left)
         {
             return award.OverAward(localizer, award.Left);
@@ -64,11 +75,12 @@ public sealed class RecordPayment(
             RecordedById = user.UserId,
             RecordedAt = now,
             Note = recording.Note,
+            BankAccountId = account.Id,
         };
         db.Payments.Add(payment);
         await db.SaveChangesAsync(ct);
         db.AuditEvents.Add(AuditEvent.Record(now, user.AsActor(), "payment.recorded", nameof(Payment), AwardRules.Id(payment.Id),
-            after: JsonSerializer.Serialize(new { AwardId = awardId, TrancheId = tranche.Id, Amount = payment.Amount.Won, Status = payment.Status.ToString() })));
+            after: JsonSerializer.Serialize(new { AwardId = awardId, TrancheId = tranche.Id, Amount = payment.Amount.Won, Status = payment.Status.ToString(), BankAccountId = account.Id })));
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Payment {PaymentId} of {Amount} won recorded on award {AwardId} by {UserId}", payment.Id, payment.Amount.Won, awardId, user.UserId);
 

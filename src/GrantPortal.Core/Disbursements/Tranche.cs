@@ -56,6 +56,9 @@ public sealed class Payment : IVersioned
 
     public string? Note { get; set; }
 
+    /// <summary>The award's approved account when the payment was recorded; null only for payments made before accounts were kept.</summary>
+    public int? BankAccountId { get; set; }
+
     public int Version { get; set; }
 
     /// <summary>What counts against the award: everything not rejected.</summary>
@@ -83,6 +86,7 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.Property(p => p.BankReference).HasMaxLength(100);
         builder.Property(p => p.Note).HasMaxLength(2000);
         builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.HasOne<Awards.BankAccount>().WithMany().HasForeignKey(p => p.BankAccountId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => new { p.Status, p.RecordedAt });
         builder.Ignore(p => p.CountsAgainstAward);
     }

@@ -37,6 +37,12 @@ public static class MailPurposes
 
     /// <summary>A change request took effect, was approved or was refused: the grantee hears of it.</summary>
     public const string ChangeDecided = "ChangeDecided";
+
+    /// <summary>A grantee submitted its agreement checklist or a change of account: the officer hears of it.</summary>
+    public const string AgreementSubmitted = "AgreementSubmitted";
+
+    /// <summary>The grant decision, a returned checklist or a decided change of account: the grantee hears of it.</summary>
+    public const string AgreementDecided = "AgreementDecided";
 }
 
 /// <summary>

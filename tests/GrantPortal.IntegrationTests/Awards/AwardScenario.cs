@@ -71,6 +71,64 @@ internal sealed class AwardScenario
 
     public RejectPayment RejectPayment => Use<RejectPayment>();
 
+    public AcceptAwardConditions AcceptConditions => Use<AcceptAwardConditions>();
+
+    public RegisterBankAccount RegisterBankAccount => Use<RegisterBankAccount>();
+
+    public UploadBankBook UploadBankBook => Use<UploadBankBook>();
+
+    public SignPledge SignPledge => Use<SignPledge>();
+
+    public SubmitAgreement SubmitAgreement => Use<SubmitAgreement>();
+
+    public IssueGrantDecision IssueGrantDecision => Use<IssueGrantDecision>();
+
+    public ReturnAgreement ReturnAgreement => Use<ReturnAgreement>();
+
+    public DecideAccountChange DecideAccountChange => Use<DecideAccountChange>();
+
+    public AgreementQueries Agreements => Use<AgreementQueries>();
+
+    /// <summary>The smallest real PDF: what a scanned bank book (통장사본) looks like to the upload checks.</summary>
+    public static byte[] BankBookPdf { get; } = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray();
+
+    /// <summary>The organization's account at KB국민은행, holder as on its registration.</summary>
+    public static BankAccountForm Account(string number = "123456-01-234567", string holder = "열린문") =>
+        new() { BankCode = "004", AccountNumber = number, Holder = holder };
+
+    /// <summary>The grantee's whole checklist (conditions, account, bank book, pledge) and its submission.</summary>
+    public async Task CompleteAgreementAsync(int awardId)
+    {
+        Assert.True((await AcceptConditions.AcceptAsync(Applicant, awardId)).Succeeded);
+        var registered = await RegisterBankAccount.RegisterAsync(Applicant, awardId, Account());
+        Assert.True(registered.Succeeded, registered.Message);
+        await using (var file = new MemoryStream(BankBookPdf))
+        {
+            var uploaded = await UploadBankBook.UploadAsync(Applicant, awardId, "bankbook.pdf", file);
+            Assert.True(uploaded.Succeeded, uploaded.Message);
+        }
+
+        Assert.True((await SignPledge.SignAsync(Applicant, awardId, "Kim Ji-won", "대표")).Succeeded);
+        var submitted = await SubmitAgreement.SubmitAsync(Applicant, awardId);
+        Assert.True(submitted.Succeeded, submitted.Message);
+    }
+
+    /// <summary>Completes the grantee's checklist and issues the grant decision, so finance may pay.</summary>
+    public async Task DecideAgreementAsync(int awardId)
+    {
+        await CompleteAgreementAsync(awardId);
+        var decided = await IssueGrantDecision.IssueAsync(Officer, awardId);
+        Assert.True(decided.Succeeded, decided.Message);
+    }
+
+    /// <summary>An award whose grant decision is issued: payments may be recorded on it.</summary>
+    public async Task<int> PayableAwardAsync(int applicationId, long amount)
+    {
+        var awardId = await AwardAsync(applicationId, amount);
+        await DecideAgreementAsync(awardId);
+        return awardId;
+    }
+
     public LocalDate Today => Host.Clock.GetCurrentInstant().InZone(GrantPortal.Core.Time.Seoul.Zone).Date;
 
     public static async Task<AwardScenario> CreateAsync(PortalTestHost host)

@@ -86,7 +86,7 @@ public abstract class AwardTests : ProviderTest
     {
         var scenario = await AwardScenario.CreateAsync(Host);
         var (_, applications) = await scenario.CallAsync(300_000_000, 1, 50_000_000);
-        var awardId = await scenario.AwardAsync(applications[0], 50_000_000);
+        var awardId = await scenario.PayableAwardAsync(applications[0], 50_000_000);
         var first = (await scenario.DetailsAsync(awardId)).Tranches[0];
 
         var recorded = await scenario.RecordPayment.RecordAsync(AwardScenario.Finance1, first.Id, first.Amount, "선금");
@@ -122,7 +122,7 @@ public abstract class AwardTests : ProviderTest
     {
         var scenario = await AwardScenario.CreateAsync(Host);
         var (_, applications) = await scenario.CallAsync(300_000_000, 1, 50_000_000);
-        var awardId = await scenario.AwardAsync(applications[0], 50_000_000);
+        var awardId = await scenario.PayableAwardAsync(applications[0], 50_000_000);
         var first = (await scenario.DetailsAsync(awardId)).Tranches[0];
         var recorded = await scenario.RecordPayment.RecordAsync(AwardScenario.Finance1, first.Id, first.Amount, null);
 
@@ -145,7 +145,7 @@ public abstract class AwardTests : ProviderTest
     {
         var scenario = await AwardScenario.CreateAsync(Host);
         var (_, applications) = await scenario.CallAsync(300_000_000, 1, 50_000_000);
-        var awardId = await scenario.AwardAsync(applications[0], 50_000_000);
+        var awardId = await scenario.PayableAwardAsync(applications[0], 50_000_000);
         var tranches = (await scenario.DetailsAsync(awardId)).Tranches;
 
         Assert.True((await scenario.RecordPayment.RecordAsync(AwardScenario.Finance1, tranches[0].Id, new Krw(30_000_000), null)).Succeeded);
@@ -164,7 +164,7 @@ public abstract class AwardTests : ProviderTest
     {
         var scenario = await AwardScenario.CreateAsync(Host);
         var (_, applications) = await scenario.CallAsync(300_000_000, 1, 50_000_000);
-        var awardId = await scenario.AwardAsync(applications[0], 50_000_000);
+        var awardId = await scenario.PayableAwardAsync(applications[0], 50_000_000);
         var first = (await scenario.DetailsAsync(awardId)).Tranches[0];
 
         // The first tranche is ₩30,000,000; twenty makers each try to record ₩10,000,000 of it at once.
@@ -180,7 +180,7 @@ public abstract class AwardTests : ProviderTest
     {
         var scenario = await AwardScenario.CreateAsync(Host);
         var (_, applications) = await scenario.CallAsync(300_000_000, 1, 50_000_000);
-        var awardId = await scenario.AwardAsync(applications[0], 50_000_000);
+        var awardId = await scenario.PayableAwardAsync(applications[0], 50_000_000);
         var gated = (await scenario.DetailsAsync(awardId)).Tranches[1];
 
         var recorded = await scenario.RecordPayment.RecordAsync(AwardScenario.Finance1, gated.Id, gated.Amount, null);
@@ -205,8 +205,8 @@ public abstract class AwardTests : ProviderTest
     {
         var scenario = await AwardScenario.CreateAsync(Host);
         var (callId, applications) = await scenario.CallAsync(60_000_000, 3, 30_000_000);
-        var first = await scenario.AwardAsync(applications[0], 30_000_000);
-        await scenario.AwardAsync(applications[1], 30_000_000);
+        var first = await scenario.PayableAwardAsync(applications[0], 30_000_000);
+        await scenario.PayableAwardAsync(applications[1], 30_000_000);
         var pending = await scenario.RecordPayment.RecordAsync(AwardScenario.Finance1, (await scenario.DetailsAsync(first)).Tranches[0].Id, new Krw(1_000_000), null);
 
         var refused = await scenario.AwardApplication.AwardAsync(AwardScenario.Officer, scenario.Form(applications[2], 30_000_000));
@@ -233,7 +233,7 @@ public abstract class AwardTests : ProviderTest
     {
         var scenario = await AwardScenario.CreateAsync(Host);
         var (_, applications) = await scenario.CallAsync(300_000_000, 1, 50_000_000);
-        var awardId = await scenario.AwardAsync(applications[0], 50_000_000);
+        var awardId = await scenario.PayableAwardAsync(applications[0], 50_000_000);
         var first = (await scenario.DetailsAsync(awardId)).Tranches[0];
         await scenario.PayAsync(first.Id, 30_000_000);
 
@@ -257,7 +257,7 @@ public abstract class AwardTests : ProviderTest
     {
         var scenario = await AwardScenario.CreateAsync(Host);
         var (_, applications) = await scenario.CallAsync(300_000_000, 1, 50_000_000);
-        var awardId = await scenario.AwardAsync(applications[0], 50_000_000);
+        var awardId = await scenario.PayableAwardAsync(applications[0], 50_000_000);
         var tranches = (await scenario.DetailsAsync(awardId)).Tranches;
         await scenario.PayAsync(tranches[0].Id, tranches[0].Amount.Won);
 
@@ -324,8 +324,8 @@ public abstract class AwardTests : ProviderTest
     {
         var scenario = await AwardScenario.CreateAsync(Host);
         var (_, applications) = await scenario.CallAsync(300_000_000, 3, 50_000_000);
-        var first = await scenario.AwardAsync(applications[0], 50_000_000);
-        var second = await scenario.AwardAsync(applications[1], 40_000_000 + 10_000_000);
+        var first = await scenario.PayableAwardAsync(applications[0], 50_000_000);
+        var second = await scenario.PayableAwardAsync(applications[1], 40_000_000 + 10_000_000);
         await scenario.PayAsync((await scenario.DetailsAsync(first)).Tranches[0].Id, 30_000_000);
         await scenario.CancelAward.CancelAsync(AwardScenario.Officer, second, "Withdrawn", (await scenario.DetailsAsync(second)).Version);
 
@@ -363,7 +363,7 @@ public abstract class AwardTests : ProviderTest
     {
         var scenario = await AwardScenario.CreateAsync(Host);
         var (_, applications) = await scenario.CallAsync(300_000_000, 1, 50_000_000);
-        var awardId = await scenario.AwardAsync(applications[0], 50_000_000);
+        var awardId = await scenario.PayableAwardAsync(applications[0], 50_000_000);
         await scenario.PayAsync((await scenario.DetailsAsync(awardId)).Tranches[0].Id, 30_000_000);
         var browser = Host.Services.GetRequiredService<AuditBrowser>();
 

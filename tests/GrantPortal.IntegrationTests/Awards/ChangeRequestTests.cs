@@ -211,7 +211,7 @@ public abstract class ChangeRequestTests : ProviderTest
             workshops = await db.BudgetLines.Where(l => l.ApplicationId == applications[0] && l.Item == "Workshops").Select(l => l.Id).SingleAsync();
         }
 
-        var awardId = await scenario.AwardAsync(applications[0], 100_000_000);
+        var awardId = await scenario.PayableAwardAsync(applications[0], 100_000_000);
         return (scenario, awardId, workshops, hall);
     }
 }

@@ -16,7 +16,7 @@ public abstract class GranteeAwardTests : ProviderTest
     {
         var scenario = await AwardScenario.CreateAsync(Host);
         var (_, applications) = await scenario.CallAsync(envelope: 500_000_000, applications: 1, requested: 50_000_000);
-        var awardId = await scenario.AwardAsync(applications[0], 50_000_000);
+        var awardId = await scenario.PayableAwardAsync(applications[0], 50_000_000);
         var details = await scenario.DetailsAsync(awardId);
         await scenario.PayAsync(details.Tranches[0].Id, details.Tranches[0].Amount.Won);
 

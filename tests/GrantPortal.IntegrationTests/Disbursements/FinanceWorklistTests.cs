@@ -27,9 +27,9 @@ public abstract class FinanceWorklistTests : ProviderTest
         // The clock starts on 1 March 2026 in Seoul.
         var scenario = await AwardScenario.CreateAsync(Host);
         var (_, applications) = await scenario.CallAsync(300_000_000, 3, 20_000_000);
-        var a = await scenario.DetailsAsync(await scenario.AwardAsync(applications[0], 20_000_000));
-        var b = await scenario.DetailsAsync(await scenario.AwardAsync(applications[1], 20_000_000));
-        var c = await scenario.DetailsAsync(await scenario.AwardAsync(applications[2], 20_000_000));
+        var a = await scenario.DetailsAsync(await scenario.PayableAwardAsync(applications[0], 20_000_000));
+        var b = await scenario.DetailsAsync(await scenario.PayableAwardAsync(applications[1], 20_000_000));
+        var c = await scenario.DetailsAsync(await scenario.PayableAwardAsync(applications[2], 20_000_000));
         await PlanAsync(a.Tranches[0].Id, new LocalDate(2026, 3, 1)); // unpaid, due today
         await PlanAsync(a.Tranches[1].Id, new LocalDate(2026, 3, 20)); // recorded, not yet paid: still due
         await PlanAsync(b.Tranches[0].Id, new LocalDate(2026, 3, 15)); // paid in full: not due
@@ -62,7 +62,7 @@ public abstract class FinanceWorklistTests : ProviderTest
     {
         var scenario = await AwardScenario.CreateAsync(Host);
         var (_, applications) = await scenario.CallAsync(300_000_000, 1, 50_000_000);
-        var award = await scenario.DetailsAsync(await scenario.AwardAsync(applications[0], 50_000_000));
+        var award = await scenario.DetailsAsync(await scenario.PayableAwardAsync(applications[0], 50_000_000));
         var interim = award.Reports.Single(r => r.Kind == ReportKind.Interim);
 
         var first = await scenario.RecordPayment.RecordAsync(AwardScenario.Finance1, award.Tranches[0].Id, award.Tranches[0].Amount, null);
@@ -113,7 +113,7 @@ public abstract class FinanceWorklistTests : ProviderTest
     {
         var scenario = await AwardScenario.CreateAsync(Host);
         var (_, applications) = await scenario.CallAsync(300_000_000, 1, 50_000_000);
-        var awardId = await scenario.AwardAsync(applications[0], 50_000_000);
+        var awardId = await scenario.PayableAwardAsync(applications[0], 50_000_000);
 
         await scenario.PayAsync((await scenario.DetailsAsync(awardId)).Tranches[0].Id, 30_000_000);
 
@@ -126,7 +126,7 @@ public abstract class FinanceWorklistTests : ProviderTest
     {
         var scenario = await AwardScenario.CreateAsync(Host);
         var (_, applications) = await scenario.CallAsync(300_000_000, 1, 50_000_000);
-        var award = await scenario.DetailsAsync(await scenario.AwardAsync(applications[0], 50_000_000));
+        var award = await scenario.DetailsAsync(await scenario.PayableAwardAsync(applications[0], 50_000_000));
         var paymentId = await scenario.PayAsync(award.Tranches[0].Id, 30_000_000);
         var reportId = award.Reports.Single(r => r.Kind == ReportKind.Interim).Id;
         var view = (await Host.Services.GetRequiredService<ReportQueries>().GetAsync(scenario.Applicant, reportId, CancellationToken.None))!;

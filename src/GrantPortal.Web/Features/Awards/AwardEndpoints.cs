@@ -14,6 +14,11 @@ public static class AwardEndpoints
             LetterAsync(id, lang, DocumentFileFormat.Docx, person, details, ct));
         awards.MapGet("/{id:int}/letter.pdf", (int id, string? lang, SignedIn person, AwardDetailsQuery details, CancellationToken ct) =>
             LetterAsync(id, lang, DocumentFileFormat.Pdf, person, details, ct));
+        awards.MapGet("/{id:int}/decision.docx", (int id, string? lang, SignedIn person, AgreementQueries agreements, CancellationToken ct) =>
+            DecisionAsync(id, lang, DocumentFileFormat.Docx, person, agreements, ct));
+        awards.MapGet("/{id:int}/decision.pdf", (int id, string? lang, SignedIn person, AgreementQueries agreements, CancellationToken ct) =>
+            DecisionAsync(id, lang, DocumentFileFormat.Pdf, person, agreements, ct));
+        awards.MapGet("/bank-books/{accountId:int}", BankBookAsync);
 
         var budget = endpoints.MapSignedInGroup("/budget").RequireRateLimiting(RateLimits.Downloads);
         budget.MapGet("/{year:int}/awards.{format}", (int year, string format, SignedIn person, HttpContext http, BudgetExports budgets, CancellationToken ct) =>
@@ -31,6 +36,29 @@ public static class AwardEndpoints
         await awards.LetterAsync(person.User, id, lang ?? Languages.Korean, format, ct) is { } letter
             ? TypedResults.File(letter.Content, letter.ContentType, letter.FileName)
             : TypedResults.NotFound();
+
+    /// <summary>
+    /// The grant decision notice as DOCX or PDF, once the decision is issued, for whoever may read the award; the
+    /// language is the one asked for, else the reader's.
+    /// </summary>
+    private static async Task<Results<FileContentHttpResult, NotFound>> DecisionAsync(
+        int id, string? lang, DocumentFileFormat format, SignedIn person, AgreementQueries agreements, CancellationToken ct) =>
+        await agreements.DecisionAsync(person.User, id, lang ?? Languages.Current, format, ct) is { } notice
+            ? TypedResults.File(notice.Content, notice.ContentType, notice.FileName)
+            : TypedResults.NotFound();
+
+    /// <summary>An account's bank-book copy (통장사본), for whoever may read its award.</summary>
+    private static async Task<Results<FileStreamHttpResult, NotFound>> BankBookAsync(
+        int accountId, SignedIn person, HttpContext http, AgreementQueries agreements, CancellationToken ct)
+    {
+        if (await agreements.BankBookAsync(person.User, accountId, ct) is not { } download)
+        {
+            return TypedResults.NotFound();
+        }
+
+        http.Response.RegisterForDisposeAsync(download);
+        return TypedResults.File(download.Content, download.ContentType, fileDownloadName: download.DisplayName);
+    }
 
     private delegate Task<bool> BudgetExport(CurrentUser user, int year, ExportFormat format, Stream body, CancellationToken ct);
 
