@@ -7,11 +7,11 @@ namespace GrantPortal.Demo;
 /// </summary>
 internal static class DemoAgreements
 {
-    private const string ConditionsKorean =
+    internal const string ConditionsKorean =
         "1. 보조금은 승인된 사업 목적과 예산에 따라서만 사용합니다.\n2. 보조금은 전용 계좌로 관리하며 다른 자금과 섞지 않습니다.\n" +
         "3. 사업 내용이나 비목 간 예산을 바꾸려면 미리 변경 승인을 받습니다.\n4. 사업이 끝나면 정산 보고서를 제출하고 집행 잔액과 이자는 반환합니다.";
 
-    private const string ConditionsEnglish =
+    internal const string ConditionsEnglish =
         "1. The grant is used only for the approved purpose and budget.\n2. The grant is kept in the dedicated account and not mixed with other funds.\n" +
         "3. Changes of activities or of the split between budget categories are approved in advance.\n4. At the end a settlement report is submitted and unspent money and interest are returned.";
 

@@ -176,6 +176,22 @@ internal static class DemoData
         new(13, "탈북 작가 창작 지원 레지던시", "탈북 작가 4명에게 3개월 창작 레지던시를 제공합니다.", Culture, 0, 45),
     ];
 
+    /// <summary>
+    /// Current year, rapid-response call decided a week ago: its grantees are at the grant-agreement step (교부), one
+    /// not started, one half-way, one with the checklist complete and waiting for the officer's grant decision.
+    /// </summary>
+    public static readonly DemoProject[] AwardedCurrentRapid =
+    [
+        new(11, "강제북송 위기 탈북민 법률 긴급 지원", "제3국에서 구금된 탈북민의 강제송환을 막기 위해 현지 변호인 선임과 유엔 긴급 청원을 지원합니다.", Research, 45, 5),
+        new(17, "Rapid Satellite Review of New Detention Sites", "Reviews recent commercial satellite imagery of four suspected detention sites and publishes a verified briefing within three months.", Research, 40),
+        new(6, "북한 구금시설 생존자 긴급 증언 기록", "최근 입국한 구금시설 생존자 15명의 증언을 국제 기준에 맞춰 기록하고 보존합니다.", Research, 50, 0, [CoiRecommendations.FieldBasedStructure]),
+    ];
+
+    public static readonly DemoProject[] RejectedCurrentRapid =
+    [
+        new(20, "정보 유입 경로 긴급 실태 조사", "최근 북한 내 외부 정보 유입 경로의 변화를 면접 조사로 파악합니다.", Research, 0, 35),
+    ];
+
     /// <summary>Current year, second call: closed, under review, reviews due in a few days.</summary>
     public static readonly DemoProject[] UnderReviewCurrent =
     [

@@ -52,6 +52,7 @@ internal sealed class DemoGrantHistory(PortalDbContext db, DemoPeople people, IR
     private Call call2024 = null!;
     private Call springCall = null!;
     private Call reviewCall = null!;
+    private Call rapidCall = null!;
     private Call callA = null!;
     private Call callB = null!;
     private int bankSequence;
@@ -59,6 +60,9 @@ internal sealed class DemoGrantHistory(PortalDbContext db, DemoPeople people, IR
     public int Applications { get; private set; }
 
     public int Awards { get; private set; }
+
+    /// <summary>The awards waiting at the grant-agreement step: not started, half-way, submitted to the officer.</summary>
+    public IReadOnlyList<Award> AgreementStepAwards { get; private set; } = [];
 
     public int Payments { get; private set; }
 
@@ -112,6 +116,12 @@ internal sealed class DemoGrantHistory(PortalDbContext db, DemoPeople people, IR
             ProjectCategories.CultureAndArts, 400_000_000, 100, DaysAgo(75, 10, 10), DaysAgo(40, 6, 18), today.PlusDays(2), blind: true);
         reviewCall.Publish(reviewCall.OpensAt - Duration.FromDays(2));
 
+        // Decided a week ago, so its grantees are at the grant-agreement step (교부).
+        rapidCall = AddCall(current, "RAPID", $"{y}년 북한인권 긴급 현안 대응 공모", $"{y} Rapid Response Grants on North Korean Human Rights",
+            ProjectCategories.ResearchAndDocumentation, 150_000_000, 60, DaysAgo(50, 12, 10), DaysAgo(30, 9, 18), today.PlusDays(-Offset(16, 6)), blind: false);
+        rapidCall.Publish(rapidCall.OpensAt - Duration.FromDays(1));
+        rapidCall.Finalize(DaysAgo(7, 2, 15));
+
         // The calls still taking applications: for a year a project can run in (see OpenCallYear), with that year's envelope.
         var open = YearOf(OpenCallYear, 2_000_000_000);
         callA = AddCall(open, "YOUTH", "청년·미래세대 북한인권 역량강화 공모", "Building the Next Generation: Youth Capacity for North Korean Human Rights",
@@ -151,6 +161,7 @@ internal sealed class DemoGrantHistory(PortalDbContext db, DemoPeople people, IR
         Add2023();
         Add2024();
         AddCurrentSpring();
+        AddCurrentRapid();
         AddCurrentUnderReview();
         AddOpenCall(callA, DemoData.CallA, DemoData.SubmittedInCallA);
         AddOpenCall(callB, DemoData.CallB, DemoData.SubmittedInCallB);
@@ -402,6 +413,30 @@ internal sealed class DemoGrantHistory(PortalDbContext db, DemoPeople people, IR
 
         afterFirstSave.Add(() => DemoAgreements.Decide(db, people, decided.Select(d => d.Award)));
         afterFirstSave.Add(() => DemoAgreements.AskToChangeAccount(db, people, decided[^1].Award, now));
+    }
+
+    /// <summary>
+    /// The rapid call's awards: tranches planned, nothing paid, the final report ahead. Their agreements are made by the
+    /// seeder through the grantees' own steps once everything is saved (<see cref="DemoAgreementSteps"/>).
+    /// </summary>
+    private void AddCurrentRapid()
+    {
+        var decided = AddDecidedCall(rapidCall, DemoData.AwardedCurrentRapid, DemoData.RejectedCurrentRapid, AwardStatus.Active);
+        rapidCall.AwardConditionsKorean = DemoAgreements.ConditionsKorean;
+        rapidCall.AwardConditionsEnglish = DemoAgreements.ConditionsEnglish;
+        var finalizedOn = Seoul.ToLocal(rapidCall.FinalizedAt!.Value).Date;
+        var start = finalizedOn.PlusDays(10);
+        var end = LocalDate.Max(new LocalDate(CurrentYear, 12, 31), start.PlusDays(30));
+        foreach (var (award, application, project, k) in decided)
+        {
+            application.StartDate = start;
+            application.EndDate = end;
+            AddTranche(award, 1, Share(award.Amount, 70), finalizedOn.PlusDays(14), null);
+            var final = AddReport(award, application, project, k, ReportKind.Final, end.PlusDays(20), ReportStatus.Due, null, null);
+            AddTranche(award, 2, award.Amount - Share(award.Amount, 70), end.PlusDays(25), final);
+        }
+
+        AgreementStepAwards = decided.Select(d => d.Award).ToList();
     }
 
     private void AddCurrentUnderReview()

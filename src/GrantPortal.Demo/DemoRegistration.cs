@@ -8,6 +8,7 @@ public static class DemoRegistration
     public static IServiceCollection AddPortalDemo(this IServiceCollection services)
     {
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<DemoAgreementSteps>();
         return services;
     }
 }

@@ -19,6 +19,7 @@ public sealed class DemoSeeder(
     UserManager<PortalUser> users,
     RoleSetup roleSetup,
     RecommendationCatalogue catalogue,
+    DemoAgreementSteps agreementSteps,
     IClock clock,
     ILogger<DemoSeeder> logger)
 {
@@ -74,6 +75,7 @@ public sealed class DemoSeeder(
         db.AuditEvents.Add(AuditEvent.Record(now, Actor.System, "demo.seeded", "Database", "demo", after: JsonSerializer.Serialize(summary)));
         await db.SaveChangesAsync(ct);
         await DemoAgreements.LinkPaymentsAsync(db, ct);
+        await agreementSteps.TakeAsync(history.AgreementStepAwards, people, history.Organizations, ct);
 
         logger.LogInformation(
             "Seeded demo data: {Organizations} organizations, {Applications} applications, {Awards} awards in {ElapsedMs} ms",

@@ -55,6 +55,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
 
     internal static async Task AssertNoSeriousViolationsAsync(IPage page)
     {
+        // The error bar means a component threw: say so with what the server logged, not as a contrast or label finding.
+        Assert.False(await page.Locator("#blazor-error-ui").IsVisibleAsync(), "The portal's error bar is showing on " + page.Url + ".\n" + ServerErrors.DescribeLatest());
         // A snackbar or popover still fading in or out has a computed contrast below its real one: check them shown.
         await page.WaitForFunctionAsync(
             "() => [...document.querySelectorAll('.mud-snackbar, .mud-popover-open, .mud-dialog')].every(e => getComputedStyle(e).opacity === '1')",

@@ -11,6 +11,9 @@ public sealed class ServerErrors : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> entries = new();
 
+    /// <summary>What every portal of this test run logged at Error or above, for a helper that has no server at hand.</summary>
+    private static readonly ConcurrentQueue<string> Everything = new();
+
     public IReadOnlyCollection<string> Entries => entries;
 
     public ILogger CreateLogger(string categoryName) => new Recorder(categoryName, entries);
@@ -21,6 +24,10 @@ public sealed class ServerErrors : ILoggerProvider
 
     /// <summary>The entries as one block for an assertion message.</summary>
     public string Describe() => entries.IsEmpty ? "The server logged no errors." : "The server logged:\n" + string.Join("\n", entries);
+
+    /// <summary>The last few errors any portal of the run logged.</summary>
+    public static string DescribeLatest() =>
+        Everything.IsEmpty ? "No portal logged an error." : "The portals last logged:\n" + string.Join("\n", Everything.TakeLast(5));
 
     private sealed class Recorder(string category, ConcurrentQueue<string> entries) : ILogger
     {
@@ -33,7 +40,9 @@ public sealed class ServerErrors : ILoggerProvider
         {
             if (IsEnabled(logLevel))
             {
-                entries.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {logLevel} {category}: {formatter(state, exception)}{(exception is null ? "" : "\n" + exception)}");
+                var entry = $"{DateTime.UtcNow:HH:mm:ss.fff} {logLevel} {category}: {formatter(state, exception)}{(exception is null ? "" : "\n" + exception)}";
+                entries.Enqueue(entry);
+                Everything.Enqueue(entry);
             }
         }
     }

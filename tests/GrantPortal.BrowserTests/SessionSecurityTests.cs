@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using GrantPortal.Demo;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -87,10 +88,13 @@ public sealed class SessionSecurityTests(BrowserFixture fixture)
     private static async Task OpenProfileAsync(IPage page)
     {
         var profile = page.GetByTestId("nav-Nav_Profile");
-        if (!await profile.IsVisibleAsync())
+        if ((page.ViewportSize?.Width ?? 1280) < 960)
         {
-            // On a phone the menu is folded away behind its button.
+            // On a phone the menu folds itself away once the page is interactive; wait for that, then open it by its button.
+            var drawer = page.Locator(".mud-drawer").First;
+            await Expect(drawer).ToHaveClassAsync(new Regex("mud-drawer--closed"));
             await page.Locator("header button").First.ClickAsync();
+            await Expect(drawer).ToHaveClassAsync(new Regex("mud-drawer--open"));
         }
 
         await profile.ClickAsync();

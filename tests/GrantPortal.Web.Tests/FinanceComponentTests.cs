@@ -32,7 +32,9 @@ public sealed class FinanceComponentTests : PortalComponentTest
     {
         WorklistTranche[] tranches =
         [
-            new(11, 7, new OrganizationName("열린문 코리아", "Open Doors Korea"), "Young defenders academy", 2, new Krw(20_000_000), new Krw(5_000_000), new Krw(20_000_000), new LocalDate(2026, 3, 20), ReportKind.Interim, ReportStatus.Submitted),
+            new(11, 7, new OrganizationName("열린문 코리아", "Open Doors Korea"), "Young defenders academy", 2, new Krw(20_000_000), new Krw(5_000_000), new Krw(20_000_000), new LocalDate(2026, 3, 20), ReportKind.Interim, ReportStatus.Submitted,
+                "KB Kookmin Bank ********1234 (열린문 코리아)"),
+            new(12, 8, new OrganizationName("새길 인권센터", "New Road Rights Center"), "Rapid review", 1, new Krw(30_000_000), new Krw(30_000_000), new Krw(30_000_000), new LocalDate(2026, 3, 25), null, null),
         ];
 
         var list = Render<TrancheList>(p => p
@@ -42,10 +44,16 @@ public sealed class FinanceComponentTests : PortalComponentTest
             .Add(c => c.Tranches, tranches)
             .Add(c => c.TestId, "due-this-month"));
 
-        Assert.Equal("1", list.Find("[data-testid=due-this-month-count]").TextContent);
+        Assert.Equal("2", list.Find("[data-testid=due-this-month-count]").TextContent);
         var item = list.Find("[data-testid=due-this-month-tranche-11]");
         Assert.Contains("/awards/7", item.OuterHtml, StringComparison.Ordinal);
-        Assert.Contains("tranche 2 · ₩5,000,000 to record · ₩15,000,000 recorded, not yet paid · waiting for the report", item.TextContent, StringComparison.Ordinal);
+        Assert.Contains(
+            "tranche 2 · ₩5,000,000 to record · ₩15,000,000 recorded, not yet paid · To: KB Kookmin Bank ********1234 (열린문 코리아) · waiting for the report",
+            item.TextContent,
+            StringComparison.Ordinal);
+
+        // Before the grant decision there is no account to pay: finance is told so rather than shown a blank.
+        Assert.Contains("no approved account yet (grant decision pending)", list.Find("[data-testid=due-this-month-tranche-12]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

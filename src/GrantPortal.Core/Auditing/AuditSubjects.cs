@@ -16,7 +16,8 @@ internal static class AuditSubjects
     /// <summary>The record kinds the portal writes, each with words in both languages (<c>Audit_Entity_{kind}</c>).</summary>
     public static readonly IReadOnlyList<string> Kinds =
     [
-        nameof(Application), nameof(Attachment), nameof(Award), nameof(BudgetYear), nameof(Call), nameof(ChangeRequest), "Database", nameof(Organization), nameof(Payment),
+        nameof(Application), nameof(Attachment), nameof(Award), nameof(BankAccount), nameof(BudgetYear), nameof(Call), nameof(ChangeRequest), "Database", nameof(GrantAgreement),
+        nameof(Organization), nameof(Payment),
         nameof(PortalUser), nameof(ProjectReport), nameof(Recommendation), "Retention", nameof(Review), nameof(ReviewAssignment), nameof(ReviewerProfile),
         nameof(SavedNarrative), nameof(Tranche),
     ];
@@ -70,6 +71,27 @@ internal static class AuditSubjects
                          .Select(c => new { c.Id, c.AwardId, c.Kind, db.Awards.Single(a => a.Id == c.AwardId).Application!.ProjectTitle }).ToListAsync(ct))
             {
                 Add(nameof(ChangeRequest), c.Id, L["Audit_Subject_ChangeRequest", L["Changes_Kind" + c.Kind], c.ProjectTitle], LinkIf(awardsOpen, PortalPaths.Award(c.AwardId)));
+            }
+        }
+
+        var agreementIds = Ids(nameof(GrantAgreement));
+        if (agreementIds.Count > 0)
+        {
+            foreach (var g in await db.GrantAgreements.AsNoTracking().Where(g => agreementIds.Contains(g.Id))
+                         .Select(g => new { g.Id, g.AwardId, db.Awards.Single(a => a.Id == g.AwardId).Application!.ProjectTitle }).ToListAsync(ct))
+            {
+                Add(nameof(GrantAgreement), g.Id, L["Audit_Subject_GrantAgreement", g.ProjectTitle], LinkIf(awardsOpen, PortalPaths.Award(g.AwardId)));
+            }
+        }
+
+        var accountIds = Ids(nameof(BankAccount));
+        if (accountIds.Count > 0)
+        {
+            foreach (var b in await db.BankAccounts.AsNoTracking().Where(b => accountIds.Contains(b.Id))
+                         .Select(b => new { b.Id, b.AwardId, b.BankCode, b.AccountNumber, db.Awards.Single(a => a.Id == b.AwardId).Application!.ProjectTitle }).ToListAsync(ct))
+            {
+                var bank = KoreanBanks.Find(b.BankCode) is { } known ? (IsKorean() ? known.NameKorean : known.NameEnglish) : b.BankCode;
+                Add(nameof(BankAccount), b.Id, L["Audit_Subject_BankAccount", bank, KoreanBanks.Masked(b.AccountNumber), b.ProjectTitle], LinkIf(awardsOpen, PortalPaths.Award(b.AwardId)));
             }
         }
 

@@ -17,8 +17,9 @@ public sealed class GrantAgreementRulesTests
         Assert.Null(KoreanBanks.CheckNumber(KoreanBanks.Find(bank)!, number));
 
     [Theory]
-    [InlineData("004", "12345-67", "Agreement_AccountNumberLength")]
-    [InlineData("004", "123456789012345", "Agreement_AccountNumberLength")]
+    [InlineData("003", "12345-67", "Agreement_AccountNumberLength")]
+    [InlineData("003", "123456789012345", "Agreement_AccountNumberLength")]
+    [InlineData("004", "12345-67", "Agreement_AccountNumberBankLength")]
     [InlineData("004", "1234567890123", "Agreement_AccountNumberBankLength")]
     [InlineData("090", "3333-01-23456789", "Agreement_AccountNumberBankLength")]
     [InlineData("020", "1002-123-45678a", "Agreement_AccountNumberCharacters")]

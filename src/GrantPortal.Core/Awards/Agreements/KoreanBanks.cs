@@ -66,14 +66,16 @@ public static class KoreanBanks
             return ("Agreement_AccountNumberCharacters", []);
         }
 
+        // A bank with fixed lengths is named in the message: "신한은행 account numbers have 11 or 12 digits" helps more
+        // than the general range.
+        if (bank.DigitCounts.Count > 0 && !bank.DigitCounts.Contains(digits.Length))
+        {
+            return ("Agreement_AccountNumberBankLength", [bank.Name(CultureInfo.CurrentUICulture.Name), string.Join(", ", bank.DigitCounts), digits.Length]);
+        }
+
         if (digits.Length is < MinimumDigits or > MaximumDigits)
         {
             return ("Agreement_AccountNumberLength", [MinimumDigits, MaximumDigits, digits.Length]);
-        }
-
-        if (bank.DigitCounts.Count > 0 && !bank.DigitCounts.Contains(digits.Length))
-        {
-            return ("Agreement_AccountNumberBankLength", [bank.NameKorean, string.Join(", ", bank.DigitCounts), digits.Length]);
         }
 
         return null;
