@@ -145,12 +145,11 @@ export Database__MigrateOnStartup=false Database__SeedDemoDataOnStartup=false
 export Attachments__Directory=$work/attachments          # the shared directory (ADR 0026)
 export Smtp__Host="" Smtp__PickupDirectory=$work/mail
 export Reminders__Cron="*/10 * * * * *" Outbox__Cron="*/10 * * * * *"   # often, so both servers meet each occurrence
-export Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.Hosting.Lifetime=Information
-export Logging__LogLevel__GrantPortal.Web.Hosting.PortalKeyRing=Information
-export Logging__Console__FormatterName=simple
+export Logging__LogLevel__Default=Warning
 
 log "migrating and seeding demo data once"
 (cd src/GrantPortal.Web && dotnet "$portal_dll" seed-demo) >"$work/instance-seed.log" 2>&1 || { cat "$work/instance-seed.log"; fail "seed-demo failed"; }
+log "seeded"
 keys=$(psql_portal 'SELECT count(*) FROM "DataProtectionKeys"')
 [ "$keys" = 1 ] || fail "the seeding run left $keys data-protection keys, not 1"
 
@@ -161,6 +160,7 @@ for name in a b; do
   (cd src/GrantPortal.Web && Hosting__InstanceName=$name exec dotnet "$portal_dll" --urls "http://127.0.0.1:${instance_port[$name]}") \
     >"$work/instance-$name.log" 2>&1 &
   instance_pid[$name]=$!
+  disown "${instance_pid[$name]}"   # the check kills one on purpose: no job notice for it; cleanup stops them by pid
 done
 log "instances a (127.0.0.1:${instance_port[a]}, pid ${instance_pid[a]}) and b (127.0.0.1:${instance_port[b]}, pid ${instance_pid[b]}) starting"
 for name in a b; do
@@ -220,6 +220,7 @@ chmod -R 777 "$work/nginx/temp"
 "$nginx_bin" -t -p "$work/nginx" -c "$work/nginx/nginx.conf" >"$work/nginx/test.log" 2>&1 || { cat "$work/nginx/test.log"; fail "nginx refused its configuration"; }
 "$nginx_bin" -p "$work/nginx" -c "$work/nginx/nginx.conf" >>"$work/nginx/error.log" 2>&1 &
 nginx_pid=$!
+disown "$nginx_pid"
 wait_for 20 "nginx answering" curl -fsS "http://127.0.0.1:$proxy_port/health/live"
 log "nginx on 127.0.0.1:$proxy_port"
 
@@ -235,11 +236,14 @@ set -e
 [ "$check_status" -eq 0 ] || fail "the browser check failed (exit $check_status)"
 
 # ---- jobs: every recurring occurrence became one job, whichever server scheduled it, and ran once
+# Hangfire stamps a job made from a recurring job with its id and the occurrence's time ("Time", Unix seconds).
 occurrences=$(psql_portal "SELECT count(*) FROM hangfire.jobparameter WHERE name = 'RecurringJobId'")
+timed=$(psql_portal "SELECT count(*) FROM hangfire.jobparameter r JOIN hangfire.jobparameter t ON t.jobid = r.jobid AND t.name = 'Time' WHERE r.name = 'RecurringJobId'")
 duplicates=$(psql_portal "SELECT count(*) FROM (SELECT r.value, t.value FROM hangfire.jobparameter r JOIN hangfire.jobparameter t ON t.jobid = r.jobid AND t.name = 'Time' WHERE r.name = 'RecurringJobId' GROUP BY r.value, t.value HAVING count(*) > 1) d")
 servers=$(psql_portal "SELECT string_agg(DISTINCT split_part(data::json->>'ServerId', ':', 1), ',') FROM hangfire.state WHERE name = 'Succeeded' OR name = 'Processing'")
 log "recurring occurrences: $occurrences jobs, $duplicates duplicated; jobs ran on: $servers"
 [ "$occurrences" -ge 2 ] || fail "only $occurrences recurring occurrences were scheduled; the check proves nothing"
+[ "$timed" = "$occurrences" ] || fail "$((occurrences - timed)) recurring jobs carry no occurrence time; duplicates cannot be told"
 [ "$duplicates" = 0 ] || fail "$duplicates recurring occurrences were scheduled twice"
 repeated=$(psql_portal 'SELECT count(*) FROM "ReminderDeliveries" WHERE "Attempts" > 1')
 [ "$repeated" = 0 ] || fail "$repeated reminders were sent more than once"
