@@ -2,8 +2,8 @@
 # Two portal instances on one PostgreSQL behind nginx, checked from a browser.
 #   tests/scale-out.sh             build the portal and the browser check, then run
 #   tests/scale-out.sh --no-build  use what ./test.sh (or an earlier build) left in bin/Debug
-# Starts a throwaway PostgreSQL cluster, migrates and seeds demo data once (which also makes the first
-# data-protection key), starts instances "a" and "b" at the same moment on loopback ports, and nginx in front
+# Starts a throwaway PostgreSQL cluster, runs migrate once (which also makes the first data-protection key),
+# starts instances "a" and "b" at the same moment on loopback ports, seeds demo data, and puts nginx in front
 # (docs/deploy/nginx-grantportal.conf's upstream, affinity and WebSocket settings, on a loopback port). Then
 # tests/GrantPortal.ScaleOut signs in through the proxy, edits a draft, uploads a file, kills the instance that
 # holds the circuit and carries on on the other; afterwards the job storage is read to check that every
@@ -147,13 +147,13 @@ export Smtp__Host="" Smtp__PickupDirectory=$work/mail
 export Reminders__Cron="*/10 * * * * *" Outbox__Cron="*/10 * * * * *"   # often, so both servers meet each occurrence
 export Logging__LogLevel__Default=Warning
 
-log "migrating and seeding demo data once"
-(cd src/GrantPortal.Web && dotnet "$portal_dll" seed-demo) >"$work/instance-seed.log" 2>&1 || { cat "$work/instance-seed.log"; fail "seed-demo failed"; }
-log "seeded"
+# As an operator deploys: migrate once (which makes the first data-protection key), then start the instances.
+log "migrating"
+(cd src/GrantPortal.Web && dotnet "$portal_dll" migrate) >"$work/instance-migrate.log" 2>&1 || { cat "$work/instance-migrate.log"; fail "migrate failed"; }
 keys=$(psql_portal 'SELECT count(*) FROM "DataProtectionKeys"')
-[ "$keys" = 1 ] || fail "the seeding run left $keys data-protection keys, not 1"
+[ "$keys" = 1 ] || fail "migrate left $keys data-protection keys, not 1"
 
-# ---- two instances, started at the same moment
+# ---- two instances, started at the same moment: both install Hangfire's schema and register the recurring jobs at once
 declare -A instance_port=()
 for name in a b; do instance_port[$name]=$(free_port); done
 for name in a b; do
@@ -170,7 +170,15 @@ for name in a b; do
 done
 keys=$(psql_portal 'SELECT count(*) FROM "DataProtectionKeys"')
 [ "$keys" = 1 ] || fail "after both instances started there are $keys data-protection keys, not 1"
-log "both instances ready, one data-protection key"
+hangfire_servers() { [ "$(psql_portal "SELECT count(*) FROM hangfire.server")" = 2 ]; }
+wait_for 30 "both Hangfire servers registered" hangfire_servers
+log "both instances ready, both job servers registered, one data-protection key"
+
+# Demo data arrives while the instances run, as any data would: no instance caches what it read.
+log "seeding demo data"
+(cd src/GrantPortal.Web && Hosting__InstanceName=seed dotnet "$portal_dll" seed-demo) >"$work/instance-seed.log" 2>&1 || { cat "$work/instance-seed.log"; fail "seed-demo failed"; }
+keys=$(psql_portal 'SELECT count(*) FROM "DataProtectionKeys"')
+[ "$keys" = 1 ] || fail "after seeding there are $keys data-protection keys, not 1"
 
 # ---- nginx in front: the deployment file's upstream, maps and proxy settings on loopback, own prefix and logs
 proxy_port=$(free_port)
@@ -223,6 +231,14 @@ nginx_pid=$!
 disown "$nginx_pid"
 wait_for 20 "nginx answering" curl -fsS "http://127.0.0.1:$proxy_port/health/live"
 log "nginx on 127.0.0.1:$proxy_port"
+
+# Affinity: browsers without the cookie spread over both instances; one browser's cookie always reaches one.
+answered_by() { curl -fsS -D - -o /dev/null "$@" | tr -d '\r' | sed -n 's/^[Xx]-[Gg]rant[Pp]ortal-[Ii]nstance: //p'; }
+spread=$(for _ in $(seq 1 16); do answered_by "http://127.0.0.1:$proxy_port/health/live"; done | sort -u | tr '\n' ' ')
+[ "$spread" = "a b " ] || fail "16 new browsers all reached '$spread'; the affinity hash does not spread them"
+sticky=$(for _ in $(seq 1 8); do answered_by -b "grantportal_affinity=scale-out-check" "http://127.0.0.1:$proxy_port/health/live"; done | sort -u | tr '\n' ' ')
+[ "$(echo "$sticky" | wc -w)" = 1 ] || fail "one affinity cookie reached '$sticky'"
+log "affinity: new browsers reach $spread; one cookie always reaches $sticky"
 
 # ---- the browser check
 set +e
