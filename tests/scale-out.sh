@@ -2,6 +2,7 @@
 # Two portal instances on one PostgreSQL behind nginx, checked from a browser.
 #   tests/scale-out.sh             build the portal and the browser check, then run
 #   tests/scale-out.sh --no-build  use what ./test.sh (or an earlier build) left in bin/Debug
+#   SCALEOUT_KEEP=1 tests/scale-out.sh   keep the temporary folder (instance and nginx logs) afterwards
 # Starts a throwaway PostgreSQL cluster, runs migrate once (which also makes the first data-protection key),
 # starts instances "a" and "b" at the same moment on loopback ports, seeds demo data, and puts nginx in front
 # (docs/deploy/nginx-grantportal.conf's upstream, affinity and WebSocket settings, on a loopback port). Then
@@ -17,7 +18,7 @@ build=yes
 case "${1:-}" in
   "") ;;
   --no-build) build=no ;;
-  *) echo "usage: tests/scale-out.sh [--no-build]" >&2; exit 2 ;;
+  *) echo "usage: tests/scale-out.sh [--no-build]" >&2; echo "scale-out: FAILED (usage)"; exit 2 ;;
 esac
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
@@ -28,6 +29,8 @@ pg_root=""
 pg_bin=""
 declare -A instance_pid=()
 nginx_pid=""
+check_pid=""
+watchdog_pid=""
 
 is_root() { [ "$(id -u)" -eq 0 ]; }
 log() { echo "[scale-out $(( $(date +%s) - started ))s] $*"; }
@@ -52,6 +55,10 @@ cleanup() {
   local status=$?
   trap - EXIT INT TERM
   set +e
+  [ -n "$watchdog_pid" ] && kill -TERM -- "-$watchdog_pid" 2>/dev/null
+  if [ -n "$check_pid" ] && kill -0 -- "-$check_pid" 2>/dev/null; then
+    kill -TERM -- "-$check_pid" 2>/dev/null; sleep 1; kill -KILL -- "-$check_pid" 2>/dev/null
+  fi
   for name in "${!instance_pid[@]}"; do stop_process "${instance_pid[$name]}"; done
   stop_process "$nginx_pid"
   if [ -n "$pg_root" ] && [ -f "$pg_root/data/postmaster.pid" ]; then
@@ -65,7 +72,11 @@ cleanup() {
     done
   fi
   [ -n "$pg_root" ] && rm -rf "$pg_root"
-  [ -n "$work" ] && rm -rf "$work"
+  if [ -n "${SCALEOUT_KEEP:-}" ] && [ -n "$work" ]; then
+    echo "SCALEOUT_KEEP is set: logs kept in $work"
+  elif [ -n "$work" ]; then
+    rm -rf "$work"
+  fi
   if [ "$status" -eq 0 ]; then
     echo "scale-out: passed in $(( $(date +%s) - started )) s ($verdict)"
   else
@@ -79,7 +90,15 @@ trap 'verdict="interrupted"; exit 130' INT TERM
 fail() { verdict="$*"; log "error: $*"; exit 1; }
 
 free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+  if command -v python3 >/dev/null 2>&1; then
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+    return
+  fi
+  local port
+  while :; do
+    port=$(( 20000 + RANDOM % 12000 ))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+  done
 }
 
 wait_for() {
@@ -134,8 +153,10 @@ as_postgres "$pg_bin/initdb -D $pg_root/data -U postgres --auth=trust -E UTF8 --
   || { cat "$work/initdb.log"; fail "initdb failed"; }
 as_postgres "$pg_bin/pg_ctl -D $pg_root/data -l $pg_root/server.log -o \"-p $pg_port -c listen_addresses=127.0.0.1 -k $pg_root/data -c fsync=off -c synchronous_commit=off -c full_page_writes=off\" -w start" >/dev/null \
   || fail "PostgreSQL did not start"
-psql_portal() { psql -X -q -A -t -h 127.0.0.1 -p "$pg_port" -U postgres -d grantportal -v ON_ERROR_STOP=1 -c "$1"; }
-psql -X -q -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -c "CREATE DATABASE grantportal" >/dev/null || fail "could not create the database"
+psql_bin=$pg_bin/psql
+[ -x "$psql_bin" ] || psql_bin=$(command -v psql) || fail "psql is missing (apt-get install -y postgresql-client)"
+psql_portal() { "$psql_bin" -X -q -A -t -h 127.0.0.1 -p "$pg_port" -U postgres -d grantportal -v ON_ERROR_STOP=1 -c "$1"; }
+"$psql_bin" -X -q -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -c "CREATE DATABASE grantportal" >/dev/null || fail "could not create the database"
 
 # Every instance (and the seeding run) reads the same settings; only the name and the port differ.
 export ASPNETCORE_ENVIRONMENT=Development   # static web assets of the build output resolve in Development only
@@ -241,14 +262,20 @@ sticky=$(for _ in $(seq 1 8); do answered_by -b "grantportal_affinity=scale-out-
 log "affinity: new browsers reach $spread; one cookie always reaches $sticky"
 
 # ---- the browser check
-set +e
+# In a session of its own, so that the browser and Playwright's driver it starts are stopped with it.
 SCALEOUT_PROXY="http://127.0.0.1:$proxy_port" \
 SCALEOUT_INSTANCES="a=http://127.0.0.1:${instance_port[a]},b=http://127.0.0.1:${instance_port[b]}" \
 SCALEOUT_PIDS="a=${instance_pid[a]},b=${instance_pid[b]}" \
 SCALEOUT_ARTIFACTS="$work/artifacts" \
-  timeout 240 dotnet "$check_dll"
+  setsid dotnet "$check_dll" &
+check_pid=$!
+setsid bash -c 'sleep 240; echo "the browser check ran out of its 240 s"; kill -TERM -- "-$1"' watchdog "$check_pid" 2>/dev/null &
+watchdog_pid=$!
+set +e
+wait "$check_pid"
 check_status=$?
 set -e
+kill -TERM -- "-$watchdog_pid" 2>/dev/null || true
 [ "$check_status" -eq 0 ] || fail "the browser check failed (exit $check_status)"
 
 # ---- jobs: every recurring occurrence became one job, whichever server scheduled it, and ran once
