@@ -76,6 +76,16 @@ if [ "$mode" = full ]; then
       exit 1
     fi
   fi
+  # tests/scale-out.sh puts Debian's nginx in front of two instances.
+  if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
+    if is_root; then
+      echo "nginx is missing: installing Debian's nginx package (the check runs its own nginx on a loopback port)"
+      apt_install nginx
+    else
+      echo "error: nginx is missing; install it (sudo apt-get install -y nginx) and rerun." >&2
+      exit 1
+    fi
+  fi
   build_targets=(GrantPortal.sln)
   # One project at a time: the integration tests' races (fifty parallel awards, two job servers) and the
   # browser tests' real-time waits on a 2-core machine must not starve each other. Fast ones first.

@@ -267,7 +267,7 @@ SCALEOUT_PROXY="http://127.0.0.1:$proxy_port" \
 SCALEOUT_INSTANCES="a=http://127.0.0.1:${instance_port[a]},b=http://127.0.0.1:${instance_port[b]}" \
 SCALEOUT_PIDS="a=${instance_pid[a]},b=${instance_pid[b]}" \
 SCALEOUT_ARTIFACTS="$work/artifacts" \
-  setsid dotnet "$check_dll" &
+  setsid -w dotnet "$check_dll" &
 check_pid=$!
 setsid bash -c 'sleep 240; echo "the browser check ran out of its 240 s"; kill -TERM -- "-$1"' watchdog "$check_pid" 2>/dev/null &
 watchdog_pid=$!
