@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one test command.
 #   ./test.sh          everything CI runs: unit, component, integration (SQLite file, PostgreSQL cluster,
-#                      SMTP server), browser tests and the slow migrations/scripts check
+#                      SMTP server), browser tests and the slow migrations/scripts check, then tests/scale-out.sh
+#                      (two instances behind nginx on PostgreSQL, checked from a browser; counted as one test)
 #   ./test.sh --fast   the everyday loop: GrantPortal.Core.Tests and GrantPortal.Web.Tests
 # The last line printed is "N passed, N failed, N skipped", counted from the TRX files of this run.
 # Exits non-zero when a test failed, the build failed, or no test ran at all.
@@ -75,6 +76,16 @@ if [ "$mode" = full ]; then
       exit 1
     fi
   fi
+  # tests/scale-out.sh puts Debian's nginx in front of two instances.
+  if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
+    if is_root; then
+      echo "nginx is missing: installing Debian's nginx package (the check runs its own nginx on a loopback port)"
+      apt_install nginx
+    else
+      echo "error: nginx is missing; install it (sudo apt-get install -y nginx) and rerun." >&2
+      exit 1
+    fi
+  fi
   build_targets=(GrantPortal.sln)
   # One project at a time: the integration tests' races (fifty parallel awards, two job servers) and the
   # browser tests' real-time waits on a 2-core machine must not starve each other. Fast ones first.
@@ -103,6 +114,13 @@ for target in "${test_targets[@]}"; do
   dotnet test "$target" --no-build -c "$configuration" --logger trx --logger "console;verbosity=minimal" || test_status=$?
 done
 
+# Two instances behind nginx, on the build above; it prints its own "scale-out:" line and counts as one test.
+scale_out_passed=0 scale_out_failed=0
+if [ "$mode" = full ]; then
+  echo "+ tests/scale-out.sh --no-build"
+  if tests/scale-out.sh --no-build; then scale_out_passed=1; else scale_out_failed=1; fi
+fi
+
 passed=0 failed=0 skipped=0 files=0
 shopt -s nullglob
 for trx in tests/*/TestResults/*.trx; do
@@ -114,7 +132,9 @@ for trx in tests/*/TestResults/*.trx; do
   files=$((files + 1))
 done
 
-echo "Test results: $files TRX file(s) in tests/*/TestResults/, $(( $(date +%s) - started )) s in all"
+passed=$((passed + scale_out_passed))
+failed=$((failed + scale_out_failed))
+echo "Test results: $files TRX file(s) in tests/*/TestResults/$([ "$mode" = full ] && echo ", and tests/scale-out.sh"), $(( $(date +%s) - started )) s in all"
 if [ "$test_status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # dotnet test failed without a failed test in the TRX files (a crashed test host, say): count it as a failure.
   echo "dotnet test exited with $test_status" >&2

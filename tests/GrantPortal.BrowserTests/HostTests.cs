@@ -19,6 +19,26 @@ public sealed class HostTests(BrowserFixture fixture)
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task Liveness_and_readiness_answer_for_a_load_balancer_and_every_response_names_its_instance()
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(fixture.Server.BaseAddress) };
+
+        var live = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
+        var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        var home = await client.GetAsync(new Uri("/", UriKind.Relative));
+        var missing = await client.GetAsync(new Uri("/no-such-page", UriKind.Relative));
+
+        Assert.Equal((HttpStatusCode.OK, "Healthy"), (live.StatusCode, await live.Content.ReadAsStringAsync()));
+        Assert.Equal((HttpStatusCode.OK, "Healthy"), (ready.StatusCode, await ready.Content.ReadAsStringAsync()));
+        Assert.True(ready.Headers.CacheControl?.NoStore);
+        var name = Assert.Single(live.Headers.GetValues("X-GrantPortal-Instance"));
+        Assert.Equal($"{Environment.MachineName}-{Environment.ProcessId}", name);
+        Assert.Equal(name, Assert.Single(home.Headers.GetValues("X-GrantPortal-Instance")));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(name, Assert.Single(missing.Headers.GetValues("X-GrantPortal-Instance")));
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/Account/Login")]

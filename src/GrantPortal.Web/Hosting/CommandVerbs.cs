@@ -33,10 +33,12 @@ public static class CommandVerbs
         {
             case "migrate":
                 await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellation.Token);
+                PortalKeyRing.EnsureKey(services);
                 logger.LogInformation("Database is at the current schema");
                 return true;
             case "seed-demo":
                 await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellation.Token);
+                PortalKeyRing.EnsureKey(services);
                 var seeded = await services.GetRequiredService<DemoSeeder>().SeedAsync(cancellation.Token);
                 if (seeded)
                 {
@@ -50,6 +52,7 @@ public static class CommandVerbs
                 return true;
             case "create-admin" when args.Length >= 2:
                 await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellation.Token);
+                PortalKeyRing.EnsureKey(services);
                 var created = await services.GetRequiredService<AdministratorSetup>().CreateAsync(
                     args[1], args.Length >= 3 ? args[2] : args[1], Environment.GetEnvironmentVariable("GRANTPORTAL_ADMIN_PASSWORD"));
                 logger.LogInformation("{Email} is an administrator", created.Email);

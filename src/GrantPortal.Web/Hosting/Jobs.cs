@@ -17,7 +17,8 @@ public static class Jobs
     /// Hangfire keeps its jobs where the portal keeps its data: in memory for the embedded SQLite default
     /// (one instance, nothing to share), in the production database otherwise so that several instances share one queue.
     /// </summary>
-    public static IServiceCollection AddPortalJobs(this IServiceCollection services)
+    /// <param name="instanceName">The server's name in the jobs dashboard: <see cref="PortalInstance.Name"/>.</param>
+    public static IServiceCollection AddPortalJobs(this IServiceCollection services, string instanceName)
     {
         // Hangfire keeps its storage and job activator in statics (JobStorage.Current, JobActivator.Current) and its
         // container registrations read them back. With two portals in one process (the browser tests' second
@@ -40,7 +41,11 @@ public static class Jobs
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
-        services.AddHangfireServer(options => options.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+        services.AddHangfireServer(options =>
+        {
+            options.WorkerCount = Math.Max(2, Environment.ProcessorCount);
+            options.ServerName = instanceName;
+        });
         services.AddHostedService<RecurringJobSchedule>();
         services.AddSingleton<IOutboxSignal, OutboxJobSignal>();
         return services;

@@ -32,7 +32,8 @@ public static class PortalHosting
         services.AddPortalApplications(builder.Environment.ContentRootPath);
         services.AddPortalDemo();
 
-        // Keys live in the portal's database, so every instance behind a load balancer reads the same sign-in cookies.
+        // Keys live in the portal's database, so every instance behind a load balancer reads the same sign-in cookies;
+        // the first key is made by the migrate step (PortalKeyRing), never by whichever instance starts first.
         services.AddDataProtection().SetApplicationName("GrantPortal").PersistKeysToDbContext<PortalDbContext>();
 
         // Role changes, removals and "sign out everywhere" renew a person's security stamp; sign-in cookies and open
@@ -76,7 +77,9 @@ public static class PortalHosting
             .AddPolicy(Roles.Administrator, policy => policy.RequireRole(Roles.Administrator));
 
         services.AddPortalLocalization();
-        services.AddPortalJobs();
+        var instance = PortalInstance.FromConfiguration(builder.Configuration);
+        services.AddSingleton(instance);
+        services.AddPortalJobs(instance.Name);
 
         // Audit events are sealed into the hash chain moments after the commit that recorded them.
         services.AddSingleton<AuditSealing>();
@@ -95,6 +98,7 @@ public static class PortalHosting
     public static WebApplication UsePortal(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UsePortalInstance();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -143,6 +147,7 @@ public static class PortalHosting
 
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+        PortalKeyRing.EnsureKey(scope.ServiceProvider);
         if (options.SeedDemoDataOnStartup)
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);

@@ -6,6 +6,7 @@ using Hangfire.PostgreSql.Factories;
 using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
 using netDumbster.smtp;
+using Npgsql;
 
 namespace GrantPortal.IntegrationTests.Notifications;
 
@@ -70,6 +71,63 @@ public sealed class ReminderJobTests_on_PostgreSql(PostgresCluster cluster) : IA
         Assert.All(deliveries, d => Assert.Equal((DeliveryStatus.Sent, 1), (d.Status, d.Attempts)));
     }
 
+    [Fact]
+    public async Task Two_Hangfire_servers_turn_each_recurring_occurrence_into_one_job()
+    {
+        string connectionString;
+        await using (var db = await Host.CreateDbContextAsync())
+        {
+            connectionString = db.Database.GetConnectionString()!;
+        }
+
+        var options = new PostgreSqlStorageOptions { QueuePollInterval = TimeSpan.FromMilliseconds(100), PrepareSchemaIfNecessary = true };
+        var storage = new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
+
+        // Every instance registers the schedule when it starts (Jobs.RecurringJobSchedule); here both at once.
+        await Task.WhenAll(
+            Task.Run(() => new RecurringJobManager(storage).AddOrUpdate("tick", () => Tick.Run(), "* * * * * *")),
+            Task.Run(() => new RecurringJobManager(storage).AddOrUpdate("tick", () => Tick.Run(), "* * * * * *")));
+
+        // Both schedulers look for due occurrences five times a second, so they meet on every one.
+        using (var serverA = new BackgroundJobServer(SchedulingOptions("portal-a"), storage))
+        using (var serverB = new BackgroundJobServer(SchedulingOptions("portal-b"), storage))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(8));
+        }
+
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var occurrences = await CountAsync(connection, """
+            SELECT count(*) FROM hangfire.jobparameter r
+            JOIN hangfire.jobparameter t ON t.jobid = r.jobid AND t.name = 'Time'
+            WHERE r.name = 'RecurringJobId' AND trim(both '"' from r.value) = 'tick'
+            """);
+        var scheduledTwice = await CountAsync(connection, """
+            SELECT count(*) FROM (
+                SELECT t.value FROM hangfire.jobparameter r
+                JOIN hangfire.jobparameter t ON t.jobid = r.jobid AND t.name = 'Time'
+                WHERE r.name = 'RecurringJobId' AND trim(both '"' from r.value) = 'tick'
+                GROUP BY t.value HAVING count(*) > 1) twice
+            """);
+
+        Assert.InRange(occurrences, 2, 10);
+        Assert.Equal(0, scheduledTwice);
+    }
+
+    private static BackgroundJobServerOptions SchedulingOptions(string name) => new()
+    {
+        ServerName = name,
+        WorkerCount = 1,
+        SchedulePollingInterval = TimeSpan.FromMilliseconds(200),
+        ShutdownTimeout = TimeSpan.FromSeconds(10),
+    };
+
+    private static async Task<long> CountAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     private static BackgroundJobServerOptions ServerOptions(string name, JobActivator activator) => new()
     {
         ServerName = name,
@@ -85,6 +143,14 @@ public sealed class ReminderJobTests_on_PostgreSql(PostgresCluster cluster) : IA
         {
             Assert.True(DateTime.UtcNow < deadline, "Hangfire did not finish in 90 s.");
             await Task.Delay(100);
+        }
+    }
+
+    /// <summary>A recurring job with nothing to do: the test counts the jobs its occurrences became.</summary>
+    private static class Tick
+    {
+        public static void Run()
+        {
         }
     }
 
