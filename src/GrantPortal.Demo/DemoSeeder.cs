@@ -74,6 +74,7 @@ public sealed class DemoSeeder(
         db.AuditEvents.Add(AuditEvent.Record(now, Actor.System, "demo.seeded", "Database", "demo", after: JsonSerializer.Serialize(summary)));
         await db.SaveChangesAsync(ct);
         await DemoAgreements.LinkPaymentsAsync(db, ct);
+        await DemoSettlements.AddAsync(db, people, ct);
 
         logger.LogInformation(
             "Seeded demo data: {Organizations} organizations, {Applications} applications, {Awards} awards in {ElapsedMs} ms",
