@@ -18,12 +18,18 @@ public sealed class SettlementComponentTests : PortalComponentTest
 {
     private static readonly CurrentUser Grantee = new("applicant-1", "Kim Ji-won", 7, new HashSet<string> { Roles.Applicant });
 
+    private readonly ServiceProvider useCases;
+
     public SettlementComponentTests()
     {
-        // Rendering never reaches the database: the upload and the two finance steps only run on a click.
-        Services.AddSingleton(new UploadSpendingEvidence(null!, null!, null!));
-        Services.AddSingleton(new RecordReturnReceived(null!, null!, null!, null!));
-        Services.AddSingleton(new ConfirmReturnReceived(null!, null!, null!, null!));
+        // The base has already built bUnit's container; rendering never reaches the database (the upload and the two
+        // finance steps only run on a click), so the use cases come from a second container without one.
+        var services = new ServiceCollection();
+        services.AddSingleton(new UploadSpendingEvidence(null!, null!, null!));
+        services.AddSingleton(new RecordReturnReceived(null!, null!, null!, null!));
+        services.AddSingleton(new ConfirmReturnReceived(null!, null!, null!, null!));
+        useCases = services.BuildServiceProvider();
+        Services.AddFallbackServiceProvider(useCases);
     }
 
     [Fact]
@@ -88,6 +94,12 @@ public sealed class SettlementComponentTests : PortalComponentTest
         Assert.Contains("another finance user confirms", list.Find("[data-testid=own-receivable-2]").TextContent, StringComparison.Ordinal);
         Assert.NotNull(list.Find("[data-testid=receivable-confirm-3]"));
         Assert.Contains("/awards/11", list.Markup, StringComparison.Ordinal);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        useCases.Dispose();
     }
 
     private static ReportDraft Form(params SpendingLineDraft[] lines) => new() { SpendingLines = [.. lines] };
