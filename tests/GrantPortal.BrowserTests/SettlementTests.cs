@@ -55,7 +55,7 @@ public sealed class SettlementTests(BrowserFixture fixture)
         await Expect(grantee.GetByTestId("report-error").Filter(new() { HasText = "Workshops" })).ToContainTextAsync("세금계산서");
 
         await OfficerNavigation.ChooseAsync(grantee, grantee.GetByTestId("evidence-kind"), "계좌이체 확인증");
-        await grantee.GetByTestId("evidence-upload-0").Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "이체확인증.pdf", MimeType = "application/pdf", Buffer = Pdf });
+        await grantee.Locator("input[type=file][data-testid=evidence-upload-0], [data-testid=evidence-upload-0] input[type=file]").SetInputFilesAsync(new FilePayload { Name = "이체확인증.pdf", MimeType = "application/pdf", Buffer = Pdf });
         await Expect(grantee.GetByTestId("evidence-0")).ToContainTextAsync("이체확인증.pdf (계좌이체 확인증)");
         await grantee.GetByTestId("report-submit").ClickAsync();
         await Expect(grantee.GetByTestId("report-message")).ToBeVisibleAsync(new() { Timeout = 20_000 });
@@ -73,8 +73,8 @@ public sealed class SettlementTests(BrowserFixture fixture)
         await officer.GetByTestId("report-approve").ClickAsync();
         await Expect(officer.GetByTestId("report-message")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await OpenAwardFromBudgetAsync(officer, awardId, title);
-        await Expect(officer.GetByTestId("settlement-row-Activities")).ToContainTextAsync("23,000,000");
-        await Expect(officer.GetByTestId("settlement-return")).ToContainTextAsync("1,012,000");
+        await Expect(officer.GetByTestId("settlement-row-Activities")).ToContainTextAsync("2,300만 원");
+        await Expect(officer.GetByTestId("settlement-return")).ToContainTextAsync("101만 2,000원");
         await officer.GetByTestId("settlement-confirm").ClickAsync();
         await officer.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "정산 확정", Exact = true }).ClickAsync();
         await Expect(officer.GetByTestId("settlement-status")).ToHaveTextAsync("정산 확정 · 종결", new() { Timeout = 20_000 });
@@ -119,7 +119,7 @@ public sealed class SettlementTests(BrowserFixture fixture)
     }
 
     private static ILocator Field(IPage page, string testId) =>
-        page.Locator($"[data-testid={testId}] input, input[data-testid={testId}]").First;
+        page.Locator($"[data-testid={testId}] textarea, textarea[data-testid={testId}], [data-testid={testId}] input, input[data-testid={testId}]").First;
 
     private async Task<PortalDbContext> DbAsync() =>
         await fixture.Server.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
