@@ -177,7 +177,15 @@ public abstract class SettlementTests : ProviderTest
         var stranger = new CurrentUser("applicant-9", "Other", scenario.OrganizationId + 1, new HashSet<string> { Roles.Applicant });
         Assert.Null(await Settlements.GetAsync(stranger, awardId));
         Assert.Null(await Settlements.ConfirmationAsync(stranger, awardId, "ko", GrantPortal.Core.Documents.DocumentFileFormat.Pdf));
-        Assert.NotNull(await Settlements.ConfirmationAsync(scenario.Applicant, awardId, "ko", GrantPortal.Core.Documents.DocumentFileFormat.Pdf));
+        var pdf = (await Settlements.ConfirmationAsync(scenario.Applicant, awardId, "ko", GrantPortal.Core.Documents.DocumentFileFormat.Pdf))!;
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(pdf.Content))
+        {
+            var text = string.Concat(string.Concat(document.GetPages().Select(p => p.Text)).Where(c => !char.IsWhiteSpace(c)));
+            Assert.Contains("정산확인서", text, StringComparison.Ordinal);
+            Assert.Contains("반납액", text, StringComparison.Ordinal);
+        }
+
+        Assert.EndsWith(".docx", (await Settlements.ConfirmationAsync(scenario.Applicant, awardId, "en", GrantPortal.Core.Documents.DocumentFileFormat.Docx))!.FileName, StringComparison.Ordinal);
     }
 
     [Fact]
