@@ -1237,3 +1237,112 @@ COMMIT;
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261201111149_Issue15Agreement', '10.0.15');
 
+BEGIN TRANSACTION;
+ALTER TABLE "SpendingLines" ADD "IneligibleGrant" INTEGER NOT NULL DEFAULT 0;
+
+ALTER TABLE "SpendingLines" ADD "IneligibleReason" TEXT NULL;
+
+ALTER TABLE "SpendingLines" ADD "OwnSpent" INTEGER NOT NULL DEFAULT 0;
+
+ALTER TABLE "ProjectReports" ADD "InterestEarned" INTEGER NOT NULL DEFAULT 0;
+
+ALTER TABLE "Awards" ADD "ClosedOn" TEXT NULL;
+
+ALTER TABLE "Attachments" ADD "Evidence" TEXT NULL;
+
+ALTER TABLE "Attachments" ADD "SpendingLineId" INTEGER NULL;
+
+ALTER TABLE "Attachments" ADD "VerificationAwardId" INTEGER NULL;
+
+CREATE TABLE "Settlements" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Settlements" PRIMARY KEY AUTOINCREMENT,
+    "AwardId" INTEGER NOT NULL,
+    "ProjectReportId" INTEGER NOT NULL,
+    "GrantPaid" INTEGER NOT NULL,
+    "ReturnedBefore" INTEGER NOT NULL,
+    "EligibleGrantSpent" INTEGER NOT NULL,
+    "Interest" INTEGER NOT NULL,
+    "AmountToReturn" INTEGER NOT NULL,
+    "VerificationRequired" INTEGER NOT NULL,
+    "ConfirmedAt" TEXT NOT NULL,
+    "ConfirmedById" TEXT NOT NULL,
+    "ReturnStatus" TEXT NOT NULL,
+    "ReturnReceivedOn" TEXT NULL,
+    "ReturnReference" TEXT NULL,
+    "ReturnRecordedById" TEXT NULL,
+    "ReturnRecordedAt" TEXT NULL,
+    "ReturnConfirmedById" TEXT NULL,
+    "ReturnConfirmedAt" TEXT NULL,
+    "Version" INTEGER NOT NULL,
+    CONSTRAINT "FK_Settlements_Awards_AwardId" FOREIGN KEY ("AwardId") REFERENCES "Awards" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_Settlements_ProjectReports_ProjectReportId" FOREIGN KEY ("ProjectReportId") REFERENCES "ProjectReports" ("Id")
+);
+
+CREATE INDEX "IX_Attachments_SpendingLineId" ON "Attachments" ("SpendingLineId");
+
+CREATE INDEX "IX_Attachments_VerificationAwardId" ON "Attachments" ("VerificationAwardId");
+
+CREATE UNIQUE INDEX "IX_Settlements_AwardId" ON "Settlements" ("AwardId");
+
+CREATE INDEX "IX_Settlements_ProjectReportId" ON "Settlements" ("ProjectReportId");
+
+CREATE INDEX "IX_Settlements_ReturnStatus" ON "Settlements" ("ReturnStatus");
+
+CREATE TABLE "ef_temp_Attachments" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Attachments" PRIMARY KEY AUTOINCREMENT,
+    "ApplicationId" INTEGER NULL,
+    "BankAccountId" INTEGER NULL,
+    "DisplayName" TEXT NOT NULL,
+    "Evidence" TEXT NULL,
+    "Kind" TEXT NOT NULL,
+    "ProjectReportId" INTEGER NULL,
+    "QuestionKey" TEXT NULL,
+    "Sha256" TEXT NOT NULL,
+    "SizeBytes" INTEGER NOT NULL,
+    "SpendingLineId" INTEGER NULL,
+    "StoredName" TEXT NOT NULL,
+    "UploadedAt" TEXT NOT NULL,
+    "UploadedById" TEXT NOT NULL,
+    "VerificationAwardId" INTEGER NULL,
+    CONSTRAINT "FK_Attachments_Applications_ApplicationId" FOREIGN KEY ("ApplicationId") REFERENCES "Applications" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_Attachments_Awards_VerificationAwardId" FOREIGN KEY ("VerificationAwardId") REFERENCES "Awards" ("Id"),
+    CONSTRAINT "FK_Attachments_BankAccounts_BankAccountId" FOREIGN KEY ("BankAccountId") REFERENCES "BankAccounts" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_Attachments_ProjectReports_ProjectReportId" FOREIGN KEY ("ProjectReportId") REFERENCES "ProjectReports" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_Attachments_SpendingLines_SpendingLineId" FOREIGN KEY ("SpendingLineId") REFERENCES "SpendingLines" ("Id")
+);
+
+INSERT INTO "ef_temp_Attachments" ("Id", "ApplicationId", "BankAccountId", "DisplayName", "Evidence", "Kind", "ProjectReportId", "QuestionKey", "Sha256", "SizeBytes", "SpendingLineId", "StoredName", "UploadedAt", "UploadedById", "VerificationAwardId")
+SELECT "Id", "ApplicationId", "BankAccountId", "DisplayName", "Evidence", "Kind", "ProjectReportId", "QuestionKey", "Sha256", "SizeBytes", "SpendingLineId", "StoredName", "UploadedAt", "UploadedById", "VerificationAwardId"
+FROM "Attachments";
+
+COMMIT;
+
+PRAGMA foreign_keys = 0;
+
+BEGIN TRANSACTION;
+DROP TABLE "Attachments";
+
+ALTER TABLE "ef_temp_Attachments" RENAME TO "Attachments";
+
+COMMIT;
+
+PRAGMA foreign_keys = 1;
+
+BEGIN TRANSACTION;
+CREATE INDEX "IX_Attachments_ApplicationId" ON "Attachments" ("ApplicationId");
+
+CREATE INDEX "IX_Attachments_BankAccountId" ON "Attachments" ("BankAccountId");
+
+CREATE INDEX "IX_Attachments_ProjectReportId" ON "Attachments" ("ProjectReportId");
+
+CREATE INDEX "IX_Attachments_SpendingLineId" ON "Attachments" ("SpendingLineId");
+
+CREATE UNIQUE INDEX "IX_Attachments_StoredName" ON "Attachments" ("StoredName");
+
+CREATE INDEX "IX_Attachments_VerificationAwardId" ON "Attachments" ("VerificationAwardId");
+
+COMMIT;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261202011002_Issue15Settlement', '10.0.15');
+

@@ -2163,3 +2163,167 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202011328_Issue15Settlement'
+)
+BEGIN
+    ALTER TABLE [SpendingLines] ADD [IneligibleGrant] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202011328_Issue15Settlement'
+)
+BEGIN
+    ALTER TABLE [SpendingLines] ADD [IneligibleReason] nvarchar(2000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202011328_Issue15Settlement'
+)
+BEGIN
+    ALTER TABLE [SpendingLines] ADD [OwnSpent] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202011328_Issue15Settlement'
+)
+BEGIN
+    ALTER TABLE [ProjectReports] ADD [InterestEarned] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202011328_Issue15Settlement'
+)
+BEGIN
+    ALTER TABLE [Awards] ADD [ClosedOn] date NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202011328_Issue15Settlement'
+)
+BEGIN
+    ALTER TABLE [Attachments] ADD [Evidence] nvarchar(30) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202011328_Issue15Settlement'
+)
+BEGIN
+    ALTER TABLE [Attachments] ADD [SpendingLineId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202011328_Issue15Settlement'
+)
+BEGIN
+    ALTER TABLE [Attachments] ADD [VerificationAwardId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202011328_Issue15Settlement'
+)
+BEGIN
+    CREATE TABLE [Settlements] (
+        [Id] int NOT NULL IDENTITY,
+        [AwardId] int NOT NULL,
+        [ProjectReportId] int NOT NULL,
+        [GrantPaid] bigint NOT NULL,
+        [ReturnedBefore] bigint NOT NULL,
+        [EligibleGrantSpent] bigint NOT NULL,
+        [Interest] bigint NOT NULL,
+        [AmountToReturn] bigint NOT NULL,
+        [VerificationRequired] bit NOT NULL,
+        [ConfirmedAt] datetime2 NOT NULL,
+        [ConfirmedById] nvarchar(64) NOT NULL,
+        [ReturnStatus] nvarchar(20) NOT NULL,
+        [ReturnReceivedOn] date NULL,
+        [ReturnReference] nvarchar(100) NULL,
+        [ReturnRecordedById] nvarchar(64) NULL,
+        [ReturnRecordedAt] datetime2 NULL,
+        [ReturnConfirmedById] nvarchar(64) NULL,
+        [ReturnConfirmedAt] datetime2 NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Settlements] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Settlements_Awards_AwardId] FOREIGN KEY ([AwardId]) REFERENCES [Awards] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_Settlements_ProjectReports_ProjectReportId] FOREIGN KEY ([ProjectReportId]) REFERENCES [ProjectReports] ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202011328_Issue15Settlement'
+)
+BEGIN
+    CREATE INDEX [IX_Attachments_SpendingLineId] ON [Attachments] ([SpendingLineId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202011328_Issue15Settlement'
+)
+BEGIN
+    CREATE INDEX [IX_Attachments_VerificationAwardId] ON [Attachments] ([VerificationAwardId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202011328_Issue15Settlement'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Settlements_AwardId] ON [Settlements] ([AwardId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202011328_Issue15Settlement'
+)
+BEGIN
+    CREATE INDEX [IX_Settlements_ProjectReportId] ON [Settlements] ([ProjectReportId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202011328_Issue15Settlement'
+)
+BEGIN
+    CREATE INDEX [IX_Settlements_ReturnStatus] ON [Settlements] ([ReturnStatus]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202011328_Issue15Settlement'
+)
+BEGIN
+    ALTER TABLE [Attachments] ADD CONSTRAINT [FK_Attachments_Awards_VerificationAwardId] FOREIGN KEY ([VerificationAwardId]) REFERENCES [Awards] ([Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202011328_Issue15Settlement'
+)
+BEGIN
+    ALTER TABLE [Attachments] ADD CONSTRAINT [FK_Attachments_SpendingLines_SpendingLineId] FOREIGN KEY ([SpendingLineId]) REFERENCES [SpendingLines] ([Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202011328_Issue15Settlement'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202011328_Issue15Settlement', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -28,6 +28,7 @@ public static class UseCases
         typeof(AgreementRules), typeof(AgreementQueries), typeof(AcceptAwardConditions), typeof(RegisterBankAccount),
         typeof(UploadBankBook), typeof(SignPledge), typeof(SubmitAgreement), typeof(IssueGrantDecision), typeof(ReturnAgreement),
         typeof(DecideAccountChange),
+        typeof(SettlementQueries), typeof(MarkIneligibleSpending), typeof(UploadVerificationReport), typeof(ConfirmSettlement),
         // Calls
         typeof(CallQueries), typeof(CreateCall), typeof(UpdateCall), typeof(MoveDeadline), typeof(PublishCall),
         typeof(OpenBudgetYear), typeof(ChangeBudgetYear), typeof(EligibilityQueries),
@@ -38,7 +39,7 @@ public static class UseCases
         typeof(Forms.ApplicationFormQueries), typeof(Forms.SaveApplicationForm), typeof(Forms.CopyApplicationForm),
         // Disbursements
         typeof(FinanceWorklistQuery), typeof(RecordPayment), typeof(ApprovePayment), typeof(MarkPaymentPaid),
-        typeof(RejectPayment),
+        typeof(RejectPayment), typeof(RecordReturnReceived), typeof(ConfirmReturnReceived),
         // Organizations
         typeof(OrganizationQueries), typeof(VerifyOrganization), typeof(UpdateOrganizationDetails),
         typeof(RequestVerificationAgain), typeof(InviteMember), typeof(RemoveMember), typeof(OrganizationMail),
@@ -50,7 +51,7 @@ public static class UseCases
         typeof(SaveNarrative),
         // Reporting
         typeof(ReportQueries), typeof(SaveReportDraft), typeof(SubmitReport), typeof(ReviewReport),
-        typeof(UploadReceipt),
+        typeof(UploadReceipt), typeof(UploadSpendingEvidence),
         // Reviews
         typeof(AssignmentQueries), typeof(AssignReviewers), typeof(AddReviewer), typeof(RemoveReviewer),
         typeof(PinConflict), typeof(LiftConflict), typeof(ReviewQueries), typeof(DeclareConflict),

@@ -75,6 +75,7 @@ public sealed class DemoSeeder(
         db.AuditEvents.Add(AuditEvent.Record(now, Actor.System, "demo.seeded", "Database", "demo", after: JsonSerializer.Serialize(summary)));
         await db.SaveChangesAsync(ct);
         await DemoAgreements.LinkPaymentsAsync(db, ct);
+        await DemoSettlements.AddAsync(db, people, ct);
         await agreementSteps.TakeAsync(history.AgreementStepAwards, people, history.Organizations, ct);
 
         logger.LogInformation(

@@ -274,6 +274,10 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -295,6 +299,9 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                     b.Property<long>("SizeBytes")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("SpendingLineId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("StoredName")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -308,6 +315,9 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int?>("VerificationAwardId")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
@@ -316,8 +326,12 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("ProjectReportId");
 
+                    b.HasIndex("SpendingLineId");
+
                     b.HasIndex("StoredName")
                         .IsUnique();
+
+                    b.HasIndex("VerificationAwardId");
 
                     b.ToTable("Attachments");
                 });
@@ -556,6 +570,9 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
 
                     b.Property<Instant?>("CancelledAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<LocalDate?>("ClosedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("Conditions")
                         .IsRequired()
@@ -906,6 +923,88 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                     b.HasIndex("Status");
 
                     b.ToTable("GrantAgreements");
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Awards.Settlement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("AmountToReturn")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("AwardId")
+                        .HasColumnType("integer");
+
+                    b.Property<Instant>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConfirmedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("EligibleGrantSpent")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("GrantPaid")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Interest")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ProjectReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<Instant?>("ReturnConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReturnConfirmedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<LocalDate?>("ReturnReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Instant?>("ReturnRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReturnRecordedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ReturnReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ReturnStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("ReturnedBefore")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("VerificationRequired")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardId")
+                        .IsUnique();
+
+                    b.HasIndex("ProjectReportId");
+
+                    b.HasIndex("ReturnStatus");
+
+                    b.ToTable("Settlements");
                 });
 
             modelBuilder.Entity("GrantPortal.Core.Calls.BudgetYear", b =>
@@ -1753,6 +1852,9 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
+                    b.Property<long>("InterestEarned")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -1822,10 +1924,20 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<long>("IneligibleGrant")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("IneligibleReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("Item")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<long>("OwnSpent")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("ProjectReportId")
                         .HasColumnType("integer");
@@ -2275,6 +2387,16 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                         .WithMany("Receipts")
                         .HasForeignKey("ProjectReportId")
                         .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("GrantPortal.Core.Reporting.SpendingLine", null)
+                        .WithMany()
+                        .HasForeignKey("SpendingLineId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("GrantPortal.Core.Awards.Award", null)
+                        .WithMany()
+                        .HasForeignKey("VerificationAwardId")
+                        .OnDelete(DeleteBehavior.NoAction);
                 });
 
             modelBuilder.Entity("GrantPortal.Core.Applications.BudgetLine", b =>
@@ -2384,6 +2506,21 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("AwardId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Awards.Settlement", b =>
+                {
+                    b.HasOne("GrantPortal.Core.Awards.Award", null)
+                        .WithMany()
+                        .HasForeignKey("AwardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GrantPortal.Core.Reporting.ProjectReport", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectReportId")
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
 

@@ -275,6 +275,10 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("nvarchar(255)");
 
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -296,6 +300,9 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                     b.Property<long>("SizeBytes")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("SpendingLineId")
+                        .HasColumnType("int");
+
                     b.Property<string>("StoredName")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -309,6 +316,9 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<int?>("VerificationAwardId")
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
@@ -317,8 +327,12 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ProjectReportId");
 
+                    b.HasIndex("SpendingLineId");
+
                     b.HasIndex("StoredName")
                         .IsUnique();
+
+                    b.HasIndex("VerificationAwardId");
 
                     b.ToTable("Attachments");
                 });
@@ -558,6 +572,9 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime?>("CancelledAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("Conditions")
                         .IsRequired()
@@ -908,6 +925,88 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                     b.HasIndex("Status");
 
                     b.ToTable("GrantAgreements");
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Awards.Settlement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("AmountToReturn")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("AwardId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ConfirmedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ConfirmedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("EligibleGrantSpent")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("GrantPaid")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Interest")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ProjectReportId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ReturnConfirmedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ReturnConfirmedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateOnly?>("ReturnReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("ReturnRecordedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ReturnRecordedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ReturnReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ReturnStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<long>("ReturnedBefore")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("VerificationRequired")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardId")
+                        .IsUnique();
+
+                    b.HasIndex("ProjectReportId");
+
+                    b.HasIndex("ReturnStatus");
+
+                    b.ToTable("Settlements");
                 });
 
             modelBuilder.Entity("GrantPortal.Core.Calls.BudgetYear", b =>
@@ -1755,6 +1854,9 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<long>("InterestEarned")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -1824,10 +1926,20 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<long>("IneligibleGrant")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("IneligibleReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<string>("Item")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
+
+                    b.Property<long>("OwnSpent")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("ProjectReportId")
                         .HasColumnType("int");
@@ -2278,6 +2390,16 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                         .WithMany("Receipts")
                         .HasForeignKey("ProjectReportId")
                         .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("GrantPortal.Core.Reporting.SpendingLine", null)
+                        .WithMany()
+                        .HasForeignKey("SpendingLineId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("GrantPortal.Core.Awards.Award", null)
+                        .WithMany()
+                        .HasForeignKey("VerificationAwardId")
+                        .OnDelete(DeleteBehavior.NoAction);
                 });
 
             modelBuilder.Entity("GrantPortal.Core.Applications.BudgetLine", b =>
@@ -2387,6 +2509,21 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("AwardId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Awards.Settlement", b =>
+                {
+                    b.HasOne("GrantPortal.Core.Awards.Award", null)
+                        .WithMany()
+                        .HasForeignKey("AwardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GrantPortal.Core.Reporting.ProjectReport", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectReportId")
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
 

@@ -264,6 +264,10 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -285,6 +289,9 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                     b.Property<long>("SizeBytes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SpendingLineId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("StoredName")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -298,6 +305,9 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("VerificationAwardId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
@@ -306,8 +316,12 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ProjectReportId");
 
+                    b.HasIndex("SpendingLineId");
+
                     b.HasIndex("StoredName")
                         .IsUnique();
+
+                    b.HasIndex("VerificationAwardId");
 
                     b.ToTable("Attachments");
                 });
@@ -537,6 +551,9 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Conditions")
@@ -878,6 +895,86 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("Status");
 
                     b.ToTable("GrantAgreements");
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Awards.Settlement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountToReturn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AwardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EligibleGrantSpent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GrantPaid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Interest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReturnConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnConfirmedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReturnReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReturnRecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnRecordedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReturnedBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("VerificationRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardId")
+                        .IsUnique();
+
+                    b.HasIndex("ProjectReportId");
+
+                    b.HasIndex("ReturnStatus");
+
+                    b.ToTable("Settlements");
                 });
 
             modelBuilder.Entity("GrantPortal.Core.Calls.BudgetYear", b =>
@@ -1697,6 +1794,9 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("InterestEarned")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -1764,10 +1864,20 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("IneligibleGrant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IneligibleReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Item")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("OwnSpent")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ProjectReportId")
                         .HasColumnType("INTEGER");
@@ -2201,6 +2311,16 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                         .WithMany("Receipts")
                         .HasForeignKey("ProjectReportId")
                         .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("GrantPortal.Core.Reporting.SpendingLine", null)
+                        .WithMany()
+                        .HasForeignKey("SpendingLineId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("GrantPortal.Core.Awards.Award", null)
+                        .WithMany()
+                        .HasForeignKey("VerificationAwardId")
+                        .OnDelete(DeleteBehavior.NoAction);
                 });
 
             modelBuilder.Entity("GrantPortal.Core.Applications.BudgetLine", b =>
@@ -2310,6 +2430,21 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("AwardId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Awards.Settlement", b =>
+                {
+                    b.HasOne("GrantPortal.Core.Awards.Award", null)
+                        .WithMany()
+                        .HasForeignKey("AwardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GrantPortal.Core.Reporting.ProjectReport", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectReportId")
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
 

@@ -12,6 +12,19 @@ public enum AttachmentKind
     Png,
 }
 
+/// <summary>The proof of a spending line the settlement accepts.</summary>
+public enum EvidenceKind
+{
+    /// <summary>세금계산서</summary>
+    TaxInvoice,
+
+    /// <summary>카드전표</summary>
+    CardSlip,
+
+    /// <summary>계좌이체 확인증</summary>
+    TransferConfirmation,
+}
+
 public static class AttachmentKinds
 {
     /// <summary>The format's own name ("PDF", "HWP"), the same in Korean and English.</summary>
@@ -32,6 +45,15 @@ public sealed class Attachment
 
     /// <summary>For a bank-book copy (통장사본): the award's account it shows.</summary>
     public int? BankAccountId { get; set; }
+
+    /// <summary>For spending evidence (증빙): the spending line of a report it proves; <see cref="ProjectReportId"/> is set too.</summary>
+    public int? SpendingLineId { get; set; }
+
+    /// <summary>What kind of evidence a spending line's file is; null for every other file.</summary>
+    public EvidenceKind? Evidence { get; set; }
+
+    /// <summary>For the external verifier's report (검증 보고서) on an award's settlement: the award.</summary>
+    public int? VerificationAwardId { get; set; }
 
     /// <summary>For a file question of the application form: the question's key; null for the general attachments.</summary>
     public string? QuestionKey { get; set; }
@@ -63,6 +85,8 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
         builder.Property(a => a.Sha256).HasMaxLength(64).IsFixedLength();
         builder.Property(a => a.UploadedById).HasMaxLength(64);
         builder.Property(a => a.QuestionKey).HasMaxLength(64);
+        builder.Property(a => a.Evidence).HasConversion<string>().HasMaxLength(30);
+        builder.HasOne<Awards.Award>().WithMany().HasForeignKey(a => a.VerificationAwardId).OnDelete(DeleteBehavior.NoAction);
         builder.HasOne<Awards.BankAccount>().WithMany().HasForeignKey(a => a.BankAccountId).OnDelete(DeleteBehavior.Cascade);
     }
 }

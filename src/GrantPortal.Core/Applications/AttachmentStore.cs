@@ -56,6 +56,29 @@ public sealed class AttachmentStore(
     internal Task<Result<AttachmentView>> UploadBankBookAsync(CurrentUser user, int bankAccountId, string fileName, Stream content, CancellationToken ct) =>
         uploads.StoreAsync(user, UploadOwner.ForBankAccount(bankAccountId), fileName, content, ct);
 
+    /// <summary>Stores evidence of a spending line the caller checked belongs to a report the reader can still edit.</summary>
+    internal Task<Result<AttachmentView>> UploadEvidenceAsync(CurrentUser user, int reportId, int spendingLineId, EvidenceKind kind, string fileName, Stream content, CancellationToken ct) =>
+        uploads.StoreAsync(user, UploadOwner.ForSpendingEvidence(reportId, spendingLineId, kind), fileName, content, ct);
+
+    /// <summary>Stores the verifier's report on an award the caller checked the officer may settle.</summary>
+    internal Task<Result<AttachmentView>> UploadVerificationAsync(CurrentUser user, int awardId, string fileName, Stream content, CancellationToken ct) =>
+        uploads.StoreAsync(user, UploadOwner.ForVerification(awardId), fileName, content, ct);
+
+    /// <summary>The newest verifier's report of an award, for a reader the caller has checked may read the award.</summary>
+    public async Task<AttachmentDownload?> OpenVerificationAsync(int awardId, int attachmentId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var attachment = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(f => f.Id == attachmentId && f.VerificationAwardId == awardId, ct);
+        var path = attachment is null ? null : Path.Combine(options.Value.Directory, attachment.StoredName);
+        if (attachment is null || !File.Exists(path))
+        {
+            return null;
+        }
+
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+        return new AttachmentDownload(stream, attachment.DisplayName, FileSignatures.ContentType(attachment.Kind), attachment.SizeBytes);
+    }
+
     /// <summary>An account's bank-book copy for a reader the caller has checked may read the award.</summary>
     public async Task<AttachmentDownload?> OpenBankBookAsync(int bankAccountId, CancellationToken ct = default)
     {

@@ -205,6 +205,30 @@ internal sealed record UploadOwner(RowLock Lock, Expression<Func<Attachment, boo
     public static UploadOwner ForReport(int reportId) =>
         new(RowLock.On<ProjectReport>(reportId), f => f.ProjectReportId == reportId, f => f.ProjectReportId = reportId, "receipt.uploaded", "reportId");
 
+    /// <summary>
+    /// Evidence (증빙) of one spending line of a report: counted with the report's receipts, and refused once the report
+    /// was submitted while it was uploading.
+    /// </summary>
+    public static UploadOwner ForSpendingEvidence(int reportId, int spendingLineId, EvidenceKind kind) =>
+        new(RowLock.On<ProjectReport>(reportId), f => f.ProjectReportId == reportId, f =>
+        {
+            f.ProjectReportId = reportId;
+            f.SpendingLineId = spendingLineId;
+            f.Evidence = kind;
+        }, AuditActions.EvidenceUploaded, "reportId")
+        {
+            RefusalUnderLock = async (db, ct) =>
+                ReportRules.IsEditable(await db.ProjectReports.Where(r => r.Id == reportId).Select(r => r.Status).SingleAsync(ct)) ? null : "Reports_NotEditable",
+        };
+
+    /// <summary>The external verifier's report (검증 보고서) on an award's settlement; refused once the award is closed.</summary>
+    public static UploadOwner ForVerification(int awardId) =>
+        new(RowLock.On<Awards.Award>(awardId), f => f.VerificationAwardId == awardId, f => f.VerificationAwardId = awardId, AuditActions.SettlementVerificationUploaded, "awardId")
+        {
+            RefusalUnderLock = async (db, ct) =>
+                await db.Awards.Where(a => a.Id == awardId).Select(a => a.Status).SingleAsync(ct) == Awards.AwardStatus.Active ? null : "Settlement_AwardClosed",
+        };
+
     /// <summary>A bank-book copy of an award's account; the caller checked the account still waits for the officer.</summary>
     public static UploadOwner ForBankAccount(int bankAccountId) =>
         new(RowLock.On<Awards.BankAccount>(bankAccountId), f => f.BankAccountId == bankAccountId, f => f.BankAccountId = bankAccountId, "bank-book.uploaded", "bankAccountId")

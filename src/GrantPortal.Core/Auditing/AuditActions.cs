@@ -54,6 +54,7 @@ public static class AuditActions
     public const string ConflictLifted = "conflict.lifted";
     public const string ConflictPinned = "conflict.pinned";
     public const string DemoSeeded = "demo.seeded";
+    public const string EvidenceUploaded = "evidence.uploaded";
     public const string FormCopied = "form.copied";
     public const string FormSaved = "form.saved";
     public const string OrganizationDetailsChanged = "organization.details-changed";
@@ -86,6 +87,11 @@ public static class AuditActions
     public const string ReviewSubmitted = "review.submitted";
     public const string ReviewUnassigned = "review.unassigned";
     public const string ReviewerProfileChanged = "reviewer.profile-changed";
+    public const string SettlementConfirmed = "settlement.confirmed";
+    public const string SettlementIneligibleMarked = "settlement.ineligible-marked";
+    public const string SettlementReturnConfirmed = "settlement.return-confirmed";
+    public const string SettlementReturnRecorded = "settlement.return-recorded";
+    public const string SettlementVerificationUploaded = "settlement.verification-uploaded";
     public const string TrancheReplanned = "tranche.replanned";
     public const string UserInvitationSent = "user.invitation-sent";
     public const string UserInvited = "user.invited";

@@ -43,6 +43,9 @@ public sealed class Award : IVersioned
     /// <summary>Money the grantee gave back (unspent or recovered), recorded by finance.</summary>
     public Krw ReturnedAmount { get; set; }
 
+    /// <summary>The day (Asia/Seoul) the officer confirmed the settlement (정산) and closed the award; nothing is paid or changed after it.</summary>
+    public LocalDate? ClosedOn { get; set; }
+
     public int Version { get; set; }
 
     public List<Tranche> Tranches { get; } = [];

@@ -93,7 +93,8 @@ public sealed class AwardDetailsQuery(IDbContextFactory<PortalDbContext> dbFacto
             award.Version,
             tranches,
             award.Reports.OrderBy(r => r.DueOn).Select(r => new ReportRequirement(r.Id, r.Kind, r.DueOn, r.Status)).ToList(),
-            call.ReceiptsRequired);
+            call.ReceiptsRequired,
+            award.ClosedOn);
     }
 
     /// <summary>

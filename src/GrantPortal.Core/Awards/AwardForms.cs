@@ -176,7 +176,8 @@ public sealed record AwardDetails(
     int Version,
     IReadOnlyList<TrancheView> Tranches,
     IReadOnlyList<ReportRequirement> Reports,
-    ReceiptRequirement ReceiptsRequired)
+    ReceiptRequirement ReceiptsRequired,
+    LocalDate? ClosedOn = null)
 {
     public Krw Paid => Krw.Sum(Tranches.Select(t => t.Paid));
 

@@ -32,6 +32,9 @@ public sealed record BudgetOverview(
     IReadOnlyList<BudgetOrganizationLine> ByOrganization,
     IReadOnlyList<BudgetMonth> Timeline)
 {
+    /// <summary>Projects whose settlement (정산) is confirmed and which are closed; their returns are in <see cref="Returned"/>, beside the awarded total, never taken from it.</summary>
+    public int ClosedProjects { get; init; }
+
     /// <summary>What the year can still commit.</summary>
     public Krw Remaining => Envelope - Committed;
 
@@ -95,7 +98,7 @@ public sealed class BudgetQueries(IDbContextFactory<PortalDbContext> dbFactory, 
                        select new { p.Amount, p.PaidOn, a.CallId, a.OrganizationId };
 
         var committedByCall = await yearAwards.GroupBy(a => a.CallId)
-            .Select(g => new { CallId = g.Key, Sum = g.Sum(a => (long)a.Amount), Count = g.Count(), Returned = g.Sum(a => (long)a.ReturnedAmount) })
+            .Select(g => new { CallId = g.Key, Sum = g.Sum(a => (long)a.Amount), Count = g.Count(), Returned = g.Sum(a => (long)a.ReturnedAmount), Closed = g.Count(a => a.ClosedOn != null) })
             .ToDictionaryAsync(g => g.CallId, ct);
         var paidByCall = await yearPaid.GroupBy(p => p.CallId).Select(g => new { CallId = g.Key, Sum = g.Sum(p => (long)p.Amount) })
             .ToDictionaryAsync(g => g.CallId, g => g.Sum, ct);
@@ -136,7 +139,10 @@ public sealed class BudgetQueries(IDbContextFactory<PortalDbContext> dbFactory, 
             callLines.Sum(c => c.Awards),
             callLines,
             organizationLines,
-            timeline);
+            timeline)
+        {
+            ClosedProjects = committedByCall.Values.Sum(c => c.Closed),
+        };
     }
 
     /// <summary>The year's awards by receipt number, a page at a time, with what has been paid on each.</summary>

@@ -39,6 +39,16 @@ public static class BudgetRulesCheck
             yield return new FieldError(prefix + nameof(BudgetRules.ChangeNoticePercent), localizer["CallForm_ChangeNoticeRange"]);
         }
 
+        if (rules.EvidenceThreshold.IsNegative || rules.EvidenceThreshold > Krw.Ceiling)
+        {
+            yield return new FieldError(prefix + nameof(BudgetRules.EvidenceThreshold), localizer["CallForm_SettlementAmountRange"]);
+        }
+
+        if (rules.VerificationThreshold.IsNegative || rules.VerificationThreshold > Krw.Ceiling)
+        {
+            yield return new FieldError(prefix + nameof(BudgetRules.VerificationThreshold), localizer["CallForm_SettlementAmountRange"]);
+        }
+
         if (rules.MinimumOwnContributionPercent is { } own && (own is < 0m or > 100m || decimal.Round(own, 1) != own))
         {
             yield return new FieldError(prefix + nameof(BudgetRules.MinimumOwnContributionPercent), localizer["CallForm_OwnContributionRange"]);

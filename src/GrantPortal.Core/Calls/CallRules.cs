@@ -66,6 +66,12 @@ public sealed record BudgetRules
     /// </summary>
     public decimal ChangeNoticePercent { get; init; } = 10m;
 
+    /// <summary>At settlement, a spending line above this amount (grant and own contribution together) needs an evidence file; exactly at it does not.</summary>
+    public Krw EvidenceThreshold { get; init; } = new(1_000_000);
+
+    /// <summary>Awards of this amount or more need an external verifier's report (검증) before the settlement is confirmed.</summary>
+    public Krw VerificationThreshold { get; init; } = new(100_000_000);
+
     public bool Allows(BudgetCategory category) => AllowedCategories.Count == 0 || AllowedCategories.Contains(category);
 }
 

@@ -82,6 +82,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<BankAccount> BankAccounts => Set<BankAccount>();
 
+    public DbSet<Settlement> Settlements => Set<Settlement>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

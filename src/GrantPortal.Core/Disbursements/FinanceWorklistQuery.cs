@@ -36,11 +36,12 @@ public sealed record FinanceWorklist(
     IReadOnlyList<WorklistPayment> AwaitingApproval,
     IReadOnlyList<WorklistPayment> AwaitingTransfer,
     IReadOnlyList<WorklistTranche> DueThisMonth,
-    IReadOnlyList<WorklistTranche> Overdue);
+    IReadOnlyList<WorklistTranche> Overdue,
+    IReadOnlyList<WorklistReceivable> Receivables);
 
 /// <summary>
-/// The finance desk: payments waiting for a checker or for the bank transfer, and the tranches due this month or
-/// overdue (<see cref="TranchesDue"/>). Only finance users get it.
+/// The finance desk: payments waiting for a checker or for the bank transfer, the tranches due this month or
+/// overdue (<see cref="TranchesDue"/>), and the returns settlements ask for (receivables). Only finance users get it.
 /// </summary>
 public sealed class FinanceWorklistQuery(IDbContextFactory<PortalDbContext> dbFactory, IClock clock)
 {
@@ -93,7 +94,8 @@ public sealed class FinanceWorklistQuery(IDbContextFactory<PortalDbContext> dbFa
             payments.Where(p => p.Status == PaymentStatus.AwaitingApproval).ToList(),
             payments.Where(p => p.Status == PaymentStatus.Approved).ToList(),
             dueThisMonth,
-            overdue);
+            overdue,
+            await SettlementQueries.ReceivablesAsync(db, user, ct));
     }
 
     private static async Task<List<WorklistTranche>> WorklistTranchesAsync(PortalDbContext db, IQueryable<Tranche> due, CancellationToken ct)

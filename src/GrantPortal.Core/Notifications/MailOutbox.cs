@@ -43,6 +43,9 @@ public static class MailPurposes
 
     /// <summary>The grant decision, a returned checklist or a decided change of account: the grantee hears of it.</summary>
     public const string AgreementDecided = "AgreementDecided";
+
+    /// <summary>The officer confirmed the settlement (정산) and closed the award: the grantee hears what it returns.</summary>
+    public const string SettlementConfirmed = "SettlementConfirmed";
 }
 
 /// <summary>

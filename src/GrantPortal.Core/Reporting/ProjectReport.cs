@@ -47,6 +47,9 @@ public sealed class ProjectReport : IVersioned
     /// <summary>How many times it was submitted; a resubmission after a return adds one.</summary>
     public int SubmissionCount { get; set; }
 
+    /// <summary>Interest the dedicated account earned on the grant (a final report's settlement sheet); returned with what is unspent.</summary>
+    public Krw InterestEarned { get; set; }
+
     public int Version { get; set; }
 
     public List<SpendingLine> SpendingLines { get; } = [];
@@ -72,7 +75,16 @@ public sealed class SpendingLine
 
     public Krw Budgeted { get; set; }
 
+    /// <summary>The grant's share of the spending on this line (보조금).</summary>
     public Krw Spent { get; set; }
+
+    /// <summary>What the organization paid on this line from its own contribution (자부담), beside the grant.</summary>
+    public Krw OwnSpent { get; set; }
+
+    /// <summary>The part of <see cref="Spent"/> the officer found ineligible at settlement; it is not counted as grant spending.</summary>
+    public Krw IneligibleGrant { get; set; }
+
+    public string? IneligibleReason { get; set; }
 
     /// <summary>Required when spending differs from what was expected by more than 10% (see <see cref="SpendingBaseline"/>).</summary>
     public string? VarianceExplanation { get; set; }
@@ -109,6 +121,9 @@ internal sealed class SpendingLineConfiguration : IEntityTypeConfiguration<Spend
         builder.Property(l => l.Category).HasConversion<string>().HasMaxLength(40);
         builder.Property(l => l.Item).HasMaxLength(300);
         builder.Property(l => l.VarianceExplanation).HasMaxLength(2000);
+        builder.Property(l => l.IneligibleReason).HasMaxLength(2000);
+        // No cascade: the report already removes its receipts, and SQL Server refuses two cascade paths to one table.
+        builder.HasMany<Attachment>().WithOne().HasForeignKey(a => a.SpendingLineId).OnDelete(DeleteBehavior.NoAction);
         builder.HasOne<BudgetLine>().WithMany().HasForeignKey(l => l.BudgetLineId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(l => l.Variance);
         builder.Ignore(l => l.NeedsExplanation);

@@ -51,9 +51,14 @@ internal static class ReportDrafting
             errors.Add(new FieldError("Indicators", localizer["Reports_TooLong", localizer["Reports_ShortfallExplanation"], 2000]));
         }
 
-        if (draft.SpendingLines.Any(l => l.Spent.IsNegative || l.Spent > Krw.Ceiling))
+        if (draft.SpendingLines.Any(l => l.Spent.IsNegative || l.Spent > Krw.Ceiling || l.OwnSpent.IsNegative || l.OwnSpent > Krw.Ceiling))
         {
             errors.Add(new FieldError("Spending", localizer["Reports_SpentInvalid"]));
+        }
+
+        if (draft.InterestEarned.IsNegative || draft.InterestEarned > Krw.Ceiling)
+        {
+            errors.Add(new FieldError("Interest", localizer["Settlement_InterestInvalid"]));
         }
 
         foreach (var (value, key, limit) in new[]
@@ -85,6 +90,7 @@ internal static class ReportDrafting
         report.Outcomes = draft.Outcomes.Trim();
         report.EventsAndPublications = draft.EventsAndPublications.Trim();
         report.Lessons = draft.Lessons.Trim();
+        report.InterestEarned = report.Kind == ReportKind.Final ? draft.InterestEarned : Krw.Zero;
         await ReportIndicators.ApplyAsync(db, report, draft, ct);
         var plan = await BudgetVersions.InForceAsync(db, report.AwardId, ct);
         if (report.SpendingLines.Count == 0)
@@ -106,6 +112,7 @@ internal static class ReportDrafting
             }
 
             line.Spent = typed.Spent;
+            line.OwnSpent = report.Kind == ReportKind.Final ? typed.OwnSpent : Krw.Zero;
             line.VarianceExplanation = string.IsNullOrWhiteSpace(typed.VarianceExplanation) ? null : typed.VarianceExplanation.Trim();
         }
     }

@@ -15,6 +15,9 @@ public sealed record ReportDraft
     public List<IndicatorActualDraft> Indicators { get; init; } = [];
 
     public List<SpendingLineDraft> SpendingLines { get; init; } = [];
+
+    /// <summary>Interest the dedicated account earned (a final report's settlement sheet).</summary>
+    public Krw InterestEarned { get; set; }
 }
 
 /// <summary>Spending against one approved budget line: the budget is fixed, the grantee fills in what was spent.</summary>
@@ -34,9 +37,27 @@ public sealed record SpendingLineDraft
     /// </summary>
     public Krw? Expected { get; init; }
 
+    /// <summary>The grant's share of the spending (보조금).</summary>
     public Krw Spent { get; set; }
 
+    /// <summary>The own contribution's share of the spending (자부담).</summary>
+    public Krw OwnSpent { get; set; }
+
     public string? VarianceExplanation { get; set; }
+
+    /// <summary>The saved line's id, once the report was saved: evidence files are uploaded against it.</summary>
+    public int? SpendingLineId { get; init; }
+
+    /// <summary>The part of the grant spending the officer found ineligible at settlement, and why.</summary>
+    public Krw IneligibleGrant { get; init; }
+
+    public string? IneligibleReason { get; init; }
+
+    /// <summary>The evidence files (증빙) uploaded for the line.</summary>
+    public IReadOnlyList<EvidenceView> Evidence { get; init; } = [];
+
+    /// <summary>Grant and own contribution together.</summary>
+    public Krw TotalSpent => Spent + OwnSpent;
 
     /// <summary>The amount spending is compared with: the expected share, or the whole budget.</summary>
     public Krw ExpectedSpent => Expected ?? Budgeted;
@@ -49,6 +70,9 @@ public sealed record SpendingLineDraft
     /// <summary>The variance as a percentage of what was expected, rounded toward zero; null when nothing was expected.</summary>
     public int? VariancePercent => ExpectedSpent.IsZero ? null : (int)(Variance.Won * 100 / ExpectedSpent.Won);
 }
+
+/// <summary>An evidence file of a spending line and what it proves.</summary>
+public sealed record EvidenceView(AttachmentView File, EvidenceKind Kind);
 
 /// <summary>One report in a list: the grantee's own, or the officer's review queue.</summary>
 public sealed record ReportRow(
@@ -107,8 +131,16 @@ public sealed record ReportView(
     bool CanEdit,
     bool CanReview,
     SpendingBaseline Baseline,
-    bool ReceiptsRequired)
+    bool ReceiptsRequired,
+    Krw EvidenceThreshold = default)
 {
+    /// <summary>A final report carries the settlement sheet: own contribution, interest and evidence per line.</summary>
+    public bool HasSettlementSheet => Kind == ReportKind.Final;
+
+    /// <summary>Whether the line needs an evidence file before the report can be submitted.</summary>
+    public bool NeedsEvidence(SpendingLineDraft line) =>
+        HasSettlementSheet && SettlementThresholds.NeedsEvidence(line.TotalSpent, EvidenceThreshold);
+
     public Krw TotalBudgeted => Krw.Sum(Form.SpendingLines.Select(l => l.Budgeted));
 
     public Krw TotalSpent => Krw.Sum(Form.SpendingLines.Select(l => l.Spent));

@@ -84,6 +84,7 @@ public sealed class ReportQueries(IDbContextFactory<PortalDbContext> dbFactory)
                 Call = a.Application.Call!.Code,
                 a.Application.Call.BudgetYear!.Year,
                 a.Application.Call.ReceiptsRequired,
+                a.Application.Call.BudgetRules,
                 a.Application.StartDate,
                 a.Application.EndDate,
             })
@@ -96,8 +97,12 @@ public sealed class ReportQueries(IDbContextFactory<PortalDbContext> dbFactory)
         }
 
         var baseline = SpendingBaseline.For(report.Kind, plan.StartDate, plan.EndDate, report.DueOn);
+        var evidence = report.Receipts.Where(r => r.SpendingLineId != null).OrderBy(r => r.Id).ToLookup(r => r.SpendingLineId!.Value);
         var lines = (report.SpendingLines.Count > 0
-                ? report.SpendingLines.OrderBy(l => l.Id).Select(ToDraft).ToList()
+                ? report.SpendingLines.OrderBy(l => l.Id).Select(l => ToDraft(l) with
+                {
+                    Evidence = evidence[l.Id].Select(f => new EvidenceView(AttachmentView.From(f), f.Evidence ?? EvidenceKind.TaxInvoice)).ToList(),
+                }).ToList()
                 : ApprovedBudget.Of(plan))
             .Select(l => baseline.IsWholeBudget ? l : l with { Expected = baseline.Expected(l.Budgeted) })
             .ToList();
@@ -109,6 +114,7 @@ public sealed class ReportQueries(IDbContextFactory<PortalDbContext> dbFactory)
             Lessons = report.Lessons,
             Indicators = await ReportIndicators.ForAsync(db, report.AwardId, report.IndicatorActuals, baseline, ct),
             SpendingLines = lines,
+            InterestEarned = report.InterestEarned,
         };
         var entityId = ReportRules.EntityId(id);
         var history = await db.AuditEvents.AsNoTracking()
@@ -141,7 +147,8 @@ public sealed class ReportQueries(IDbContextFactory<PortalDbContext> dbFactory)
             CanEdit: isOwner && ReportRules.IsEditable(report.Status),
             CanReview: user.IsIn(Roles.ProgramOfficer) && report.Status == ReportStatus.Submitted,
             baseline,
-            award.ReceiptsRequired.AppliesTo(report.Kind));
+            award.ReceiptsRequired.AppliesTo(report.Kind),
+            award.BudgetRules.EvidenceThreshold);
     }
 
     /// <summary>Receipt ids the reader may download: the same visibility as the report.</summary>
@@ -176,6 +183,10 @@ public sealed class ReportQueries(IDbContextFactory<PortalDbContext> dbFactory)
         Item = line.Item,
         Budgeted = line.Budgeted,
         Spent = line.Spent,
+        OwnSpent = line.OwnSpent,
         VarianceExplanation = line.VarianceExplanation,
+        SpendingLineId = line.Id,
+        IneligibleGrant = line.IneligibleGrant,
+        IneligibleReason = line.IneligibleReason,
     };
 }

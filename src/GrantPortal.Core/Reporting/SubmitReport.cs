@@ -65,7 +65,7 @@ public sealed class SubmitReport(
 
         // The expected amounts are worked out here from the award, never taken from what the page sent.
         var terms = await db.Awards.AsNoTracking().Where(a => a.Id == report.AwardId)
-            .Select(a => new { a.Application!.Call!.ReceiptsRequired })
+            .Select(a => new { a.Application!.Call!.ReceiptsRequired, a.Application.Call.BudgetRules })
             .SingleAsync(ct);
         var plan = await BudgetVersions.InForceAsync(db, report.AwardId, ct);
         var baseline = SpendingBaseline.For(report.Kind, plan.StartDate, plan.EndDate, report.DueOn);
@@ -91,6 +91,17 @@ public sealed class SubmitReport(
             }
         }
 
+        // Settlement: each final-report line above the call's amount carries its evidence (증빙), named when it does not.
+        if (report.Kind == ReportKind.Final)
+        {
+            var threshold = terms.BudgetRules.EvidenceThreshold;
+            var proven = await db.Attachments.Where(a => a.ProjectReportId == report.Id && a.SpendingLineId != null).Select(a => a.SpendingLineId!.Value).Distinct().ToListAsync(ct);
+            foreach (var line in report.SpendingLines.Where(l => SettlementThresholds.NeedsEvidence(l.Spent + l.OwnSpent, threshold) && !proven.Contains(l.Id)))
+            {
+                errors.Add(new FieldError("Evidence", localizer["Settlement_EvidenceRequired", line.Item, (line.Spent + line.OwnSpent).ForReader(), threshold.ForReader()]));
+            }
+        }
+
         if (terms.ReceiptsRequired.AppliesTo(report.Kind) && !await db.Attachments.AnyAsync(a => a.ProjectReportId == report.Id, ct))
         {
             errors.Add(new FieldError("Receipts", localizer["Reports_ReceiptsRequired", localizer["Awards_Report" + report.Kind]]));
@@ -109,6 +120,7 @@ public sealed class SubmitReport(
         report.EventsAndPublications,
         report.Lessons,
         Indicators = report.IndicatorActuals.OrderBy(a => a.CallIndicatorId).Select(a => new { a.CallIndicatorId, a.Actual, a.Explanation }),
-        Spending = report.SpendingLines.Select(l => new { l.Item, Budgeted = l.Budgeted.Won, Spent = l.Spent.Won, l.VarianceExplanation }),
+        Spending = report.SpendingLines.Select(l => new { l.Item, Budgeted = l.Budgeted.Won, Spent = l.Spent.Won, OwnSpent = l.OwnSpent.Won, l.VarianceExplanation }),
+        InterestEarned = report.InterestEarned.Won,
     });
 }

@@ -47,8 +47,15 @@ public abstract class SpendingExportTests : ProviderTest
     {
         var (scenario, reported, _) = await TwoAwardsAsync();
         var finalId = (await scenario.DetailsAsync(reported)).Reports.Single(r => r.Kind == ReportKind.Final).Id;
-        var receipt = await Host.Services.GetRequiredService<UploadReceipt>().UploadReceiptAsync(scenario.Applicant, finalId, "invoice.pdf", new MemoryStream("%PDF-1.4\n%%EOF\n"u8.ToArray()), CancellationToken.None);
-        Assert.True(receipt.Succeeded, receipt.Message);
+        // A final report's lines above the call's amount carry their evidence (증빙), which also counts as the receipts asked for.
+        var drafted = (await Host.Services.GetRequiredService<ReportQueries>().GetAsync(scenario.Applicant, finalId, CancellationToken.None))!;
+        foreach (var line in drafted.Form.SpendingLines)
+        {
+            var evidence = await Host.Services.GetRequiredService<UploadSpendingEvidence>().UploadAsync(
+                scenario.Applicant, finalId, line.SpendingLineId!.Value, EvidenceKind.TaxInvoice, "invoice.pdf", new MemoryStream("%PDF-1.4\n%%EOF\n"u8.ToArray()));
+            Assert.True(evidence.Succeeded, evidence.Message);
+        }
+
         await SubmitAsync(scenario, finalId, activities: 41_000_000, personnel: 16_000_000);
 
         var rows = await CsvAsync(AwardScenario.Officer);

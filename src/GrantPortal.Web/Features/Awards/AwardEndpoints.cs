@@ -19,6 +19,12 @@ public static class AwardEndpoints
         awards.MapGet("/{id:int}/decision.pdf", (int id, string? lang, SignedIn person, AgreementQueries agreements, CancellationToken ct) =>
             DecisionAsync(id, lang, DocumentFileFormat.Pdf, person, agreements, ct));
         awards.MapGet("/bank-books/{accountId:int}", BankBookAsync);
+        awards.MapGet("/{id:int}/settlement.xlsx", SettlementSheetAsync);
+        awards.MapGet("/{id:int}/settlement.docx", (int id, string? lang, SignedIn person, SettlementQueries settlements, CancellationToken ct) =>
+            SettlementConfirmationAsync(id, lang, DocumentFileFormat.Docx, person, settlements, ct));
+        awards.MapGet("/{id:int}/settlement.pdf", (int id, string? lang, SignedIn person, SettlementQueries settlements, CancellationToken ct) =>
+            SettlementConfirmationAsync(id, lang, DocumentFileFormat.Pdf, person, settlements, ct));
+        awards.MapGet("/{id:int}/verification/{attachmentId:int}", VerificationReportAsync);
 
         var budget = endpoints.MapSignedInGroup("/budget").RequireRateLimiting(RateLimits.Downloads);
         budget.MapGet("/{year:int}/awards.{format}", (int year, string format, SignedIn person, HttpContext http, BudgetExports budgets, CancellationToken ct) =>
@@ -52,6 +58,43 @@ public static class AwardEndpoints
         int accountId, SignedIn person, HttpContext http, AgreementQueries agreements, CancellationToken ct)
     {
         if (await agreements.BankBookAsync(person.User, accountId, ct) is not { } download)
+        {
+            return TypedResults.NotFound();
+        }
+
+        http.Response.RegisterForDisposeAsync(download);
+        return TypedResults.File(download.Content, download.ContentType, fileDownloadName: download.DisplayName);
+    }
+
+    /// <summary>The settlement sheet by category as Excel, for whoever may read the award.</summary>
+    private static async Task<Results<EmptyHttpResult, NotFound>> SettlementSheetAsync(int id, SignedIn person, HttpContext http, SettlementQueries settlements, CancellationToken ct)
+    {
+        // Written to memory first: a reader who may not see the award gets a clean 404, not a started download.
+        using var buffer = new MemoryStream();
+        if (!await settlements.SheetAsync(person.User, id, buffer, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        http.Response.ContentType = ExportFormat.Xlsx.ContentType();
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"settlement-{id}.xlsx\"";
+        buffer.Position = 0;
+        await buffer.CopyToAsync(http.Response.Body, ct);
+        return TypedResults.Empty;
+    }
+
+    /// <summary>The settlement confirmation (정산 확인서) as DOCX or PDF once confirmed, for whoever may read the award.</summary>
+    private static async Task<Results<FileContentHttpResult, NotFound>> SettlementConfirmationAsync(
+        int id, string? lang, DocumentFileFormat format, SignedIn person, SettlementQueries settlements, CancellationToken ct) =>
+        await settlements.ConfirmationAsync(person.User, id, lang ?? Languages.Current, format, ct) is { } document
+            ? TypedResults.File(document.Content, document.ContentType, document.FileName)
+            : TypedResults.NotFound();
+
+    /// <summary>A verifier's report (검증 보고서) of the award, for whoever may read the award.</summary>
+    private static async Task<Results<FileStreamHttpResult, NotFound>> VerificationReportAsync(
+        int id, int attachmentId, SignedIn person, HttpContext http, SettlementQueries settlements, CancellationToken ct)
+    {
+        if (await settlements.VerificationReportAsync(person.User, id, attachmentId, ct) is not { } download)
         {
             return TypedResults.NotFound();
         }

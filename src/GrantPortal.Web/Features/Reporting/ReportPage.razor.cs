@@ -104,6 +104,7 @@ public sealed partial class ReportPage : IAsyncDisposable
             {
                 version = result.Value!.Version;
                 savedAt = Clock.GetCurrentInstant();
+                await LearnLineIdsAsync();
 
                 // A save that goes through clears the last save's complaint; a notice of a submission or review stays.
                 LastResult = LastResult is { Succeeded: false } ? null : LastResult;
@@ -118,6 +119,28 @@ public sealed partial class ReportPage : IAsyncDisposable
             saving = false;
             saveGate.Release();
             StateHasChanged();
+        }
+    }
+
+    /// <summary>
+    /// The first save creates the spending lines: the form learns their ids (evidence is uploaded against them) without
+    /// losing what was typed since.
+    /// </summary>
+    private async Task LearnLineIdsAsync()
+    {
+        if (User is null || view is null || form.SpendingLines.All(l => l.SpendingLineId is not null))
+        {
+            return;
+        }
+
+        var saved = await Reports.GetAsync(User, view.Id, CancellationToken.None);
+        for (var i = 0; saved is not null && i < form.SpendingLines.Count; i++)
+        {
+            var line = form.SpendingLines[i];
+            if (saved.Form.SpendingLines.FirstOrDefault(l => l.BudgetLineId == line.BudgetLineId && l.Item == line.Item) is { SpendingLineId: { } id })
+            {
+                form.SpendingLines[i] = line with { SpendingLineId = id };
+            }
         }
     }
 
