@@ -138,6 +138,32 @@ public sealed class AwardTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task A_long_audit_trail_pages_in_korean_without_serious_accessibility_violations()
+    {
+        // Enough events for a pager of many pages, dated years back so every newer event stays on the first page.
+        await using (var db = await fixture.Server.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        {
+            var start = Instant.FromUtc(2021, 1, 4, 0, 0);
+            for (var i = 0; i < 600; i++)
+            {
+                db.AuditEvents.Add(AuditEvent.Record(start + Duration.FromMinutes(i), Actor.System, AuditActions.DemoSeeded, "Database", "demo"));
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var page = await fixture.NewPageAsync("ko-KR");
+        await SignInTests.SignInAsync(page, DemoAccounts.Administrator.Email, DemoAccounts.Password);
+        await page.GetByTestId("nav-Audit_Nav").ClickAsync();
+        await Expect(page.GetByTestId("audit-events")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Expect(page.Locator(".mud-pagination")).ToBeVisibleAsync();
+
+        // Each page button reads as its number ("12 페이지"), so a voice user who says the number they see reaches it.
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
     [Theory]
     [InlineData("finance1@demo.local", "nav-Finance_Nav", null, "awaiting-approval")]
     [InlineData("finance1@demo.local", "nav-Budget_Nav", "2023", "budget-summary")]

@@ -54,17 +54,20 @@ public sealed class SpendingExport(IDbContextFactory<PortalDbContext> dbFactory,
             .GroupBy(r => r.AwardId)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.Kind == ReportKind.Final).ThenByDescending(r => r.DueOn).ThenByDescending(r => r.Id).First());
 
+        // The budget compared with is the version in force: an approved move between categories shows where the money went.
+        var inForce = await BudgetVersions.StoredInForceAsync(db, awards.Select(a => a.Id).ToList(), awards.ToDictionary(a => a.Id, a => a.Amount), ct);
+
         var categoryNames = Languages.InLanguage(Languages.Korean, () =>
             Enum.GetValues<BudgetCategory>().ToDictionary(c => c, c => localizer["BudgetCategory_" + c].Value));
-        var rows = awards.SelectMany(a => Rows(a, budgetLines[a.ApplicationId].ToList(), reports.GetValueOrDefault(a.Id), year, categoryNames)).ToList();
+        var rows = awards.SelectMany(a => Rows(a, budgetLines[a.ApplicationId].ToList(), inForce.GetValueOrDefault(a.Id), reports.GetValueOrDefault(a.Id), year, categoryNames)).ToList();
         await TableExport.WriteAsync(format, "Spending " + year.ToString(CultureInfo.InvariantCulture), Columns, rows.ToAsyncEnumerable(), output, ct);
         return true;
     }
 
     private static IEnumerable<ExportCell[]> Rows(
-        SpendingAward award, List<BudgetLine> lines, ProjectReport? report, int year, Dictionary<BudgetCategory, string> categoryNames)
+        SpendingAward award, List<BudgetLine> lines, ProjectPlan? inForce, ProjectReport? report, int year, Dictionary<BudgetCategory, string> categoryNames)
     {
-        var figures = SpendingByCategory.For(award.Amount, lines, report?.SpendingLines ?? []);
+        var figures = SpendingByCategory.For(award.Amount, lines, report?.SpendingLines ?? [], inForce);
         foreach (var (category, f) in figures)
         {
             yield return
@@ -88,21 +91,27 @@ public sealed record CategoryFigures(Krw BudgetGrant, Krw BudgetOwn, Krw SpentGr
 public static class SpendingByCategory
 {
     /// <summary>
-    /// The approved grant budget is the application's grant lines scaled to the award (<see cref="ApprovedBudget.Scale"/>,
-    /// so the categories add up to the award exactly); the own contribution is the application's own-contribution lines
-    /// as planned. Spending counts as own contribution when its line is an own-contribution line, as grant otherwise.
+    /// The approved grant budget is the version in force (<paramref name="inForce"/>, after approved changes), or else the
+    /// application's grant lines scaled to the award (<see cref="ApprovedBudget.Scale"/>, so the categories add up to the
+    /// award exactly); the own contribution is the application's own-contribution lines as planned. Spending on a line
+    /// is grant (보조금) but for what the settlement sheet reports as own contribution (자부담) beside it; spending held
+    /// against an own-contribution line is own contribution all of it.
     /// Categories in the order of <see cref="BudgetCategory"/>; an award without any line gets one row without a category.
     /// </summary>
-    public static IReadOnlyList<(BudgetCategory? Category, CategoryFigures Figures)> For(Krw awarded, IReadOnlyList<BudgetLine> lines, IReadOnlyList<SpendingLine> spending)
+    public static IReadOnlyList<(BudgetCategory? Category, CategoryFigures Figures)> For(
+        Krw awarded, IReadOnlyList<BudgetLine> lines, IReadOnlyList<SpendingLine> spending, ProjectPlan? inForce = null)
     {
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(spending);
         var grantLines = lines.Where(l => !l.IsOwnContribution).ToList();
         var ownLineIds = lines.Where(l => l.IsOwnContribution).Select(l => l.Id).ToHashSet();
-        var budgetGrant = ApprovedBudget.Scale(grantLines, awarded).ToLookup(l => l.Category, l => l.Budgeted);
+        var budgetGrant = inForce is null
+            ? ApprovedBudget.Scale(grantLines, awarded).ToLookup(l => l.Category, l => l.Budgeted)
+            : inForce.Lines.ToLookup(l => l.Category, l => l.Amount);
         var budgetOwn = lines.Where(l => l.IsOwnContribution).ToLookup(l => l.Category, l => l.Amount);
-        var spentOwn = spending.Where(s => s.BudgetLineId is { } id && ownLineIds.Contains(id)).ToLookup(s => s.Category, s => s.Spent);
-        var spentGrant = spending.Where(s => s.BudgetLineId is not { } id || !ownLineIds.Contains(id)).ToLookup(s => s.Category, s => s.Spent);
+        bool OnOwnLine(SpendingLine s) => s.BudgetLineId is { } id && ownLineIds.Contains(id);
+        var spentOwn = spending.ToLookup(s => s.Category, s => OnOwnLine(s) ? s.Spent + s.OwnSpent : s.OwnSpent);
+        var spentGrant = spending.Where(s => !OnOwnLine(s)).ToLookup(s => s.Category, s => s.Spent);
         var categories = Enum.GetValues<BudgetCategory>()
             .Where(c => budgetGrant.Contains(c) || budgetOwn.Contains(c) || spentGrant.Contains(c) || spentOwn.Contains(c))
             .ToList();

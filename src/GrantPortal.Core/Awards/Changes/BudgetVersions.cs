@@ -44,6 +44,16 @@ internal static class BudgetVersions
     }
 
     /// <summary>
+    /// The version in force of every award of <paramref name="awardIds"/> that has a stored version (awards without one
+    /// are still as awarded), in one read: for a year's export.
+    /// </summary>
+    public static async Task<Dictionary<int, ProjectPlan>> StoredInForceAsync(PortalDbContext db, IReadOnlyCollection<int> awardIds, IReadOnlyDictionary<int, Krw> amounts, CancellationToken ct)
+    {
+        var stored = await db.BudgetVersions.AsNoTracking().Include(v => v.Lines).Where(v => awardIds.Contains(v.AwardId)).ToListAsync(ct);
+        return stored.GroupBy(v => v.AwardId).ToDictionary(g => g.Key, g => ToPlan(g.MaxBy(v => v.Number)!).ScaledTo(amounts[g.Key]));
+    }
+
+    /// <summary>
     /// Adds <paramref name="next"/> after the version in force; version 1 is stored with it the first time. Call under
     /// the award's row lock: the unique (award, number) index refuses a second writer that did not take it.
     /// </summary>
