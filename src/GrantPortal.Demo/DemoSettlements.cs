@@ -81,20 +81,8 @@ internal static class DemoSettlements
             award.ReturnedAmount,
             report.InterestEarned);
         var confirmedAt = report.ReviewedAt!.Value + Duration.FromDays(year == 2023 ? 20 : 30);
-        var settlement = new Settlement
-        {
-            AwardId = award.Id,
-            ProjectReportId = report.Id,
-            GrantPaid = sheet.GrantPaid,
-            ReturnedBefore = sheet.ReturnedBefore,
-            EligibleGrantSpent = sheet.EligibleGrantSpent,
-            Interest = sheet.Interest,
-            AmountToReturn = sheet.AmountToReturn,
-            VerificationRequired = SettlementThresholds.NeedsVerification(award.Amount, award.Application.Call!.BudgetRules.VerificationThreshold),
-            ConfirmedAt = confirmedAt,
-            ConfirmedById = people.Officer.Id,
-            ReturnStatus = sheet.AmountToReturn.IsZero ? ReturnStatus.None : ReturnStatus.Owed,
-        };
+        var verification = SettlementThresholds.NeedsVerification(award.Amount, award.Application.Call!.BudgetRules.VerificationThreshold);
+        var settlement = Settlement.Confirm(award.Id, report.Id, sheet, verification, confirmedAt, people.Officer.Id);
         award.Status = AwardStatus.Completed;
         award.ClosedOn = Seoul.ToLocal(confirmedAt).Date;
 

@@ -19,20 +19,8 @@ public sealed class ConfirmReturnReceived(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var awardId = await db.Settlements.Where(s => s.Id == settlementId).Select(s => (int?)s.AwardId).SingleOrDefaultAsync(ct);
-        if (awardId is not { } id)
+        var result = await SettlementRules.OnReceivableAsync(db, settlementId, expectedVersion, localizer, async settlement =>
         {
-            return Result.NotFound();
-        }
-
-        var result = await db.InTransactionAsync(RowLock.On<Award>(id), async () =>
-        {
-            var settlement = await db.Settlements.SingleAsync(s => s.Id == settlementId, ct);
-            if (!AwardRules.IsAsRead(settlement, expectedVersion, localizer, out var refusal))
-            {
-                return refusal;
-            }
-
             if (settlement.ReturnStatus != ReturnStatus.Recorded)
             {
                 return Result.Refused(localizer["Settlement_ReturnNotRecorded"]);
@@ -45,13 +33,13 @@ public sealed class ConfirmReturnReceived(
 
             var now = clock.GetCurrentInstant();
             var before = SettlementRules.Snapshot(settlement);
-            var award = await db.Awards.SingleAsync(a => a.Id == id, ct);
+            var award = await db.Awards.SingleAsync(a => a.Id == settlement.AwardId, ct);
             var returnedBefore = award.ReturnedAmount;
             settlement.ReturnStatus = ReturnStatus.Received;
             settlement.ReturnConfirmedById = user.UserId;
             settlement.ReturnConfirmedAt = now;
             award.ReturnedAmount += settlement.AmountToReturn;
-            db.AuditEvents.Add(AuditEvent.Record(now, user.AsActor(), AuditActions.SettlementReturnConfirmed, nameof(Award), AwardRules.Id(id),
+            db.AuditEvents.Add(AuditEvent.Record(now, user.AsActor(), AuditActions.SettlementReturnConfirmed, nameof(Award), AwardRules.Id(award.Id),
                 JsonSerializer.Serialize(new { Settlement = JsonDocument.Parse(before).RootElement, ReturnedAmount = returnedBefore.Won }),
                 JsonSerializer.Serialize(new { Settlement = JsonDocument.Parse(SettlementRules.Snapshot(settlement)).RootElement, ReturnedAmount = award.ReturnedAmount.Won })));
             return await AwardRules.SaveAsync(db, localizer, ct);

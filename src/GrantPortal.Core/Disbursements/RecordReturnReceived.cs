@@ -31,20 +31,8 @@ public sealed class RecordReturnReceived(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var awardId = await db.Settlements.Where(s => s.Id == settlementId).Select(s => (int?)s.AwardId).SingleOrDefaultAsync(ct);
-        if (awardId is not { } id)
+        var result = await SettlementRules.OnReceivableAsync(db, settlementId, expectedVersion, localizer, async settlement =>
         {
-            return Result.NotFound();
-        }
-
-        var result = await db.InTransactionAsync(RowLock.On<Award>(id), async () =>
-        {
-            var settlement = await db.Settlements.SingleAsync(s => s.Id == settlementId, ct);
-            if (!AwardRules.IsAsRead(settlement, expectedVersion, localizer, out var refusal))
-            {
-                return refusal;
-            }
-
             if (settlement.ReturnStatus != ReturnStatus.Owed)
             {
                 return Result.Refused(localizer["Settlement_ReturnNotOwed"]);
@@ -57,7 +45,7 @@ public sealed class RecordReturnReceived(
             settlement.ReturnReference = trimmed;
             settlement.ReturnRecordedById = user.UserId;
             settlement.ReturnRecordedAt = now;
-            db.AuditEvents.Add(AuditEvent.Record(now, user.AsActor(), AuditActions.SettlementReturnRecorded, nameof(Award), AwardRules.Id(id),
+            db.AuditEvents.Add(AuditEvent.Record(now, user.AsActor(), AuditActions.SettlementReturnRecorded, nameof(Award), AwardRules.Id(settlement.AwardId),
                 before, SettlementRules.Snapshot(settlement)));
             return await AwardRules.SaveAsync(db, localizer, ct);
         }, ct);

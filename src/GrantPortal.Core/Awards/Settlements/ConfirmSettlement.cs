@@ -82,21 +82,7 @@ public sealed class ConfirmSettlement(
         }
 
         var now = clock.GetCurrentInstant();
-        var sheet = inputs.Sheet;
-        var settlement = new Settlement
-        {
-            AwardId = awardId,
-            ProjectReportId = report.Id,
-            GrantPaid = sheet.GrantPaid,
-            ReturnedBefore = sheet.ReturnedBefore,
-            EligibleGrantSpent = sheet.EligibleGrantSpent,
-            Interest = sheet.Interest,
-            AmountToReturn = sheet.AmountToReturn,
-            VerificationRequired = inputs.VerificationRequired,
-            ConfirmedAt = now,
-            ConfirmedById = user.UserId,
-            ReturnStatus = sheet.AmountToReturn.IsZero ? ReturnStatus.None : ReturnStatus.Owed,
-        };
+        var settlement = Settlement.Confirm(awardId, report.Id, inputs.Sheet, inputs.VerificationRequired, now, user.UserId);
         db.Settlements.Add(settlement);
         var award = await db.Awards.SingleAsync(a => a.Id == awardId, ct);
         var before = JsonSerializer.Serialize(new { Status = award.Status.ToString() });

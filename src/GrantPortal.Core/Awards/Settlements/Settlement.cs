@@ -18,6 +18,26 @@ public sealed class Settlement : IVersioned
 {
     public int Id { get; private set; }
 
+    /// <summary>The settlement of <paramref name="sheet"/>, confirmed now: owed when it asks anything back.</summary>
+    public static Settlement Confirm(int awardId, int reportId, SettlementSheet sheet, bool verificationRequired, Instant confirmedAt, string confirmedById)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        return new Settlement
+        {
+            AwardId = awardId,
+            ProjectReportId = reportId,
+            GrantPaid = sheet.GrantPaid,
+            ReturnedBefore = sheet.ReturnedBefore,
+            EligibleGrantSpent = sheet.EligibleGrantSpent,
+            Interest = sheet.Interest,
+            AmountToReturn = sheet.AmountToReturn,
+            VerificationRequired = verificationRequired,
+            ConfirmedAt = confirmedAt,
+            ConfirmedById = confirmedById,
+            ReturnStatus = sheet.AmountToReturn.IsZero ? ReturnStatus.None : ReturnStatus.Owed,
+        };
+    }
+
     public int AwardId { get; set; }
 
     public int ProjectReportId { get; set; }

@@ -73,6 +73,26 @@ internal static class SettlementRules
         settlement.ReturnReference,
     });
 
+    /// <summary>
+    /// Runs a step on a settlement's receivable under its award's row lock, with the settlement read for writing and
+    /// checked against the version the reader saw; not found when there is no such settlement.
+    /// </summary>
+    public static async Task<Result> OnReceivableAsync(
+        PortalDbContext db, int settlementId, int expectedVersion, IStringLocalizer<Strings> localizer, Func<Settlement, Task<Result>> work, CancellationToken ct)
+    {
+        var awardId = await db.Settlements.Where(s => s.Id == settlementId).Select(s => (int?)s.AwardId).SingleOrDefaultAsync(ct);
+        if (awardId is not { } id)
+        {
+            return Result.NotFound();
+        }
+
+        return await UnderAwardLockAsync(db, id, async () =>
+        {
+            var settlement = await db.Settlements.SingleAsync(s => s.Id == settlementId, ct);
+            return AwardRules.IsAsRead(settlement, expectedVersion, localizer, out var refusal) ? await work(settlement) : refusal;
+        }, ct);
+    }
+
     /// <summary>Runs a settlement step in one transaction holding the award's row lock, the lock payments and changes take.</summary>
     public static Task<Result> UnderAwardLockAsync(PortalDbContext db, int awardId, Func<Task<Result>> work, CancellationToken ct) =>
         db.InTransactionAsync(RowLock.On<Award>(awardId), work, ct);

@@ -39,9 +39,7 @@ public static class AwardEndpoints
     /// <summary>The letter as DOCX or PDF, for whoever may read the award (<see cref="AwardDetailsQuery.GetAsync"/>).</summary>
     private static async Task<Results<FileContentHttpResult, NotFound>> LetterAsync(
         int id, string? lang, DocumentFileFormat format, SignedIn person, AwardDetailsQuery awards, CancellationToken ct) =>
-        await awards.LetterAsync(person.User, id, lang ?? Languages.Korean, format, ct) is { } letter
-            ? TypedResults.File(letter.Content, letter.ContentType, letter.FileName)
-            : TypedResults.NotFound();
+        Document(await awards.LetterAsync(person.User, id, lang ?? Languages.Korean, format, ct));
 
     /// <summary>
     /// The grant decision notice as DOCX or PDF, once the decision is issued, for whoever may read the award; the
@@ -49,22 +47,12 @@ public static class AwardEndpoints
     /// </summary>
     private static async Task<Results<FileContentHttpResult, NotFound>> DecisionAsync(
         int id, string? lang, DocumentFileFormat format, SignedIn person, AgreementQueries agreements, CancellationToken ct) =>
-        await agreements.DecisionAsync(person.User, id, lang ?? Languages.Current, format, ct) is { } notice
-            ? TypedResults.File(notice.Content, notice.ContentType, notice.FileName)
-            : TypedResults.NotFound();
+        Document(await agreements.DecisionAsync(person.User, id, lang ?? Languages.Current, format, ct));
 
     /// <summary>An account's bank-book copy (통장사본), for whoever may read its award.</summary>
     private static async Task<Results<FileStreamHttpResult, NotFound>> BankBookAsync(
-        int accountId, SignedIn person, HttpContext http, AgreementQueries agreements, CancellationToken ct)
-    {
-        if (await agreements.BankBookAsync(person.User, accountId, ct) is not { } download)
-        {
-            return TypedResults.NotFound();
-        }
-
-        http.Response.RegisterForDisposeAsync(download);
-        return TypedResults.File(download.Content, download.ContentType, fileDownloadName: download.DisplayName);
-    }
+        int accountId, SignedIn person, HttpContext http, AgreementQueries agreements, CancellationToken ct) =>
+        Stored(http, await agreements.BankBookAsync(person.User, accountId, ct));
 
     /// <summary>The settlement sheet by category as Excel, for whoever may read the award.</summary>
     private static async Task<Results<EmptyHttpResult, NotFound>> SettlementSheetAsync(int id, SignedIn person, HttpContext http, SettlementQueries settlements, CancellationToken ct)
@@ -86,15 +74,21 @@ public static class AwardEndpoints
     /// <summary>The settlement confirmation (정산 확인서) as DOCX or PDF once confirmed, for whoever may read the award.</summary>
     private static async Task<Results<FileContentHttpResult, NotFound>> SettlementConfirmationAsync(
         int id, string? lang, DocumentFileFormat format, SignedIn person, SettlementQueries settlements, CancellationToken ct) =>
-        await settlements.ConfirmationAsync(person.User, id, lang ?? Languages.Current, format, ct) is { } document
-            ? TypedResults.File(document.Content, document.ContentType, document.FileName)
-            : TypedResults.NotFound();
+        Document(await settlements.ConfirmationAsync(person.User, id, lang ?? Languages.Current, format, ct));
 
     /// <summary>A verifier's report (검증 보고서) of the award, for whoever may read the award.</summary>
     private static async Task<Results<FileStreamHttpResult, NotFound>> VerificationReportAsync(
-        int id, int attachmentId, SignedIn person, HttpContext http, SettlementQueries settlements, CancellationToken ct)
+        int id, int attachmentId, SignedIn person, HttpContext http, SettlementQueries settlements, CancellationToken ct) =>
+        Stored(http, await settlements.VerificationReportAsync(person.User, id, attachmentId, ct));
+
+    /// <summary>A generated document, or 404 where Core refused it.</summary>
+    private static Results<FileContentHttpResult, NotFound> Document(DocumentFile? document) =>
+        document is null ? TypedResults.NotFound() : TypedResults.File(document.Content, document.ContentType, document.FileName);
+
+    /// <summary>A stored file streamed under its cleaned name (closed with the response), or 404 where Core refused it.</summary>
+    private static Results<FileStreamHttpResult, NotFound> Stored(HttpContext http, AttachmentDownload? download)
     {
-        if (await settlements.VerificationReportAsync(person.User, id, attachmentId, ct) is not { } download)
+        if (download is null)
         {
             return TypedResults.NotFound();
         }
