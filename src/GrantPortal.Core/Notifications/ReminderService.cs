@@ -19,8 +19,11 @@ public sealed record ReminderRunResult(
     int Batches,
     ReminderPassTimings Timings);
 
-/// <summary>Where a pass spent its time: reading what is due, recording the keys, composing and sending the digests.</summary>
-public sealed record ReminderPassTimings(TimeSpan Find, TimeSpan Claim, TimeSpan Send);
+/// <summary>
+/// Where a pass spent its time: reading what is due, recording the keys, composing and sending the digests (wall
+/// time), and of that the time spent composing, summed over the connections that compose at once.
+/// </summary>
+public sealed record ReminderPassTimings(TimeSpan Find, TimeSpan Claim, TimeSpan Send, TimeSpan Compose);
 
 /// <summary>
 /// One reminder pass: finds what is due under every rule, records each reminder under its unique key
@@ -69,7 +72,7 @@ public sealed class ReminderService(
         var result = new ReminderRunResult(
             due.Count, due.Count - wanted.Count, alreadyHandled - retried, claimedNew, retried, superseded,
             outcome.Sent, outcome.Deferred, outcome.Failed, outcome.Messages, outcome.Batches,
-            new ReminderPassTimings(found, recorded - found, Stopwatch.GetElapsedTime(started) - recorded));
+            new ReminderPassTimings(found, recorded - found, Stopwatch.GetElapsedTime(started) - recorded, outcome.Compose));
         logger.LogInformation(
             "Reminder pass: {Due} due, {Claimed} new, {Retried} retried, {Sent} sent in {Messages} digest(s) over {Batches} connection(s), {Deferred} deferred, {Failed} failed",
             result.Due, result.Claimed, result.Retried, result.Sent, result.Messages, result.Batches, result.Deferred, result.Failed);
@@ -193,7 +196,7 @@ public sealed class ReminderService(
         ClaimedAt = now,
     };
 
-    private sealed record SendOutcome(int Sent, int Deferred, int Failed, int Messages, int Batches);
+    private sealed record SendOutcome(int Sent, int Deferred, int Failed, int Messages, int Batches, TimeSpan Compose);
 
     /// <summary>
     /// Sends the digests in batches of <see cref="ReminderOptions.MessagesPerConnection"/>, each batch composed and sent
@@ -204,13 +207,16 @@ public sealed class ReminderService(
     {
         var recipients = claimed.GroupBy(c => c.Item.Recipient.Id, StringComparer.Ordinal).ToList();
         int sent = 0, deferred = 0, failed = 0, batches = 0;
+        long composeTicks = 0;
         string? serverDown = null;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.SendConnections, CancellationToken = ct };
         await Parallel.ForEachAsync(recipients.Chunk(settings.MessagesPerConnection), parallel, async (group, token) =>
         {
             // Composing is CPU work: each connection composes its own batch, so it runs on as many cores as there are connections.
+            var composing = Stopwatch.GetTimestamp();
             var batch = group.Select(g => (Ids: g.Select(c => c.Id).ToList(), Message: ReminderDigest.Build(g.First().Item.Recipient, g.Select(c => c.Item).ToList(), claimedAt, settings.PortalUrl, localizer)))
                 .ToArray();
+            Interlocked.Add(ref composeTicks, Stopwatch.GetElapsedTime(composing).Ticks);
             if (Volatile.Read(ref serverDown) is { } down)
             {
                 Interlocked.Add(ref deferred, await MarkAsync(batch.SelectMany(b => b.Ids), claimedAt, DeliveryStatus.Deferred, down, token));
@@ -228,7 +234,7 @@ public sealed class ReminderService(
             }
         });
 
-        return new SendOutcome(sent, deferred, failed, recipients.Count, batches);
+        return new SendOutcome(sent, deferred, failed, recipients.Count, batches, TimeSpan.FromTicks(composeTicks));
     }
 
     /// <summary>One batch over one connection: what was sent, deferred and refused, and the server's error if it went down.</summary>
