@@ -21,6 +21,9 @@ internal static class AwardBenchmarks
 {
     private const int Year = 2025;
 
+    /// <summary>The latencies of the last <see cref="RunAsync"/>, sorted, for the floor's ratio.</summary>
+    private static List<double> last = [];
+
     public static async Task<int> BudgetYearAsync(string[] args)
     {
         var provider = args.FirstOrDefault() ?? "sqlite";
@@ -41,6 +44,10 @@ internal static class AwardBenchmarks
             var overview = await budget.OverviewAsync(finance, Year);
             return $"{overview!.Calls.Count} calls, {overview.ByOrganization.Count} organizations, {overview.Timeline.Count} months";
         });
+        var portalOverview = Measure.Percentile(last, 95);
+        await RunAsync(host, awards, paymentsPerAward, "budget overview, bare-SQL floor", 20, () => OverviewFloorAsync(host));
+        var floorOverview = Measure.Percentile(last, 95);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"budget overview p95 at {portalOverview / floorOverview:0.0}× the bare-SQL floor's"));
         foreach (var format in new[] { ExportFormat.Csv, ExportFormat.Xlsx })
         {
             await RunAsync(host, awards, paymentsPerAward, $"awards export ({format})", 5, async () =>
@@ -77,7 +84,54 @@ internal static class AwardBenchmarks
         }
 
         latencies.Sort();
+        last = latencies;
         Console.WriteLine($"| {host.Provider} | {awards} | {awards * paymentsPerAward} | {name} | {Measure.Ms(Measure.Percentile(latencies, 50))} | {Measure.Ms(Measure.Percentile(latencies, 95))} | {commands} | {size} |");
+    }
+
+    /// <summary>
+    /// The overview's floor: the same figures read as bare SQL in one statement batch (the year's calls, the awards and
+    /// the paid payments summed per call and organization, the organizations' names, the award moments and the paid
+    /// days), every row read, without the portal's code around it.
+    /// </summary>
+    private static async Task<string> OverviewFloorAsync(BenchmarkHost host)
+    {
+        await using var db = await host.DbFactory.CreateDbContextAsync();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        const string yearAwards = """
+            "Awards" a JOIN "Calls" c ON c."Id" = a."CallId" JOIN "BudgetYears" y ON y."Id" = c."BudgetYearId"
+            WHERE y."Year" = @year AND a."Status" <> 'Cancelled'
+            """;
+        const string yearPaid = """
+            "Payments" p JOIN "Awards" a ON a."Id" = p."AwardId" JOIN "Calls" c ON c."Id" = a."CallId" JOIN "BudgetYears" y ON y."Id" = c."BudgetYearId"
+            WHERE y."Year" = @year AND a."Status" <> 'Cancelled' AND p."Status" = 'Paid'
+            """;
+        command.CommandText = $"""
+            SELECT c."Id", c."Code", c."TitleKorean", c."TitleEnglish", c."Envelope" FROM "Calls" c JOIN "BudgetYears" y ON y."Id" = c."BudgetYearId" WHERE y."Year" = @year;
+            SELECT a."CallId", a."OrganizationId", SUM(a."Amount"), COUNT(*), SUM(a."ReturnedAmount"), SUM(CASE WHEN a."ClosedOn" IS NULL THEN 0 ELSE 1 END) FROM {yearAwards} GROUP BY a."CallId", a."OrganizationId";
+            SELECT a."CallId", a."OrganizationId", SUM(p."Amount") FROM {yearPaid} GROUP BY a."CallId", a."OrganizationId";
+            SELECT o."Id", o."Name", o."NameKorean" FROM "Organizations" o WHERE o."Id" IN (SELECT a."OrganizationId" FROM {yearAwards});
+            SELECT a."AwardedAt", a."Amount" FROM {yearAwards};
+            SELECT p."PaidOn", SUM(p."Amount") FROM {yearPaid} GROUP BY p."PaidOn";
+            """;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@year";
+        parameter.Value = Year;
+        command.Parameters.Add(parameter);
+        host.Commands.Reset();
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = 0;
+        do
+        {
+            while (await reader.ReadAsync())
+            {
+                rows++;
+            }
+        }
+        while (await reader.NextResultAsync());
+
+        return $"{rows} rows in 6 result sets, 1 batch";
     }
 
     private static async Task SeedAsync(IDbContextFactory<PortalDbContext> dbFactory, int awards, int paymentsPerAward)

@@ -88,6 +88,13 @@ internal sealed class BenchmarkHost : IAsyncDisposable
             await postgres.StopAsync();
         }
 
+        if (Environment.GetEnvironmentVariable("GRANTPORTAL_BENCH_KEEP") == "1")
+        {
+            // For a look at the data afterwards (a query plan, a size); the folder is the benchmark's to delete otherwise.
+            Console.WriteLine($"kept {folder}");
+            return;
+        }
+
         Directory.Delete(folder, recursive: true);
     }
 }

@@ -88,25 +88,31 @@ public sealed class BudgetQueries(IDbContextFactory<PortalDbContext> dbFactory, 
             return null;
         }
 
-        // Each figure is one grouped query, so a year with thousands of awards costs a handful of commands.
+        // Each figure is one grouped query, so a year with thousands of awards costs a handful of commands: the awards
+        // and the paid payments are each summed once per (call, organization), and both views are folded from that.
         var calls = await db.Calls.AsNoTracking().Where(c => c.BudgetYearId == budget.Id)
             .Select(c => new { c.Id, c.Code, c.TitleKorean, c.TitleEnglish, c.Envelope }).ToListAsync(ct);
-        var yearAwards = db.Awards.AsNoTracking().Where(a => a.Status != AwardStatus.Cancelled && db.Calls.Any(c => c.Id == a.CallId && c.BudgetYearId == budget.Id));
+        var callIds = calls.Select(c => c.Id).ToList();
+        var yearAwards = db.Awards.AsNoTracking().Where(a => a.Status != AwardStatus.Cancelled && callIds.Contains(a.CallId));
         var yearPaid = from p in db.Payments.AsNoTracking()
                        join a in yearAwards on p.AwardId equals a.Id
                        where p.Status == PaymentStatus.Paid
                        select new { p.Amount, p.PaidOn, a.CallId, a.OrganizationId };
 
-        var committedByCall = await yearAwards.GroupBy(a => a.CallId)
-            .Select(g => new { CallId = g.Key, Sum = g.Sum(a => (long)a.Amount), Count = g.Count(), Returned = g.Sum(a => (long)a.ReturnedAmount), Closed = g.Count(a => a.ClosedOn != null) })
-            .ToDictionaryAsync(g => g.CallId, ct);
-        var paidByCall = await yearPaid.GroupBy(p => p.CallId).Select(g => new { CallId = g.Key, Sum = g.Sum(p => (long)p.Amount) })
-            .ToDictionaryAsync(g => g.CallId, g => g.Sum, ct);
-        var committedByOrganization = await yearAwards.GroupBy(a => a.OrganizationId)
-            .Select(g => new { OrganizationId = g.Key, Sum = g.Sum(a => (long)a.Amount), Count = g.Count() })
+        var awardSums = await yearAwards.GroupBy(a => new { a.CallId, a.OrganizationId })
+            .Select(g => new { g.Key.CallId, g.Key.OrganizationId, Sum = g.Sum(a => (long)a.Amount), Count = g.Count(), Returned = g.Sum(a => (long)a.ReturnedAmount), Closed = g.Count(a => a.ClosedOn != null) })
             .ToListAsync(ct);
-        var paidByOrganization = await yearPaid.GroupBy(p => p.OrganizationId).Select(g => new { OrganizationId = g.Key, Sum = g.Sum(p => (long)p.Amount) })
-            .ToDictionaryAsync(g => g.OrganizationId, g => g.Sum, ct);
+        var paidSums = await yearPaid.GroupBy(p => new { p.CallId, p.OrganizationId })
+            .Select(g => new { g.Key.CallId, g.Key.OrganizationId, Sum = g.Sum(p => (long)p.Amount) })
+            .ToListAsync(ct);
+        var committedByCall = awardSums.GroupBy(c => c.CallId).ToDictionary(
+            g => g.Key,
+            g => new { Sum = g.Sum(c => c.Sum), Count = g.Sum(c => c.Count), Returned = g.Sum(c => c.Returned), Closed = g.Sum(c => c.Closed) });
+        var paidByCall = paidSums.GroupBy(p => p.CallId).ToDictionary(g => g.Key, g => g.Sum(p => p.Sum));
+        var committedByOrganization = awardSums.GroupBy(c => c.OrganizationId)
+            .Select(g => new { OrganizationId = g.Key, Sum = g.Sum(c => c.Sum), Count = g.Sum(c => c.Count) })
+            .ToList();
+        var paidByOrganization = paidSums.GroupBy(p => p.OrganizationId).ToDictionary(g => g.Key, g => g.Sum(p => p.Sum));
         var organizationIds = committedByOrganization.Select(o => o.OrganizationId).ToList();
         var names = await db.Organizations.AsNoTracking().Where(o => organizationIds.Contains(o.Id))
             .ToDictionaryAsync(o => o.Id, o => new OrganizationName(o.NameKorean, o.Name).ToString(), ct);
