@@ -12,9 +12,11 @@ namespace GrantPortal.BrowserTests;
 
 /// <summary>
 /// The real portal on a real loopback port, on a fresh SQLite file seeded with the demo data,
-/// exactly as `dotnet run` serves it in Development; <paramref name="settings"/> override configuration for a test's own portal.
+/// exactly as `dotnet run` serves it in Development; <paramref name="settings"/> override configuration for a test's own portal,
+/// and <paramref name="services"/> adds test services to it (such as a SQL command counter).
 /// </summary>
-public sealed class PortalServer(IClock? clock = null, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+public sealed class PortalServer(
+    IClock? clock = null, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     private readonly string folder = Directory.CreateTempSubdirectory("grantportal-browser-").FullName;
 
@@ -50,7 +52,12 @@ public sealed class PortalServer(IClock? clock = null, IReadOnlyDictionary<strin
         if (clock is not null)
         {
             // A test that lets days pass gives the whole portal its clock: services, jobs and the demo seeder.
-            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+            builder.ConfigureTestServices(collection => collection.AddSingleton(clock));
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
         }
     }
 

@@ -25,6 +25,21 @@ public sealed class CallQueries(IDbContextFactory<PortalDbContext> dbFactory, IC
             .ToList();
     }
 
+    /// <summary>
+    /// The published calls open now, soonest deadline first, in one query: their criteria and recommendations are left
+    /// out (empty), for lists that show a call's title, deadline and what the reader can do about it.
+    /// </summary>
+    public async Task<IReadOnlyList<PublishedCall>> ListOpenAsync(CancellationToken ct)
+    {
+        var now = clock.GetCurrentInstant();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var calls = await db.Calls.AsNoTracking()
+            .Where(c => c.IsPublished && c.OpensAt <= now && c.ClosesAt >= now)
+            .Include(c => c.BudgetYear)
+            .ToListAsync(ct);
+        return calls.Select(ToPublished).Where(c => c.IsOpenAt(now)).OrderBy(c => c.ClosesAt.ToUnixTimeTicks()).ToList();
+    }
+
     /// <summary>A call's public details; null unless it is published.</summary>
     public async Task<PublishedCall?> GetPublishedAsync(int id, CancellationToken ct)
     {

@@ -53,42 +53,31 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
 
         var now = clock.GetCurrentInstant();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var organization = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organizationId, ct);
-        if (organization is null)
-        {
-            return null;
-        }
-
-        var counts = await db.Applications.FullProposals().Where(a => a.OrganizationId == organizationId)
-            .GroupBy(a => a.Status)
-            .Select(g => new { Status = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Status, g => g.Count, ct);
-        var awardedTotal = await db.Awards
-            .Where(a => a.OrganizationId == organizationId && a.Status != AwardStatus.Cancelled)
-            .SumAsync(a => (long)a.Amount, ct);
-        var nextDeadline = await db.Calls
-            .Where(c => c.IsPublished && c.OpensAt <= now && c.ClosesAt >= now)
-            .OrderBy(c => c.ClosesAt)
-            .Select(c => (Instant?)c.ClosesAt)
-            .FirstOrDefaultAsync(ct);
+        var applications = db.Applications.FullProposals().Where(a => a.OrganizationId == organizationId);
         var openReports = db.ProjectReports
             .Where(r => r.Status != ReportStatus.Approved && r.Status != ReportStatus.Submitted)
             .Where(r => db.Awards.Any(a => a.Id == r.AwardId && a.OrganizationId == organizationId && a.Status == AwardStatus.Active));
-        var reportsDue = await openReports.CountAsync(ct);
-        var nextReport = await openReports.OrderBy(r => r.DueOn).Select(r => (LocalDate?)r.DueOn).FirstOrDefaultAsync(ct);
 
-        int Count(ApplicationStatus status) => counts.GetValueOrDefault(status);
-        return new ApplicantDashboard(
-            new OrganizationName(organization.NameKorean, organization.Name),
-            organization.Verification,
-            organization.RejectionReason,
-            Count(ApplicationStatus.Draft),
-            Count(ApplicationStatus.Submitted) + Count(ApplicationStatus.UnderReview),
-            Count(ApplicationStatus.Awarded),
-            new Krw(awardedTotal),
-            nextDeadline,
-            reportsDue,
-            nextReport);
+        // One query whatever the number of the organization's applications, awards and reports.
+        var dashboard = await db.Organizations
+            .Where(o => o.Id == organizationId)
+            .Select(o => new ApplicantDashboard(
+                new OrganizationName(o.NameKorean, o.Name),
+                o.Verification,
+                o.RejectionReason,
+                applications.Count(a => a.Status == ApplicationStatus.Draft),
+                applications.Count(a => a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.UnderReview),
+                applications.Count(a => a.Status == ApplicationStatus.Awarded),
+                new Krw(db.Awards.Where(a => a.OrganizationId == organizationId && a.Status != AwardStatus.Cancelled).Sum(a => (long)a.Amount)),
+                db.Calls
+                    .Where(c => c.IsPublished && c.OpensAt <= now && c.ClosesAt >= now)
+                    .OrderBy(c => c.ClosesAt)
+                    .Select(c => (Instant?)c.ClosesAt)
+                    .FirstOrDefault(),
+                openReports.Count(),
+                openReports.OrderBy(r => r.DueOn).Select(r => (LocalDate?)r.DueOn).FirstOrDefault()))
+            .SingleOrDefaultAsync(ct);
+        return dashboard;
     }
 
     public async Task<ReviewerDashboard?> ForReviewerAsync(CurrentUser user, CancellationToken ct)
@@ -125,25 +114,40 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
         var now = clock.GetCurrentInstant();
         var year = Seoul.Today(clock).Year;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var budget = await db.BudgetYears.AsNoTracking().SingleOrDefaultAsync(y => y.Year == year, ct);
         var yearCalls = db.Calls.Where(c => c.BudgetYear!.Year == year);
-        var allocated = await yearCalls.SumAsync(c => (long)c.Envelope, ct);
         var yearAwards = db.Awards.Where(a => a.Status != AwardStatus.Cancelled && yearCalls.Any(c => c.Id == a.CallId));
-        var committed = await yearAwards.SumAsync(a => (long)a.Amount, ct);
-        var disbursed = await db.Payments
-            .Where(p => p.Status == PaymentStatus.Paid && yearAwards.Any(a => a.Id == p.AwardId))
-            .SumAsync(p => (long)p.Amount, ct);
+
+        // The year's money in one query and the applications' two counts in another: the dashboard's cost stays the
+        // same whatever the number of awards and applications.
+        var budget = await db.BudgetYears
+            .Where(y => y.Year == year)
+            .Select(y => new
+            {
+                y.Envelope,
+                Allocated = yearCalls.Sum(c => (long)c.Envelope),
+                Committed = yearAwards.Sum(a => (long)a.Amount),
+                Disbursed = db.Payments.Where(p => p.Status == PaymentStatus.Paid && yearAwards.Any(a => a.Id == p.AwardId)).Sum(p => (long)p.Amount),
+            })
+            .SingleOrDefaultAsync(ct);
         var openCalls = db.Calls.Where(c => c.IsPublished && c.OpensAt <= now && c.ClosesAt >= now);
+        var applications = await db.Applications
+            .GroupBy(a => 1)
+            .Select(g => new
+            {
+                SubmittedInOpenCalls = g.Count(a => a.Stage == FormStage.Full && a.Status == ApplicationStatus.Submitted && openCalls.Any(c => c.Id == a.CallId)),
+                UnderReview = g.Count(a => a.Status == ApplicationStatus.UnderReview),
+            })
+            .SingleOrDefaultAsync(ct);
 
         return new OfficerDashboard(
             year,
             budget?.Envelope ?? Krw.Zero,
-            new Krw(allocated),
-            new Krw(committed),
-            new Krw(disbursed),
+            new Krw(budget?.Allocated ?? 0),
+            new Krw(budget?.Committed ?? 0),
+            new Krw(budget?.Disbursed ?? 0),
             await openCalls.CountAsync(ct),
-            await db.Applications.FullProposals().CountAsync(a => a.Status == ApplicationStatus.Submitted && openCalls.Any(c => c.Id == a.CallId), ct),
-            await db.Applications.CountAsync(a => a.Status == ApplicationStatus.UnderReview, ct),
+            applications?.SubmittedInOpenCalls ?? 0,
+            applications?.UnderReview ?? 0,
             await db.Organizations.CountAsync(o => o.Verification == VerificationState.Pending, ct),
             await db.ProjectReports.CountAsync(r => r.Status == ReportStatus.Submitted, ct))
         {

@@ -230,6 +230,15 @@ public sealed class RecommendationFigures(IDbContextFactory<PortalDbContext> dbF
     public async Task<IReadOnlyList<RecommendationTotals>> TotalsAsync(int fromYear, int toYear, AwardScope scope, CancellationToken ct)
     {
         var projects = await ProjectsAsync(fromYear, toYear, scope, ct);
+        return await TotalsOfAsync(projects, ct);
+    }
+
+    /// <summary>
+    /// Every catalogue code with the totals of <paramref name="projects"/> already loaded (one query, for the
+    /// catalogue): a page that has the projects does not load them again.
+    /// </summary>
+    public async Task<IReadOnlyList<RecommendationTotals>> TotalsOfAsync(IReadOnlyList<FundedProject> projects, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var catalogue = await db.Recommendations.AsNoTracking().ToListAsync(ct);
         return catalogue

@@ -46,7 +46,7 @@ public sealed partial class Home : IDisposable
     private async Task<ApplicantWork> LoadApplicantWorkAsync(CurrentUser person, CancellationToken ct)
     {
         var now = Clock.GetCurrentInstant();
-        var openCalls = (await Calls.ListPublishedAsync(ct)).Where(c => c.IsOpenAt(now)).ToList();
+        var openCalls = await Calls.ListOpenAsync(ct);
         var applyStates = await Applications.ApplyStatesAsync(person, openCalls.Select(c => c.Id).ToList(), ct);
 
         // Drafts that can still be submitted; a closed call's draft is history, listed on /applications.

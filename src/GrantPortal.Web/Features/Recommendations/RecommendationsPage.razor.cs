@@ -9,6 +9,7 @@ public sealed partial class RecommendationsPage
     private IReadOnlyList<RecommendationTotals> totals = [];
     private IReadOnlyList<IndicatorRollup> byCall = [];
     private IReadOnlyList<IndicatorRollup> byYear = [];
+    private IReadOnlyList<FundedProject> all = [];
     private IReadOnlyList<IndicatorFigure> totalsColumns = [];
     private IReadOnlyList<IndicatorFigure> callColumns = [];
     private IReadOnlyList<IndicatorFigure> yearColumns = [];
@@ -25,7 +26,7 @@ public sealed partial class RecommendationsPage
         years = await Figures.YearsAsync(CancellationToken.None);
         if (years.Count > 0)
         {
-            var all = await Figures.ProjectsAsync(years[^1], years[0], CancellationToken.None);
+            all = await Figures.ProjectsAsync(years[^1], years[0], CancellationToken.None);
             byYear = RecommendationFigures.Rollup(all, p => p.Year.ToString(CultureInfo.InvariantCulture));
             yearColumns = ColumnsOf(byYear.Select(r => r.Indicators));
         }
@@ -43,8 +44,9 @@ public sealed partial class RecommendationsPage
 
     private async Task LoadAsync()
     {
-        totals = await Figures.TotalsAsync(year, year, CancellationToken.None);
-        var projects = await Figures.ProjectsAsync(year, year, CancellationToken.None);
+        // Every year's projects are loaded once; a year is a filter of them, not three more loads.
+        var projects = all.Where(p => p.Year == year).ToList();
+        totals = await Figures.TotalsOfAsync(projects, CancellationToken.None);
         byCall = RecommendationFigures.Rollup(projects, p => p.CallCode);
         totalsColumns = ColumnsOf(totals.Select(t => t.Indicators));
         callColumns = ColumnsOf(byCall.Select(r => r.Indicators));
