@@ -45,6 +45,9 @@ internal static partial class BrowserBurstBenchmarks
             return 2;
         }
 
+        // WebApplicationFactory finds the portal's content root (and so its static web assets) through the manifest the
+        // build puts beside this program, looked up in the current directory as a test runner's would be.
+        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
         var rows = new List<string>();
         var exitCode = 0;
         foreach (var sessions in sizes)
@@ -77,7 +80,7 @@ internal static partial class BrowserBurstBenchmarks
 
     private static void PrintTable(List<string> rows)
     {
-        Console.WriteLine("| sessions | p50 | p95 | max | whole burst | submitted | distinct receipts | lost | duplicated | mails | server peak memory | browser peak memory | load average |");
+        Console.WriteLine("| sessions | p50 | p95 | max | whole burst | submitted | distinct receipts | lost | duplicated | mails | server peak memory | browser peak memory (PSS) | load average |");
         Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         rows.ForEach(Console.WriteLine);
     }
@@ -94,6 +97,12 @@ internal static partial class BrowserBurstBenchmarks
         var postgres = new ThrowawayPostgres();
         await postgres.StartAsync();
         var connectionString = await postgres.CreateDatabaseAsync("burst") + ";Maximum Pool Size=200";
+        await using (var schema = new PortalDbContext(PortalDatabase.CreateOptions(DatabaseProvider.PostgreSql, connectionString)))
+        {
+            // The schema exists before the portal starts, so its first outbox job finds its table.
+            await schema.Database.MigrateAsync();
+        }
+
         var portal = new BurstPortal(connectionString, folder);
         var portalDisposed = false;
         using var sampler = new ResourceSampler();

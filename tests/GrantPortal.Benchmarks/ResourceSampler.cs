@@ -3,7 +3,7 @@ using System.Globalization;
 namespace GrantPortal.Benchmarks;
 
 /// <summary>
-/// Samples, twice a second, what a browser burst costs the machine: the resident memory of this process's child
+/// Samples, twice a second, what a browser burst costs the machine: the proportional memory of this process's child
 /// processes (the Playwright driver and Chromium), the memory still available, and the load average. Linux /proc only;
 /// elsewhere every figure stays zero.
 /// </summary>
@@ -48,7 +48,10 @@ internal sealed class ResourceSampler : IDisposable
         stop.Dispose();
     }
 
-    /// <summary>The resident memory of every process descended from this one (Chromium's browser, renderers, the driver).</summary>
+    /// <summary>
+    /// The proportional resident memory (PSS: shared pages split among their sharers, so Chromium's shared code counts
+    /// once) of every process descended from this one: Chromium's browser, renderers and the Playwright driver.
+    /// </summary>
     public static double BrowserMemoryMiB()
     {
         if (!Directory.Exists("/proc"))
@@ -69,7 +72,7 @@ internal sealed class ResourceSampler : IDisposable
         long kib = 0;
         foreach (var pid in parents.Keys.Where(pid => DescendsFrom(pid, self, parents)))
         {
-            kib += ReadResidentKiB(pid);
+            kib += ReadProportionalKiB(pid);
         }
 
         return kib / 1024.0;
@@ -108,11 +111,11 @@ internal sealed class ResourceSampler : IDisposable
         }
     }
 
-    private static long ReadResidentKiB(int pid)
+    private static long ReadProportionalKiB(int pid)
     {
         try
         {
-            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            var line = File.ReadLines($"/proc/{pid}/smaps_rollup").FirstOrDefault(l => l.StartsWith("Pss:", StringComparison.Ordinal));
             return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
