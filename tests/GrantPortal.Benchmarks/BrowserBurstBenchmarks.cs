@@ -346,7 +346,17 @@ internal static partial class BrowserBurstBenchmarks
         }
         catch (PlaywrightException e)
         {
-            return new Submission(session.ApplicationId, null, double.NaN, Measure.Milliseconds(begin), e.Message.Split('\n')[0]);
+            // What the applicant saw instead of a receipt: whether the click reached the page, a reconnecting or failed
+            // circuit, or an error on the form.
+            var seen = await page.EvaluateAsync<string>("""
+                () => {
+                  const reconnect = document.querySelector('#components-reconnect-modal, components-reconnect-modal');
+                  const failed = document.getElementById('blazor-error-ui');
+                  return `click seen ${window.__burst?.clickedAt !== undefined}; reconnect ${reconnect ? (reconnect.className || reconnect.getAttribute('open') || 'present') : 'none'}; ` +
+                    `error ui ${failed ? getComputedStyle(failed).display : 'none'}; main: ${(document.querySelector('main')?.innerText ?? '').replace(/\s+/g, ' ').slice(-300)}`;
+                }
+                """);
+            return new Submission(session.ApplicationId, null, double.NaN, Measure.Milliseconds(begin), e.Message.Split('\n')[0] + " | " + seen);
         }
         finally
         {
