@@ -74,8 +74,27 @@ internal static class ApplicationBenchmarks
             $"| {host.Provider} | {applicants} | {latencies.Count} | {applicants / totalSeconds:0.0} | {Measure.Ms(Measure.Percentile(latencies, 50))} | " +
             $"{Measure.Ms(Measure.Percentile(latencies, 95))} | {Measure.Ms(latencies[^1])} | {Measure.PeakMemory()} | {submitted} | {distinctReceipts} | " +
             $"{applicants - submitted} | {submitted - distinctReceipts + inconsistentDoubleClicks} | {mails} |");
-        return submitted == applicants && distinctReceipts == applicants && failedRequests == 0 && inconsistentDoubleClicks == 0 && mails == applicants ? 0 : 1;
+        var portalOk = submitted == applicants && distinctReceipts == applicants && failedRequests == 0 && inconsistentDoubleClicks == 0 && mails == applicants;
+
+        // The floor, in the same process and run: a second call's drafts written as bare SQL with the same concurrency.
+        var (floorCallId, floorDrafts) = await PrepareDraftsAsync(host.DbFactory, applicants, FloorCallCode, offset: 1_000_000);
+        var floor = await BareSqlFloor.RunAsync(host.Provider, host.ConnectionString, floorCallId, FloorCallCode, floorDrafts, concurrency: 50);
+        Console.WriteLine();
+        FloorResult.PrintHeader();
+        floor.PrintRow(host.Provider, 50);
+        Console.WriteLine();
+        Console.WriteLine(floor.Ratio(applicants / totalSeconds, Measure.Percentile(latencies, 50), Measure.Percentile(latencies, 95)) +
+            $" (the portal also answered {latencies.Count - applicants} double clicks; the floor sends one batch per submission)");
+        Console.WriteLine($"load average: {LoadAverage()}");
+        return portalOk && floor.Complete ? 0 : 1;
     }
+
+    /// <summary>The code of the call whose drafts the bare-SQL floor submits; its receipts never meet the portal's.</summary>
+    internal const string FloorCallCode = "FLOOR";
+
+    /// <summary>The 1, 5 and 15 minute load averages, to mark figures taken on a busy machine.</summary>
+    internal static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     /// <summary>The officer's first intake page (25 rows, newest first, with counts by status) over 50,000 applications.</summary>
     public static async Task<int> IntakeFirstPageAsync(string[] args)
@@ -126,53 +145,60 @@ internal static class ApplicationBenchmarks
 
     }
 
-    private sealed record Draft(int ApplicationId, CurrentUser User);
+    internal sealed record Draft(int ApplicationId, CurrentUser User);
 
-    private static async Task<(int CallId, List<Draft> Drafts)> PrepareDraftsAsync(IDbContextFactory<PortalDbContext> dbFactory, int applicants)
+    /// <summary>
+    /// A new open call (code <paramref name="code"/>) and <paramref name="applicants"/> verified organizations, each with an
+    /// account and a complete draft ready to submit. <paramref name="offset"/> keeps a second set's organizations and accounts apart.
+    /// </summary>
+    internal static async Task<(int CallId, List<Draft> Drafts)> PrepareDraftsAsync(IDbContextFactory<PortalDbContext> dbFactory, int applicants, string code = "BNCH", int offset = 0)
     {
         var now = Clock.GetCurrentInstant();
         await using var db = await dbFactory.CreateDbContextAsync();
-        var call = await CreateOpenCallAsync(db, now);
-        var organizations = Enumerable.Range(1, applicants).Select(i => NewOrganization(i, now)).ToList();
+        var call = await CreateOpenCallAsync(db, now, code);
+        var organizations = Enumerable.Range(offset + 1, applicants).Select(i => NewOrganization(i, now)).ToList();
         db.Organizations.AddRange(organizations);
         await db.SaveChangesAsync();
 
         // Real accounts, so each confirmation mail has an address and a language.
         db.Users.AddRange(organizations.Select((o, i) => new PortalUser
         {
-            Id = $"bench-user-{i}",
-            UserName = $"applicant{i}@bench.example",
-            NormalizedUserName = $"APPLICANT{i}@BENCH.EXAMPLE",
-            Email = $"applicant{i}@bench.example",
-            NormalizedEmail = $"APPLICANT{i}@BENCH.EXAMPLE",
-            DisplayName = $"신청자 {i}",
+            Id = $"bench-user-{offset + i}",
+            UserName = $"applicant{offset + i}@bench.example",
+            NormalizedUserName = $"APPLICANT{offset + i}@BENCH.EXAMPLE",
+            Email = $"applicant{offset + i}@bench.example",
+            NormalizedEmail = $"APPLICANT{offset + i}@BENCH.EXAMPLE",
+            DisplayName = $"신청자 {offset + i}",
             PreferredLanguage = i % 3 == 0 ? Languages.English : Languages.Korean,
             OrganizationId = o.Id,
             CreatedAt = now,
         }));
         await db.SaveChangesAsync();
 
-        var year = Seoul.ToLocal(now).Year;
-        var applications = organizations.Select((o, i) =>
-        {
-            var application = Application.StartDraft(call, o.Id, $"bench-user-{i}", now);
-            application.ProjectTitle = $"북한인권 기록 역량강화 사업 {i}";
-            application.Summary = "탈북민 증언 기록과 청년 활동가 교육을 함께 진행합니다.";
-            application.Answers[DefaultForm.Objectives] = "증언 기록 100건, 청년 활동가 30명 양성";
-            application.Answers[DefaultForm.Activities] = "워크숍 6회, 기록 인터뷰, 결과 보고서 발간";
-            application.Answers[DefaultForm.Beneficiaries] = "청년 활동가, 탈북민";
-            application.StartDate = new LocalDate(year, 1, 1).PlusMonths(1);
-            application.EndDate = new LocalDate(year, 12, 1);
-            application.Category = ProjectCategories.CapacityBuilding;
-            application.DeclarationAccepted = true;
-            application.BudgetLines.Add(new BudgetLine { Category = BudgetCategory.Activities, Item = "워크숍 운영", Amount = new Krw(30_000_000), Justification = "6회 × 500만 원" });
-            application.BudgetLines.Add(new BudgetLine { Category = BudgetCategory.Publication, Item = "보고서 발간", Amount = new Krw(10_000_000), Justification = "500부" });
-            return application;
-        }).ToList();
+        var applications = organizations.Select((o, i) => CompleteDraft(call, o.Id, $"bench-user-{offset + i}", i, now)).ToList();
         db.Applications.AddRange(applications);
         await db.SaveChangesAsync();
-        var drafts = applications.Select((a, i) => new Draft(a.Id, new CurrentUser($"bench-user-{i}", $"Applicant {i}", a.OrganizationId, new HashSet<string> { Roles.Applicant }))).ToList();
+        var drafts = applications.Select((a, i) => new Draft(a.Id, new CurrentUser($"bench-user-{offset + i}", $"Applicant {offset + i}", a.OrganizationId, new HashSet<string> { Roles.Applicant }))).ToList();
         return (call.Id, drafts);
+    }
+
+    /// <summary>A draft with every answer the default form asks, a budget within the call's limits and the declaration accepted.</summary>
+    internal static Application CompleteDraft(Call call, int organizationId, string userId, int i, Instant now)
+    {
+        var year = Seoul.ToLocal(now).Year;
+        var application = Application.StartDraft(call, organizationId, userId, now);
+        application.ProjectTitle = $"북한인권 기록 역량강화 사업 {i}";
+        application.Summary = "탈북민 증언 기록과 청년 활동가 교육을 함께 진행합니다.";
+        application.Answers[DefaultForm.Objectives] = "증언 기록 100건, 청년 활동가 30명 양성";
+        application.Answers[DefaultForm.Activities] = "워크숍 6회, 기록 인터뷰, 결과 보고서 발간";
+        application.Answers[DefaultForm.Beneficiaries] = "청년 활동가, 탈북민";
+        application.StartDate = new LocalDate(year, 1, 1).PlusMonths(1);
+        application.EndDate = new LocalDate(year, 12, 1);
+        application.Category = ProjectCategories.CapacityBuilding;
+        application.DeclarationAccepted = true;
+        application.BudgetLines.Add(new BudgetLine { Category = BudgetCategory.Activities, Item = "워크숍 운영", Amount = new Krw(30_000_000), Justification = "6회 × 500만 원" });
+        application.BudgetLines.Add(new BudgetLine { Category = BudgetCategory.Publication, Item = "보고서 발간", Amount = new Krw(10_000_000), Justification = "500부" });
+        return application;
     }
 
     /// <summary>
@@ -229,15 +255,22 @@ internal static class ApplicationBenchmarks
         return callId;
     }
 
-    internal static async Task<Call> CreateOpenCallAsync(PortalDbContext db, Instant now)
+    internal static async Task<Call> CreateOpenCallAsync(PortalDbContext db, Instant now, string code = "BNCH")
     {
-        var year = BudgetYear.Open(Seoul.ToLocal(now).Year, new Krw(100_000_000_000));
-        db.BudgetYears.Add(year);
-        await db.SaveChangesAsync();
+        // A second call of the same run (the bare-SQL floor's) shares the year's budget.
+        var yearNumber = Seoul.ToLocal(now).Year;
+        var year = await db.BudgetYears.SingleOrDefaultAsync(y => y.Year == yearNumber);
+        if (year is null)
+        {
+            year = BudgetYear.Open(yearNumber, new Krw(100_000_000_000));
+            db.BudgetYears.Add(year);
+            await db.SaveChangesAsync();
+        }
+
         var call = new Call
         {
             BudgetYearId = year.Id,
-            Code = "BNCH",
+            Code = code,
             TitleEnglish = "Benchmark call",
             TitleKorean = "성능 측정 공모",
             Envelope = new Krw(50_000_000_000),

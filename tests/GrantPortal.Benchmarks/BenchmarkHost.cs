@@ -26,6 +26,7 @@ internal sealed class BenchmarkHost : IAsyncDisposable
     private BenchmarkHost(DatabaseProvider provider, string connectionString, string folder, ThrowawayPostgres? postgres)
     {
         Provider = provider;
+        ConnectionString = connectionString;
         this.folder = folder;
         this.postgres = postgres;
         var configuration = new ConfigurationBuilder()
@@ -45,6 +46,9 @@ internal sealed class BenchmarkHost : IAsyncDisposable
     }
 
     public DatabaseProvider Provider { get; }
+
+    /// <summary>The database's connection string, for a benchmark's bare-SQL floor on the same database.</summary>
+    public string ConnectionString { get; }
 
     public ServiceProvider Services { get; }
 

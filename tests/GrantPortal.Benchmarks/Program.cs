@@ -6,7 +6,8 @@ using GrantPortal.Benchmarks;
 
 var benchmarks = new SortedDictionary<string, (string Description, Func<string[], Task<int>> Run)>(StringComparer.OrdinalIgnoreCase)
 {
-    ["deadline-burst"] = ("[sqlite|postgres] [applicants=500]: submissions just before the deadline", ApplicationBenchmarks.DeadlineBurstAsync),
+    ["deadline-burst"] = ("[sqlite|postgres] [applicants=500]: submissions just before the deadline, then their bare-SQL floor", ApplicationBenchmarks.DeadlineBurstAsync),
+    ["browser-burst"] = ("[sessions=100] [more sizes]: browser sessions submit at once on one PostgreSQL portal, then the bare-SQL floor", BrowserBurstBenchmarks.BrowserBurstAsync),
     ["reporting-feeds"] = ("[sqlite|postgres] [runs=40]: open-data feeds and the accountability narrative over the demo data", ReportingBenchmarks.FeedsAsync),
     ["reminder-pass"] = ("[sqlite|postgres] [recipients=2000]: one reminder pass, 5 due reviews per recipient, to SMTP on loopback", ReminderBenchmarks.ReminderPassAsync),
     ["review-ranking"] = ("[applications=10000] [reviews=3]: ranking with reviewer calibration", ReviewBenchmarks.RankingAsync),
