@@ -6,6 +6,7 @@ using GrantPortal.Benchmarks;
 
 var benchmarks = new SortedDictionary<string, (string Description, Func<string[], Task<int>> Run)>(StringComparer.OrdinalIgnoreCase)
 {
+    ["circuit-memory"] = ("[circuits=40] [static,dashboard,form,intake] [hold=0 s, for a heap dump]: server memory one idle circuit holds, with real browsers", CircuitBenchmarks.CircuitMemoryAsync),
     ["deadline-burst"] = ("[sqlite|postgres] [applicants=500]: submissions just before the deadline, then their bare-SQL floor", ApplicationBenchmarks.DeadlineBurstAsync),
     ["browser-burst"] = ("[sessions=100] [more sizes]: browser sessions submit at once on one PostgreSQL portal, then the bare-SQL floor", BrowserBurstBenchmarks.BrowserBurstAsync),
     ["reporting-feeds"] = ("[sqlite|postgres] [runs=40]: open-data feeds and the accountability narrative over the demo data", ReportingBenchmarks.FeedsAsync),

@@ -89,7 +89,7 @@ public static class PortalHosting
         services.AddPortalHealth();
         services.AddPortalRateLimits();
 
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddPortalCircuits(builder.Configuration);
         services.AddMudServices();
         services.AddHttpContextAccessor();
         return builder;
