@@ -92,8 +92,7 @@ public sealed class BudgetQueries(IDbContextFactory<PortalDbContext> dbFactory, 
         // and the paid payments are each summed once per (call, organization), and both views are folded from that.
         var calls = await db.Calls.AsNoTracking().Where(c => c.BudgetYearId == budget.Id)
             .Select(c => new { c.Id, c.Code, c.TitleKorean, c.TitleEnglish, c.Envelope }).ToListAsync(ct);
-        var callIds = calls.Select(c => c.Id).ToList();
-        var yearAwards = db.Awards.AsNoTracking().Where(a => a.Status != AwardStatus.Cancelled && callIds.Contains(a.CallId));
+        var yearAwards = db.Awards.AsNoTracking().Where(a => a.Status != AwardStatus.Cancelled && db.Calls.Any(c => c.Id == a.CallId && c.BudgetYearId == budget.Id));
         var yearPaid = from p in db.Payments.AsNoTracking()
                        join a in yearAwards on p.AwardId equals a.Id
                        where p.Status == PaymentStatus.Paid
