@@ -23,7 +23,7 @@ namespace GrantPortal.Benchmarks;
 /// </summary>
 internal static partial class BrowserBurstBenchmarks
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
+    private const string ChromiumPath = BenchmarkBrowser.ChromiumPath;
     private const string Password = "Burst-Applicant-2026!";
     private const string CallCode = "BRST";
 
@@ -113,20 +113,14 @@ internal static partial class BrowserBurstBenchmarks
             Console.WriteLine($"{sessions} applicants seeded on PostgreSQL; portal at {portal.BaseAddress}; load average {ApplicationBenchmarks.LoadAverage()}");
 
             using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = ChromiumPath,
-                Headless = true,
-                Args =
-                [
-                    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+            await using var browser = await BenchmarkBrowser.LaunchAsync(
+                playwright,
 
-                    // Every session is a background tab to Chromium; left throttled, its timers would run late and the
-                    // figure would measure Chromium's power saving rather than the portal.
-                    "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows",
-                ],
-            });
+                // Every session is a background tab to Chromium; left throttled, its timers would run late and the
+                // figure would measure Chromium's power saving rather than the portal.
+                "--disable-background-timer-throttling",
+                "--disable-renderer-backgrounding",
+                "--disable-backgrounding-occluded-windows");
             Measure.ResetPeakMemory();
             sampler.Start();
 

@@ -27,7 +27,7 @@ namespace GrantPortal.Benchmarks;
 /// </summary>
 internal static class CircuitBenchmarks
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
+    private const string ChromiumPath = BenchmarkBrowser.ChromiumPath;
     private const float Slow = 60_000;
     private static readonly string[] Pages = ["static", "dashboard", "form", "intake"];
 
@@ -45,16 +45,7 @@ internal static class CircuitBenchmarks
         await using var portal = new CircuitPortal();
         await portal.StartAsync();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-            ],
-        });
+        await using var browser = await BenchmarkBrowser.LaunchAsync(playwright);
 
         Console.WriteLine($"GC: {(GCSettings.IsServerGC ? "server" : "workstation")}, concurrent {GCSettings.LatencyMode}; retention {portal.RetentionNote}");
         Console.WriteLine("| page | circuits | alive | managed heap / circuit | working set / circuit | heap after close | circuits left after close | load average |");
