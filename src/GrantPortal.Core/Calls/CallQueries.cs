@@ -34,10 +34,10 @@ public sealed class CallQueries(IDbContextFactory<PortalDbContext> dbFactory, IC
         var now = clock.GetCurrentInstant();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var calls = await db.Calls.AsNoTracking()
-            .Where(c => c.IsPublished && c.OpensAt <= now && c.ClosesAt >= now)
+            .OpenAt(now)
             .Include(c => c.BudgetYear)
             .ToListAsync(ct);
-        return calls.Select(ToPublished).Where(c => c.IsOpenAt(now)).OrderBy(c => c.ClosesAt.ToUnixTimeTicks()).ToList();
+        return calls.Select(ToPublished).OrderBy(c => c.ClosesAt.ToUnixTimeTicks()).ToList();
     }
 
     /// <summary>A call's public details; null unless it is published.</summary>

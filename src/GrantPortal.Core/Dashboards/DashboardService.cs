@@ -70,7 +70,7 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
                 applications.Count(a => a.Status == ApplicationStatus.Awarded),
                 new Krw(db.Awards.Where(a => a.OrganizationId == organizationId && a.Status != AwardStatus.Cancelled).Sum(a => (long)a.Amount)),
                 db.Calls
-                    .Where(c => c.IsPublished && c.OpensAt <= now && c.ClosesAt >= now)
+                    .OpenAt(now)
                     .OrderBy(c => c.ClosesAt)
                     .Select(c => (Instant?)c.ClosesAt)
                     .FirstOrDefault(),
@@ -129,7 +129,7 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
                 Disbursed = db.Payments.Where(p => p.Status == PaymentStatus.Paid && yearAwards.Any(a => a.Id == p.AwardId)).Sum(p => (long)p.Amount),
             })
             .SingleOrDefaultAsync(ct);
-        var openCalls = db.Calls.Where(c => c.IsPublished && c.OpensAt <= now && c.ClosesAt >= now);
+        var openCalls = db.Calls.OpenAt(now);
         var applications = await db.Applications
             .GroupBy(a => 1)
             .Select(g => new
