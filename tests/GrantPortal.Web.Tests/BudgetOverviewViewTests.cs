@@ -65,4 +65,26 @@ public sealed class BudgetOverviewViewTests : PortalComponentTest
         Assert.Contains("This year has no calls yet.", view.Markup, StringComparison.Ordinal);
         Assert.Empty(view.FindAll("[data-testid=budget-chart]"));
     }
+
+    [Fact]
+    public void A_year_with_one_month_of_data_is_drawn_as_bars()
+    {
+        var oneMonth = Year2023() with { Timeline = [new BudgetMonth("2023-05", new Krw(2_000_000_000), new Krw(500_000_000))] };
+
+        var view = Render<BudgetOverviewView>(p => p.Add(v => v.Overview, oneMonth));
+
+        var chart = view.Find("[data-testid=budget-chart]");
+        Assert.Equal(2, chart.QuerySelectorAll("path.mud-chart-bar").Length);
+        Assert.Empty(chart.QuerySelectorAll(".mud-chart-line"));
+    }
+
+    [Fact]
+    public void A_year_with_several_months_is_drawn_as_lines()
+    {
+        var view = Render<BudgetOverviewView>(p => p.Add(v => v.Overview, Year2023()));
+
+        var chart = view.Find("[data-testid=budget-chart]");
+        Assert.Equal(2, chart.QuerySelectorAll("path.mud-chart-line").Length);
+        Assert.Empty(chart.QuerySelectorAll(".mud-chart-bar"));
+    }
 }
