@@ -62,16 +62,17 @@ public sealed class PublicAccountabilityTests(BrowserFixture fixture)
     [Fact]
     public async Task A_signed_in_applicant_opens_the_accountability_page_from_the_menu_and_changes_the_year()
     {
-        var page = await fixture.NewPageAsync("en-US");
+        // The demo applicant's profile says Korean.
+        var page = await fixture.NewPageAsync("ko-KR");
         await SignInTests.SignInAsync(page, DemoAccounts.Applicant1.Email, DemoAccounts.Password);
 
         await page.GetByTestId("nav-PublicAccountability_Nav").ClickAsync();
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Public accountability");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("지원 실적 공개");
         await page.GetByTestId("accountability-year-2023").ClickAsync();
         await Expect(page.GetByTestId("projects-1224")).ToHaveTextAsync("29");
         await page.GetByTestId("accountability-year-2024").ClickAsync();
         await Expect(page.GetByTestId("accountability-year-2024")).ToHaveAttributeAsync("aria-current", "page");
-        await Expect(page.GetByTestId("year-allocated")).ToHaveTextAsync("₩1,800,000,000");
+        await Expect(page.GetByTestId("year-allocated")).ToHaveTextAsync("18억 원");
         await Expect(page.GetByTestId("feed-360giving-csv")).ToHaveAttributeAsync("href", "/open-data/360giving.csv?year=2024");
         await page.Context.CloseAsync();
     }
