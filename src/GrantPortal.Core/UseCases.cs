@@ -48,6 +48,7 @@ public static class UseCases
         // Recommendations
         typeof(RecommendationQueries), typeof(SaveRecommendation), typeof(ImportRecommendations),
         typeof(SetAwardCodes), typeof(RecommendationFigures), typeof(AccountabilityService), typeof(NarrativeQueries),
+        typeof(PublicAccountability),
         typeof(SaveNarrative),
         // Reporting
         typeof(ReportQueries), typeof(SaveReportDraft), typeof(SubmitReport), typeof(ReviewReport),

@@ -24,7 +24,9 @@ public sealed class AccountabilityService(RecommendationFigures figures, IOption
             return null;
         }
 
-        var totals = await figures.ForCodeAsync(code, fromYear, toYear, ct);
+        // The answer to the UN is public: it counts what the feeds and the public page count, never a decision the
+        // organizations have not been told of yet.
+        var totals = await figures.ForCodeAsync(code, fromYear, toYear, AwardScope.Published, ct);
         if (totals is null)
         {
             return null;

@@ -110,6 +110,24 @@ public enum AwardScope
     Published,
 }
 
+/// <summary>
+/// Money, organizations, projects and results of a set of funded projects: the one sum behind a recommendation's
+/// totals, a year's totals on the public accountability page, the feeds and the narrative.
+/// </summary>
+public sealed record FundingSums(Krw Awarded, Krw Disbursed, int Organizations, int Projects, ProjectIndicators Indicators)
+{
+    public static FundingSums Of(IReadOnlyCollection<FundedProject> projects)
+    {
+        ArgumentNullException.ThrowIfNull(projects);
+        return new(
+            Krw.Sum(projects.Select(p => p.Awarded)),
+            Krw.Sum(projects.Select(p => p.Disbursed)),
+            projects.Select(p => p.OrganizationId).Distinct().Count(),
+            projects.Count,
+            ProjectIndicators.Sum(projects.Select(p => p.Indicators)));
+    }
+}
+
 /// <summary>Indicators and money rolled up under one key (a call, a year).</summary>
 public sealed record IndicatorRollup(string Key, int Projects, Krw Awarded, Krw Disbursed, ProjectIndicators Indicators);
 
@@ -248,9 +266,13 @@ public sealed class RecommendationFigures(IDbContextFactory<PortalDbContext> dbF
     }
 
     /// <summary>One code's totals; null when the catalogue has no such code.</summary>
-    public async Task<RecommendationTotals?> ForCodeAsync(string code, int fromYear, int toYear, CancellationToken ct)
+    public Task<RecommendationTotals?> ForCodeAsync(string code, int fromYear, int toYear, CancellationToken ct) =>
+        ForCodeAsync(code, fromYear, toYear, AwardScope.Committed, ct);
+
+    /// <summary>One code's totals over the awards of <paramref name="scope"/>; null when the catalogue has no such code.</summary>
+    public async Task<RecommendationTotals?> ForCodeAsync(string code, int fromYear, int toYear, AwardScope scope, CancellationToken ct)
     {
-        var totals = await TotalsAsync(fromYear, toYear, ct);
+        var totals = await TotalsAsync(fromYear, toYear, scope, ct);
         return totals.SingleOrDefault(t => string.Equals(t.Code, code, StringComparison.Ordinal));
     }
 
@@ -266,6 +288,13 @@ public sealed class RecommendationFigures(IDbContextFactory<PortalDbContext> dbF
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.BudgetYears.AsNoTracking().OrderByDescending(y => y.Year).Select(y => y.Year).ToListAsync(ct);
+    }
+
+    /// <summary>Each budget year's envelope (what was allocated), by year; public, as the budget law is.</summary>
+    public async Task<IReadOnlyDictionary<int, Krw>> AllocationsAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.BudgetYears.AsNoTracking().ToDictionaryAsync(y => y.Year, y => y.Envelope, ct);
     }
 
     /// <summary>
@@ -291,14 +320,9 @@ public sealed class RecommendationFigures(IDbContextFactory<PortalDbContext> dbF
                 ProjectIndicators.Sum(g.Select(p => p.Indicators))))
             .ToList();
 
-    private static RecommendationTotals Total(string code, string titleEnglish, string titleKorean, List<FundedProject> projects) => new(
-        code,
-        titleEnglish,
-        titleKorean,
-        Krw.Sum(projects.Select(p => p.Awarded)),
-        Krw.Sum(projects.Select(p => p.Disbursed)),
-        projects.Select(p => p.OrganizationId).Distinct().Count(),
-        projects.Count,
-        ProjectIndicators.Sum(projects.Select(p => p.Indicators)),
-        projects);
+    private static RecommendationTotals Total(string code, string titleEnglish, string titleKorean, List<FundedProject> projects)
+    {
+        var sums = FundingSums.Of(projects);
+        return new(code, titleEnglish, titleKorean, sums.Awarded, sums.Disbursed, sums.Organizations, sums.Projects, sums.Indicators, projects);
+    }
 }

@@ -26,6 +26,7 @@ public static class Navigation
         new("/reports", "Nav_Reports", Icons.Material.Outlined.Assignment, [Roles.Applicant, Roles.ProgramOfficer]),
         new("/organization", "Nav_MyOrganization", Icons.Material.Outlined.Business, [Roles.Applicant]),
         new("/recommendations", "Nav_Recommendations", Icons.Material.Outlined.Public, [Roles.ProgramOfficer, Roles.Administrator, Roles.Finance]),
+        new("/accountability", "PublicAccountability_Nav", Icons.Material.Outlined.Insights, []),
         new("/admin", "Nav_Admin", Icons.Material.Outlined.AdminPanelSettings, [Roles.Administrator]),
         new("/hangfire", "Nav_Jobs", Icons.Material.Outlined.Schedule, [Roles.Administrator], ForceLoad: true),
         new("/Account/Profile", "Nav_Profile", Icons.Material.Outlined.Person, [], ForceLoad: true),
