@@ -19,8 +19,19 @@ public sealed class ConditionalGet : IEndpointFilter
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        var result = await next(context);
-        return new TaggedResult(result as IResult ?? TypedResults.Ok(result));
+
+        // From the handler on, not only its result: some handlers (the OpenAPI document's) write the body themselves.
+        var body = new BufferedBody(context.HttpContext);
+        try
+        {
+            var result = await next(context);
+            return new TaggedResult(result as IResult ?? (result is null ? null : TypedResults.Ok(result)), body);
+        }
+        catch
+        {
+            body.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Strong, because the tag changes with every byte: "sha256 in hex", quoted.</summary>
@@ -35,26 +46,63 @@ public sealed class ConditionalGet : IEndpointFilter
             candidate.Equals(EntityTagHeaderValue.Any) || candidate.Compare(tag, useStrongComparison: false));
     }
 
-    private sealed class TaggedResult(IResult inner) : IResult
+    /// <summary>Holds what the endpoint writes in memory until <see cref="ReleaseAsync"/> puts the real response body back.</summary>
+    private sealed class BufferedBody : IDisposable
     {
-        public async Task ExecuteAsync(HttpContext httpContext)
+        private readonly HttpContext http;
+        private readonly IHttpResponseBodyFeature original;
+        private readonly StreamResponseBodyFeature buffered;
+
+        public BufferedBody(HttpContext http)
         {
-            var response = httpContext.Response;
-            var original = httpContext.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
-            using var buffer = new MemoryStream();
-            var buffered = new StreamResponseBodyFeature(buffer, original);
-            httpContext.Features.Set<IHttpResponseBodyFeature>(buffered);
+            this.http = http;
+            original = http.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+            buffered = new StreamResponseBodyFeature(Buffer, original);
+            http.Features.Set<IHttpResponseBodyFeature>(buffered);
+        }
+
+        public MemoryStream Buffer { get; } = new();
+
+        public async Task<ReadOnlyMemory<byte>> ReleaseAsync()
+        {
             try
             {
-                await inner.ExecuteAsync(httpContext);
                 await buffered.CompleteAsync();
             }
             finally
             {
-                httpContext.Features.Set(original);
+                http.Features.Set(original);
             }
 
-            var body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+            return Buffer.GetBuffer().AsMemory(0, (int)Buffer.Length);
+        }
+
+        public void Dispose()
+        {
+            http.Features.Set(original);
+            Buffer.Dispose();
+        }
+    }
+
+    private sealed class TaggedResult(IResult? inner, BufferedBody buffered) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            using var owned = buffered;
+            ReadOnlyMemory<byte> body;
+            try
+            {
+                if (inner is not null)
+                {
+                    await inner.ExecuteAsync(httpContext);
+                }
+            }
+            finally
+            {
+                body = await buffered.ReleaseAsync();
+            }
+
+            var response = httpContext.Response;
             if (response.StatusCode == StatusCodes.Status200OK)
             {
                 var tag = TagOf(body.Span);
