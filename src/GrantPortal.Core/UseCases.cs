@@ -31,7 +31,7 @@ public static class UseCases
         typeof(SettlementQueries), typeof(MarkIneligibleSpending), typeof(UploadVerificationReport), typeof(ConfirmSettlement),
         // Calls
         typeof(CallQueries), typeof(CreateCall), typeof(UpdateCall), typeof(MoveDeadline), typeof(PublishCall),
-        typeof(OpenBudgetYear), typeof(ChangeBudgetYear), typeof(EligibilityQueries),
+        typeof(OpenBudgetYear), typeof(ChangeBudgetYear), typeof(EligibilityQueries), typeof(PublicCallQueries),
         // Dashboards, the audit browser and the open-data feeds
         typeof(Dashboards.DashboardService), typeof(Auditing.AuditBrowser), typeof(Auditing.AuditSealer),
         typeof(Auditing.AuditVerifier), typeof(OpenData.OpenDataService),

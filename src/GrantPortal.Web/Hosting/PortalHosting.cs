@@ -10,6 +10,7 @@ using GrantPortal.Web.Features.OpenData;
 using GrantPortal.Web.Features.Recommendations;
 using GrantPortal.Web.Features.Reporting;
 using GrantPortal.Web.Features.Awards;
+using GrantPortal.Web.Features.Calls;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -88,6 +89,7 @@ public static class PortalHosting
 
         services.AddPortalHealth();
         services.AddPortalRateLimits();
+        services.AddPortalPublicReads();
 
         services.AddPortalCircuits(builder.Configuration);
         services.AddMudServices();
@@ -114,6 +116,7 @@ public static class PortalHosting
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
+        app.UseCors();
         app.UseAuthentication();
         app.UseTwoFactorGate();
         app.UseAuthorization();
@@ -128,6 +131,8 @@ public static class PortalHosting
         app.MapReportEndpoints();
         app.MapRecommendationEndpoints();
         app.MapOpenDataEndpoints();
+        app.MapCallApiEndpoints();
+        app.MapPublicApiDocument();
         app.MapAwardEndpoints();
         app.MapAdminEndpoints();
         app.MapPortalJobsDashboard();
