@@ -19,6 +19,7 @@ public static class UseCases
         typeof(ReviseApplication), typeof(ApplicationQueries), typeof(ApplicationIntake), typeof(UploadPipeline),
         typeof(UploadAttachment), typeof(DeleteAttachment), typeof(AttachmentStore),
         typeof(RequestMoreInformation), typeof(AnswerInformationRequest), typeof(InformationRequestQueries),
+        typeof(ApplicationTimelineQuery), typeof(PrintedApplication), typeof(PrintedReport),
         typeof(StartConceptNote), typeof(SaveConceptNote), typeof(SubmitConceptNote), typeof(ShortlistConceptNote), typeof(StartFullProposal), typeof(ConceptNoteQueries),
         // Awards
         typeof(AwardQueries), typeof(AwardDetailsQuery), typeof(GranteeAwards), typeof(AwardApplication),

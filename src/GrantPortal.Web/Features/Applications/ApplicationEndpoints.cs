@@ -8,7 +8,9 @@ public static class ApplicationEndpoints
     public static IEndpointRouteBuilder MapApplicationEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapSignedInGroup("/attachments").RequireRateLimiting(RateLimits.Downloads).MapGet("/{id:int}", DownloadAttachmentAsync);
-        endpoints.MapSignedInGroup("/applications").RequireRateLimiting(RateLimits.Downloads).MapGet("/export.{format}", ExportAsync);
+        var applications = endpoints.MapSignedInGroup("/applications").RequireRateLimiting(RateLimits.Downloads);
+        applications.MapGet("/export.{format}", ExportAsync);
+        applications.MapGet("/{id:int}/application.pdf", PdfAsync);
         return endpoints;
     }
 
@@ -23,6 +25,10 @@ public static class ApplicationEndpoints
         http.Response.RegisterForDisposeAsync(download);
         return TypedResults.File(download.Content, download.ContentType, fileDownloadName: download.DisplayName);
     }
+
+    /// <summary>A submitted application as a PDF for the organization's files, for whoever may read it (no-store, like every download).</summary>
+    private static async Task<Results<FileContentHttpResult, NotFound>> PdfAsync(int id, SignedIn person, PrintedApplication printed, CancellationToken ct) =>
+        await printed.PdfAsync(person.User, id, ct) is { } pdf ? TypedResults.File(pdf.Content, pdf.ContentType, pdf.FileName) : TypedResults.NotFound();
 
     /// <summary>Streams the CSV or Excel file straight into the response, so a large intake never sits in memory.</summary>
     private static async Task<Results<EmptyHttpResult, NotFound>> ExportAsync(
