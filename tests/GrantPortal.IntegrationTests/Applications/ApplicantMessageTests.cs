@@ -45,7 +45,7 @@ public abstract class ApplicantMessageTests : ProviderTest
         var summary = result.Value!;
         Assert.Equal((1, 1), (summary.Done, summary.Failed));
         Assert.Equal("nobody at the organization can receive mail yet", summary.Items.Single(i => i.Id == hana).Reason);
-        var mail = Assert.Single((await Mail.ReadAllAsync(Host.MailPickupDirectory)).Where(m => m.Subject == Message.Subject));
+        var mail = Assert.Single(await Mail.ReadAllAsync(Host.MailPickupDirectory), m => m.Subject == Message.Subject);
         Assert.Equal("jiwon@opendoors.example", mail.To.Mailboxes.Single().Address);
         Assert.Contains("Please confirm a time for a short interview.", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains($"\"Young defenders academy\": http://localhost:5000/applications/{openDoors}", mail.TextBody, StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using GrantPortal.Core.Applications;
+using GrantPortal.Core.Reviews;
 using GrantPortal.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

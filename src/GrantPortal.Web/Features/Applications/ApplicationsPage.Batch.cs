@@ -56,12 +56,14 @@ public sealed partial class ApplicationsPage
     {
         var ids = selected.ToList();
         var message = new ApplicantMessage(messageSubject ?? "", messageBody ?? "");
-        var confirmed = await Dialogs.ShowMessageBoxAsync(
+        // A message with nothing to send goes straight to Core, whose answer marks the empty fields; one to send is confirmed first.
+        var complete = !string.IsNullOrWhiteSpace(message.Subject) && !string.IsNullOrWhiteSpace(message.Body);
+        var confirmed = !complete || await Dialogs.ShowMessageBoxAsync(
             L["Applications_MessageWrite"],
-            L[ids.Count == 1 ? "Applications_MessageConfirmOne" : "Applications_MessageConfirm", ids.Count, message.Subject],
+            L[ids.Count == 1 ? "Applications_MessageConfirmOne" : "Applications_MessageConfirm", ids.Count, message.Subject.Trim()],
             yesText: SendText(ids.Count),
-            cancelText: L["Application_Cancel"]);
-        if (confirmed != true || await RunAsync(() => Messages.SendAsync(User!, ids, message, messageKey)) is not { } result)
+            cancelText: L["Application_Cancel"]) == true;
+        if (!confirmed || await RunAsync(() => Messages.SendAsync(User!, ids, message, messageKey)) is not { } result)
         {
             return;
         }

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using GrantPortal.Demo;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace GrantPortal.BrowserTests;
+
+/// <summary>An officer ticks rows from the menu's lists and acts on them together, after a confirmation that states the count.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class BatchActionTests(BrowserFixture fixture)
+{
+    private const float Slow = 20_000;
+
+    [Fact]
+    public async Task Officer_verifies_two_ticked_organizations_and_hears_one_was_already_verified()
+    {
+        var numbers = new[] { SignInTests.UniqueRegistrationNumber(), SignInTests.UniqueRegistrationNumber() };
+        foreach (var number in numbers)
+        {
+            var applicant = await fixture.NewPageAsync();
+            await applicant.GotoAsync("/Account/Register");
+            await SignInTests.RegisterAsync(applicant, $"batch-{Guid.NewGuid():N}@example.org", number);
+            await Expect(applicant.GetByTestId("registered-notice")).ToBeVisibleAsync();
+            await applicant.Context.CloseAsync();
+        }
+
+        var officer = await fixture.NewPageAsync();
+        await SignInTests.SignInAsync(officer, DemoAccounts.Officer.Email, DemoAccounts.Password);
+        await officer.GetByTestId("nav-Nav_Organizations").ClickAsync();
+        // All organizations, so the one verified on its own row stays in the list with its tick.
+        await OfficerNavigation.ChooseAsync(officer, officer.GetByTestId("organization-filter"), "All");
+        foreach (var number in numbers)
+        {
+            await officer.GetByTestId("select-" + number).Locator("input").CheckAsync(new() { Timeout = Slow });
+        }
+
+        await Expect(officer.GetByTestId("batch-count")).ToHaveTextAsync("2 selected");
+        await officer.GetByTestId("verify-" + numbers[0]).ClickAsync();
+        await officer.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Verify", Exact = true }).ClickAsync();
+        await Expect(officer.GetByTestId("verify-" + numbers[0])).ToHaveCountAsync(0, new() { Timeout = Slow });
+
+        await officer.GetByTestId("batch-verify").ClickAsync();
+        await Expect(officer.Locator(".mud-dialog")).ToContainTextAsync("Verify 2 organizations?");
+        await officer.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Verify", Exact = true }).ClickAsync();
+
+        await Expect(officer.GetByTestId("batch-summary")).ToHaveTextAsync("1 verified, 1 skipped: already verified", new() { Timeout = Slow });
+        await Expect(officer.GetByTestId("batch-not-done")).ToContainTextAsync("already verified");
+        await Expect(officer.GetByTestId("verify-" + numbers[1])).ToHaveCountAsync(0);
+        await officer.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Officer_messages_the_applicants_of_two_ticked_applications_from_the_intake()
+    {
+        var officer = await fixture.NewPageAsync();
+        await SignInTests.SignInAsync(officer, DemoAccounts.Officer.Email, DemoAccounts.Password);
+        await officer.GetByTestId("nav-Nav_Applications").ClickAsync();
+        await Expect(officer.GetByTestId("intake")).ToBeVisibleAsync(new() { Timeout = Slow });
+        var ticks = officer.Locator("[data-testid^=select-]:not([data-testid=select-all])");
+        await ticks.Nth(0).CheckAsync(new() { Timeout = Slow });
+        await ticks.Nth(1).CheckAsync();
+
+        await Expect(officer.GetByTestId("batch-count")).ToHaveTextAsync("2 selected");
+        // Sending without a subject or message keeps the selection and says what is missing.
+        await officer.GetByTestId("batch-send").ClickAsync();
+        await Expect(officer.GetByTestId("batch-bar")).ToContainTextAsync("Write a subject.", new() { Timeout = Slow });
+
+        var subject = "Interview slots " + Guid.NewGuid().ToString("N")[..6];
+        await officer.Locator("[data-testid=message-subject] input, input[data-testid=message-subject]").FillAsync(subject);
+        await officer.Locator("[data-testid=message-body] textarea, textarea[data-testid=message-body]").FillAsync("Please choose an interview slot next week.");
+        await officer.GetByTestId("batch-send").ClickAsync();
+        await Expect(officer.Locator(".mud-dialog")).ToContainTextAsync($"Send \"{subject}\" to the applicants of 2 applications?");
+        await officer.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Send to 2 applicants" }).ClickAsync();
+
+        // Demo organizations other than the two with applicant accounts have nobody who can receive mail yet.
+        var summary = officer.GetByTestId("batch-summary");
+        await Expect(summary).ToHaveTextAsync(SummaryPattern(), new() { Timeout = Slow });
+        var match = SummaryPattern().Match(await summary.InnerTextAsync());
+        var sent = int.Parse(match.Groups["sent"].Value, CultureInfo.InvariantCulture);
+        var notDone = match.Groups["failed"].Success ? int.Parse(match.Groups["failed"].Value, CultureInfo.InvariantCulture) : 0;
+        Assert.Equal(2, sent + notDone);
+        await Expect(officer.GetByTestId("batch-bar")).ToHaveCountAsync(0);
+        await officer.Context.CloseAsync();
+    }
+
+    [GeneratedRegex("^(?<sent>[0-2]) sent(, (?<failed>[12]) not done: nobody at the organization can receive mail yet)?$")]
+    private static partial Regex SummaryPattern();
+}
