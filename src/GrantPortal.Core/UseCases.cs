@@ -18,7 +18,7 @@ public static class UseCases
         typeof(StartDraft), typeof(SaveDraft), typeof(SubmitApplication), typeof(WithdrawApplication),
         typeof(ReviseApplication), typeof(ApplicationQueries), typeof(ApplicationIntake), typeof(UploadPipeline),
         typeof(UploadAttachment), typeof(DeleteAttachment), typeof(AttachmentStore),
-        typeof(RequestMoreInformation), typeof(AnswerInformationRequest), typeof(InformationRequestQueries),
+        typeof(RequestMoreInformation), typeof(AnswerInformationRequest), typeof(MessageApplicants), typeof(InformationRequestQueries),
         typeof(ApplicationTimelineQuery), typeof(PrintedApplication), typeof(PrintedReport),
         typeof(StartConceptNote), typeof(SaveConceptNote), typeof(SubmitConceptNote), typeof(ShortlistConceptNote), typeof(StartFullProposal), typeof(ConceptNoteQueries),
         // Awards
@@ -42,7 +42,7 @@ public static class UseCases
         typeof(FinanceWorklistQuery), typeof(RecordPayment), typeof(ApprovePayment), typeof(MarkPaymentPaid),
         typeof(RejectPayment), typeof(RecordReturnReceived), typeof(ConfirmReturnReceived),
         // Organizations
-        typeof(OrganizationQueries), typeof(VerifyOrganization), typeof(UpdateOrganizationDetails),
+        typeof(OrganizationQueries), typeof(VerifyOrganization), typeof(VerifyOrganizations), typeof(UpdateOrganizationDetails),
         typeof(RequestVerificationAgain), typeof(InviteMember), typeof(RemoveMember), typeof(OrganizationMail),
         // Personal data: the retention pass and the data-subject export
         typeof(Privacy.PersonalDataRetention), typeof(Privacy.PersonalDataExport),
@@ -58,7 +58,7 @@ public static class UseCases
         typeof(AssignmentQueries), typeof(AssignReviewers), typeof(AddReviewer), typeof(RemoveReviewer),
         typeof(PinConflict), typeof(LiftConflict), typeof(ReviewQueries), typeof(DeclareConflict),
         typeof(WithdrawDeclaration), typeof(SaveReview), typeof(SubmitReview), typeof(ReopenReview),
-        typeof(RankingQueries), typeof(DecideApplication), typeof(ReviewerProfileService),
+        typeof(RankingQueries), typeof(DecideApplication), typeof(DecideApplications), typeof(AssignReviewerToApplications), typeof(ReviewerProfileService),
     ];
 
     public static IServiceCollection AddUseCases(this IServiceCollection services)

@@ -13,6 +13,7 @@ public static class AuditActions
     public const string ApplicationDraftStarted = "application.draft-started";
     public const string ApplicationInformationAnswered = "application.information-answered";
     public const string ApplicationInformationRequested = "application.information-requested";
+    public const string ApplicationMessageSent = "application.message-sent";
     public const string ApplicationPanelDecision = "application.panel-decision";
     public const string ApplicationRejected = "application.rejected";
     public const string ApplicationReplaced = "application.replaced";

@@ -25,6 +25,9 @@ public static class MailPurposes
 
     public const string OrganizationVerified = "OrganizationVerified";
 
+    /// <summary>A message a program officer wrote to the applicants of selected applications.</summary>
+    public const string OfficerMessage = "OfficerMessage";
+
     public const string InformationRequested = "InformationRequested";
 
     public const string InformationAnswered = "InformationAnswered";

@@ -74,6 +74,7 @@ public sealed partial class ApplicationsPage
         }
 
         counts = page.CountsByStatus;
+        shownIds = page.Rows.Select(r => r.Id).ToList();
         StateHasChanged();
         return new TableData<IntakeRow> { Items = page.Rows, TotalItems = page.TotalCount };
     }

@@ -5,6 +5,10 @@ namespace GrantPortal.Web.Features.Reviews;
 public sealed partial class AssignmentsPage
 {
     private readonly Dictionary<int, string> selected = [];
+    private readonly HashSet<int> selectedApplications = [];
+    private Result<BatchSummary>? batchResult;
+    private string batchDoneKey = "Assignment_BatchAssigned";
+    private string? batchReviewer;
     private AssignmentBoard? board;
     private AssignmentPreview? preview;
     private bool loading = true;
@@ -26,6 +30,8 @@ public sealed partial class AssignmentsPage
         {
             selected.TryAdd(application.Id, "");
         }
+
+        selectedApplications.IntersectWith(board?.Applications.Select(a => a.Id) ?? []);
 
         loading = false;
     }
@@ -115,6 +121,65 @@ public sealed partial class AssignmentsPage
             reasonFor = null;
             reopening = null;
         }
+    }
+
+    private bool AllSelected => board is { Applications.Count: > 0 } && board.Applications.All(a => selectedApplications.Contains(a.Id));
+
+    private bool CanRunBatch => selectedApplications.Count > 0 && !string.IsNullOrEmpty(batchReviewer) && !Busy;
+
+    private void Select(int applicationId, ChangeEventArgs e)
+    {
+        if (e.Value is true)
+        {
+            selectedApplications.Add(applicationId);
+        }
+        else
+        {
+            selectedApplications.Remove(applicationId);
+        }
+    }
+
+    private void SelectAll(ChangeEventArgs e)
+    {
+        selectedApplications.Clear();
+        if (e.Value is true && board is not null)
+        {
+            selectedApplications.UnionWith(board.Applications.Select(a => a.Id));
+        }
+    }
+
+    /// <summary>Assigns the picked reviewer to (or takes them off) every ticked application, after the officer confirms the count.</summary>
+    private async Task RunSelectedAsync(bool assign)
+    {
+        if (board is null || batchReviewer is not { Length: > 0 } reviewerId)
+        {
+            return;
+        }
+
+        var ids = selectedApplications.ToList();
+        var one = ids.Count == 1 ? "One" : "";
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            L[assign ? "Assignment_BatchAssign" : "Assignment_BatchUnassign"],
+            L[(assign ? "Assignment_BatchAssignConfirm" : "Assignment_BatchUnassignConfirm") + one, ids.Count, board.ReviewerName(reviewerId)],
+            yesText: L[assign ? "Assignment_Add" : "Assignment_BatchUnassignYes"],
+            cancelText: L["Application_Cancel"]);
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        var result = await RunAsync(() => assign
+            ? AssignSelected.AssignAsync(User!, CallId, ids, reviewerId)
+            : AssignSelected.UnassignAsync(User!, CallId, ids, reviewerId));
+        if (result is null)
+        {
+            return;
+        }
+
+        LastResult = null;
+        batchDoneKey = assign ? "Assignment_BatchAssigned" : "Assignment_BatchUnassigned";
+        batchResult = result;
+        await LoadAsync();
     }
 
     /// <summary>Runs one change of the board, says how it ended (<paramref name="done"/> when it is done) and shows the board afresh.</summary>

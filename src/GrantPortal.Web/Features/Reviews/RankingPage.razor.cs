@@ -9,6 +9,10 @@ public sealed partial class RankingPage
     private RankingTable? table;
     private bool loading = true;
     private string? doneText;
+    private readonly HashSet<int> selected = [];
+    private Result<BatchSummary>? batchResult;
+    private PanelDecision? batchDecision;
+    private string? batchNote;
 
     [Parameter]
     public int CallId { get; set; }
@@ -19,6 +23,8 @@ public sealed partial class RankingPage
     {
         table = User is null ? null : await Ranking.GetAsync(User, CallId);
         drafts.Clear();
+        // Only rows still waiting for a decision can be ticked.
+        selected.IntersectWith(Decidable().Select(r => r.Ranking.ApplicationId));
         loading = false;
     }
 
@@ -65,6 +71,55 @@ public sealed partial class RankingPage
             return;
         }
 
+        await LoadAsync();
+    }
+
+    private IEnumerable<RankingRow> Decidable() => table?.Rows.Where(r => r.Status == ApplicationStatus.UnderReview) ?? [];
+
+    private bool AllSelected => Decidable().Any() && Decidable().All(r => selected.Contains(r.Ranking.ApplicationId));
+
+    private void Select(int applicationId, ChangeEventArgs e)
+    {
+        if (e.Value is true)
+        {
+            selected.Add(applicationId);
+        }
+        else
+        {
+            selected.Remove(applicationId);
+        }
+    }
+
+    private void SelectAll(ChangeEventArgs e)
+    {
+        selected.Clear();
+        if (e.Value is true)
+        {
+            selected.UnionWith(Decidable().Select(r => r.Ranking.ApplicationId));
+        }
+    }
+
+    private async Task DecideSelectedAsync()
+    {
+        if (batchDecision is not { } decision)
+        {
+            return;
+        }
+
+        // Each row goes with the version the officer saw: one changed since is refused, not overwritten.
+        var rows = Decidable().Where(r => selected.Contains(r.Ranking.ApplicationId)).Select(r => new SelectedDecision(r.Ranking.ApplicationId, r.Version)).ToList();
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            L["Ranking_BatchRecord"],
+            L[rows.Count == 1 ? "Ranking_BatchConfirmOne" : "Ranking_BatchConfirm", rows.Count, L["Ranking_Decision_" + decision]],
+            yesText: L["Ranking_Record"],
+            cancelText: L["Application_Cancel"]);
+        if (confirmed != true || await RunAsync(() => DecideSelected.DecideAsync(User!, CallId, rows, decision, batchNote)) is not { } result)
+        {
+            return;
+        }
+
+        LastResult = null;
+        batchResult = result;
         await LoadAsync();
     }
 

@@ -1,0 +1,79 @@
+using GrantPortal.Web.Components.Shared;
+
+namespace GrantPortal.Web.Features.Organizations;
+
+/// <summary>The batch part of the list: ticked rows, verified or rejected together after the officer confirms the count.</summary>
+public sealed partial class OrganizationsPage
+{
+    private readonly HashSet<int> selected = [];
+    private Result<BatchSummary>? batchResult;
+    private string batchDoneKey = "Organizations_BatchVerified";
+
+    private bool AllSelected => rows is { Count: > 0 } && rows.All(r => selected.Contains(r.Id));
+
+    private void Select(int id, bool on)
+    {
+        if (on)
+        {
+            selected.Add(id);
+        }
+        else
+        {
+            selected.Remove(id);
+        }
+    }
+
+    private void SelectAll(bool on)
+    {
+        selected.Clear();
+        if (on && rows is not null)
+        {
+            selected.UnionWith(rows.Select(r => r.Id));
+        }
+    }
+
+    private async Task VerifySelectedAsync()
+    {
+        var ids = selected.ToList();
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            L["Organizations_BatchVerify"],
+            L[ids.Count == 1 ? "Organizations_BatchVerifyConfirmOne" : "Organizations_BatchVerifyConfirm", ids.Count],
+            yesText: L["Organizations_Verify"],
+            cancelText: L["CallEdit_Cancel"]);
+        if (confirmed == true)
+        {
+            await RunBatchAsync(() => BatchVerification.VerifyAsync(User!, ids, CancellationToken.None), "Organizations_BatchVerified");
+        }
+    }
+
+    private async Task RejectSelectedAsync()
+    {
+        var ids = selected.ToList();
+        var parameters = new DialogParameters<ReasonDialog>
+        {
+            { d => d.Message, L["Organizations_BatchRejectMessage"].Value },
+            { d => d.Label, L["Organizations_Reason"].Value },
+            { d => d.RequiredText, L["Organizations_ReasonRequired"].Value },
+            { d => d.ConfirmText, L["Organizations_Reject"].Value },
+        };
+        var dialog = await Dialogs.ShowAsync<ReasonDialog>(L[ids.Count == 1 ? "Organizations_BatchRejectConfirmOne" : "Organizations_BatchRejectConfirm", ids.Count], parameters);
+        var outcome = await dialog.Result;
+        if (outcome is { Canceled: false, Data: string reason })
+        {
+            await RunBatchAsync(() => BatchVerification.RejectAsync(User!, ids, reason, CancellationToken.None), "Organizations_BatchRejected");
+        }
+    }
+
+    // Busy (from RunAsync) disables the bar's buttons until the batch ends, so a second click cannot start it again.
+    private async Task RunBatchAsync(Func<Task<Result<BatchSummary>>> run, string doneKey)
+    {
+        if (await RunAsync(run) is not { } result)
+        {
+            return;
+        }
+
+        batchDoneKey = doneKey;
+        batchResult = result;
+        await LoadAsync();
+    }
+}
