@@ -30,6 +30,7 @@ public sealed class PhoneTests(BrowserFixture fixture)
         await AssertFitsAsync(page, "The call list");
 
         await card.GetByTestId("call-title").ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/calls/\d+$"));
         await Expect(page.GetByTestId("apply-panel")).ToBeVisibleAsync(new() { Timeout = Slow });
         await AssertFitsAsync(page, "The call page");
 
@@ -77,9 +78,9 @@ public sealed class PhoneTests(BrowserFixture fixture)
         var applications = page.GetByTestId("my-applications");
         await Expect(applications).ToBeVisibleAsync(new() { Timeout = Slow });
         await AssertFitsAsync(page, "The applications list");
-        await applications.Locator("a[href^='/applications/']").First.ClickAsync();
+        await applications.Locator("tr", new() { Has = page.GetByTestId("see-award") }).First.Locator("a[href^='/applications/']").ClickAsync();
         await Expect(page.GetByTestId("receipt").First).ToBeVisibleAsync(new() { Timeout = Slow });
-        await AssertFitsAsync(page, "The application page");
+        await AssertFitsAsync(page, "A submitted application's page");
 
         await OpenMenuEntryAsync(page, "Nav_Reports");
         var reports = page.GetByTestId("my-reports");
