@@ -31,11 +31,11 @@ public sealed class PhoneTests(BrowserFixture fixture)
 
         await card.GetByTestId("call-title").ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/calls/\d+$"));
-        await Expect(page.GetByTestId("apply-panel")).ToBeVisibleAsync(new() { Timeout = Slow });
+        await Expect(page.GetByTestId("apply-panel").First).ToBeVisibleAsync(new() { Timeout = Slow });
         await AssertFitsAsync(page, "The call page");
 
         await SignInTests.WaitUntilInteractiveAsync(page);
-        await page.GetByTestId("apply").ClickAsync();
+        await page.GetByTestId("apply").First.ClickAsync();
         await Expect(page.GetByTestId("eligibility-continue")).ToBeVisibleAsync(new() { Timeout = Slow });
         await AssertFitsAsync(page, "The new application's eligibility questions");
 
