@@ -24,7 +24,7 @@ public sealed partial class ApplyTests(BrowserFixture fixture)
     {
         // An organization of its own, so the call starts with nothing begun and no other test's draft is found.
         var email = $"apply-{Guid.NewGuid():N}@example.org";
-        var organizationId = await VerifiedApplicantAsync(email);
+        var organizationId = await VerifiedApplicantAsync(fixture, email);
         var page = await fixture.NewPageAsync();
         await SignInTests.SignInAsync(page, email, SignInTests.TestPassword);
 
@@ -64,7 +64,7 @@ public sealed partial class ApplyTests(BrowserFixture fixture)
     public async Task Application_form_groups_amounts_as_typed_refuses_a_negative_one_hints_dates_and_lists_a_file_once()
     {
         var email = $"form-{Guid.NewGuid():N}@example.org";
-        await VerifiedApplicantAsync(email);
+        await VerifiedApplicantAsync(fixture, email);
         var page = await fixture.NewPageAsync();
         await SignInTests.SignInAsync(page, email, SignInTests.TestPassword);
         await page.GetByTestId("nav-Nav_Calls").ClickAsync();
@@ -173,7 +173,7 @@ public sealed partial class ApplyTests(BrowserFixture fixture)
         await fixture.Server.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
 
     /// <summary>A verified organization with one applicant account, as the officer's verification leaves it.</summary>
-    private async Task<int> VerifiedApplicantAsync(string email)
+    internal static async Task<int> VerifiedApplicantAsync(BrowserFixture fixture, string email)
     {
         var now = SystemClock.Instance.GetCurrentInstant();
         await using var scope = fixture.Server.Services.CreateAsyncScope();

@@ -68,7 +68,7 @@ public sealed class ReviewTests(BrowserFixture fixture)
     {
         var name = $"Browser Reviewer {Guid.NewGuid():N}"[..25];
         var email = $"reviewer-{Guid.NewGuid():N}@reviewers.example";
-        var (assignmentId, applicationId, callId) = await ReviewerWithAssignmentAsync(email, name);
+        var (assignmentId, applicationId, callId) = await ReviewerWithAssignmentAsync(fixture, email, name);
         var attachmentId = await AttachAsync(applicationId);
 
         var page = await fixture.NewPageAsync();
@@ -253,7 +253,7 @@ public sealed class ReviewTests(BrowserFixture fixture)
         return attachment.Id;
     }
 
-    private async Task<(int AssignmentId, int ApplicationId, int CallId)> ReviewerWithAssignmentAsync(string email, string name)
+    internal static async Task<(int AssignmentId, int ApplicationId, int CallId)> ReviewerWithAssignmentAsync(BrowserFixture fixture, string email, string name)
     {
         var now = SystemClock.Instance.GetCurrentInstant();
         await using var scope = fixture.Server.Services.CreateAsyncScope();
