@@ -58,7 +58,7 @@ public sealed class MainPagesAccessibilityTests(BrowserFixture fixture)
         }
         catch (PlaywrightException ex)
         {
-            throw new PlaywrightException($"The {role} walk stopped on {page.Url}: {ex.Message}\n{fixture.Server.Errors.Describe()}", ex);
+            throw new PlaywrightException($"The {role} walk stopped on {page.Url}: {ex.Message}\nFound before it stopped:\n{string.Join("\n", audit.Findings)}\n{fixture.Server.Errors.Describe()}", ex);
         }
         finally
         {
