@@ -163,30 +163,6 @@ public sealed partial class ReportingTests(BrowserFixture fixture)
         await officer.Context.CloseAsync();
     }
 
-    [Theory]
-    [InlineData("officer@demo.local", "nav-Nav_Reports", null, "report-queue")]
-    [InlineData("applicant2@demo.local", "nav-Nav_Reports", null, "my-reports")]
-    [InlineData("officer@demo.local", "nav-Nav_Recommendations", null, "totals")]
-    [InlineData("officer@demo.local", "nav-Nav_Recommendations", "to-mapping", "mapping")]
-    [InlineData("officer@demo.local", "nav-Nav_Recommendations", "to-accountability", "accountability-generate")]
-    [InlineData("admin@demo.local", "nav-Nav_Recommendations", null, "catalogue-import")]
-    public async Task Reporting_pages_have_no_serious_accessibility_violations(string email, string menu, string? link, string testId)
-    {
-        var page = await fixture.NewPageAsync("ko-KR");
-        await SignInTests.SignInAsync(page, email, DemoAccounts.Password);
-        await page.GetByTestId(menu).ClickAsync();
-        if (link is not null)
-        {
-            await page.GetByTestId(link).ClickAsync();
-        }
-
-        await Expect(page.GetByTestId(testId)).ToBeVisibleAsync();
-        await SignInTests.WaitUntilInteractiveAsync(page);
-
-        await AccessibilityTests.AssertNoSeriousViolationsAsync(page);
-        await page.Context.CloseAsync();
-    }
-
     private static ILocator Field(IPage page, string testId) =>
         page.Locator($"[data-testid={testId}] textarea, textarea[data-testid={testId}], [data-testid={testId}] input, input[data-testid={testId}]").First;
 
