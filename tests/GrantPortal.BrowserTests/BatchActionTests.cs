@@ -32,12 +32,17 @@ public sealed partial class BatchActionTests(BrowserFixture fixture)
         await officer.GetByTestId("nav-Nav_Organizations").ClickAsync();
         // All organizations, so the one verified on its own row stays in the list with its tick.
         await OfficerNavigation.ChooseAsync(officer, officer.GetByTestId("organization-filter"), "전체");
+        // The run registers many organizations and the list is paged: the officer finds each by its number. A tick
+        // stays when the search changes.
+        var search = officer.Locator("input[data-testid=organization-search]");
         foreach (var number in numbers)
         {
-            await officer.GetByTestId("select-" + number).Locator("input").CheckAsync(new() { Timeout = Slow });
+            await search.FillAsync(number);
+            await officer.Locator($"input[data-testid=select-{number}]").CheckAsync(new() { Timeout = Slow });
         }
 
         await Expect(officer.GetByTestId("batch-count")).ToHaveTextAsync("2개 선택됨");
+        await search.FillAsync(numbers[0]);
         await officer.GetByTestId("verify-" + numbers[0]).ClickAsync();
         await officer.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "승인", Exact = true }).ClickAsync();
         await Expect(officer.GetByTestId("verify-" + numbers[0])).ToHaveCountAsync(0, new() { Timeout = Slow });
@@ -48,6 +53,8 @@ public sealed partial class BatchActionTests(BrowserFixture fixture)
 
         await Expect(officer.GetByTestId("batch-summary")).ToHaveTextAsync("1곳 승인, 1건 건너뜀: 이미 승인됨", new() { Timeout = Slow });
         await Expect(officer.GetByTestId("batch-not-done")).ToContainTextAsync("이미 승인됨");
+        await search.FillAsync(numbers[1]);
+        await Expect(officer.Locator($"input[data-testid=select-{numbers[1]}]")).ToHaveCountAsync(1);
         await Expect(officer.GetByTestId("verify-" + numbers[1])).ToHaveCountAsync(0);
         await officer.Context.CloseAsync();
     }

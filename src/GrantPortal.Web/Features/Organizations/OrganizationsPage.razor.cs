@@ -1,3 +1,4 @@
+using GrantPortal.Core.Organizations;
 using GrantPortal.Web.Components.Shared;
 
 namespace GrantPortal.Web.Features.Organizations;
@@ -8,6 +9,24 @@ public sealed partial class OrganizationsPage
     private readonly HashSet<int> selected = [];
     private Result<BatchSummary>? batchResult;
     private string batchDoneKey = "Organizations_BatchVerified";
+
+    private string? search;
+
+    // A long pending list is paged: the officer finds one organization by a part of its name (either language) or its
+    // registration number, typed with or without the dashes.
+    private bool Matches(OrganizationToVerify row)
+    {
+        if (string.IsNullOrWhiteSpace(search))
+        {
+            return true;
+        }
+
+        var term = search.Trim();
+        var digits = term.Replace("-", "", StringComparison.Ordinal);
+        return row.Name.Contains(term, StringComparison.CurrentCultureIgnoreCase)
+            || row.NameKorean.Contains(term, StringComparison.CurrentCultureIgnoreCase)
+            || (digits.Length > 0 && row.RegistrationNumber.Replace("-", "", StringComparison.Ordinal).Contains(digits, StringComparison.Ordinal));
+    }
 
     private bool AllSelected => rows is { Count: > 0 } && rows.All(r => selected.Contains(r.Id));
 
