@@ -35,14 +35,21 @@ public sealed partial class BatchActionTests(BrowserFixture fixture)
         // The run registers many organizations and the list is paged: the officer finds each by its number. A tick
         // stays when the search changes.
         var search = officer.Locator("input[data-testid=organization-search]");
-        foreach (var number in numbers)
+        // Each step waits for the server: the list filtered to the one row before the tick (a click on a row the
+        // filter is replacing is lost), and the count before the next search.
+        var rowsShown = officer.Locator("[data-testid=organizations] tbody tr");
+        for (var i = 0; i < numbers.Length; i++)
         {
-            await search.FillAsync(number);
-            await officer.Locator($"input[data-testid=select-{number}]").CheckAsync(new() { Timeout = Slow });
+            await search.FillAsync(numbers[i]);
+            await Expect(rowsShown).ToHaveCountAsync(1, new() { Timeout = Slow });
+            await Expect(rowsShown).ToContainTextAsync(numbers[i]);
+            await officer.Locator($"input[data-testid=select-{numbers[i]}]").CheckAsync(new() { Timeout = Slow });
+            await Expect(officer.GetByTestId("batch-count")).ToHaveTextAsync($"{i + 1}개 선택됨", new() { Timeout = Slow });
         }
 
         await Expect(officer.GetByTestId("batch-count")).ToHaveTextAsync("2개 선택됨");
         await search.FillAsync(numbers[0]);
+        await Expect(rowsShown).ToHaveCountAsync(1, new() { Timeout = Slow });
         await officer.GetByTestId("verify-" + numbers[0]).ClickAsync();
         await officer.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "승인", Exact = true }).ClickAsync();
         await Expect(officer.GetByTestId("verify-" + numbers[0])).ToHaveCountAsync(0, new() { Timeout = Slow });
