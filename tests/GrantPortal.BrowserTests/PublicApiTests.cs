@@ -2,9 +2,11 @@ using System.Net;
 using System.Text.Json;
 using GrantPortal.Core.Calls;
 using GrantPortal.Core.Data;
+using GrantPortal.Core.Notifications;
 using GrantPortal.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace GrantPortal.BrowserTests;
 
@@ -38,7 +40,9 @@ public sealed class PublicApiTests(BrowserFixture fixture)
         Assert.Equal(5, call2023.GetProperty("categories").GetArrayLength());
         Assert.Contains("1224", call2023.GetProperty("recommendations").EnumerateArray().Select(r => r.GetString()));
         var id = call2023.GetProperty("id").GetInt32();
-        Assert.Equal($"{fixture.Server.BaseAddress}/calls/{id}", call2023.GetProperty("url").GetString());
+        // On the portal's configured public address, as in mail, whatever Host the request named.
+        var portalUrl = fixture.Server.Services.GetRequiredService<IOptions<ReminderOptions>>().Value.PortalUrl.TrimEnd('/');
+        Assert.Equal($"{portalUrl}/calls/{id}", call2023.GetProperty("url").GetString());
 
         // Every demo call is published: both decided years, this year's and the ones open now.
         Assert.Contains(calls, c => c.GetProperty("code").GetString() == "YOUTH");
@@ -91,6 +95,9 @@ public sealed class PublicApiTests(BrowserFixture fixture)
         Assert.Equal($"\"{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body))}\"", tag.Tag);
         Assert.True(first.Headers.CacheControl?.Public);
         Assert.Equal(TimeSpan.FromMinutes(5), first.Headers.CacheControl?.MaxAge);
+        // A shared cache may keep this answer for a browser's cross-site fetch later: it carries the CORS header
+        // even though this request named no origin.
+        Assert.Equal("*", first.Headers.GetValues("Access-Control-Allow-Origin").Single());
 
         using var again = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
         again.Headers.IfNoneMatch.Add(tag);
@@ -129,6 +136,25 @@ public sealed class PublicApiTests(BrowserFixture fixture)
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         Assert.Equal("*", read.Headers.GetValues("Access-Control-Allow-Origin").Single());
         Assert.Contains("ETag", read.Headers.GetValues("Access-Control-Expose-Headers").Single(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_signed_in_readers_answer_is_kept_from_shared_caches()
+    {
+        // Their answer may renew their sign-in cookie: a proxy that stored it could hand the cookie to the next visitor.
+        using var reader = new FormClient(fixture.Server.BaseAddress);
+        var signIn = await reader.PostAsync("/Account/Login", "login", new Dictionary<string, string>
+        {
+            ["Input.Email"] = DemoAccounts.Officer.Email,
+            ["Input.Password"] = DemoAccounts.Password,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+
+        var read = await reader.Http.GetAsync(new Uri("/api/v1/calls", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.True(read.Headers.CacheControl?.Private);
+        Assert.False(read.Headers.CacheControl?.Public);
     }
 
     [Fact]

@@ -9,10 +9,16 @@ namespace GrantPortal.Core.Reporting;
 /// </summary>
 public sealed class PrintedReport(ReportQueries reports, IStringLocalizer<Strings> localizer)
 {
+    /// <summary>
+    /// A report prints as submitted: one submitted or approved. A returned one is being edited again, and its edits
+    /// must not print under the earlier submission's date.
+    /// </summary>
+    public static bool IsPrintable(ReportStatus status) => status is ReportStatus.Submitted or ReportStatus.Approved;
+
     public async Task<DocumentFile?> PdfAsync(CurrentUser user, int reportId, CancellationToken ct = default)
     {
         var view = await reports.GetAsync(user, reportId, ct);
-        if (view?.SubmittedAt is null)
+        if (view is null || !IsPrintable(view.Status))
         {
             return null;
         }

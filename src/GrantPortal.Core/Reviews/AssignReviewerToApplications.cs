@@ -60,7 +60,7 @@ public sealed class AssignReviewerToApplications(
             // Read each just before changing it, so a reviewer another officer assigned meanwhile reads as assigned.
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var application = await db.Applications.AsNoTracking()
-                .Where(a => a.Id == id && a.CallId == callId)
+                .Where(a => a.Id == id && a.CallId == callId && a.SubmittedAt != null)
                 .Select(a => new SelectedApplication(a.Id, (a.ReceiptNumber ?? "") + " · " + a.ProjectTitle))
                 .SingleOrDefaultAsync(ct);
             if (application is null)

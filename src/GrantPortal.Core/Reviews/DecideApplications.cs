@@ -41,7 +41,7 @@ public sealed class DecideApplications(
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var application = await db.Applications.AsNoTracking()
-                .Where(a => a.Id == id && a.CallId == callId)
+                .Where(a => a.Id == id && a.CallId == callId && a.SubmittedAt != null)
                 .Select(a => new { a.ReceiptNumber, a.ProjectTitle, a.PanelDecision, a.PanelNote })
                 .SingleOrDefaultAsync(ct);
             if (application is null)

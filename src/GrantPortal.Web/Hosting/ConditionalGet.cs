@@ -108,7 +108,15 @@ public sealed class ConditionalGet : IEndpointFilter
                 var tag = TagOf(body.Span);
                 var headers = response.GetTypedHeaders();
                 headers.ETag = tag;
-                headers.CacheControl = new CacheControlHeaderValue { Public = true, MaxAge = MaxAge };
+                // A signed-in reader's answer may carry a renewed sign-in cookie (sliding expiration): it is theirs
+                // alone, never stored by a shared cache. A visitor's is public.
+                headers.CacheControl = httpContext.User.Identity?.IsAuthenticated == true
+                    ? new CacheControlHeaderValue { Private = true, MaxAge = MaxAge }
+                    : new CacheControlHeaderValue { Public = true, MaxAge = MaxAge };
+
+                // The same answer for every origin, whether or not the request named one: a shared cache that stored
+                // a plain request's answer must not hand a browser's fetch an answer without the CORS header.
+                response.Headers.AccessControlAllowOrigin = "*";
                 if (Matches(httpContext.Request, tag))
                 {
                     response.StatusCode = StatusCodes.Status304NotModified;

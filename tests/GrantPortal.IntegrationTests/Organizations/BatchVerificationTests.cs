@@ -25,6 +25,14 @@ public abstract class BatchVerificationTests : ProviderTest
         return organization.Id;
     }
 
+    /// <summary>The organizations as the officer's list shows them now: each id with its current version.</summary>
+    private async Task<IReadOnlyCollection<SeenOrganization>> SeenAsync(params int[] ids)
+    {
+        await using var db = await Host.CreateDbContextAsync();
+        var versions = await db.Organizations.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Version);
+        return ids.Select(id => new SeenOrganization(id, versions.GetValueOrDefault(id))).ToList();
+    }
+
     private async Task<int> EventsAsync(string action, int organizationId)
     {
         await using var db = await Host.CreateDbContextAsync();
@@ -38,9 +46,10 @@ public abstract class BatchVerificationTests : ProviderTest
         var first = await RegisterAsync("Open Doors Korea", "1018200013");
         var already = await RegisterAsync("Hana Forum", "1018200027");
         var third = await RegisterAsync("Memory Lab", "1018200032");
+        var listed = await SeenAsync(first, already, third);
         Assert.True((await Host.Services.GetRequiredService<VerifyOrganization>().VerifyAsync(Officer, already, CancellationToken.None)).Succeeded);
 
-        var result = await Batch.VerifyAsync(Officer, [first, already, third], CancellationToken.None);
+        var result = await Batch.VerifyAsync(Officer, listed, CancellationToken.None);
 
         Assert.True(result.Succeeded);
         var summary = result.Value!;
@@ -54,13 +63,32 @@ public abstract class BatchVerificationTests : ProviderTest
     }
 
     [Fact]
+    public async Task Verify_skips_an_organization_another_officer_rejected_after_the_list_showed_it()
+    {
+        var first = await RegisterAsync("Open Doors Korea", "1018200084");
+        var rejectedMeanwhile = await RegisterAsync("Hana Forum", "1018200099");
+        var listed = await SeenAsync(first, rejectedMeanwhile);
+        Assert.True((await Host.Services.GetRequiredService<VerifyOrganization>().RejectAsync(Officer, rejectedMeanwhile, "Certificate expired.", CancellationToken.None)).Succeeded);
+
+        var result = await Batch.VerifyAsync(Officer, listed, CancellationToken.None);
+
+        var summary = result.Value!;
+        Assert.Equal((1, 1, 0), (summary.Done, summary.Skipped, summary.Failed));
+        var skipped = Assert.Single(summary.Items, i => i.State == BatchItemState.Skipped);
+        Assert.Equal(("Hana Forum", "changed since your list showed it: open it again"), (skipped.Label, skipped.Reason));
+        await using var db = await Host.CreateDbContextAsync();
+        Assert.Equal(VerificationState.Rejected, (await db.Organizations.SingleAsync(o => o.Id == rejectedMeanwhile)).Verification);
+        Assert.Equal(0, await EventsAsync("organization.verified", rejectedMeanwhile));
+    }
+
+    [Fact]
     public async Task Running_the_same_batch_twice_changes_nothing_the_second_time()
     {
         var first = await RegisterAsync("Open Doors Korea", "1018200046");
         var second = await RegisterAsync("Hana Forum", "1018200051");
-        Assert.Equal(2, (await Batch.VerifyAsync(Officer, [first, second, first], CancellationToken.None)).Value!.Done);
+        Assert.Equal(2, (await Batch.VerifyAsync(Officer, await SeenAsync(first, second, first), CancellationToken.None)).Value!.Done);
 
-        var again = await Batch.VerifyAsync(Officer, [first, second], CancellationToken.None);
+        var again = await Batch.VerifyAsync(Officer, await SeenAsync(first, second), CancellationToken.None);
 
         Assert.Equal((0, 2), (again.Value!.Done, again.Value.Skipped));
         await using var db = await Host.CreateDbContextAsync();
@@ -73,7 +101,7 @@ public abstract class BatchVerificationTests : ProviderTest
         var first = await RegisterAsync("Open Doors Korea", "1018200065");
         var second = await RegisterAsync("Hana Forum", "1018200070");
 
-        var result = await Batch.RejectAsync(Officer, [first, 999_999, second], "The registration certificates are unreadable.", CancellationToken.None);
+        var result = await Batch.RejectAsync(Officer, await SeenAsync(first, 999_999, second), "The registration certificates are unreadable.", CancellationToken.None);
 
         var summary = result.Value!;
         Assert.Equal((2, 0, 1), (summary.Done, summary.Skipped, summary.Failed));
@@ -90,7 +118,7 @@ public abstract class BatchVerificationTests : ProviderTest
     {
         var id = await RegisterAsync("Hana Forum", "1018200008");
 
-        var noReason = await Batch.RejectAsync(Officer, [id], " ", CancellationToken.None);
+        var noReason = await Batch.RejectAsync(Officer, await SeenAsync(id), " ", CancellationToken.None);
         var nothing = await Batch.VerifyAsync(Officer, [], CancellationToken.None);
 
         Assert.Equal(Outcome.Invalid, noReason.Outcome);
@@ -106,7 +134,7 @@ public abstract class BatchVerificationTests : ProviderTest
     {
         var id = await RegisterAsync("Hana Forum", "1018200013");
 
-        var result = await Batch.VerifyAsync(Finance, [id], CancellationToken.None);
+        var result = await Batch.VerifyAsync(Finance, await SeenAsync(id), CancellationToken.None);
 
         Assert.Equal(Outcome.NotFound, result.Outcome);
         await using var db = await Host.CreateDbContextAsync();

@@ -14,6 +14,7 @@ public sealed partial class ApplicationsPage
     private string? messageSubject;
     private string? messageBody;
     private Guid messageKey = Guid.NewGuid();
+    private bool confirmingMessage;
 
     private bool PageSelected => shownIds.Count > 0 && shownIds.All(selected.Contains);
 
@@ -53,6 +54,25 @@ public sealed partial class ApplicationsPage
     }
 
     private async Task SendMessageAsync()
+    {
+        // A second click while the confirmation is open would open a second one, and two confirmed sends mail twice.
+        if (confirmingMessage)
+        {
+            return;
+        }
+
+        confirmingMessage = true;
+        try
+        {
+            await ConfirmAndSendAsync();
+        }
+        finally
+        {
+            confirmingMessage = false;
+        }
+    }
+
+    private async Task ConfirmAndSendAsync()
     {
         var ids = selected.ToList();
         var message = new ApplicantMessage(messageSubject ?? "", messageBody ?? "");

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GrantPortal.Web.Features.Calls;
@@ -7,7 +6,8 @@ namespace GrantPortal.Web.Features.Calls;
 /// <summary>
 /// The public API's calls, version 1 (<c>/api/v1/calls</c>): every published call with both titles, money, moments
 /// with their offset, categories, recommendation codes and its page. A draft or withdrawn call is not there, and its id
-/// answers 404 like an id that never existed. CORS, caching and the rate limit are those of every public read.
+/// answers 404 like an id that never existed. Page links are on the configured public address (<c>Reminders:PortalUrl</c>),
+/// as in mail, never on the request's Host header, which a caller chooses and a shared cache would keep. CORS, caching and the rate limit are those of every public read.
 /// </summary>
 public static class CallApiEndpoints
 {
@@ -29,7 +29,7 @@ public static class CallApiEndpoints
 
     private static async Task<Results<Ok<IReadOnlyList<PublicCall>>, BadRequest<ProblemDetails>>> ListAsync(
         [Description("Only the calls of this budget year, e.g. 2024. Leave out for every year.")] string? year,
-        HttpRequest request, PublicCallQueries calls, CancellationToken ct)
+        PortalLinks links, PublicCallQueries calls, CancellationToken ct)
     {
         int? budgetYear = null;
         if (year is not null)
@@ -42,18 +42,15 @@ public static class CallApiEndpoints
             budgetYear = parsed;
         }
 
-        return TypedResults.Ok(await calls.ListAsync(PortalAddress(request), budgetYear, ct));
+        return TypedResults.Ok(await calls.ListAsync(links.To(""), budgetYear, ct));
     }
 
     private static async Task<Results<Ok<PublicCall>, NotFound<ProblemDetails>>> GetAsync(
         [Description("The call's id, as in its page address /calls/{id}.")] int id,
-        HttpRequest request, PublicCallQueries calls, CancellationToken ct) =>
-        await calls.GetAsync(PortalAddress(request), id, ct) is { } call
+        PortalLinks links, PublicCallQueries calls, CancellationToken ct) =>
+        await calls.GetAsync(links.To(""), id, ct) is { } call
             ? TypedResults.Ok(call)
             : TypedResults.NotFound(Problem(StatusCodes.Status404NotFound, "No published call has this id."));
-
-    /// <summary>The address the request reached the portal at (behind a proxy, the forwarded one), for absolute page links.</summary>
-    private static string PortalAddress(HttpRequest request) => UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase);
 
     // A body, so a JSON reader gets JSON and the status-code page (HTML, for people) stays out of the way.
     private static ProblemDetails Problem(int status, string title) => new() { Status = status, Title = title };

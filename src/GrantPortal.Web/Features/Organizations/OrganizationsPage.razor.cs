@@ -28,7 +28,10 @@ public sealed partial class OrganizationsPage
             || (digits.Length > 0 && row.RegistrationNumber.Replace("-", "", StringComparison.Ordinal).Contains(digits, StringComparison.Ordinal));
     }
 
-    private bool AllSelected => rows is { Count: > 0 } && rows.All(r => selected.Contains(r.Id));
+    /// <summary>The rows the search lets through: "select all" means these, not the ones the search hides.</summary>
+    private IEnumerable<OrganizationToVerify> Shown => rows?.Where(Matches) ?? [];
+
+    private bool AllSelected => Shown.Any() && Shown.All(r => selected.Contains(r.Id));
 
     private void Select(int id, bool on)
     {
@@ -44,16 +47,23 @@ public sealed partial class OrganizationsPage
 
     private void SelectAll(bool on)
     {
-        selected.Clear();
-        if (on && rows is not null)
+        if (on)
         {
-            selected.UnionWith(rows.Select(r => r.Id));
+            selected.UnionWith(Shown.Select(r => r.Id));
+        }
+        else
+        {
+            selected.ExceptWith(Shown.Select(r => r.Id));
         }
     }
 
+    /// <summary>The ticked organizations with the version the list showed, so a batch skips any that changed since.</summary>
+    private List<SeenOrganization> Ticked() =>
+        rows?.Where(r => selected.Contains(r.Id)).Select(r => new SeenOrganization(r.Id, r.Version)).ToList() ?? [];
+
     private async Task VerifySelectedAsync()
     {
-        var ids = selected.ToList();
+        var ids = Ticked();
         var confirmed = await Dialogs.ShowMessageBoxAsync(
             L["Organizations_BatchVerify"],
             L[ids.Count == 1 ? "Organizations_BatchVerifyConfirmOne" : "Organizations_BatchVerifyConfirm", ids.Count],
@@ -67,7 +77,7 @@ public sealed partial class OrganizationsPage
 
     private async Task RejectSelectedAsync()
     {
-        var ids = selected.ToList();
+        var ids = Ticked();
         var parameters = new DialogParameters<ReasonDialog>
         {
             { d => d.Message, L["Organizations_BatchRejectMessage"].Value },
