@@ -2055,3 +2055,28 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202152202_CallAlerts') THEN
+    CREATE TABLE "CallAlerts" (
+        "OrganizationId" integer NOT NULL,
+        "Followed" integer NOT NULL,
+        "ChangedById" character varying(450) NOT NULL,
+        "ChangedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_CallAlerts" PRIMARY KEY ("OrganizationId"),
+        CONSTRAINT "FK_CallAlerts_Organizations_OrganizationId" FOREIGN KEY ("OrganizationId") REFERENCES "Organizations" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202152202_CallAlerts') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261202152202_CallAlerts', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

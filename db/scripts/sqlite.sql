@@ -1346,3 +1346,17 @@ COMMIT;
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261202011002_Issue15Settlement', '10.0.15');
 
+BEGIN TRANSACTION;
+CREATE TABLE "CallAlerts" (
+    "OrganizationId" INTEGER NOT NULL CONSTRAINT "PK_CallAlerts" PRIMARY KEY,
+    "Followed" INTEGER NOT NULL,
+    "ChangedById" TEXT NOT NULL,
+    "ChangedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_CallAlerts_Organizations_OrganizationId" FOREIGN KEY ("OrganizationId") REFERENCES "Organizations" ("Id") ON DELETE CASCADE
+);
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261202152134_CallAlerts', '10.0.15');
+
+COMMIT;
+

@@ -2327,3 +2327,31 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202152147_CallAlerts'
+)
+BEGIN
+    CREATE TABLE [CallAlerts] (
+        [OrganizationId] int NOT NULL,
+        [Followed] int NOT NULL,
+        [ChangedById] nvarchar(450) NOT NULL,
+        [ChangedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_CallAlerts] PRIMARY KEY ([OrganizationId]),
+        CONSTRAINT [FK_CallAlerts_Organizations_OrganizationId] FOREIGN KEY ([OrganizationId]) REFERENCES [Organizations] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202152147_CallAlerts'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202152147_CallAlerts', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -44,6 +44,7 @@ public static class UseCases
         // Organizations
         typeof(OrganizationQueries), typeof(VerifyOrganization), typeof(VerifyOrganizations), typeof(UpdateOrganizationDetails),
         typeof(RequestVerificationAgain), typeof(InviteMember), typeof(RemoveMember), typeof(OrganizationMail),
+        typeof(FollowCalls),
         // Personal data: the retention pass and the data-subject export
         typeof(Privacy.PersonalDataRetention), typeof(Privacy.PersonalDataExport),
         // Recommendations

@@ -135,10 +135,11 @@ internal sealed class DemoGrantHistory(PortalDbContext db, DemoPeople people, IR
             ProjectCategories.ResearchAndDocumentation, 200_000_000, 60, DaysAgo(30, 30, 10), Seoul.ToInstant(today.PlusDays(1).At(new LocalTime(18, 0))), today.PlusDays(21), blind: false);
         callB.Publish(callB.OpensAt);
 
+        // Published three days ago, so the organization following culture and arts hears of it in the first reminder pass.
         // Two stages: concept notes until the day YOUTH closes, then four weeks for the invited organizations' full proposals.
         // A small envelope, so the year's calls still fit the year's budget when the clock sits in the open year.
         var conceptCall = AddCall(open, "CULT", "문화예술 북한인권 프로젝트 2단계 공모", "Two-Stage Call: Culture and Arts Projects on North Korean Human Rights",
-            ProjectCategories.CultureAndArts, 100_000_000, 50, DaysAgo(14, 7, 10), Seoul.ToInstant(today.PlusDays(OpenCallClosesInDays + 28).At(new LocalTime(18, 0))), today.PlusDays(OpenCallClosesInDays + 50), blind: false);
+            ProjectCategories.CultureAndArts, 100_000_000, 50, DaysAgo(3, 3, 10), Seoul.ToInstant(today.PlusDays(OpenCallClosesInDays + 28).At(new LocalTime(18, 0))), today.PlusDays(OpenCallClosesInDays + 50), blind: false);
         conceptCall.ConceptNoteClosesAt = Seoul.ToInstant(today.PlusDays(OpenCallClosesInDays).At(new LocalTime(18, 0)));
         conceptCall.Publish(conceptCall.OpensAt);
 
@@ -158,6 +159,7 @@ internal sealed class DemoGrantHistory(PortalDbContext db, DemoPeople people, IR
     {
         AddForms();
         AddReviewerProfiles();
+        AddCallAlerts();
         Add2023();
         Add2024();
         AddCurrentSpring();
@@ -280,6 +282,16 @@ internal sealed class DemoGrantHistory(PortalDbContext db, DemoPeople people, IR
         criteria[call] = call.Criteria;
         return call;
     }
+
+    /// <summary>applicant2's organization follows culture and arts, so the newly published CULT call is announced to it.</summary>
+    private void AddCallAlerts() =>
+        db.CallAlerts.Add(new CallAlerts
+        {
+            OrganizationId = organizations[DemoData.Applicant2Organization].Id,
+            Followed = ProjectCategories.CultureAndArts | ProjectCategories.ConferencesAndAdvocacy,
+            ChangedById = people.Applicants[DemoData.Applicant2Organization].Id,
+            ChangedAt = DaysAgo(60, 10, 11),
+        });
 
     private void AddReviewerProfiles()
     {

@@ -1627,6 +1627,27 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                     b.ToTable("ReminderDeliveries");
                 });
 
+            modelBuilder.Entity("GrantPortal.Core.Organizations.CallAlerts", b =>
+                {
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<Instant>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Followed")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OrganizationId");
+
+                    b.ToTable("CallAlerts");
+                });
+
             modelBuilder.Entity("GrantPortal.Core.Organizations.Organization", b =>
                 {
                     b.Property<int>("Id")
@@ -2650,6 +2671,15 @@ namespace GrantPortal.Migrations.PostgreSql.Migrations
                     b.HasOne("GrantPortal.Core.Calls.Call", null)
                         .WithMany()
                         .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Organizations.CallAlerts", b =>
+                {
+                    b.HasOne("GrantPortal.Core.Organizations.Organization", null)
+                        .WithOne()
+                        .HasForeignKey("GrantPortal.Core.Organizations.CallAlerts", "OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

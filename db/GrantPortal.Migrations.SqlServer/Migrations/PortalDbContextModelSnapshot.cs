@@ -1629,6 +1629,27 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                     b.ToTable("ReminderDeliveries");
                 });
 
+            modelBuilder.Entity("GrantPortal.Core.Organizations.CallAlerts", b =>
+                {
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ChangedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("Followed")
+                        .HasColumnType("int");
+
+                    b.HasKey("OrganizationId");
+
+                    b.ToTable("CallAlerts");
+                });
+
             modelBuilder.Entity("GrantPortal.Core.Organizations.Organization", b =>
                 {
                     b.Property<int>("Id")
@@ -2653,6 +2674,15 @@ namespace GrantPortal.Migrations.SqlServer.Migrations
                     b.HasOne("GrantPortal.Core.Calls.Call", null)
                         .WithMany()
                         .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Organizations.CallAlerts", b =>
+                {
+                    b.HasOne("GrantPortal.Core.Organizations.Organization", null)
+                        .WithOne()
+                        .HasForeignKey("GrantPortal.Core.Organizations.CallAlerts", "OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

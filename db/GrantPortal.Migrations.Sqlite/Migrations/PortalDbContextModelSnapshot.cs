@@ -1577,6 +1577,27 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                     b.ToTable("ReminderDeliveries");
                 });
 
+            modelBuilder.Entity("GrantPortal.Core.Organizations.CallAlerts", b =>
+                {
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Followed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganizationId");
+
+                    b.ToTable("CallAlerts");
+                });
+
             modelBuilder.Entity("GrantPortal.Core.Organizations.Organization", b =>
                 {
                     b.Property<int>("Id")
@@ -2574,6 +2595,15 @@ namespace GrantPortal.Migrations.Sqlite.Migrations
                     b.HasOne("GrantPortal.Core.Calls.Call", null)
                         .WithMany()
                         .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GrantPortal.Core.Organizations.CallAlerts", b =>
+                {
+                    b.HasOne("GrantPortal.Core.Organizations.Organization", null)
+                        .WithOne()
+                        .HasForeignKey("GrantPortal.Core.Organizations.CallAlerts", "OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -58,6 +58,7 @@ public static class AuditActions
     public const string EvidenceUploaded = "evidence.uploaded";
     public const string FormCopied = "form.copied";
     public const string FormSaved = "form.saved";
+    public const string OrganizationCallAlertsChanged = "organization.call-alerts-changed";
     public const string OrganizationDetailsChanged = "organization.details-changed";
     public const string OrganizationMemberInvitationSent = "organization.member-invitation-sent";
     public const string OrganizationMemberInvited = "organization.member-invited";

@@ -12,6 +12,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<Organization> Organizations => Set<Organization>();
 
+    public DbSet<CallAlerts> CallAlerts => Set<CallAlerts>();
+
     public DbSet<BudgetYear> BudgetYears => Set<BudgetYear>();
 
     public DbSet<Call> Calls => Set<Call>();

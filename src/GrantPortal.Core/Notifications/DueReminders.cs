@@ -189,6 +189,48 @@ internal static class DueReminders
             }
         }
 
+        // Call published: every member of an organization that follows one of a newly published call's categories, once.
+        var publishedSince = now - Duration.FromDays(options.CallPublishedDays);
+        var published = await db.Calls.AsNoTracking()
+            .Where(c => c.IsPublished && c.PublishedAt != null && c.PublishedAt >= publishedSince && c.PublishedAt <= now && c.ClosesAt > now)
+            .Select(c => new { c.Id, c.Categories, PublishedAt = c.PublishedAt!.Value, c.ClosesAt, c.TitleKorean, c.TitleEnglish })
+            .ToListAsync(ct);
+        if (published.Count > 0)
+        {
+            var followers = await db.CallAlerts.AsNoTracking()
+                .Where(a => a.Followed != ProjectCategories.None)
+                .Select(a => new { a.OrganizationId, a.Followed })
+                .ToListAsync(ct);
+            var followerMembers = await MembersAsync(db, followers.Select(f => f.OrganizationId), ct);
+            var callIds = published.Select(c => c.Id).ToList();
+
+            // The key holds the closing moment, so a call whose deadline moved would be announced again: whoever heard of it under another deadline has heard.
+            var alerted = (await db.ReminderDeliveries.AsNoTracking()
+                    .Where(d => d.Rule == ReminderRules.CallPublished && callIds.Contains(d.ItemId))
+                    .Select(d => new { d.ItemId, d.RecipientId, d.Deadline })
+                    .ToListAsync(ct))
+                .ToLookup(d => (d.ItemId, d.RecipientId), d => d.Deadline);
+            foreach (var call in published)
+            {
+                var step = ReminderSchedule.ForCallPublished(call.PublishedAt, call.ClosesAt, now, options.CallPublishedDays);
+                if (step is null)
+                {
+                    continue;
+                }
+
+                foreach (var member in followers.Where(f => (f.Followed & call.Categories) != ProjectCategories.None).SelectMany(f => followerMembers[f.OrganizationId]))
+                {
+                    if (alerted[(call.Id, member)].Any(deadline => deadline != call.ClosesAt))
+                    {
+                        continue;
+                    }
+
+                    found.Add((ReminderRules.CallPublished, "Call", call.Id, member, call.ClosesAt, null, step,
+                        call.TitleKorean, call.TitleEnglish, PortalPaths.Call(call.Id)));
+                }
+            }
+        }
+
         var recipientIds = found.Select(f => f.RecipientId).Distinct().ToList();
         var recipients = new Dictionary<string, ReminderRecipient>(StringComparer.Ordinal);
         foreach (var chunk in recipientIds.Chunk(500))

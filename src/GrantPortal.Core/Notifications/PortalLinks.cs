@@ -19,6 +19,9 @@ public static class PortalPaths
 
     public const string OrganizationProfile = "/organization";
 
+    /// <summary>Where an organization chooses the calls it hears of, or stops hearing of them.</summary>
+    public const string CallAlerts = "/organization#call-alerts";
+
     public const string Organizations = "/organizations";
 
     public const string Finance = "/finance";

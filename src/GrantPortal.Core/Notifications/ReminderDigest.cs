@@ -50,6 +50,8 @@ public static class ReminderDigest
         var anyEssential = items.Any(i => i.Step.Essential);
         var anyOptional = items.Any(i => !i.Step.Essential);
         var profileLink = portalUrl + "/Account/Profile";
+        var anyCallAlert = items.Any(i => i.Rule == ReminderRules.CallPublished);
+        var callAlertsLink = portalUrl + PortalPaths.CallAlerts;
 
         var text = new StringBuilder();
         text.AppendLine(L["Mail_Greeting", recipient.DisplayName]);
@@ -83,6 +85,11 @@ public static class ReminderDigest
         if (anyOptional)
         {
             text.AppendLine(L["Mail_OptOutHint", profileLink]);
+        }
+
+        if (anyCallAlert)
+        {
+            text.AppendLine(L["Mail_CallAlertsHint", callAlertsLink]);
         }
 
         text.AppendLine(L["Mail_Footer"]);
@@ -122,6 +129,12 @@ public static class ReminderDigest
                 .Append(Encode(profileLink)).Append("</a></p>");
         }
 
+        if (anyCallAlert)
+        {
+            html.Append("<p>").Append(Encode(L["Mail_CallAlertsHint", ""])).Append("<a href=\"").Append(Encode(callAlertsLink)).Append("\">")
+                .Append(Encode(callAlertsLink)).Append("</a></p>");
+        }
+
         html.Append("<p style=\"color:#555\">").Append(Encode(L["Mail_Footer"])).Append("</p></body></html>");
 
         // Payments have no deadline of their own; the subject names the nearest real one when there is one.
@@ -157,6 +170,7 @@ public static class ReminderDigest
         ReminderRules.ReportDue => "Mail_RuleReportDue",
         ReminderRules.InformationDue => "Mail_RuleInformationDue",
         ReminderRules.ChangeRequestWaiting => "Mail_RuleChangeRequestWaiting",
+        ReminderRules.CallPublished => "Mail_RuleCallPublished",
         _ => "Mail_RulePaymentApproval",
     };
 

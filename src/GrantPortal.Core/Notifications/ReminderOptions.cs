@@ -33,6 +33,10 @@ public sealed class ReminderOptions : IValidatableObject
     /// <summary>Days a change request has waited for an officer before the officers are reminded (default 3, 7 and 14).</summary>
     public int[]? ChangeRequestDays { get; set; }
 
+    /// <summary>Days after a call is published during which members of organizations following its categories are told of it (default 7).</summary>
+    [Range(1, 60)]
+    public int CallPublishedDays { get; set; } = 7;
+
     [Range(0, 10)]
     public int ReportOverdueRepeats { get; set; } = 3;
 

@@ -2,7 +2,7 @@ using NodaTime.Text;
 
 namespace GrantPortal.Core.Notifications;
 
-/// <summary>The five kinds of deadline the portal reminds people of.</summary>
+/// <summary>The kinds of deadline and news the portal reminds people of.</summary>
 public static class ReminderRules
 {
     public const string CallClosing = "call-closing";
@@ -11,8 +11,9 @@ public static class ReminderRules
     public const string PaymentApproval = "payment-approval";
     public const string InformationDue = "information-due";
     public const string ChangeRequestWaiting = "change-request-waiting";
+    public const string CallPublished = "call-published";
 
-    public static readonly IReadOnlyList<string> All = [CallClosing, ReviewDue, ReportDue, PaymentApproval, InformationDue, ChangeRequestWaiting];
+    public static readonly IReadOnlyList<string> All = [CallClosing, ReviewDue, ReportDue, PaymentApproval, InformationDue, ChangeRequestWaiting, CallPublished];
 
     /// <summary>Rules about something waiting for the recipient's decision, which has no deadline of its own.</summary>
     public static bool IsWaiting(string rule) => rule is PaymentApproval or ChangeRequestWaiting;
@@ -104,6 +105,21 @@ public static class ReminderSchedule
         var days = waitingDays.Distinct().Order().ToList();
         var steps = days.Select((d, i) => new ReminderStep(d.ToString(CultureInfo.InvariantCulture) + "d-waiting", requestedAt + Duration.FromDays(d), Essential: i == days.Count - 1, Overdue: false));
         return Latest(steps, now);
+    }
+
+    /// <summary>
+    /// One alert for a newly published call, while it is open and for <paramref name="withinDays"/> days after publishing.
+    /// The step is named alike for every call, so the delivery key makes it once per call and person. News, not a
+    /// deadline: never essential.
+    /// </summary>
+    public static ReminderStep? ForCallPublished(Instant publishedAt, Instant closesAt, Instant now, int withinDays)
+    {
+        if (now >= closesAt || now < publishedAt || now > publishedAt + Duration.FromDays(withinDays))
+        {
+            return null;
+        }
+
+        return new ReminderStep("published", publishedAt, Essential: false, Overdue: false);
     }
 
     private static List<ReminderStep> BeforeSteps(IReadOnlyList<int> leadDays, Func<int, Instant> dueAt)

@@ -127,7 +127,7 @@ public abstract class PersonalDataExportTests : ProviderTest
         Assert.Equal(
             [
                 "Application.CreatedById", "Application.ShortlistedById", "ApplicationFormVersion.SavedById", "Attachment.UploadedById",
-                "AuditEvent.ActorId", "Award.AwardedById", "BankAccount.DecidedById", "BankAccount.RegisteredById", "ChangeRequest.DecidedById", "ChangeRequest.RequestedById",
+                "AuditEvent.ActorId", "Award.AwardedById", "BankAccount.DecidedById", "BankAccount.RegisteredById", "CallAlerts.ChangedById", "ChangeRequest.DecidedById", "ChangeRequest.RequestedById",
                 "ConflictOfInterest.LiftedById", "ConflictOfInterest.RecordedById", "ConflictOfInterest.ReviewerId", "GrantAgreement.ConditionsAcceptedById", "GrantAgreement.DecidedById",
                 "GrantAgreement.PledgeSignedById", "GrantAgreement.ReturnedById", "GrantAgreement.SubmittedById", "InformationRequest.AnsweredById", "InformationRequest.RequestedById",
                 "Organization.VerifiedById", "Payment.ApprovedById", "Payment.RecordedById", "ProjectReport.ReviewedById", "ReminderDelivery.RecipientId", "ReviewAssignment.AssignedById",

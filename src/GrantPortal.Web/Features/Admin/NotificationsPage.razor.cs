@@ -92,6 +92,7 @@ public sealed partial class NotificationsPage
         ReminderRules.InformationDue => L["Reminders_RuleInformationDue"],
         ReminderRules.PaymentApproval => L["Reminders_RulePaymentApproval"],
         ReminderRules.ChangeRequestWaiting => L["Reminders_RuleChangeRequestWaiting"],
+        ReminderRules.CallPublished => L["Reminders_RuleCallPublished"],
         _ => rule,
     };
 

@@ -1,0 +1,42 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace GrantPortal.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class CallAlerts : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "CallAlerts",
+                columns: table => new
+                {
+                    OrganizationId = table.Column<int>(type: "int", nullable: false),
+                    Followed = table.Column<int>(type: "int", nullable: false),
+                    ChangedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CallAlerts", x => x.OrganizationId);
+                    table.ForeignKey(
+                        name: "FK_CallAlerts_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CallAlerts");
+        }
+    }
+}
