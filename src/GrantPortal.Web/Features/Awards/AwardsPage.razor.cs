@@ -76,11 +76,12 @@ public sealed partial class AwardsPage
 
     private void SearchChanged(string? text)
     {
-        search = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        // Kept as typed: the field reads the address back, and trimming would eat the space before a second word.
+        search = string.IsNullOrWhiteSpace(text) ? null : text;
         WriteAddress();
     }
 
-    private bool Matches(string? text) => text?.Contains(search!, StringComparison.CurrentCultureIgnoreCase) == true;
+    private bool Matches(string? text) => text?.Contains(search!.Trim(), StringComparison.CurrentCultureIgnoreCase) == true;
 
     /// <summary>The address says which call and search are shown, so it can be bookmarked or saved as a view; the history entry is replaced.</summary>
     private void WriteAddress()

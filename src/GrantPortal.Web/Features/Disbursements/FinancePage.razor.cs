@@ -38,7 +38,8 @@ public sealed partial class FinancePage
 
     private void SearchChanged(string? text)
     {
-        search = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        // Kept as typed: the field reads the address back, and trimming would eat the space before a second word.
+        search = string.IsNullOrWhiteSpace(text) ? null : text;
 
         // Replacing the history entry: the back button leaves the page rather than undoing keystrokes.
         var uri = Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["q"] = search });
@@ -49,7 +50,7 @@ public sealed partial class FinancePage
     }
 
     private bool Matches(OrganizationName organization, string project) =>
-        new[] { organization.Korean, organization.English, project }.Any(t => t?.Contains(search!, StringComparison.CurrentCultureIgnoreCase) == true);
+        new[] { organization.Korean, organization.English, project }.Any(t => t?.Contains(search!.Trim(), StringComparison.CurrentCultureIgnoreCase) == true);
 
     private async Task LoadAsync() => worklist = User is null ? null : await Worklist.WorklistAsync(User);
 
