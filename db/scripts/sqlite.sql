@@ -1360,3 +1360,20 @@ VALUES ('20261202152134_CallAlerts', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+CREATE TABLE "SavedViews" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_SavedViews" PRIMARY KEY AUTOINCREMENT,
+    "UserId" TEXT NOT NULL,
+    "List" TEXT NOT NULL,
+    "Name" TEXT NOT NULL,
+    "Query" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL
+);
+
+CREATE UNIQUE INDEX "IX_SavedViews_UserId_List_Name" ON "SavedViews" ("UserId", "List", "Name");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261202161406_SavedViews', '10.0.15');
+
+COMMIT;
+

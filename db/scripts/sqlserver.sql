@@ -2355,3 +2355,40 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161456_SavedViews'
+)
+BEGIN
+    CREATE TABLE [SavedViews] (
+        [Id] int NOT NULL IDENTITY,
+        [UserId] nvarchar(450) NOT NULL,
+        [List] nvarchar(16) NOT NULL,
+        [Name] nvarchar(80) NOT NULL,
+        [Query] nvarchar(2000) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_SavedViews] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161456_SavedViews'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SavedViews_UserId_List_Name] ON [SavedViews] ([UserId], [List], [Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202161456_SavedViews'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202161456_SavedViews', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -41,6 +41,8 @@ public static class UseCases
         // Disbursements
         typeof(FinanceWorklistQuery), typeof(RecordPayment), typeof(ApprovePayment), typeof(MarkPaymentPaid),
         typeof(RejectPayment), typeof(RecordReturnReceived), typeof(ConfirmReturnReceived),
+        // Saved views on the worklists
+        typeof(Lists.SaveView), typeof(Lists.DeleteView), typeof(Lists.SavedViewQueries),
         // Organizations
         typeof(OrganizationQueries), typeof(VerifyOrganization), typeof(VerifyOrganizations), typeof(UpdateOrganizationDetails),
         typeof(RequestVerificationAgain), typeof(InviteMember), typeof(RemoveMember), typeof(OrganizationMail),

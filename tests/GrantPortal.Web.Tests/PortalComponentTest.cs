@@ -29,12 +29,16 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
         Services.AddLocalization();
         Services.AddTransient<MudLocalizer, PortalMudLocalizer>();
         Services.AddSingleton<IClock>(Clock);
+        Services.AddScoped(_ => new GrantPortal.Web.Features.Lists.SavedViewsMenu((_, _) => Task.FromResult<IReadOnlyList<GrantPortal.Core.Lists.SavedViewRow>>(SavedViews)));
         Authorization = AddAuthorization();
         Renderer.SetRendererInfo(new RendererInfo("Server", true));
         UseLanguage("en");
     }
 
     protected FakeClock Clock { get; } = new(Instant.FromUtc(2026, 3, 1, 0, 0));
+
+    /// <summary>The signed-in person's saved views, as the side menu reads them; none unless a test says.</summary>
+    protected List<GrantPortal.Core.Lists.SavedViewRow> SavedViews { get; } = [];
 
     /// <summary>Anonymous until a test signs someone in.</summary>
     protected BunitAuthorizationContext Authorization { get; }

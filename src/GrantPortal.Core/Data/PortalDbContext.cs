@@ -86,6 +86,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<Settlement> Settlements => Set<Settlement>();
 
+    public DbSet<Lists.SavedView> SavedViews => Set<Lists.SavedView>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -61,6 +61,9 @@ public static class PortalHosting
             }));
         new IdentityBuilder(typeof(PortalUser), typeof(IdentityRole), services).AddSignInManager<PortalSignInManager>();
         services.AddScoped<SessionRefresh>();
+
+        // The side menu's saved views, per circuit; pages that save or delete one tell it to read them again.
+        services.AddScoped(sp => new Features.Lists.SavedViewsMenu(sp.GetRequiredService<Core.Lists.SavedViewQueries>().ListAsync));
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, RememberedBrowsers.Configure);
         if (builder.Environment.IsDevelopment())
         {

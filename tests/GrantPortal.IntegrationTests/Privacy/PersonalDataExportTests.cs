@@ -131,7 +131,7 @@ public abstract class PersonalDataExportTests : ProviderTest
                 "ConflictOfInterest.LiftedById", "ConflictOfInterest.RecordedById", "ConflictOfInterest.ReviewerId", "GrantAgreement.ConditionsAcceptedById", "GrantAgreement.DecidedById",
                 "GrantAgreement.PledgeSignedById", "GrantAgreement.ReturnedById", "GrantAgreement.SubmittedById", "InformationRequest.AnsweredById", "InformationRequest.RequestedById",
                 "Organization.VerifiedById", "Payment.ApprovedById", "Payment.RecordedById", "ProjectReport.ReviewedById", "ReminderDelivery.RecipientId", "ReviewAssignment.AssignedById",
-                "ReviewAssignment.ReviewerId", "ReviewerAffiliation.ReviewerId", "ReviewerProfile.UserId", "SavedNarrative.SavedById", "Settlement.ConfirmedById",
+                "ReviewAssignment.ReviewerId", "ReviewerAffiliation.ReviewerId", "ReviewerProfile.UserId", "SavedNarrative.SavedById", "SavedView.UserId", "Settlement.ConfirmedById",
                 "Settlement.ReturnConfirmedById", "Settlement.ReturnRecordedById",
             ],
             columns);

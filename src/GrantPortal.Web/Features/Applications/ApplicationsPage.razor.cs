@@ -15,7 +15,39 @@ public sealed partial class ApplicationsPage
     private int? callId;
     private int? organizationId;
     private bool awaitingInformation;
+    private ApplicationSort sort = ApplicationSort.SubmittedAt;
+    private bool descending = true;
     private ApplicationQuery lastQuery = new();
+
+    // A new value re-creates the table, so a view opened while the page is open brings its sort as well as its filters.
+    private int tableKey;
+
+    // The address describes the intake as shown (the same names as the export), so it can be bookmarked or saved as a view.
+    [SupplyParameterFromQuery(Name = "q")]
+    private string? QuerySearch { get; set; }
+
+    [SupplyParameterFromQuery(Name = "status")]
+    private string? QueryStatus { get; set; }
+
+    [SupplyParameterFromQuery(Name = "category")]
+    private string? QueryCategory { get; set; }
+
+    [SupplyParameterFromQuery(Name = "call")]
+    private int? QueryCall { get; set; }
+
+    [SupplyParameterFromQuery(Name = "organization")]
+    private int? QueryOrganization { get; set; }
+
+    [SupplyParameterFromQuery(Name = "awaiting")]
+    private bool? QueryAwaiting { get; set; }
+
+    [SupplyParameterFromQuery(Name = "sort")]
+    private string? QuerySort { get; set; }
+
+    [SupplyParameterFromQuery(Name = "desc")]
+    private bool? QueryDescending { get; set; }
+
+    private sealed record IntakeView(string? Search, ApplicationStatus? Status, ProjectCategories? Category, int? CallId, int? OrganizationId, bool Awaiting, ApplicationSort Sort, bool Descending);
 
     private string ExportHref(string extension)
     {
@@ -35,6 +67,8 @@ public sealed partial class ApplicationsPage
 
     protected override async Task OnInitializedAsync()
     {
+        // Before the first render, so the table's first page is already the one the address asks for.
+        Show(FromAddress());
         if (User is null)
         {
             return;
@@ -62,11 +96,14 @@ public sealed partial class ApplicationsPage
             OrganizationId = organizationId,
             TitleSearch = search,
             AwaitingInformation = awaitingInformation,
-            Sort = Enum.TryParse<ApplicationSort>(state.SortLabel, out var sort) ? sort : ApplicationSort.SubmittedAt,
+            Sort = Enum.TryParse<ApplicationSort>(state.SortLabel, out var chosen) ? chosen : ApplicationSort.SubmittedAt,
             Descending = state.SortDirection != SortDirection.Ascending,
             Page = state.Page,
             PageSize = state.PageSize,
         };
+        sort = lastQuery.Sort;
+        descending = lastQuery.Descending;
+        WriteAddress();
         var page = await Intake.SearchAsync(User!, lastQuery, ct);
         if (page is null)
         {
@@ -78,6 +115,60 @@ public sealed partial class ApplicationsPage
         StateHasChanged();
         return new TableData<IntakeRow> { Items = page.Rows, TotalItems = page.TotalCount };
     }
+
+    /// <summary>A saved view or a bookmark opened while the page is open: show it.</summary>
+    protected override void OnParametersSet()
+    {
+        var asked = FromAddress();
+        if (asked != Shown())
+        {
+            Show(asked);
+            tableKey++;
+        }
+    }
+
+    private IntakeView Shown() => new(string.IsNullOrWhiteSpace(search) ? null : search, status, category, callId, organizationId, awaitingInformation, sort, descending);
+
+    private void Show(IntakeView view) =>
+        (search, status, category, callId, organizationId, awaitingInformation, sort, descending) =
+        (view.Search, view.Status, view.Category, view.CallId, view.OrganizationId, view.Awaiting, view.Sort, view.Descending);
+
+    private IntakeView FromAddress()
+    {
+        var chosenSort = Named<ApplicationSort>(QuerySort) ?? ApplicationSort.SubmittedAt;
+        return new IntakeView(
+            string.IsNullOrWhiteSpace(QuerySearch) ? null : QuerySearch, Named<ApplicationStatus>(QueryStatus), Named<ProjectCategories>(QueryCategory),
+            QueryCall, QueryOrganization, QueryAwaiting == true, chosenSort, QueryDescending ?? chosenSort == ApplicationSort.SubmittedAt);
+    }
+
+    /// <summary>Puts the intake as shown into the address, replacing the history entry: the back button leaves the page.</summary>
+    private void WriteAddress()
+    {
+        var defaultSort = sort == ApplicationSort.SubmittedAt && descending;
+        var uri = Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        {
+            ["q"] = string.IsNullOrWhiteSpace(search) ? null : search,
+            ["status"] = status?.ToString(),
+            ["category"] = category?.ToString(),
+            ["call"] = callId,
+            ["organization"] = organizationId,
+            ["awaiting"] = awaitingInformation ? true : null,
+            ["sort"] = defaultSort ? null : sort.ToString(),
+            ["desc"] = defaultSort ? null : descending,
+        });
+        if (uri != Navigation.Uri)
+        {
+            Navigation.NavigateTo(uri, replace: true);
+        }
+    }
+
+    private SortDirection Initial(ApplicationSort label) =>
+        label != sort ? SortDirection.None : descending ? SortDirection.Descending : SortDirection.Ascending;
+
+    /// <summary>An enum member by name; numbers and unknown names (an edited address) read as no filter.</summary>
+    private static T? Named<T>(string? text)
+        where T : struct, Enum =>
+        !string.IsNullOrWhiteSpace(text) && !char.IsAsciiDigit(text[0]) && Enum.TryParse<T>(text, ignoreCase: true, out var value) ? value : null;
 
     /// <summary>A filter or the search changes, then the server pages the intake again with it.</summary>
     private Task FilterAsync(Action change)

@@ -10,8 +10,18 @@ public sealed partial class AwardsPage
     private AwardForm? form;
     private bool loading = true;
 
+    private string? search;
+
     [SupplyParameterFromQuery(Name = "call")]
     private int? RequestedCall { get; set; }
+
+    /// <summary>Words of a project, organization or receipt number: narrows the candidates shown.</summary>
+    [SupplyParameterFromQuery(Name = "q")]
+    private string? RequestedSearch { get; set; }
+
+    private IEnumerable<AwardCandidate> ShownCandidates => call is null ? [] : string.IsNullOrWhiteSpace(search)
+        ? call.Candidates
+        : call.Candidates.Where(c => Matches(c.ProjectTitle) || Matches(c.OrganizationName.Korean) || Matches(c.OrganizationName.English) || Matches(c.ReceiptNumber));
 
     protected override async Task OnInitializedAsync()
     {
@@ -28,18 +38,59 @@ public sealed partial class AwardsPage
             return;
         }
 
+        search = RequestedSearch;
         calls = await Awards.ListCallsAsync(User);
         selectedCallId = RequestedCall is { } requested && calls.Any(c => c.Id == requested) ? requested : AwardingCallSummary.Default(calls);
         await LoadCallAsync();
         loading = false;
     }
 
+    /// <summary>A saved view or a bookmark opened while the page is open: show its call and search.</summary>
+    protected override async Task OnParametersSetAsync()
+    {
+        if (loading || granteeAwards is not null)
+        {
+            return;
+        }
+
+        search = RequestedSearch;
+        if (RequestedCall is { } requested && requested != selectedCallId && calls.Any(c => c.Id == requested))
+        {
+            await ShowCallAsync(requested);
+        }
+    }
+
     private async Task SelectCallAsync(int id)
+    {
+        await ShowCallAsync(id);
+        WriteAddress();
+    }
+
+    private async Task ShowCallAsync(int id)
     {
         selectedCallId = id;
         editing = null;
         LastResult = null;
         await LoadCallAsync();
+    }
+
+    private void SearchChanged(string? text)
+    {
+        // Kept as typed: the field reads the address back, and trimming would eat the space before a second word.
+        search = string.IsNullOrWhiteSpace(text) ? null : text;
+        WriteAddress();
+    }
+
+    private bool Matches(string? text) => text?.Contains(search!.Trim(), StringComparison.CurrentCultureIgnoreCase) == true;
+
+    /// <summary>The address says which call and search are shown, so it can be bookmarked or saved as a view; the history entry is replaced.</summary>
+    private void WriteAddress()
+    {
+        var uri = Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["call"] = selectedCallId, ["q"] = search });
+        if (uri != Navigation.Uri)
+        {
+            Navigation.NavigateTo(uri, replace: true);
+        }
     }
 
     private async Task LoadCallAsync() => call = User is null || selectedCallId == 0 ? null : await Awards.GetCallAsync(User, selectedCallId);

@@ -12,11 +12,45 @@ public sealed partial class FinancePage
     // True while a confirmation is open: a double click asks once and moves the money once.
     private bool asking;
 
+    private string? search;
+
     private Dictionary<int, string?> References { get; } = [];
+
+    /// <summary>Words of an organization or project: narrows every list of the desk.</summary>
+    [SupplyParameterFromQuery(Name = "q")]
+    private string? RequestedSearch { get; set; }
+
+    private FinanceWorklist? Shown => worklist is null || string.IsNullOrWhiteSpace(search)
+        ? worklist
+        : new FinanceWorklist(
+            worklist.AwaitingApproval.Where(p => Matches(p.OrganizationName, p.ProjectTitle)).ToList(),
+            worklist.AwaitingTransfer.Where(p => Matches(p.OrganizationName, p.ProjectTitle)).ToList(),
+            worklist.DueThisMonth.Where(t => Matches(t.OrganizationName, t.ProjectTitle)).ToList(),
+            worklist.Overdue.Where(t => Matches(t.OrganizationName, t.ProjectTitle)).ToList(),
+            worklist.Receivables);
 
     private bool Acting => Busy || asking;
 
     protected override async Task OnInitializedAsync() => await LoadAsync();
+
+    /// <summary>The search comes from the address, so a bookmark or a saved view opened while the page is open shows it.</summary>
+    protected override void OnParametersSet() => search = string.IsNullOrWhiteSpace(RequestedSearch) ? null : RequestedSearch;
+
+    private void SearchChanged(string? text)
+    {
+        // Kept as typed: the field reads the address back, and trimming would eat the space before a second word.
+        search = string.IsNullOrWhiteSpace(text) ? null : text;
+
+        // Replacing the history entry: the back button leaves the page rather than undoing keystrokes.
+        var uri = Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["q"] = search });
+        if (uri != Navigation.Uri)
+        {
+            Navigation.NavigateTo(uri, replace: true);
+        }
+    }
+
+    private bool Matches(OrganizationName organization, string project) =>
+        new[] { organization.Korean, organization.English, project }.Any(t => t?.Contains(search!.Trim(), StringComparison.CurrentCultureIgnoreCase) == true);
 
     private async Task LoadAsync() => worklist = User is null ? null : await Worklist.WorklistAsync(User);
 
