@@ -22,7 +22,10 @@ internal static class BudgetVersions
         AsAwarded(award.Amount, award.AwardedAt, award.Application!.StartDate, award.Application.EndDate,
             award.Application.BudgetLines.Where(l => !l.IsOwnContribution).OrderBy(l => l.Order).ToList());
 
-    /// <summary>Every version (<see cref="HistoryAsync"/>) from the stored ones, oldest first, and the award read with its budget lines.</summary>
+    /// <summary>
+    /// Every version, oldest first (only the derived version 1 while nothing has changed), from the stored ones and the
+    /// award read with its application's budget lines.
+    /// </summary>
     public static IReadOnlyList<ProjectPlan> History(IReadOnlyList<BudgetVersion> stored, Award award) =>
         stored.Count == 0 ? [AsAwarded(award)] : stored.OrderBy(v => v.Number).Select(ToPlan).ToList();
 
@@ -35,13 +38,6 @@ internal static class BudgetVersions
         var scaled = ApprovedBudget.Scale(grantLines, amount);
         var plan = scaled.Select((l, i) => new PlanLine(l.BudgetLineId, grantLines[i].Order, l.Category, l.Item, l.Budgeted)).ToList();
         return new ProjectPlan(1, startDate, endDate, null, plan) { CreatedAt = awardedAt };
-    }
-
-    /// <summary>Every version, oldest first; only the derived version 1 while nothing has changed.</summary>
-    public static async Task<IReadOnlyList<ProjectPlan>> HistoryAsync(PortalDbContext db, int awardId, CancellationToken ct)
-    {
-        var stored = await db.BudgetVersions.AsNoTracking().Include(v => v.Lines).Where(v => v.AwardId == awardId).OrderBy(v => v.Number).ToListAsync(ct);
-        return stored.Count == 0 ? [await AsAwardedAsync(db, awardId, ct)] : stored.Select(ToPlan).ToList();
     }
 
     /// <summary>
