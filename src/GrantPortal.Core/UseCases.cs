@@ -22,7 +22,7 @@ public static class UseCases
         typeof(ApplicationTimelineQuery), typeof(PrintedApplication), typeof(PrintedReport),
         typeof(StartConceptNote), typeof(SaveConceptNote), typeof(SubmitConceptNote), typeof(ShortlistConceptNote), typeof(StartFullProposal), typeof(ConceptNoteQueries),
         // Awards
-        typeof(AwardQueries), typeof(AwardDetailsQuery), typeof(GranteeAwards), typeof(AwardApplication),
+        typeof(AwardQueries), typeof(AwardDetailsQuery), typeof(AwardPageQuery), typeof(GranteeAwards), typeof(AwardApplication),
         typeof(AmendAward), typeof(CancelAward), typeof(RecordReturnedFunds), typeof(ReplanTranche),
         typeof(FinalizeCall), typeof(BudgetQueries), typeof(BudgetExports), typeof(SpendingExport),
         typeof(ChangeRules), typeof(RequestChange), typeof(DecideChangeRequest), typeof(ChangeRequestQueries),

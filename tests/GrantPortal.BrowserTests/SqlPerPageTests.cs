@@ -79,6 +79,32 @@ public sealed partial class SqlPerPageTests(ScalePortalFixture portal, ITestOutp
             string.Join(Environment.NewLine, tally.Commands.Select(OneLine)));
     }
 
+    /// <summary>
+    /// The pages a person opens from those lists: the first organization's awarded application (timeline, payments,
+    /// reports) and its award, read by the applicant and by the officer, at the same scale.
+    /// </summary>
+    [Theory]
+    [InlineData("applicant", "application")]
+    [InlineData("officer", "application")]
+    [InlineData("applicant", "award")]
+    [InlineData("officer", "award")]
+    public async Task An_application_and_its_award_render_in_at_most_ten_sql_commands_at_scale(string role, string page)
+    {
+        var visitor = await portal.SignedInAsync(role);
+        var (applicationId, awardId, title) = await portal.DemoAwardAsync();
+        var path = page == "application" ? $"/applications/{applicationId}" : $"/awards/{awardId}";
+
+        var (status, html, tally) = await portal.RenderAsync(visitor, path);
+
+        output.WriteLine($"{role} {path}: {tally.Count} SQL commands");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains(title, WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.True(
+            tally.Count <= Bound,
+            $"{role} {path} sent {tally.Count} SQL commands (at most {Bound}):{Environment.NewLine}" +
+            string.Join(Environment.NewLine, tally.Commands.Select(OneLine)));
+    }
+
     private static string OneLine(string sql)
     {
         var line = Spaces().Replace(sql, " ");
@@ -145,6 +171,19 @@ public sealed class ScalePortalFixture : IAsyncLifetime
         Assert.DoesNotContain("Login", response.Headers.Location?.ToString() ?? "", StringComparison.Ordinal);
         visitors[role] = visitor;
         return visitor;
+    }
+
+    /// <summary>The demo applicant's awarded application with the most payments, its award and its title.</summary>
+    internal async Task<(int ApplicationId, int AwardId, string Title)> DemoAwardAsync()
+    {
+        await using var db = await Server.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var organizationId = await db.Users.Where(u => u.Email == DemoAccounts.Applicant1.Email).Select(u => u.OrganizationId).SingleAsync();
+        var award = await db.Awards.AsNoTracking()
+            .Where(a => a.OrganizationId == organizationId)
+            .OrderByDescending(a => db.Payments.Count(p => p.AwardId == a.Id))
+            .Select(a => new { a.Id, a.ApplicationId, a.Application!.ProjectTitle })
+            .FirstAsync();
+        return (award.ApplicationId, award.Id, award.ProjectTitle);
     }
 
     /// <summary>One GET of <paramref name="path"/>, tagged so that only its own SQL commands are counted.</summary>

@@ -9,24 +9,40 @@ public sealed class ApplicationQueries(IDbContextFactory<PortalDbContext> dbFact
 {
     /// <summary>
     /// One application with what its form needs from the call; null when it is not the reader's to see. A draft its
-    /// owner opens moves first to the newest version of the call's form (see <see cref="MoveDraftToNewestFormAsync"/>).
+    /// owner opens moves first to the newest version of the call's form (<see cref="FormVersions.MoveDraftToNewestAsync"/>).
     /// </summary>
-    public async Task<ApplicationView?> GetAsync(CurrentUser user, int id, CancellationToken ct = default)
+    public async Task<ApplicationView?> GetAsync(CurrentUser user, int id, CancellationToken ct = default) =>
+        (await ReadAsync(user, id, withInformation: false, ct))?.Application;
+
+    /// <summary>
+    /// The application page in one read: the application (<see cref="GetAsync"/>) and, once it is submitted, its
+    /// requests for more information (<see cref="InformationRequestQueries.ForApplicationAsync"/>) from the same rows.
+    /// </summary>
+    public Task<ApplicationPageView?> GetPageAsync(CurrentUser user, int id, CancellationToken ct = default) =>
+        ReadAsync(user, id, withInformation: true, ct);
+
+    private async Task<ApplicationPageView?> ReadAsync(CurrentUser user, int id, bool withInformation, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var newRequired = await MoveDraftToNewestFormAsync(user, id, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var application = await db.Applications.AsNoTracking().FullProposals().VisibleTo(user)
-            .Include(a => a.Call!).ThenInclude(c => c.BudgetYear)
-            .Include(a => a.Organization)
-            .Include(a => a.BudgetLines)
-            .Include(a => a.Attachments)
-            .Include(a => a.IndicatorTargets)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(a => a.Id == id, ct);
+
+        // Read for writing: the owner's draft moves to the newest form on this same row, without reading it twice.
+        var application = await Visible(db.Applications, user).SingleOrDefaultAsync(a => a.Id == id, ct);
         if (application is null)
         {
             return null;
+        }
+
+        var newRequired = ApplicationAccess.IsOwner(user, application.OrganizationId) ? await FormVersions.MoveDraftToNewestAsync(db, application, ct) : [];
+        if (db.ChangeTracker.HasChanges())
+        {
+            // A save elsewhere won over the move: show the draft as it is stored (it moves on its next opening).
+            db.ChangeTracker.Clear();
+            application = await Visible(db.Applications.AsNoTracking(), user).SingleOrDefaultAsync(a => a.Id == id, ct);
+            if (application is null)
+            {
+                return null;
+            }
         }
 
         var indicators = await IndicatorTargetRules.OfCallAsync(db, application.CallId, ct);
@@ -43,7 +59,10 @@ public sealed class ApplicationQueries(IDbContextFactory<PortalDbContext> dbFact
         var revisionInProgress = isOwner && application.Status == ApplicationStatus.Submitted
             ? await db.Applications.AsNoTracking().Where(a => a.RevisesId == application.Id && a.Status == ApplicationStatus.Draft).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct)
             : null;
-        return new ApplicationView(
+        var information = withInformation && application.Status != ApplicationStatus.Draft
+            ? await InformationRequestQueries.OfAsync(db, user, application, form?.Definition ?? FormDefinition.Empty, Seoul.Today(clock), ct)
+            : null;
+        var view = new ApplicationView(
             application.Id,
             call.Id,
             call.Code,
@@ -76,15 +95,17 @@ public sealed class ApplicationQueries(IDbContextFactory<PortalDbContext> dbFact
             CallBudgetRules = call.BudgetRules,
             Indicators = indicators.Select(IndicatorView.From).ToList(),
         };
+        return new ApplicationPageView(view, information);
     }
 
-    /// <summary>The owner's draft moves to the newest form of its stage (<see cref="FormVersions.MoveDraftToNewestAsync"/>); anyone else's stays.</summary>
-    private async Task<IReadOnlyList<Question>> MoveDraftToNewestFormAsync(CurrentUser user, int id, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var draft = await db.Applications.FullProposals().VisibleTo(user).SingleOrDefaultAsync(a => a.Id == id && a.Status == ApplicationStatus.Draft, ct);
-        return draft is null || !ApplicationAccess.IsOwner(user, draft.OrganizationId) ? [] : await FormVersions.MoveDraftToNewestAsync(db, draft, ct);
-    }
+    private static IQueryable<Application> Visible(IQueryable<Application> applications, CurrentUser user) =>
+        applications.FullProposals().VisibleTo(user)
+            .Include(a => a.Call!).ThenInclude(c => c.BudgetYear)
+            .Include(a => a.Organization)
+            .Include(a => a.BudgetLines)
+            .Include(a => a.Attachments)
+            .Include(a => a.IndicatorTargets)
+            .AsSplitQuery();
 
     /// <summary>An applicant's own organization's applications, newest work first; empty for anyone else.</summary>
     public async Task<IReadOnlyList<OrganizationApplicationRow>> ListForOrganizationAsync(CurrentUser user, CancellationToken ct = default)
@@ -226,3 +247,6 @@ public sealed class ApplicationQueries(IDbContextFactory<PortalDbContext> dbFact
         return states.GetValueOrDefault(callId);
     }
 }
+
+/// <summary>The application page: the application and, once submitted, its requests for more information.</summary>
+public sealed record ApplicationPageView(ApplicationView Application, ApplicationInformation? Information);

@@ -23,18 +23,26 @@ public sealed class InformationRequestQueries(IDbContextFactory<PortalDbContext>
         }
 
         var form = await InformationRequestRules.FormOfAsync(db, application.FormVersionId, ct);
+        return await OfAsync(db, user, application, form, Seoul.Today(clock), ct);
+    }
+
+    /// <summary>
+    /// The requests of a submitted application the reader may see, read with its budget lines and files, answering
+    /// <paramref name="form"/>: for the application page, which has read both already.
+    /// </summary>
+    internal static async Task<ApplicationInformation> OfAsync(PortalDbContext db, CurrentUser user, Application application, FormDefinition form, LocalDate today, CancellationToken ct)
+    {
         var requests = await db.InformationRequests.AsNoTracking()
-            .Where(r => r.ApplicationId == applicationId)
+            .Where(r => r.ApplicationId == application.Id)
             .OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id)
             .ToListAsync(ct);
-        var today = Seoul.Today(clock);
         var officer = user.IsIn(Roles.ProgramOfficer);
         var views = requests.Select(r => new InformationRequestView(
             r.Id, r.Message, InformationRequestRules.Items(r.QuestionKeys, form), r.DueOn, r.RequestedAt, r.RequestedByName, r.AnsweredAt, r.Before, r.After,
             Overdue: r.IsOpen && r.DueOn < today)).ToList();
         var canRequest = officer && application.Status is (ApplicationStatus.Submitted or ApplicationStatus.UnderReview) && views.All(v => !v.IsOpen);
         return new ApplicationInformation(
-            applicationId,
+            application.Id,
             views,
             ApplicationSnapshot.Of(application),
             CanRequest: canRequest,

@@ -12,45 +12,17 @@ public sealed class AwardDetailsQuery(IDbContextFactory<PortalDbContext> dbFacto
     public async Task<AwardDetails?> GetAsync(CurrentUser user, int awardId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var staff = MayReadEveryAward(user);
-        if (!staff && !(user.IsIn(Roles.Applicant) && user.OrganizationId is not null))
-        {
-            return null;
-        }
-
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var award = await db.Awards.AsNoTracking()
-            .Include(a => a.Application!).ThenInclude(a => a.Organization)
-            .Include(a => a.Application!).ThenInclude(a => a.BudgetLines)
-            .Include(a => a.Application!).ThenInclude(a => a.Call!).ThenInclude(c => c.BudgetYear)
-            .Include(a => a.Tranches).ThenInclude(t => t.Payments)
-            .Include(a => a.Reports)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(a => a.Id == awardId && (staff || a.OrganizationId == user.OrganizationId), ct);
-        if (award is null)
-        {
-            return null;
-        }
+        return await AwardRecord.LoadAsync(db, user, awardId, ct) is { } record ? Details(record) : null;
+    }
 
-        var peopleIds = award.Tranches.SelectMany(t => t.Payments)
-            .SelectMany(p => new[] { p.RecordedById, p.ApprovedById })
-            .OfType<string>()
-            .Distinct()
-            .ToList();
-        var names = await db.Users.AsNoTracking().Where(u => peopleIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        // Why a checker rejected a payment lives in the audit trail; the maker reads it here.
-        var rejectedIds = award.Tranches.SelectMany(t => t.Payments).Where(p => p.Status == PaymentStatus.Rejected)
-            .Select(p => p.Id.ToString(CultureInfo.InvariantCulture)).ToList();
-        var rejections = rejectedIds.Count == 0 ? [] : (await db.AuditEvents.AsNoTracking()
-                .Where(e => e.EntityType == nameof(Payment) && e.Action == "payment.rejected" && rejectedIds.Contains(e.EntityId))
-                .Select(e => new { e.Id, e.EntityId, e.Reason })
-                .ToListAsync(ct))
-            .OrderBy(e => e.Id)
-            .GroupBy(e => e.EntityId)
-            .ToDictionary(g => g.Key, g => g.Last().Reason);
-        var accountIds = award.Tranches.SelectMany(t => t.Payments).Select(p => p.BankAccountId).OfType<int>().Distinct().ToList();
-        var accounts = accountIds.Count == 0 ? [] : await db.BankAccounts.AsNoTracking().Where(a => accountIds.Contains(a.Id))
-            .ToDictionaryAsync(a => a.Id, a => a.Describe(Languages.Current), ct);
+    /// <summary>The award's details from the award read once for its page.</summary>
+    internal static AwardDetails Details(AwardRecord record)
+    {
+        var award = record.Award;
+        var names = record.Names;
+        var rejections = record.Rejections;
+        var accounts = record.Accounts.ToDictionary(a => a.Id, a => a.Describe(Languages.Current));
         var reports = award.Reports.ToDictionary(r => r.Id);
         var application = award.Application!;
         var call = application.Call!;

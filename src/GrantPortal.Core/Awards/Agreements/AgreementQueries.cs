@@ -44,28 +44,23 @@ public sealed class AgreementQueries(IDbContextFactory<PortalDbContext> dbFactor
     {
         ArgumentNullException.ThrowIfNull(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var award = await db.Awards.AsNoTracking().Where(a => a.Id == awardId)
-            .Select(a => new
-            {
-                a.OrganizationId, a.Status, a.Conditions, a.Application!.Call!.AwardConditionsKorean, a.Application.Call.AwardConditionsEnglish,
-                Organization = new OrganizationName(a.Application.Organization!.NameKorean, a.Application.Organization.Name),
-            })
-            .SingleOrDefaultAsync(ct);
-        var grantee = award is not null && user.IsIn(Roles.Applicant) && user.OrganizationId == award.OrganizationId;
-        if (award is null || !(grantee || AwardRules.IsOfficerOrFinance(user)))
-        {
-            return null;
-        }
+        return await AwardRecord.LoadAsync(db, user, awardId, ct) is { } record ? View(record, user, language) : null;
+    }
 
-        var agreement = await db.GrantAgreements.AsNoTracking().SingleOrDefaultAsync(a => a.AwardId == awardId, ct);
-        var accounts = await db.BankAccounts.AsNoTracking().Where(a => a.AwardId == awardId && (a.Status == BankAccountStatus.Approved || a.Status == BankAccountStatus.Pending))
-            .ToListAsync(ct);
-        var ids = accounts.Select(a => (int?)a.Id).ToList();
-        var books = await db.Attachments.AsNoTracking().Where(f => ids.Contains(f.BankAccountId)).OrderBy(f => f.Id)
-            .Select(f => new { f.BankAccountId, f.DisplayName }).ToListAsync(ct);
-        BankAccountView? View(BankAccount? a) => a is null ? null : new BankAccountView(
+    /// <summary>The checklist from the award read once for its page, by a reader <see cref="AwardRecord.LoadAsync"/> let read it.</summary>
+    internal static AgreementView View(AwardRecord record, CurrentUser user, string language)
+    {
+        var awardId = record.Award.Id;
+        var call = record.Call;
+        var organization = new OrganizationName(record.Application.Organization!.NameKorean, record.Application.Organization.Name);
+        var grantee = user.IsIn(Roles.Applicant) && user.OrganizationId == record.Award.OrganizationId;
+        var agreement = record.Agreement;
+        var accounts = record.AgreementAccounts.ToList();
+        var books = record.Attachments.Where(f => f.BankAccountId is { } id && accounts.Any(a => a.Id == id))
+            .Select(f => new { f.BankAccountId, f.DisplayName }).ToList();
+        BankAccountView? AccountView(BankAccount? a) => a is null ? null : new BankAccountView(
             a.Id, a.BankCode, KoreanBanks.Find(a.BankCode)?.Name(language) ?? a.BankCode, KoreanBanks.Masked(a.AccountNumber), a.Holder,
-            KoreanBanks.HolderMatches(a.Holder, award.Organization), a.Status, a.RegisteredAt, a.DecidedAt, a.RefusalReason,
+            KoreanBanks.HolderMatches(a.Holder, organization), a.Status, a.RegisteredAt, a.DecidedAt, a.RefusalReason,
             books.LastOrDefault(b => b.BankAccountId == a.Id)?.DisplayName);
         var approved = accounts.Where(a => a.Status == BankAccountStatus.Approved).MaxBy(a => a.Id);
         var pending = accounts.Where(a => a.Status == BankAccountStatus.Pending).MaxBy(a => a.Id);
@@ -75,8 +70,8 @@ public sealed class AgreementQueries(IDbContextFactory<PortalDbContext> dbFactor
             awardId,
             agreement?.Status ?? AgreementStatus.Draft,
             AgreementChecklist.Of(agreement, forChecklist, forChecklist is not null && books.Any(b => b.BankAccountId == forChecklist.Id)),
-            korean || award.AwardConditionsEnglish.Length == 0 ? award.AwardConditionsKorean : award.AwardConditionsEnglish,
-            award.Conditions,
+            korean || call.AwardConditionsEnglish.Length == 0 ? call.AwardConditionsKorean : call.AwardConditionsEnglish,
+            record.Award.Conditions,
             agreement?.ConditionsAcceptedAt,
             agreement?.PledgeSignerName,
             agreement?.PledgeSignerPosition,
@@ -84,11 +79,11 @@ public sealed class AgreementQueries(IDbContextFactory<PortalDbContext> dbFactor
             agreement?.SubmittedAt,
             agreement?.ReturnReason,
             agreement?.DecidedAt,
-            View(approved),
-            View(pending),
+            AccountView(approved),
+            AccountView(pending),
             grantee,
             AwardRules.IsOfficer(user),
-            award.Status == AwardStatus.Active,
+            record.Award.Status == AwardStatus.Active,
             agreement?.Version ?? 0);
     }
 

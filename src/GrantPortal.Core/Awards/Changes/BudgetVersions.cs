@@ -14,16 +14,30 @@ internal static class BudgetVersions
             .Select(a => new { a.Amount, a.ApplicationId, a.AwardedAt, a.Application!.StartDate, a.Application.EndDate })
             .SingleAsync(ct);
         var lines = await db.BudgetLines.AsNoTracking().Where(l => l.ApplicationId == award.ApplicationId && !l.IsOwnContribution).OrderBy(l => l.Order).ToListAsync(ct);
-        var scaled = ApprovedBudget.Scale(lines, award.Amount);
-        var plan = scaled.Select((l, i) => new PlanLine(l.BudgetLineId, lines[i].Order, l.Category, l.Item, l.Budgeted)).ToList();
-        return new ProjectPlan(1, award.StartDate, award.EndDate, null, plan) { CreatedAt = award.AwardedAt };
+        return AsAwarded(award.Amount, award.AwardedAt, award.StartDate, award.EndDate, lines);
     }
 
-    /// <summary>Every version, oldest first; only the derived version 1 while nothing has changed.</summary>
-    public static async Task<IReadOnlyList<ProjectPlan>> HistoryAsync(PortalDbContext db, int awardId, CancellationToken ct)
+    /// <summary>The plan as awarded, from an award read with its application's budget lines.</summary>
+    public static ProjectPlan AsAwarded(Award award) =>
+        AsAwarded(award.Amount, award.AwardedAt, award.Application!.StartDate, award.Application.EndDate,
+            award.Application.BudgetLines.Where(l => !l.IsOwnContribution).OrderBy(l => l.Order).ToList());
+
+    /// <summary>
+    /// Every version, oldest first (only the derived version 1 while nothing has changed), from the stored ones and the
+    /// award read with its application's budget lines.
+    /// </summary>
+    public static IReadOnlyList<ProjectPlan> History(IReadOnlyList<BudgetVersion> stored, Award award) =>
+        stored.Count == 0 ? [AsAwarded(award)] : stored.OrderBy(v => v.Number).Select(ToPlan).ToList();
+
+    /// <summary>The version in force (<see cref="InForceAsync"/>) from the stored ones and the award read with its budget lines.</summary>
+    public static ProjectPlan InForce(IReadOnlyList<BudgetVersion> stored, Award award) =>
+        stored.MaxBy(v => v.Number) is { } latest ? ToPlan(latest).ScaledTo(award.Amount) : AsAwarded(award);
+
+    private static ProjectPlan AsAwarded(Krw amount, Instant awardedAt, LocalDate? startDate, LocalDate? endDate, List<BudgetLine> grantLines)
     {
-        var stored = await db.BudgetVersions.AsNoTracking().Include(v => v.Lines).Where(v => v.AwardId == awardId).OrderBy(v => v.Number).ToListAsync(ct);
-        return stored.Count == 0 ? [await AsAwardedAsync(db, awardId, ct)] : stored.Select(ToPlan).ToList();
+        var scaled = ApprovedBudget.Scale(grantLines, amount);
+        var plan = scaled.Select((l, i) => new PlanLine(l.BudgetLineId, grantLines[i].Order, l.Category, l.Item, l.Budgeted)).ToList();
+        return new ProjectPlan(1, startDate, endDate, null, plan) { CreatedAt = awardedAt };
     }
 
     /// <summary>

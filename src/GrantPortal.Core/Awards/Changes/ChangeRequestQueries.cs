@@ -35,34 +35,24 @@ public sealed class ChangeRequestQueries(IDbContextFactory<PortalDbContext> dbFa
     public async Task<AwardChanges?> ForAwardAsync(CurrentUser user, int awardId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var staff = AwardRules.IsOfficerOrFinance(user);
-        var owner = user.IsIn(Roles.Applicant) && user.OrganizationId is not null;
-        if (!staff && !owner)
-        {
-            return null;
-        }
-
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var award = await db.Awards.AsNoTracking()
-            .Where(a => a.Id == awardId && (staff || a.OrganizationId == user.OrganizationId))
-            .Select(a => new { a.Status, a.OrganizationId, a.Application!.Call!.BudgetRules })
-            .SingleOrDefaultAsync(ct);
-        if (award is null)
-        {
-            return null;
-        }
+        return await AwardRecord.LoadAsync(db, user, awardId, ct) is { } record ? Changes(record, user, rules) : null;
+    }
 
-        var history = await BudgetVersions.HistoryAsync(db, awardId, ct);
-        var inForce = await BudgetVersions.InForceAsync(db, awardId, ct);
-        var requests = await db.ChangeRequests.AsNoTracking().Where(r => r.AwardId == awardId).OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id).ToListAsync(ct);
-        var views = requests.Select(r =>
+    /// <summary>The changes side from the award read once for its page, by a reader <see cref="AwardRecord.LoadAsync"/> let read it.</summary>
+    internal static AwardChanges Changes(AwardRecord record, CurrentUser user, ChangeRules rules)
+    {
+        var award = record.Award;
+        var history = BudgetVersions.History(record.Versions, award);
+        var inForce = BudgetVersions.InForce(record.Versions, award);
+        var views = record.Requests.Select(r =>
         {
             // Lines keep their names across versions, so the first version names them for every request.
             var plan = history[0];
             return new ChangeRequestView(r.Id, r.Kind, r.Status, rules.Describe(r, plan), r.Reason, r.RequestedByName, r.RequestedAt, r.DecidedAt, r.DecisionReason, r.ResultingVersion);
         }).ToList();
         var isOwner = user.IsIn(Roles.Applicant) && user.OrganizationId == award.OrganizationId;
-        return new AwardChanges(awardId, inForce, history, views, award.BudgetRules.ChangeNoticePercent,
+        return new AwardChanges(award.Id, inForce, history, views, record.Call.BudgetRules.ChangeNoticePercent,
             CanRequest: isOwner && award.Status == AwardStatus.Active,
             CanDecide: AwardRules.IsOfficer(user) && award.Status == AwardStatus.Active);
     }

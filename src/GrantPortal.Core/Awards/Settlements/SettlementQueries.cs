@@ -20,28 +20,26 @@ public sealed class SettlementQueries(
     {
         ArgumentNullException.ThrowIfNull(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await MayReadAsync(db, user, awardId, ct))
-        {
-            return null;
-        }
+        return await AwardRecord.LoadAsync(db, user, awardId, ct) is { } record ? View(record, user) : null;
+    }
 
-        var settlement = await db.Settlements.AsNoTracking().SingleOrDefaultAsync(s => s.AwardId == awardId, ct);
-        var inputs = (await SettlementRules.ReadAsync(db, awardId, settlement, ct))!;
+    /// <summary>The settlement panel from the award read once for its page, by a reader <see cref="AwardRecord.LoadAsync"/> let read it.</summary>
+    internal static SettlementView View(AwardRecord record, CurrentUser user)
+    {
+        var awardId = record.Award.Id;
+        var settlement = record.Settlement;
+        var inputs = SettlementRules.Of(record, settlement);
         var report = inputs.FinalReport;
-        var evidence = report is null ? [] : await db.Attachments.AsNoTracking().Where(a => a.ProjectReportId == report.Id && a.SpendingLineId != null)
-            .GroupBy(a => a.SpendingLineId!.Value).Select(g => new { LineId = g.Key, Count = g.Count() }).ToListAsync(ct);
         var threshold = inputs.Rules.EvidenceThreshold;
         var lines = report?.SpendingLines.OrderBy(l => l.Id).Select(l => new SettlementLineView(
             l.Id, l.Category, l.Item, l.Budgeted, l.Spent, l.OwnSpent, l.IneligibleGrant, l.IneligibleReason,
             SettlementThresholds.NeedsEvidence(l.Spent + l.OwnSpent, threshold),
-            evidence.FirstOrDefault(e => e.LineId == l.Id)?.Count ?? 0)).ToList() ?? [];
-        var verification = await db.Attachments.AsNoTracking().Where(a => a.VerificationAwardId == awardId).OrderBy(a => a.Id).ToListAsync(ct);
+            record.Attachments.Count(a => a.ProjectReportId == inputs.FinalReport!.Id && a.SpendingLineId == l.Id))).ToList() ?? [];
+        var verification = record.Attachments.Where(a => a.VerificationAwardId == awardId).OrderBy(a => a.Id).ToList();
         ConfirmedSettlement? confirmed = null;
         if (settlement is not null)
         {
-            var ids = new[] { settlement.ConfirmedById, settlement.ReturnRecordedById, settlement.ReturnConfirmedById }.OfType<string>().ToList();
-            var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-            string? Name(string? id) => id is null ? null : names.GetValueOrDefault(id, id);
+            string? Name(string? id) => id is null ? null : record.Names.GetValueOrDefault(id, id);
             confirmed = new ConfirmedSettlement(settlement.Id, settlement.ConfirmedAt, Name(settlement.ConfirmedById)!, inputs.ClosedOn, settlement.AmountToReturn,
                 settlement.ReturnStatus, settlement.ReturnReceivedOn, settlement.ReturnReference, Name(settlement.ReturnRecordedById), Name(settlement.ReturnConfirmedById),
                 settlement.Version);

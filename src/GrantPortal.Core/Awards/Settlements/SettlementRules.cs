@@ -43,18 +43,35 @@ internal static class SettlementRules
         var own = await db.BudgetLines.AsNoTracking().Where(l => l.ApplicationId == award.ApplicationId && l.IsOwnContribution)
             .Select(l => new { l.Category, l.Amount }).ToListAsync(ct);
         var paid = confirmed?.GrantPaid ?? await AwardRules.PaidAsync(db, awardId, ct);
-        var returnedBefore = confirmed?.ReturnedBefore ?? award.ReturnedAmount;
+        return Inputs(award.Id, award.OrganizationId, award.ProjectTitle, award.Amount, award.Status, award.ReturnedAmount, award.ClosedOn, award.BudgetRules,
+            report, plan, own.Select(l => (l.Category, l.Amount)), paid, confirmed);
+    }
+
+    /// <summary>The settlement inputs from the award read once for its page (<see cref="ReadAsync"/> without reading again).</summary>
+    public static SettlementInputs Of(AwardRecord record, Settlement? confirmed)
+    {
+        var award = record.Award;
+        return Inputs(award.Id, award.OrganizationId, record.Application.ProjectTitle, award.Amount, award.Status, award.ReturnedAmount, award.ClosedOn, record.Call.BudgetRules,
+            record.FinalReport, BudgetVersions.InForce(record.Versions, award),
+            record.Application.BudgetLines.Where(l => l.IsOwnContribution).Select(l => (l.Category, l.Amount)),
+            confirmed?.GrantPaid ?? record.Paid, confirmed);
+    }
+
+    private static SettlementInputs Inputs(
+        int awardId, int organizationId, string projectTitle, Krw amount, AwardStatus status, Krw returnedAmount, LocalDate? closedOn, BudgetRules rules,
+        ProjectReport? report, ProjectPlan plan, IEnumerable<(BudgetCategory Category, Krw Amount)> own, Krw paid, Settlement? confirmed)
+    {
+        var returnedBefore = confirmed?.ReturnedBefore ?? returnedAmount;
         var lines = report?.SpendingLines.OrderBy(l => l.Id)
             .Select(l => new SettlementLine(l.Category, l.Item, l.Budgeted, l.Spent, l.IneligibleGrant, l.OwnSpent)).ToList() ?? [];
         var sheet = SettlementSheet.Of(
             plan.Lines.Select(l => (l.Category, l.Amount)),
-            own.Select(l => (l.Category, l.Amount)),
+            own,
             lines,
             paid,
             returnedBefore,
             report?.InterestEarned ?? Krw.Zero);
-        return new SettlementInputs(award.Id, award.OrganizationId, award.ProjectTitle, award.Amount, award.Status, award.ReturnedAmount, award.ClosedOn,
-            award.BudgetRules, report, sheet);
+        return new SettlementInputs(awardId, organizationId, projectTitle, amount, status, returnedAmount, closedOn, rules, report, sheet);
     }
 
     /// <summary>A settlement as the audit trail keeps it.</summary>

@@ -7,6 +7,7 @@ namespace GrantPortal.Web.Features.Applications;
 public sealed partial class ApplicationPage
 {
     private ApplicationView? view;
+    private ApplicationInformation? information;
     private bool loading = true;
     private string? justSubmitted;
     private bool confirmingWithdrawal;
@@ -24,7 +25,7 @@ public sealed partial class ApplicationPage
         justSubmitted = null;
         LastResult = null;
         confirmingWithdrawal = false;
-        view = User is null ? null : await Applications.GetAsync(User, Id);
+        await ReadAsync();
         loading = false;
     }
 
@@ -54,10 +55,16 @@ public sealed partial class ApplicationPage
     private async Task OnSubmittedAsync(string receipt)
     {
         justSubmitted = receipt;
-        view = await Applications.GetAsync(User!, Id);
+        await ReadAsync();
     }
 
-    private async Task ReloadAsync() => view = await Applications.GetAsync(User!, Id);
+    /// <summary>The application and its requests for more information in one read, which the page hands to the requests panel.</summary>
+    private async Task ReadAsync()
+    {
+        var page = User is null ? null : await Applications.GetPageAsync(User, Id);
+        view = page?.Application;
+        information = page?.Information;
+    }
 
     private void ConfirmWithdrawal(bool confirming)
     {
@@ -80,7 +87,7 @@ public sealed partial class ApplicationPage
         {
             confirmingWithdrawal = false;
             LastResult = null;
-            view = await Applications.GetAsync(User!, Id);
+            await ReadAsync();
         }
     }
 }

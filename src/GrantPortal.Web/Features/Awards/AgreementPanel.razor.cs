@@ -5,6 +5,7 @@ namespace GrantPortal.Web.Features.Awards;
 public sealed partial class AgreementPanel
 {
     private AgreementView? view;
+    private AgreementView? given;
     private BankAccountForm account = new();
     private string? signerName;
     private string? signerPosition;
@@ -44,15 +45,36 @@ public sealed partial class AgreementPanel
     [Parameter, EditorRequired]
     public int AwardId { get; set; }
 
+    /// <summary>
+    /// The checklist as the page read it with the award; the panel reads it again itself after its own steps, and
+    /// reads it itself when no page gives it.
+    /// </summary>
+    [Parameter]
+    public AgreementView? Agreement { get; set; }
+
     /// <summary>Called after the grant decision or a change of account, so the page reloads what depends on them.</summary>
     [Parameter]
     public EventCallback Changed { get; set; }
 
-    protected override async Task OnParametersSetAsync() => await LoadAsync();
-
-    private async Task LoadAsync()
+    protected override async Task OnParametersSetAsync()
     {
-        view = User is null ? null : await Queries.ForAwardAsync(User, AwardId, Language);
+        if (Agreement is null)
+        {
+            await LoadAsync();
+        }
+        else if (!ReferenceEquals(Agreement, given))
+        {
+            // A checklist the page read again (after its own steps or a section's) is newer than the one shown.
+            given = Agreement;
+            Show(Agreement);
+        }
+    }
+
+    private async Task LoadAsync() => Show(User is null ? null : await Queries.ForAwardAsync(User, AwardId, Language));
+
+    private void Show(AgreementView? read)
+    {
+        view = read;
         signerName ??= view?.PledgeSignerName;
         signerPosition ??= view?.PledgeSignerPosition;
     }

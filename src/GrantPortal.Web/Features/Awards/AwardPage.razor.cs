@@ -4,6 +4,7 @@ public sealed partial class AwardPage
 {
     private readonly Dictionary<int, Krw> paymentAmounts = [];
     private readonly Dictionary<int, NodaTime.LocalDate> plannedDates = [];
+    private AwardPageView? page;
     private AwardDetails? award;
     private bool loading = true;
     private string? doneText;
@@ -34,7 +35,9 @@ public sealed partial class AwardPage
 
     private async Task LoadAsync()
     {
-        award = User is null ? null : await Details.GetAsync(User, Id);
+        // The page reads the award once and hands each section its part (a section reads again after its own steps).
+        page = User is null ? null : await Pages.GetAsync(User, Id, Language);
+        award = page?.Award;
         paymentAmounts.Clear();
         plannedDates.Clear();
         if (award is not null)

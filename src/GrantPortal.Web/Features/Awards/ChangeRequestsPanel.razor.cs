@@ -6,6 +6,7 @@ public sealed partial class ChangeRequestsPanel
 {
     private readonly Dictionary<int, string?> decisionReasons = [];
     private AwardChanges? changes;
+    private AwardChanges? given;
     private ChangeRequestForm form = new();
     private Krw moveAmount;
     private LocalDate startDate;
@@ -25,6 +26,13 @@ public sealed partial class ChangeRequestsPanel
     [Parameter, EditorRequired]
     public int AwardId { get; set; }
 
+    /// <summary>
+    /// The changes as the page read them with the award; the panel reads them again itself after its own steps, and
+    /// reads them itself when no page gives them.
+    /// </summary>
+    [Parameter]
+    public AwardChanges? Changes { get; set; }
+
     private ProjectPlan? Shown => changes?.History.FirstOrDefault(v => v.Number == shownVersion);
 
     /// <summary>What a notice may move between the two chosen lines, so the grantee knows before asking.</summary>
@@ -33,11 +41,25 @@ public sealed partial class ChangeRequestsPanel
             ? ChangeThreshold.Limit(f.Amount, t.Amount, c.NoticePercent)
             : null;
 
-    protected override async Task OnParametersSetAsync() => await LoadAsync();
-
-    private async Task LoadAsync()
+    protected override async Task OnParametersSetAsync()
     {
-        changes = User is null ? null : await Queries.ForAwardAsync(User, AwardId);
+        if (Changes is null)
+        {
+            await LoadAsync();
+        }
+        else if (!ReferenceEquals(Changes, given))
+        {
+            // Changes the page read again (after its own steps or a section's) are newer than the ones shown.
+            given = Changes;
+            Show(Changes);
+        }
+    }
+
+    private async Task LoadAsync() => Show(User is null ? null : await Queries.ForAwardAsync(User, AwardId));
+
+    private void Show(AwardChanges? read)
+    {
+        changes = read;
         if (changes is { } c)
         {
             shownVersion = c.History[^1].Number;

@@ -7,6 +7,7 @@ public sealed partial class SettlementPanel
     private readonly Dictionary<int, Krw> ineligible = [];
     private readonly Dictionary<int, string?> reasons = [];
     private SettlementView? view;
+    private SettlementView? given;
     private string? doneText;
     private string? uploadError;
     private bool uploading;
@@ -29,11 +30,30 @@ public sealed partial class SettlementPanel
     [Parameter, EditorRequired]
     public int AwardId { get; set; }
 
+    /// <summary>
+    /// The settlement as the page read it with the award; the panel reads it again itself after its own steps, and
+    /// reads it itself when no page gives it.
+    /// </summary>
+    [Parameter]
+    public SettlementView? Settlement { get; set; }
+
     /// <summary>Called after the confirmation, so the page shows the award closed.</summary>
     [Parameter]
     public EventCallback Changed { get; set; }
 
-    protected override async Task OnParametersSetAsync() => await LoadAsync();
+    protected override async Task OnParametersSetAsync()
+    {
+        if (Settlement is null)
+        {
+            await LoadAsync();
+        }
+        else if (!ReferenceEquals(Settlement, given))
+        {
+            // A settlement the page read again (after its own steps or a section's) is newer than the one shown.
+            given = Settlement;
+            view = Settlement;
+        }
+    }
 
     private async Task LoadAsync() => view = User is null ? null : await Queries.GetAsync(User, AwardId);
 
