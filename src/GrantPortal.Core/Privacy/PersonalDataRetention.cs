@@ -132,6 +132,8 @@ public sealed class PersonalDataRetention(
             db.UserTokens.RemoveRange(await db.UserTokens.Where(t => ids.Contains(t.UserId)).ToListAsync(ct));
             db.UserLogins.RemoveRange(await db.UserLogins.Where(l => ids.Contains(l.UserId)).ToListAsync(ct));
             db.UserClaims.RemoveRange(await db.UserClaims.Where(c => ids.Contains(c.UserId)).ToListAsync(ct));
+            // Saved views are the person's own settings (filter text they typed): they go with the person.
+            db.SavedViews.RemoveRange(await db.SavedViews.Where(v => ids.Contains(v.UserId)).ToListAsync(ct));
             foreach (var user in batch)
             {
                 Anonymize(user, now);

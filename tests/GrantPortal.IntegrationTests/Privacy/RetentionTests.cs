@@ -81,6 +81,7 @@ public abstract class RetentionTests : ProviderTest
         Assert.Equal(("", null, null, false), (removed.DisplayName, removed.PasswordHash, removed.PhoneNumber, removed.TwoFactorEnabled));
         Assert.Equal(RetentionEnded, removed.PersonalDataRemovedAt);
         Assert.False(await db.UserTokens.AnyAsync(t => t.UserId == "member-removed"));
+        Assert.False(await db.SavedViews.AnyAsync(v => v.UserId == "member-removed"));
         var mail = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Purpose == "Test");
         Assert.Equal((removed.Email, "", ""), (mail.RecipientEmail, mail.RecipientName, mail.Body));
 
@@ -158,6 +159,7 @@ public abstract class RetentionTests : ProviderTest
                 SecurityStamp = Guid.NewGuid().ToString(),
             });
             db.UserTokens.Add(new Microsoft.AspNetCore.Identity.IdentityUserToken<string> { UserId = "member-removed", LoginProvider = "[AspNetUserStore]", Name = "AuthenticatorKey", Value = "JBSWY3DPEHPK3PXP" });
+            db.SavedViews.Add(new GrantPortal.Core.Lists.SavedView { UserId = "member-removed", List = GrantPortal.Core.Lists.SavedViewLists.Intake, Name = "Lee Min-su's queue", Query = "q=Lee", CreatedAt = now });
             db.OutboxMessages.Add(OutboxMessage.Queue(now, "Test", new MailRecipient("Lee Min-su", "minsu@opendoors.example", "ko"), "Submitted", "Dear Lee Min-su, …"));
             foreach (var id in ids)
             {
