@@ -1,3 +1,4 @@
+using GrantPortal.Web.Features.Lists;
 using NodaTime;
 
 namespace GrantPortal.Web.Features.Applications;
@@ -23,6 +24,9 @@ public sealed partial class ApplicationsPage
     private int tableKey;
 
     // The address describes the intake as shown (the same names as the export), so it can be bookmarked or saved as a view.
+    private IntakeView? lastAsked;
+    private string addressQuery = "";
+
     [SupplyParameterFromQuery(Name = "q")]
     private string? QuerySearch { get; set; }
 
@@ -103,7 +107,7 @@ public sealed partial class ApplicationsPage
         };
         sort = lastQuery.Sort;
         descending = lastQuery.Descending;
-        WriteAddress();
+        await WriteAddressAsync();
         var page = await Intake.SearchAsync(User!, lastQuery, ct);
         if (page is null)
         {
@@ -116,10 +120,21 @@ public sealed partial class ApplicationsPage
         return new TableData<IntakeRow> { Items = page.Rows, TotalItems = page.TotalCount };
     }
 
-    /// <summary>A saved view or a bookmark opened while the page is open: show it.</summary>
+    /// <summary>
+    /// The address the page was opened with, and then a saved view or a bookmark opened while the page is open: show it.
+    /// Only a change of the address counts: the page writes its filters into the browser's address itself
+    /// (<see cref="ListAddress"/>), so the address the server knows is older than what is shown.
+    /// </summary>
     protected override void OnParametersSet()
     {
         var asked = FromAddress();
+        if (asked == lastAsked)
+        {
+            return;
+        }
+
+        lastAsked = asked;
+        addressQuery = ListAddress.Opened(Navigation);
         if (asked != Shown())
         {
             Show(asked);
@@ -142,10 +157,10 @@ public sealed partial class ApplicationsPage
     }
 
     /// <summary>Puts the intake as shown into the address, replacing the history entry: the back button leaves the page.</summary>
-    private void WriteAddress()
+    private async Task WriteAddressAsync()
     {
         var defaultSort = sort == ApplicationSort.SubmittedAt && descending;
-        var uri = Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        addressQuery = await ListAddress.WriteAsync(JS, Navigation, RendererInfo.IsInteractive, new Dictionary<string, object?>
         {
             ["q"] = string.IsNullOrWhiteSpace(search) ? null : search,
             ["status"] = status?.ToString(),
@@ -156,10 +171,6 @@ public sealed partial class ApplicationsPage
             ["sort"] = defaultSort ? null : sort.ToString(),
             ["desc"] = defaultSort ? null : descending,
         });
-        if (uri != Navigation.Uri)
-        {
-            Navigation.NavigateTo(uri, replace: true);
-        }
     }
 
     private SortDirection Initial(ApplicationSort label) =>

@@ -1,3 +1,4 @@
+using GrantPortal.Web.Features.Lists;
 namespace GrantPortal.Web.Features.Awards;
 
 public sealed partial class AwardsPage
@@ -11,6 +12,8 @@ public sealed partial class AwardsPage
     private bool loading = true;
 
     private string? search;
+    private (int? Call, string? Search)? lastAsked;
+    private string addressQuery = "";
 
     [SupplyParameterFromQuery(Name = "call")]
     private int? RequestedCall { get; set; }
@@ -39,20 +42,28 @@ public sealed partial class AwardsPage
         }
 
         search = RequestedSearch;
+        lastAsked = (RequestedCall, RequestedSearch);
+        addressQuery = ListAddress.Opened(Navigation);
         calls = await Awards.ListCallsAsync(User);
         selectedCallId = RequestedCall is { } requested && calls.Any(c => c.Id == requested) ? requested : AwardingCallSummary.Default(calls);
         await LoadCallAsync();
         loading = false;
     }
 
-    /// <summary>A saved view or a bookmark opened while the page is open: show its call and search.</summary>
+    /// <summary>
+    /// A saved view or a bookmark opened while the page is open: show its call and search. Only a change of the address
+    /// counts: the page writes its own choices into the browser's address (<see cref="ListAddress"/>), so the address
+    /// the server knows may be older than what is shown.
+    /// </summary>
     protected override async Task OnParametersSetAsync()
     {
-        if (loading || granteeAwards is not null)
+        if (loading || granteeAwards is not null || lastAsked == (RequestedCall, RequestedSearch))
         {
             return;
         }
 
+        lastAsked = (RequestedCall, RequestedSearch);
+        addressQuery = ListAddress.Opened(Navigation);
         search = RequestedSearch;
         if (RequestedCall is { } requested && requested != selectedCallId && calls.Any(c => c.Id == requested))
         {
@@ -63,7 +74,7 @@ public sealed partial class AwardsPage
     private async Task SelectCallAsync(int id)
     {
         await ShowCallAsync(id);
-        WriteAddress();
+        await WriteAddressAsync();
     }
 
     private async Task ShowCallAsync(int id)
@@ -74,24 +85,18 @@ public sealed partial class AwardsPage
         await LoadCallAsync();
     }
 
-    private void SearchChanged(string? text)
+    private async Task SearchChanged(string? text)
     {
-        // Kept as typed: the field reads the address back, and trimming would eat the space before a second word.
+        // Kept as typed: trimming would eat the space before a second word.
         search = string.IsNullOrWhiteSpace(text) ? null : text;
-        WriteAddress();
+        await WriteAddressAsync();
     }
 
     private bool Matches(string? text) => text?.Contains(search!.Trim(), StringComparison.CurrentCultureIgnoreCase) == true;
 
     /// <summary>The address says which call and search are shown, so it can be bookmarked or saved as a view; the history entry is replaced.</summary>
-    private void WriteAddress()
-    {
-        var uri = Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["call"] = selectedCallId, ["q"] = search });
-        if (uri != Navigation.Uri)
-        {
-            Navigation.NavigateTo(uri, replace: true);
-        }
-    }
+    private async Task WriteAddressAsync() =>
+        addressQuery = await ListAddress.WriteAsync(JS, Navigation, RendererInfo.IsInteractive, new Dictionary<string, object?> { ["call"] = selectedCallId, ["q"] = search });
 
     private async Task LoadCallAsync() => call = User is null || selectedCallId == 0 ? null : await Awards.GetCallAsync(User, selectedCallId);
 

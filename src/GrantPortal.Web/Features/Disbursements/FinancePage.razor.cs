@@ -1,3 +1,4 @@
+using GrantPortal.Web.Features.Lists;
 using GrantPortal.Web.Components.Shared;
 using NodaTime;
 
@@ -31,22 +32,36 @@ public sealed partial class FinancePage
 
     private bool Acting => Busy || asking;
 
+    private bool addressRead;
+    private string? lastAskedSearch;
+    private string addressQuery = "";
+
     protected override async Task OnInitializedAsync() => await LoadAsync();
 
-    /// <summary>The search comes from the address, so a bookmark or a saved view opened while the page is open shows it.</summary>
-    protected override void OnParametersSet() => search = string.IsNullOrWhiteSpace(RequestedSearch) ? null : RequestedSearch;
-
-    private void SearchChanged(string? text)
+    /// <summary>
+    /// The search comes from the address, so a bookmark or a saved view opened while the page is open shows it. Only a
+    /// change of the address counts: the page writes the search into the browser's address itself
+    /// (<see cref="ListAddress"/>), so the address the server knows may be older than what is shown.
+    /// </summary>
+    protected override void OnParametersSet()
     {
-        // Kept as typed: the field reads the address back, and trimming would eat the space before a second word.
+        if (addressRead && lastAskedSearch == RequestedSearch)
+        {
+            return;
+        }
+
+        (addressRead, lastAskedSearch) = (true, RequestedSearch);
+        addressQuery = ListAddress.Opened(Navigation);
+        search = string.IsNullOrWhiteSpace(RequestedSearch) ? null : RequestedSearch;
+    }
+
+    private async Task SearchChanged(string? text)
+    {
+        // Kept as typed: trimming would eat the space before a second word.
         search = string.IsNullOrWhiteSpace(text) ? null : text;
 
         // Replacing the history entry: the back button leaves the page rather than undoing keystrokes.
-        var uri = Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["q"] = search });
-        if (uri != Navigation.Uri)
-        {
-            Navigation.NavigateTo(uri, replace: true);
-        }
+        addressQuery = await ListAddress.WriteAsync(JS, Navigation, RendererInfo.IsInteractive, new Dictionary<string, object?> { ["q"] = search });
     }
 
     private bool Matches(OrganizationName organization, string project) =>
