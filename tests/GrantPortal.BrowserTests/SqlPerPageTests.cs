@@ -73,10 +73,7 @@ public sealed partial class SqlPerPageTests(ScalePortalFixture portal, ITestOutp
         Assert.Equal(HttpStatusCode.OK, status);
         var main = Spaces().Replace(WebUtility.HtmlDecode(Tags().Replace(html.Split("id=\"main-content\"", 2).Last(), " ")), " ");
         Assert.Matches(shows, main);
-        Assert.True(
-            tally.Count <= Bound,
-            $"{role} {path} sent {tally.Count} SQL commands (at most {Bound}):{Environment.NewLine}" +
-            string.Join(Environment.NewLine, tally.Commands.Select(OneLine)));
+        AssertWithinBound(role, path, tally);
     }
 
     /// <summary>
@@ -99,11 +96,14 @@ public sealed partial class SqlPerPageTests(ScalePortalFixture portal, ITestOutp
         output.WriteLine($"{role} {path}: {tally.Count} SQL commands");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains(title, WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        AssertWithinBound(role, path, tally);
+    }
+
+    private static void AssertWithinBound(string role, string path, RequestSqlCounter.Tally tally) =>
         Assert.True(
             tally.Count <= Bound,
             $"{role} {path} sent {tally.Count} SQL commands (at most {Bound}):{Environment.NewLine}" +
             string.Join(Environment.NewLine, tally.Commands.Select(OneLine)));
-    }
 
     private static string OneLine(string sql)
     {

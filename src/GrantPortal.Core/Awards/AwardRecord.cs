@@ -27,8 +27,10 @@ internal sealed record AwardRecord(
     public ProjectReport? FinalReport => Award.Reports.Where(r => r.Kind == ReportKind.Final).MaxBy(r => r.Id);
 
     /// <summary>The award's own accounts the agreement shows: the approved one and a change waiting for the officer.</summary>
-    public IEnumerable<BankAccount> AgreementAccounts =>
-        Accounts.Where(a => a.AwardId == Award.Id && (a.Status == BankAccountStatus.Approved || a.Status == BankAccountStatus.Pending));
+    public IEnumerable<BankAccount> AgreementAccounts => Accounts.Where(a => IsAgreementAccount(a, Award.Id));
+
+    private static bool IsAgreementAccount(BankAccount account, int awardId) =>
+        account.AwardId == awardId && account.Status is BankAccountStatus.Approved or BankAccountStatus.Pending;
 
     /// <summary>What the award has paid out (the payments marked paid).</summary>
     public Krw Paid => Krw.Sum(Award.Tranches.SelectMany(t => t.Payments).Where(p => p.Status == PaymentStatus.Paid).Select(p => p.Amount));
@@ -89,8 +91,7 @@ internal sealed record AwardRecord(
 
         var paidToIds = payments.Select(p => p.BankAccountId).OfType<int>().Distinct().ToList();
         var accounts = await db.BankAccounts.AsNoTracking().Where(a => a.AwardId == awardId || paidToIds.Contains(a.Id)).ToListAsync(ct);
-        var bookIds = accounts.Where(a => a.AwardId == awardId && (a.Status == BankAccountStatus.Approved || a.Status == BankAccountStatus.Pending))
-            .Select(a => (int?)a.Id).ToList();
+        var bookIds = accounts.Where(a => IsAgreementAccount(a, awardId)).Select(a => (int?)a.Id).ToList();
         // No report has id 0: without a final report there is no evidence to read.
         var finalId = award.Reports.Where(r => r.Kind == ReportKind.Final).MaxBy(r => r.Id)?.Id ?? 0;
         var files = await db.Attachments.AsNoTracking()

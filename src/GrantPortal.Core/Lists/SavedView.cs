@@ -16,8 +16,9 @@ public sealed class SavedView
     public int Id { get; private set; }
 
     /// <summary>
-    /// The owner's account id. Named <c>UserId</c> so that the personal-data export finds it; no foreign key to the
-    /// Identity table, since SQL Server refuses one from a column of a different length on some providers' keys.
+    /// The owner's account id. Named <c>UserId</c> so that the personal-data export finds it. No foreign key, like the
+    /// portal's other columns naming a person: accounts are never deleted, only anonymized, and retention deletes the
+    /// views then (ADR 0029).
     /// </summary>
     public string UserId { get; set; } = "";
 

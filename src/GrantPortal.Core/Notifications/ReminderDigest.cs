@@ -82,14 +82,21 @@ public static class ReminderDigest
             text.AppendLine(L["Mail_Essential"]);
         }
 
+        // Where to turn non-essential mail off, and where an organization stops following calls: a hint with its link.
+        var hints = new List<(string Key, string Link)>();
         if (anyOptional)
         {
-            text.AppendLine(L["Mail_OptOutHint", profileLink]);
+            hints.Add(("Mail_OptOutHint", profileLink));
         }
 
         if (anyCallAlert)
         {
-            text.AppendLine(L["Mail_CallAlertsHint", callAlertsLink]);
+            hints.Add(("Mail_CallAlertsHint", callAlertsLink));
+        }
+
+        foreach (var (key, link) in hints)
+        {
+            text.AppendLine(L[key, link]);
         }
 
         text.AppendLine(L["Mail_Footer"]);
@@ -123,16 +130,9 @@ public static class ReminderDigest
             html.Append("<p>").Append(Encode(L["Mail_Essential"])).Append("</p>");
         }
 
-        if (anyOptional)
+        foreach (var (key, link) in hints)
         {
-            html.Append("<p>").Append(Encode(L["Mail_OptOutHint", ""])).Append("<a href=\"").Append(Encode(profileLink)).Append("\">")
-                .Append(Encode(profileLink)).Append("</a></p>");
-        }
-
-        if (anyCallAlert)
-        {
-            html.Append("<p>").Append(Encode(L["Mail_CallAlertsHint", ""])).Append("<a href=\"").Append(Encode(callAlertsLink)).Append("\">")
-                .Append(Encode(callAlertsLink)).Append("</a></p>");
+            html.Append("<p>").Append(Encode(L[key, ""])).Append("<a href=\"").Append(Encode(link)).Append("\">").Append(Encode(link)).Append("</a></p>");
         }
 
         html.Append("<p style=\"color:#555\">").Append(Encode(L["Mail_Footer"])).Append("</p></body></html>");

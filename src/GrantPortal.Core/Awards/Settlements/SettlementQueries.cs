@@ -34,7 +34,7 @@ public sealed class SettlementQueries(
         var lines = report?.SpendingLines.OrderBy(l => l.Id).Select(l => new SettlementLineView(
             l.Id, l.Category, l.Item, l.Budgeted, l.Spent, l.OwnSpent, l.IneligibleGrant, l.IneligibleReason,
             SettlementThresholds.NeedsEvidence(l.Spent + l.OwnSpent, threshold),
-            record.Attachments.Count(a => a.ProjectReportId == inputs.FinalReport!.Id && a.SpendingLineId == l.Id))).ToList() ?? [];
+            record.Attachments.Count(a => a.ProjectReportId == report.Id && a.SpendingLineId == l.Id))).ToList() ?? [];
         var verification = record.Attachments.Where(a => a.VerificationAwardId == awardId).OrderBy(a => a.Id).ToList();
         ConfirmedSettlement? confirmed = null;
         if (settlement is not null)

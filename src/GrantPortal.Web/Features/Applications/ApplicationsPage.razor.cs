@@ -24,8 +24,7 @@ public sealed partial class ApplicationsPage
     private int tableKey;
 
     // The address describes the intake as shown (the same names as the export), so it can be bookmarked or saved as a view.
-    private IntakeView? lastAsked;
-    private string addressQuery = "";
+    private ListAddress? address;
 
     [SupplyParameterFromQuery(Name = "q")]
     private string? QuerySearch { get; set; }
@@ -50,6 +49,8 @@ public sealed partial class ApplicationsPage
 
     [SupplyParameterFromQuery(Name = "desc")]
     private bool? QueryDescending { get; set; }
+
+    private ListAddress Address => address ??= new(JS, Navigation);
 
     private sealed record IntakeView(string? Search, ApplicationStatus? Status, ProjectCategories? Category, int? CallId, int? OrganizationId, bool Awaiting, ApplicationSort Sort, bool Descending);
 
@@ -120,22 +121,11 @@ public sealed partial class ApplicationsPage
         return new TableData<IntakeRow> { Items = page.Rows, TotalItems = page.TotalCount };
     }
 
-    /// <summary>
-    /// The address the page was opened with, and then a saved view or a bookmark opened while the page is open: show it.
-    /// Only a change of the address counts: the page writes its filters into the browser's address itself
-    /// (<see cref="ListAddress"/>), so the address the server knows is older than what is shown.
-    /// </summary>
+    /// <summary>The address the page was opened with, and then a saved view or a bookmark opened while the page is open: show it.</summary>
     protected override void OnParametersSet()
     {
         var asked = FromAddress();
-        if (asked == lastAsked)
-        {
-            return;
-        }
-
-        lastAsked = asked;
-        addressQuery = ListAddress.Opened(Navigation);
-        if (asked != Shown())
+        if (Address.AsksAnew(asked) && asked != Shown())
         {
             Show(asked);
             tableKey++;
@@ -160,7 +150,7 @@ public sealed partial class ApplicationsPage
     private async Task WriteAddressAsync()
     {
         var defaultSort = sort == ApplicationSort.SubmittedAt && descending;
-        addressQuery = await ListAddress.WriteAsync(JS, Navigation, RendererInfo.IsInteractive, new Dictionary<string, object?>
+        await Address.WriteAsync(RendererInfo.IsInteractive, new Dictionary<string, object?>
         {
             ["q"] = string.IsNullOrWhiteSpace(search) ? null : search,
             ["status"] = status?.ToString(),

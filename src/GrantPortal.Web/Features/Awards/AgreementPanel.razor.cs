@@ -1,3 +1,4 @@
+using GrantPortal.Web.Components.Shared;
 using Microsoft.AspNetCore.Components.Forms;
 
 namespace GrantPortal.Web.Features.Awards;
@@ -5,7 +6,7 @@ namespace GrantPortal.Web.Features.Awards;
 public sealed partial class AgreementPanel
 {
     private AgreementView? view;
-    private AgreementView? given;
+    private readonly GivenByPage<AgreementView> fromPage = new();
     private BankAccountForm account = new();
     private string? signerName;
     private string? signerPosition;
@@ -45,10 +46,7 @@ public sealed partial class AgreementPanel
     [Parameter, EditorRequired]
     public int AwardId { get; set; }
 
-    /// <summary>
-    /// The checklist as the page read it with the award; the panel reads it again itself after its own steps, and
-    /// reads it itself when no page gives it.
-    /// </summary>
+    /// <summary>The checklist as the page read it with the award (<see cref="GivenByPage{T}"/>).</summary>
     [Parameter]
     public AgreementView? Agreement { get; set; }
 
@@ -62,10 +60,8 @@ public sealed partial class AgreementPanel
         {
             await LoadAsync();
         }
-        else if (!ReferenceEquals(Agreement, given))
+        else if (fromPage.IsNew(Agreement))
         {
-            // A checklist the page read again (after its own steps or a section's) is newer than the one shown.
-            given = Agreement;
             Show(Agreement);
         }
     }

@@ -1,4 +1,5 @@
 using GrantPortal.Web.Features.Lists;
+
 namespace GrantPortal.Web.Features.Awards;
 
 public sealed partial class AwardsPage
@@ -12,8 +13,7 @@ public sealed partial class AwardsPage
     private bool loading = true;
 
     private string? search;
-    private (int? Call, string? Search)? lastAsked;
-    private string addressQuery = "";
+    private ListAddress? address;
 
     [SupplyParameterFromQuery(Name = "call")]
     private int? RequestedCall { get; set; }
@@ -22,9 +22,10 @@ public sealed partial class AwardsPage
     [SupplyParameterFromQuery(Name = "q")]
     private string? RequestedSearch { get; set; }
 
-    private IEnumerable<AwardCandidate> ShownCandidates => call is null ? [] : string.IsNullOrWhiteSpace(search)
-        ? call.Candidates
-        : call.Candidates.Where(c => Matches(c.ProjectTitle) || Matches(c.OrganizationName.Korean) || Matches(c.OrganizationName.English) || Matches(c.ReceiptNumber));
+    private ListAddress Address => address ??= new(JS, Navigation);
+
+    private IEnumerable<AwardCandidate> ShownCandidates => call is null ? [] :
+        call.Candidates.Where(c => ListSearch.Matches(search, c.ProjectTitle, c.OrganizationName.Korean, c.OrganizationName.English, c.ReceiptNumber));
 
     protected override async Task OnInitializedAsync()
     {
@@ -42,28 +43,21 @@ public sealed partial class AwardsPage
         }
 
         search = RequestedSearch;
-        lastAsked = (RequestedCall, RequestedSearch);
-        addressQuery = ListAddress.Opened(Navigation);
+        Address.AsksAnew((RequestedCall, RequestedSearch));
         calls = await Awards.ListCallsAsync(User);
         selectedCallId = RequestedCall is { } requested && calls.Any(c => c.Id == requested) ? requested : AwardingCallSummary.Default(calls);
         await LoadCallAsync();
         loading = false;
     }
 
-    /// <summary>
-    /// A saved view or a bookmark opened while the page is open: show its call and search. Only a change of the address
-    /// counts: the page writes its own choices into the browser's address (<see cref="ListAddress"/>), so the address
-    /// the server knows may be older than what is shown.
-    /// </summary>
+    /// <summary>A saved view or a bookmark opened while the page is open: show its call and search.</summary>
     protected override async Task OnParametersSetAsync()
     {
-        if (loading || granteeAwards is not null || lastAsked == (RequestedCall, RequestedSearch))
+        if (loading || granteeAwards is not null || !Address.AsksAnew((RequestedCall, RequestedSearch)))
         {
             return;
         }
 
-        lastAsked = (RequestedCall, RequestedSearch);
-        addressQuery = ListAddress.Opened(Navigation);
         search = RequestedSearch;
         if (RequestedCall is { } requested && requested != selectedCallId && calls.Any(c => c.Id == requested))
         {
@@ -92,11 +86,9 @@ public sealed partial class AwardsPage
         await WriteAddressAsync();
     }
 
-    private bool Matches(string? text) => text?.Contains(search!.Trim(), StringComparison.CurrentCultureIgnoreCase) == true;
-
     /// <summary>The address says which call and search are shown, so it can be bookmarked or saved as a view; the history entry is replaced.</summary>
-    private async Task WriteAddressAsync() =>
-        addressQuery = await ListAddress.WriteAsync(JS, Navigation, RendererInfo.IsInteractive, new Dictionary<string, object?> { ["call"] = selectedCallId, ["q"] = search });
+    private Task WriteAddressAsync() =>
+        Address.WriteAsync(RendererInfo.IsInteractive, new Dictionary<string, object?> { ["call"] = selectedCallId, ["q"] = search });
 
     private async Task LoadCallAsync() => call = User is null || selectedCallId == 0 ? null : await Awards.GetCallAsync(User, selectedCallId);
 

@@ -1,3 +1,4 @@
+using GrantPortal.Web.Components.Shared;
 using NodaTime;
 
 namespace GrantPortal.Web.Features.Awards;
@@ -6,7 +7,7 @@ public sealed partial class ChangeRequestsPanel
 {
     private readonly Dictionary<int, string?> decisionReasons = [];
     private AwardChanges? changes;
-    private AwardChanges? given;
+    private readonly GivenByPage<AwardChanges> fromPage = new();
     private ChangeRequestForm form = new();
     private Krw moveAmount;
     private LocalDate startDate;
@@ -26,10 +27,7 @@ public sealed partial class ChangeRequestsPanel
     [Parameter, EditorRequired]
     public int AwardId { get; set; }
 
-    /// <summary>
-    /// The changes as the page read them with the award; the panel reads them again itself after its own steps, and
-    /// reads them itself when no page gives them.
-    /// </summary>
+    /// <summary>The changes as the page read them with the award (<see cref="GivenByPage{T}"/>).</summary>
     [Parameter]
     public AwardChanges? Changes { get; set; }
 
@@ -47,10 +45,8 @@ public sealed partial class ChangeRequestsPanel
         {
             await LoadAsync();
         }
-        else if (!ReferenceEquals(Changes, given))
+        else if (fromPage.IsNew(Changes))
         {
-            // Changes the page read again (after its own steps or a section's) are newer than the ones shown.
-            given = Changes;
             Show(Changes);
         }
     }

@@ -1,3 +1,4 @@
+using GrantPortal.Web.Components.Shared;
 using Microsoft.AspNetCore.Components.Forms;
 
 namespace GrantPortal.Web.Features.Awards;
@@ -7,7 +8,7 @@ public sealed partial class SettlementPanel
     private readonly Dictionary<int, Krw> ineligible = [];
     private readonly Dictionary<int, string?> reasons = [];
     private SettlementView? view;
-    private SettlementView? given;
+    private readonly GivenByPage<SettlementView> fromPage = new();
     private string? doneText;
     private string? uploadError;
     private bool uploading;
@@ -30,10 +31,7 @@ public sealed partial class SettlementPanel
     [Parameter, EditorRequired]
     public int AwardId { get; set; }
 
-    /// <summary>
-    /// The settlement as the page read it with the award; the panel reads it again itself after its own steps, and
-    /// reads it itself when no page gives it.
-    /// </summary>
+    /// <summary>The settlement as the page read it with the award (<see cref="GivenByPage{T}"/>).</summary>
     [Parameter]
     public SettlementView? Settlement { get; set; }
 
@@ -47,10 +45,8 @@ public sealed partial class SettlementPanel
         {
             await LoadAsync();
         }
-        else if (!ReferenceEquals(Settlement, given))
+        else if (fromPage.IsNew(Settlement))
         {
-            // A settlement the page read again (after its own steps or a section's) is newer than the one shown.
-            given = Settlement;
             view = Settlement;
         }
     }

@@ -1,5 +1,5 @@
-using GrantPortal.Web.Features.Lists;
 using GrantPortal.Web.Components.Shared;
+using GrantPortal.Web.Features.Lists;
 using NodaTime;
 
 namespace GrantPortal.Web.Features.Disbursements;
@@ -32,27 +32,19 @@ public sealed partial class FinancePage
 
     private bool Acting => Busy || asking;
 
-    private bool addressRead;
-    private string? lastAskedSearch;
-    private string addressQuery = "";
+    private ListAddress? address;
+
+    private ListAddress Address => address ??= new(JS, Navigation);
 
     protected override async Task OnInitializedAsync() => await LoadAsync();
 
-    /// <summary>
-    /// The search comes from the address, so a bookmark or a saved view opened while the page is open shows it. Only a
-    /// change of the address counts: the page writes the search into the browser's address itself
-    /// (<see cref="ListAddress"/>), so the address the server knows may be older than what is shown.
-    /// </summary>
+    /// <summary>The search comes from the address, so a bookmark or a saved view opened while the page is open shows it.</summary>
     protected override void OnParametersSet()
     {
-        if (addressRead && lastAskedSearch == RequestedSearch)
+        if (Address.AsksAnew(RequestedSearch))
         {
-            return;
+            search = string.IsNullOrWhiteSpace(RequestedSearch) ? null : RequestedSearch;
         }
-
-        (addressRead, lastAskedSearch) = (true, RequestedSearch);
-        addressQuery = ListAddress.Opened(Navigation);
-        search = string.IsNullOrWhiteSpace(RequestedSearch) ? null : RequestedSearch;
     }
 
     private async Task SearchChanged(string? text)
@@ -61,11 +53,10 @@ public sealed partial class FinancePage
         search = string.IsNullOrWhiteSpace(text) ? null : text;
 
         // Replacing the history entry: the back button leaves the page rather than undoing keystrokes.
-        addressQuery = await ListAddress.WriteAsync(JS, Navigation, RendererInfo.IsInteractive, new Dictionary<string, object?> { ["q"] = search });
+        await Address.WriteAsync(RendererInfo.IsInteractive, new Dictionary<string, object?> { ["q"] = search });
     }
 
-    private bool Matches(OrganizationName organization, string project) =>
-        new[] { organization.Korean, organization.English, project }.Any(t => t?.Contains(search!.Trim(), StringComparison.CurrentCultureIgnoreCase) == true);
+    private bool Matches(OrganizationName organization, string project) => ListSearch.Matches(search, organization.Korean, organization.English, project);
 
     private async Task LoadAsync() => worklist = User is null ? null : await Worklist.WorklistAsync(User);
 

@@ -3,34 +3,61 @@ using Microsoft.JSInterop;
 namespace GrantPortal.Web.Features.Lists;
 
 /// <summary>
-/// Puts a list's filters and sort into the browser's address, replacing the history entry, without a navigation
-/// (<c>list-address.js</c>): the back button leaves the page, a reload or a bookmark shows the same list, and a link the
-/// person clicked meanwhile is never overtaken. The server's own idea of the address stays the one the page was opened
-/// with, so a page reads its query parameters as "what was asked" only when they change (a saved view opened from the
-/// menu), and hands the saved-views bar the query it wrote.
+/// A list page's address: it puts the list's filters and sort into the browser's address, replacing the history entry,
+/// without a navigation (<c>list-address.js</c>), so the back button leaves the page, a reload or a bookmark shows the
+/// same list, and a link the person clicked meanwhile is never overtaken. The server's idea of the address therefore
+/// stays the one the page was opened with: <see cref="AsksAnew"/> tells a page when a navigation brought a different
+/// one (a saved view opened from the menu), and <see cref="Query"/> is what the address holds now, for the saved-views bar.
 /// </summary>
-public static class ListAddress
+public sealed class ListAddress(IJSRuntime js, NavigationManager navigation)
 {
-    /// <summary>The query the list was opened with (with its "?"), before it wrote any.</summary>
-    public static string Opened(NavigationManager navigation) => new Uri(navigation.Uri).Query;
+    private bool read;
+    private object? asked;
 
-    /// <returns>The query written (with its "?", or empty), for the saved-views bar.</returns>
-    public static async Task<string> WriteAsync(IJSRuntime js, NavigationManager navigation, bool interactive, IReadOnlyDictionary<string, object?> parameters)
+    /// <summary>The query the address holds now (with its "?", or empty).</summary>
+    public string Query { get; private set; } = "";
+
+    /// <summary>
+    /// True the first time, and whenever the address asks for something other than it asked before (what
+    /// <paramref name="asking"/> says the page's query parameters ask for, compared by value); false after the page's own writes.
+    /// </summary>
+    public bool AsksAnew(object? asking)
     {
-        ArgumentNullException.ThrowIfNull(navigation);
-        var written = new Uri(navigation.GetUriWithQueryParameters(parameters));
-        if (interactive)
+        if (read && Equals(asked, asking))
         {
-            try
-            {
-                await js.InvokeVoidAsync("grantPortal.replaceListAddress", written.AbsolutePath, written.PathAndQuery);
-            }
-            catch (JSDisconnectedException)
-            {
-                // The page is closing: there is no address left to write.
-            }
+            return false;
         }
 
-        return written.Query;
+        (read, asked) = (true, asking);
+        Query = new Uri(navigation.Uri).Query;
+        return true;
     }
+
+    /// <summary>Writes the list as shown; only while the page is interactive (a server render has no browser to write to).</summary>
+    public async Task WriteAsync(bool interactive, IReadOnlyDictionary<string, object?> parameters)
+    {
+        var written = new Uri(navigation.GetUriWithQueryParameters(parameters));
+        Query = written.Query;
+        if (!interactive)
+        {
+            return;
+        }
+
+        try
+        {
+            await js.InvokeVoidAsync("grantPortal.replaceListAddress", written.AbsolutePath, written.PathAndQuery);
+        }
+        catch (JSDisconnectedException)
+        {
+            // The page is closing: there is no address left to write.
+        }
+    }
+}
+
+/// <summary>The lists' search box: words of any of a row's texts, in the reader's culture, ignoring case.</summary>
+public static class ListSearch
+{
+    /// <summary>True when there is no search, or one of <paramref name="texts"/> contains it.</summary>
+    public static bool Matches(string? search, params string?[] texts) =>
+        string.IsNullOrWhiteSpace(search) || texts.Any(t => t?.Contains(search.Trim(), StringComparison.CurrentCultureIgnoreCase) == true);
 }

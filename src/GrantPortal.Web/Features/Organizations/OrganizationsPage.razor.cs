@@ -1,5 +1,6 @@
 using GrantPortal.Core.Organizations;
 using GrantPortal.Web.Components.Shared;
+using GrantPortal.Web.Features.Lists;
 
 namespace GrantPortal.Web.Features.Organizations;
 
@@ -21,10 +22,8 @@ public sealed partial class OrganizationsPage
             return true;
         }
 
-        var term = search.Trim();
-        var digits = term.Replace("-", "", StringComparison.Ordinal);
-        return row.Name.Contains(term, StringComparison.CurrentCultureIgnoreCase)
-            || row.NameKorean.Contains(term, StringComparison.CurrentCultureIgnoreCase)
+        var digits = search.Trim().Replace("-", "", StringComparison.Ordinal);
+        return ListSearch.Matches(search, row.Name, row.NameKorean)
             || (digits.Length > 0 && row.RegistrationNumber.Replace("-", "", StringComparison.Ordinal).Contains(digits, StringComparison.Ordinal));
     }
 
